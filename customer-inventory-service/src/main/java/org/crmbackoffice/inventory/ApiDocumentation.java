@@ -1,0 +1,28 @@
+package org.crmbackoffice.inventory;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What Swagger UI and {@code /v3/api-docs} say about this service. */
+@Configuration(proxyBeanMethods = false)
+class ApiDocumentation {
+
+	@Bean
+	OpenAPI customerInventoryApi(ObjectProvider<BuildProperties> build) {
+		BuildProperties properties = build.getIfAvailable();
+		return new OpenAPI().info(new Info().title("Customer Inventory (TMF629 Customer Management)")
+			.description("""
+					The enterprise's record of its customers (eTOM 1.3.16 Customer Inventory Management). \
+					Errors are RFC 9457 problem details; lists page with offset and limit and report \
+					X-Total-Count and X-Result-Count.""")
+			.version((properties != null) ? properties.getVersion() : "development")
+			.license(new License().name("Apache-2.0")));
+	}
+
+}

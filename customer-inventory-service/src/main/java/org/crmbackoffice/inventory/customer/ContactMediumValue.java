@@ -1,0 +1,30 @@
+package org.crmbackoffice.inventory.customer;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
+import org.crmbackoffice.model.common.ContactMedium;
+
+/** One contact medium of a customer, as stored. */
+@Embeddable
+record ContactMediumValue(@Column(name = "medium_type") String mediumType,
+		@Column(name = "contact_type") String contactType, @Column(name = "preferred") boolean preferred,
+		@Embedded Period validFor, @Column(name = "email_address") String emailAddress,
+		@Column(name = "phone_number") String phoneNumber, @Column(name = "street1") String street1,
+		@Column(name = "street2") String street2, @Column(name = "city") String city,
+		@Column(name = "post_code") String postCode, @Column(name = "state_or_province") String stateOrProvince,
+		@Column(name = "country") String country) {
+
+	static ContactMediumValue of(ContactMedium medium) {
+		return new ContactMediumValue(medium.mediumType(), medium.contactType(), Boolean.TRUE.equals(medium.preferred()),
+				Period.of(medium.validFor()), medium.emailAddress(), medium.phoneNumber(), medium.street1(),
+				medium.street2(), medium.city(), medium.postCode(), medium.stateOrProvince(), medium.country());
+	}
+
+	ContactMedium toContactMedium() {
+		return new ContactMedium(this.mediumType, this.contactType, this.preferred,
+				(this.validFor != null) ? this.validFor.toTimePeriod() : null, this.emailAddress, this.phoneNumber,
+				this.street1, this.street2, this.city, this.postCode, this.stateOrProvince, this.country);
+	}
+
+}

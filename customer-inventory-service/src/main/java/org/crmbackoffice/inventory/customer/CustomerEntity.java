@@ -1,0 +1,127 @@
+package org.crmbackoffice.inventory.customer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A customer record as the inventory stores it. */
+@Entity
+@Table(name = "customer")
+class CustomerEntity {
+
+	static final String INITIAL_STATUS = "initialized";
+
+	@Id
+	private UUID id;
+
+	@Version
+	private Long version;
+
+	@Column(name = "name", nullable = false)
+	private String name;
+
+	@Column(name = "description")
+	private String description;
+
+	@Column(name = "status", nullable = false)
+	private String status;
+
+	@Column(name = "status_reason")
+	private String statusReason;
+
+	@Embedded
+	private Period validFor;
+
+	@Embedded
+	private PartyRef engagedParty;
+
+	@ElementCollection
+	@CollectionTable(name = "customer_contact_medium", joinColumns = @JoinColumn(name = "customer_id"))
+	@OrderColumn(name = "position")
+	private List<ContactMediumValue> contactMedia = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "customer_characteristic", joinColumns = @JoinColumn(name = "customer_id"))
+	@OrderColumn(name = "position")
+	private List<CharacteristicValue> characteristics = new ArrayList<>();
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	protected CustomerEntity() {
+	}
+
+	CustomerEntity(String name, String description, Period validFor, PartyRef engagedParty,
+			List<ContactMediumValue> contactMedia, List<CharacteristicValue> characteristics, Instant now) {
+		this.id = UUID.randomUUID();
+		this.name = name;
+		this.description = description;
+		this.status = INITIAL_STATUS;
+		this.validFor = validFor;
+		this.engagedParty = engagedParty;
+		this.contactMedia.addAll(contactMedia);
+		this.characteristics.addAll(characteristics);
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	String description() {
+		return this.description;
+	}
+
+	String status() {
+		return this.status;
+	}
+
+	String statusReason() {
+		return this.statusReason;
+	}
+
+	Period validFor() {
+		return this.validFor;
+	}
+
+	PartyRef engagedParty() {
+		return this.engagedParty;
+	}
+
+	List<ContactMediumValue> contactMedia() {
+		return this.contactMedia;
+	}
+
+	List<CharacteristicValue> characteristics() {
+		return this.characteristics;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
+	Instant updatedAt() {
+		return this.updatedAt;
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.crmbackoffice.inventory.customer;
+
+import java.time.Instant;
+
+import org.crmbackoffice.model.customer.Customer;
+import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.model.customer.CustomerCreate;
+
+/** Translates between the TMF629 wire records and the stored customer. */
+final class CustomerMapper {
+
+	private CustomerMapper() {
+	}
+
+	static CustomerEntity newCustomer(CustomerCreate request, Instant now) {
+		return new CustomerEntity(request.name(), request.description(), Period.of(request.validFor()),
+				PartyRef.of(request.engagedParty()),
+				request.contactMedium().stream().map(ContactMediumValue::of).toList(),
+				request.characteristic().stream().map(CharacteristicValue::of).toList(), now);
+	}
+
+	static Customer toResource(CustomerEntity customer) {
+		String id = customer.id().toString();
+		return new Customer(id, hrefOf(id), Customer.TYPE, customer.name(), customer.description(), customer.status(),
+				customer.statusReason(), (customer.validFor() != null) ? customer.validFor().toTimePeriod() : null,
+				(customer.engagedParty() != null) ? customer.engagedParty().toEntityRef() : null,
+				customer.contactMedia().stream().map(ContactMediumValue::toContactMedium).toList(),
+				customer.characteristics().stream().map(CharacteristicValue::toCharacteristic).toList(),
+				customer.createdAt(), customer.updatedAt());
+	}
+
+	/** Path-absolute, so it stays right behind any proxy and in events written without a request. */
+	static String hrefOf(String id) {
+		return CustomerApi.BASE_PATH + "/" + id;
+	}
+
+}

@@ -1,0 +1,18 @@
+-- Demo customers for the local stack only (never on the default Flyway locations). Their ids are fixed so
+-- that the interaction service's demo data and the documentation can refer to them.
+insert into customer (id, version, name, description, status, valid_from, engaged_party_id, engaged_party_name,
+                      engaged_party_type, created_at, updated_at)
+values ('0a1b2c3d-0000-4000-8000-000000000001', 0, 'Alice Martin', 'Residential mobile and fibre customer',
+        'initialized', '2024-01-15T00:00:00Z', 'ind-alice-martin', 'Alice Martin', 'Individual', now(), now()),
+       ('0a1b2c3d-0000-4000-8000-000000000002', 0, 'Northwind Traders Ltd', 'Business customer, 40 mobile lines',
+        'initialized', '2023-06-01T00:00:00Z', 'org-northwind', 'Northwind Traders Ltd', 'Organization', now(), now())
+on conflict (id) do nothing;
+
+insert into customer_contact_medium (customer_id, position, medium_type, preferred, email_address, phone_number,
+                                     street1, city, post_code, country)
+values ('0a1b2c3d-0000-4000-8000-000000000001', 0, 'email', true, 'alice.martin@example.org', null, null, null, null, null),
+       ('0a1b2c3d-0000-4000-8000-000000000001', 1, 'mobile', false, null, '+33612345678', null, null, null, null),
+       ('0a1b2c3d-0000-4000-8000-000000000002', 0, 'email', true, 'it-desk@northwind.example.org', null, null, null, null, null),
+       ('0a1b2c3d-0000-4000-8000-000000000002', 1, 'postalAddress', false, null, null, '12 Harbour Street', 'Bristol',
+        'BS1 4DJ', 'GB')
+on conflict (customer_id, position) do nothing;

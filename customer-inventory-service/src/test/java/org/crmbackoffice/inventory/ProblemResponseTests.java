@@ -1,0 +1,111 @@
+package org.crmbackoffice.inventory;
+
+import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Whatever a client gets wrong, it gets an RFC 9457 problem with a stable type, never a stack trace or an
+ * HTML page, and the request id to quote.
+ */
+@ApiIntegrationTest
+class ProblemResponseTests {
+
+	@Autowired
+	RestTestClient client;
+
+	@Test
+	void answersMalformedJsonWithMalformedRequestProblem() {
+		this.client.post()
+			.uri(CustomerApi.BASE_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\": \"Ada\",")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:crm-backoffice:problem:malformed-request")
+			.jsonPath("$.status")
+			.isEqualTo(400)
+			.jsonPath("$.trace")
+			.doesNotExist();
+	}
+
+	@Test
+	void answersWrongContentTypeWithUnsupportedMediaTypeProblem() {
+		this.client.post()
+			.uri(CustomerApi.BASE_PATH)
+			.contentType(MediaType.TEXT_PLAIN)
+			.body("name=Ada")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(415)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:crm-backoffice:problem:unsupported-media-type");
+	}
+
+	@Test
+	void answersUnknownPathWithNotFoundProblemEvenForBrowsers() {
+		this.client.get()
+			.uri("/tmf-api/customerManagement/v5/nothingHere")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:crm-backoffice:problem:not-found");
+	}
+
+	@Test
+	void answersUnsupportedMethodWithMethodNotAllowedProblem() {
+		this.client.delete()
+			.uri(CustomerApi.BASE_PATH)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(405)
+			.expectHeader()
+			.exists("Allow")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:crm-backoffice:problem:method-not-allowed");
+	}
+
+	@Test
+	void echoesACallersRequestIdAndQuotesItInProblems() {
+		this.client.get()
+			.uri(CustomerApi.BASE_PATH + "/unknown")
+			.header("X-Request-ID", "crm-frontend-42")
+			.exchange()
+			.expectHeader()
+			.valueEquals("X-Request-ID", "crm-frontend-42")
+			.expectBody()
+			.jsonPath("$.requestId")
+			.isEqualTo("crm-frontend-42");
+	}
+
+	@Test
+	void replacesARequestIdThatCouldForgeLogLines() {
+		this.client.get()
+			.uri("/actuator/health")
+			.header("X-Request-ID", "abc\" injected=\"true")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueMatches("X-Request-ID", "[0-9a-f-]{36}");
+	}
+
+}

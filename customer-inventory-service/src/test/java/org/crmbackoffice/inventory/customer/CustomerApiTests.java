@@ -1,0 +1,127 @@
+package org.crmbackoffice.inventory.customer;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.crmbackoffice.model.customer.Customer;
+import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ApiIntegrationTest
+class CustomerApiTests {
+
+	@Autowired
+	RestTestClient client;
+
+	@Test
+	void createsCustomerAndServesItByIdAndInLists() {
+		Customer created = this.client.post()
+			.uri(CustomerApi.BASE_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(CustomerFixtures.individual("Grace Hopper", "grace@example.org"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueMatches("Location", "http://localhost:\\d+" + CustomerApi.BASE_PATH + "/[0-9a-f-]{36}")
+			.expectBody(Customer.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(created.id()).isNotBlank();
+		assertThat(created.href()).isEqualTo(CustomerApi.BASE_PATH + "/" + created.id());
+		assertThat(created.type()).isEqualTo("Customer");
+		assertThat(created.status()).isEqualTo("initialized");
+		assertThat(created.validFor().startDateTime()).isEqualTo("2024-12-31T23:00:00Z");
+		assertThat(created.contactMedium()).extracting("mediumType", "emailAddress", "phoneNumber")
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("email", "grace@example.org", null),
+					org.assertj.core.groups.Tuple.tuple("mobile", null, "+447700900123"));
+		assertThat(created.creationDate()).isNotNull().isEqualTo(created.lastUpdate());
+
+		Customer read = this.client.get()
+			.uri(created.href())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Customer.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(read).isEqualTo(created);
+
+		List<Customer> firstPage = this.client.get()
+			.uri(CustomerApi.BASE_PATH + "?offset=0&limit=1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Result-Count", "1")
+			.expectHeader()
+			.exists("X-Total-Count")
+			.expectBody(new ParameterizedTypeReference<List<Customer>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(firstPage).extracting(Customer::id).containsExactly(created.id());
+	}
+
+	@Test
+	void answersUnknownCustomerWithNotFoundProblem() {
+		for (String id : List.of(UUID.randomUUID().toString(), "not-a-uuid")) {
+			this.client.get()
+				.uri(CustomerApi.BASE_PATH + "/" + id)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("urn:crm-backoffice:problem:not-found")
+				.jsonPath("$.detail")
+				.isEqualTo("No customer with id " + id + ".");
+		}
+	}
+
+	@Test
+	void rejectsInvalidCustomerWithAPointerToEachBadField() {
+		this.client.post()
+			.uri(CustomerApi.BASE_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"name": " ", "contactMedium": [{"mediumType": "email", "emailAddress": "not an address"}]}""")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:crm-backoffice:problem:invalid-request")
+			.jsonPath("$.errors[*].pointer")
+			.value((List<String> pointers) -> assertThat(pointers).containsExactlyInAnyOrder("/name",
+					"/contactMedium/0/emailAddress"));
+	}
+
+	@Test
+	void rejectsALimitBeyondTheBound() {
+		this.client.get()
+			.uri(CustomerApi.BASE_PATH + "?limit=100000")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:crm-backoffice:problem:invalid-request")
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("limit");
+	}
+
+}

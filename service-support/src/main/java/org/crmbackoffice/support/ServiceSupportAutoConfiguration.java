@@ -1,0 +1,37 @@
+package org.crmbackoffice.support;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.crmbackoffice.support.problem.ProblemErrorController;
+import org.crmbackoffice.support.problem.ProblemResponses;
+import org.crmbackoffice.support.requestid.RequestIdFilter;
+import org.crmbackoffice.support.requestid.RequestIdPropagation;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Switches on the shared web behaviour of a CRM back office service. Runs before Spring Boot's error handling
+ * so that {@code /error} answers with problem details too.
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Import({ ProblemResponses.class, ProblemErrorController.class, RequestIdFilter.class, RequestIdPropagation.class })
+public class ServiceSupportAutoConfiguration {
+
+	/**
+	 * Services take the time from here. It ticks in microseconds, as PostgreSQL stores time, so that what a
+	 * create answers is what a later read returns.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+	}
+
+}

@@ -1,0 +1,2 @@
+/** Configuration defaults every CRM back office service starts from. */
+package org.crmbackoffice.support.config;

@@ -1,0 +1,32 @@
+package org.crmbackoffice.support.problem;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Answers errors that happen outside Spring MVC's handlers (in servlet filters or the container) with a
+ * problem response too, in place of Spring Boot's JSON map or HTML page.
+ */
+@RestController
+public class ProblemErrorController implements ErrorController {
+
+	@RequestMapping("${server.error.path:/error}")
+	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		int status = (code instanceof Integer value) ? value : HttpStatus.INTERNAL_SERVER_ERROR.value();
+		HttpStatus httpStatus = HttpStatus.resolve(status);
+		String detail = (httpStatus != null) ? httpStatus.getReasonPhrase() : "Error " + status;
+		ProblemDetail problem = Problems.of(Problems.forStatus(status), detail);
+		problem.setStatus(status);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+}

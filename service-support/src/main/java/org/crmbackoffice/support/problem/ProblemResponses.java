@@ -1,0 +1,111 @@
+package org.crmbackoffice.support.problem;
+
+import java.util.List;
+
+import org.crmbackoffice.model.problem.ProblemType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place that turns exceptions into problem responses. Spring MVC's own exceptions (unknown path, wrong
+ * method, unsupported content type, unreadable body, failed validation) keep the status Spring chooses and get
+ * the matching {@link ProblemType}; service code raises {@link ApiProblemException}; anything else is an
+ * internal error whose details stay in the log.
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+	@ExceptionHandler(ApiProblemException.class)
+	ResponseEntity<ProblemDetail> handleApiProblem(ApiProblemException ex) {
+		if (ex.type().status() >= 500) {
+			log.warn("{}: {}", ex.type().title(), ex.getMessage(), ex.getCause());
+		}
+		ProblemDetail problem = Problems.of(ex.type(), ex.getMessage(), ex.errors());
+		return ResponseEntity.status(ex.type().status()).body(problem);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		log.error("Unexpected failure", ex);
+		ProblemDetail problem = Problems.of(ProblemType.INTERNAL_ERROR,
+				"The request failed unexpectedly. Quote the requestId when reporting it.");
+		return ResponseEntity.internalServerError().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = ex.getBindingResult()
+			.getAllErrors()
+			.stream()
+			.map((error) -> (error instanceof FieldError fieldError)
+					? FieldProblem.atPropertyPath(fieldError.getField(), fieldError.getDefaultMessage())
+					: new FieldProblem("/", error.getDefaultMessage()))
+			.toList();
+		ProblemDetail problem = Problems.of(ProblemType.INVALID_REQUEST,
+				"The request body has " + errors.size() + " invalid value(s); see errors.", errors);
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> new FieldProblem(result.getMethodParameter().getParameterName(),
+						error.getDefaultMessage())))
+			.toList();
+		ProblemDetail problem = Problems.of(ProblemType.INVALID_REQUEST,
+				"The request has " + errors.size() + " invalid parameter(s); see errors.", errors);
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(ProblemType.MALFORMED_REQUEST,
+				"The request body is not valid JSON for this resource: " + rootMessage(ex));
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/** Gives the problems Spring MVC builds itself (405, 406, 415, 404 ...) our types, titles and request id. */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem && (problem.getType() == null
+				|| !problem.getType().toString().startsWith(ProblemType.TYPE_PREFIX))) {
+			ProblemDetail typed = Problems.of(Problems.forStatus(status.value()), problem.getDetail());
+			return super.createResponseEntity(typed, headers, status, request);
+		}
+		return super.createResponseEntity(body, headers, status, request);
+	}
+
+	/** Jackson's messages say which property and line failed; the first line is enough for a client. */
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		int newline = message.indexOf('\n');
+		return (newline > 0) ? message.substring(0, newline) : message;
+	}
+
+}

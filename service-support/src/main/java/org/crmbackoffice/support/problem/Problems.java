@@ -1,0 +1,46 @@
+package org.crmbackoffice.support.problem;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.crmbackoffice.model.problem.ProblemType;
+import org.crmbackoffice.support.requestid.RequestIdFilter;
+import org.slf4j.MDC;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/** Builds problem details the same way wherever they are produced. */
+final class Problems {
+
+	private Problems() {
+	}
+
+	static ProblemDetail of(ProblemType type, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(type.status()), detail);
+		problem.setType(type.type());
+		problem.setTitle(type.title());
+		String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+		if (requestId != null) {
+			problem.setProperty("requestId", requestId);
+		}
+		return problem;
+	}
+
+	static ProblemDetail of(ProblemType type, String detail, List<FieldProblem> errors) {
+		ProblemDetail problem = of(type, detail);
+		if (!errors.isEmpty()) {
+			problem.setProperty("errors", errors);
+		}
+		return problem;
+	}
+
+	/** The problem type for a status the framework chose, for the cases no handler names a type itself. */
+	static ProblemType forStatus(int status) {
+		return Arrays.stream(ProblemType.values())
+			.filter((type) -> type.status() == status)
+			.findFirst()
+			.orElse((status >= 500) ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_REQUEST);
+	}
+
+}

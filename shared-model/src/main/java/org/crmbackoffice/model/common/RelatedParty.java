@@ -1,0 +1,21 @@
+package org.crmbackoffice.model.common;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A party, or a party in a role, taking part in something with the given role (TMF v5
+ * {@code RelatedPartyRefOrPartyRoleRef}), e.g. {@code {"role":"customer","partyOrPartyRole":{"id":"...",
+ * "@referredType":"Customer"}}}.
+ */
+public record RelatedParty(@NotBlank @Size(max = 100) String role, @NotNull @Valid EntityRef partyOrPartyRole) {
+
+	public static final String CUSTOMER = "Customer";
+
+	public boolean isCustomer() {
+		return this.partyOrPartyRole != null && this.partyOrPartyRole.refersTo(CUSTOMER);
+	}
+
+}

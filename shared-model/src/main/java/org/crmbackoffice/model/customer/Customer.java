@@ -1,0 +1,23 @@
+package org.crmbackoffice.model.customer;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.crmbackoffice.model.common.Characteristic;
+import org.crmbackoffice.model.common.ContactMedium;
+import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.common.TimePeriod;
+
+/**
+ * A customer as the inventory shows it (TMF629 v5): a party in the customer role, with its contact media and
+ * characteristics.
+ */
+public record Customer(String id, String href, @JsonProperty("@type") String type, String name, String description,
+		String status, String statusReason, TimePeriod validFor, EntityRef engagedParty,
+		List<ContactMedium> contactMedium, List<Characteristic> characteristic, Instant creationDate,
+		Instant lastUpdate) {
+
+	public static final String TYPE = "Customer";
+
+}

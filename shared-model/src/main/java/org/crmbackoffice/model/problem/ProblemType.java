@@ -1,0 +1,53 @@
+package org.crmbackoffice.model.problem;
+
+import java.net.URI;
+
+/**
+ * Every kind of failure a client of the CRM back office can see, with its stable RFC 9457 {@code type} URI,
+ * HTTP status and title. Clients branch on the type; the title and detail are for people.
+ */
+public enum ProblemType {
+
+	MALFORMED_REQUEST("malformed-request", 400, "The request could not be read"),
+	INVALID_REQUEST("invalid-request", 400, "The request is not valid"),
+	UNAUTHENTICATED("unauthenticated", 401, "Authentication is required"),
+	FORBIDDEN("forbidden", 403, "Not allowed"),
+	NOT_FOUND("not-found", 404, "No such resource"),
+	METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this resource"),
+	NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
+	CONFLICT("conflict", 409, "The request conflicts with the resource's state"),
+	PRECONDITION_FAILED("precondition-failed", 412, "The resource has changed since it was read"),
+	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported content type"),
+	UNKNOWN_REFERENCE("unknown-reference", 422, "A referenced entity does not exist"),
+	PEER_UNAVAILABLE("peer-unavailable", 503, "A service this request depends on is unavailable"),
+	PEER_FAILED("peer-failed", 502, "A service this request depends on failed"),
+	INTERNAL_ERROR("internal-error", 500, "Internal error");
+
+	/** Problem type URIs are names, not links: they stay the same wherever the services run. */
+	public static final String TYPE_PREFIX = "urn:crm-backoffice:problem:";
+
+	private final URI type;
+
+	private final int status;
+
+	private final String title;
+
+	ProblemType(String name, int status, String title) {
+		this.type = URI.create(TYPE_PREFIX + name);
+		this.status = status;
+		this.title = title;
+	}
+
+	public URI type() {
+		return this.type;
+	}
+
+	public int status() {
+		return this.status;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+}
