@@ -1,0 +1,29 @@
+package org.crmbackoffice.interactions;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What Swagger UI and {@code /v3/api-docs} say about this service. */
+@Configuration(proxyBeanMethods = false)
+class ApiDocumentation {
+
+	@Bean
+	OpenAPI partyInteractionApi(ObjectProvider<BuildProperties> build) {
+		BuildProperties properties = build.getIfAvailable();
+		return new OpenAPI().info(new Info().title("Party Interactions (TMF683 Party Interaction)")
+			.description("""
+					The log of every interaction between a business partner and the enterprise, on any channel \
+					(eTOM 1.6.9 Business Partner Interaction Management). Customers referred to must exist in the \
+					customer inventory. Errors are RFC 9457 problem details; lists page with offset and limit and \
+					report X-Total-Count and X-Result-Count.""")
+			.version((properties != null) ? properties.getVersion() : "development")
+			.license(new License().name("Apache-2.0")));
+	}
+
+}

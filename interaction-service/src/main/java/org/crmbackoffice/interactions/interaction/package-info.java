@@ -1,0 +1,2 @@
+/** The party interaction resource of TMF683: logging, reading and listing interactions. */
+package org.crmbackoffice.interactions.interaction;

@@ -1,0 +1,20 @@
+-- Demo interactions for the local stack only. They refer to the customer inventory's demo customers.
+insert into party_interaction (id, version, description, direction, reason, status, status_change_date,
+                               interaction_start, interaction_end, created_at, updated_at)
+values ('5e1f0000-0000-4000-8000-000000000001', 0, 'Customer calls about a roaming charge on the October bill',
+        'INBOUND', 'billing enquiry', 'opened', now(), now() - interval '2 hours', null, now(), now())
+on conflict (id) do nothing;
+
+insert into party_interaction_channel (interaction_id, position, role, channel_name, channel_type)
+values ('5e1f0000-0000-4000-8000-000000000001', 0, 'contact', 'phone', 'Channel')
+on conflict (interaction_id, position) do nothing;
+
+insert into party_interaction_related_party (interaction_id, position, role, party_id, party_name, party_type)
+values ('5e1f0000-0000-4000-8000-000000000001', 0, 'customer', '0a1b2c3d-0000-4000-8000-000000000001',
+        'Alice Martin', 'Customer')
+on conflict (interaction_id, position) do nothing;
+
+insert into party_interaction_note (interaction_id, position, note_id, author, note_date, text)
+values ('5e1f0000-0000-4000-8000-000000000001', 0, 'demo-note-1', 'demo agent', now(),
+        'Explained roaming zones; customer asked for an itemised statement.')
+on conflict (interaction_id, position) do nothing;

@@ -1,0 +1,36 @@
+package org.crmbackoffice.interactions.interaction;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.crmbackoffice.model.common.ChannelRef;
+import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.common.Note;
+import org.crmbackoffice.model.common.RelatedChannel;
+import org.crmbackoffice.model.common.RelatedParty;
+import org.crmbackoffice.model.common.TimePeriod;
+import org.crmbackoffice.model.interaction.InteractionDirection;
+import org.crmbackoffice.model.interaction.PartyInteractionCreate;
+
+/** Interactions as a CRM front end would log them. */
+final class InteractionFixtures {
+
+	private InteractionFixtures() {
+	}
+
+	/** A phone call from a prospect known only as an individual, so the customer inventory is not involved. */
+	static PartyInteractionCreate callFromProspect() {
+		return new PartyInteractionCreate("Prospect asks about fibre availability", InteractionDirection.INBOUND,
+				"sales enquiry", new TimePeriod(OffsetDateTime.parse("2026-11-02T09:15:00+01:00"), null),
+				List.of(new RelatedChannel("contact", ChannelRef.named("phone"))),
+				List.of(new RelatedParty("prospect", new EntityRef("ind-77", null, "Jo Prospect", "Individual"))),
+				List.of(new Note(null, "agent-7", null, "Wants a callback after 6pm.")));
+	}
+
+	static PartyInteractionCreate complaintFromCustomer(String customerId) {
+		return new PartyInteractionCreate("Complains about dropped calls", InteractionDirection.INBOUND, "complaint",
+				null, List.of(new RelatedChannel("contact", ChannelRef.named("chat"))),
+				List.of(new RelatedParty("customer", new EntityRef(customerId, null, null, "Customer"))), List.of());
+	}
+
+}

@@ -1,0 +1,202 @@
+package org.crmbackoffice.interactions.interaction;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.crmbackoffice.model.interaction.PartyInteraction;
+import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The interaction API on its own. The customer inventory here is a socket that accepts connections and never
+ * answers, the worst case for a caller; the tests against a real inventory live with the local stack.
+ */
+@ApiIntegrationTest
+class PartyInteractionApiTests {
+
+	private static final String BASE = PartyInteractionMapper.BASE_PATH;
+
+	private static ServerSocket silentInventory;
+
+	private static final List<Socket> heldConnections = new CopyOnWriteArrayList<>();
+
+	@Autowired
+	RestTestClient client;
+
+	@BeforeAll
+	static void startSilentInventory() throws IOException {
+		silentInventory = new ServerSocket(0);
+		Thread acceptor = new Thread(() -> {
+			while (!silentInventory.isClosed()) {
+				try {
+					heldConnections.add(silentInventory.accept());
+				}
+				catch (IOException ex) {
+					return;
+				}
+			}
+		}, "silent-inventory");
+		acceptor.setDaemon(true);
+		acceptor.start();
+	}
+
+	@AfterAll
+	static void stopSilentInventory() throws IOException {
+		silentInventory.close();
+		for (Socket socket : heldConnections) {
+			socket.close();
+		}
+	}
+
+	@DynamicPropertySource
+	static void inventoryThatNeverAnswers(DynamicPropertyRegistry registry) {
+		registry.add("spring.http.serviceclient.inventory.base-url",
+				() -> "http://127.0.0.1:" + silentInventory.getLocalPort());
+		registry.add("spring.http.serviceclient.inventory.read-timeout", () -> "1s");
+	}
+
+	@Test
+	void logsInteractionAndServesItByIdAndInLists() {
+		PartyInteraction created = this.client.post()
+			.uri(BASE)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(InteractionFixtures.callFromProspect())
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueMatches("Location", "http://localhost:\\d+" + BASE + "/[0-9a-f-]{36}")
+			.expectBody(PartyInteraction.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(created.type()).isEqualTo("PartyInteraction");
+		assertThat(created.status()).isEqualTo("opened");
+		assertThat(created.interactionDate().startDateTime()).isEqualTo("2026-11-02T08:15:00Z");
+		assertThat(created.channel()).singleElement()
+			.satisfies((channel) -> assertThat(channel.channel().name()).isEqualTo("phone"));
+		assertThat(created.relatedParty()).singleElement()
+			.satisfies((party) -> assertThat(party.partyOrPartyRole().referredType()).isEqualTo("Individual"));
+		assertThat(created.note()).singleElement().satisfies((note) -> {
+			assertThat(note.id()).isNotBlank();
+			assertThat(note.date()).isNotNull();
+			assertThat(note.text()).isEqualTo("Wants a callback after 6pm.");
+		});
+
+		PartyInteraction read = this.client.get()
+			.uri(created.href())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(PartyInteraction.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(read).isEqualTo(created);
+
+		this.client.get()
+			.uri(BASE + "?limit=1000")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.id == '" + created.id() + "')].description")
+			.isEqualTo(List.of("Prospect asks about fibre availability"));
+	}
+
+	@Test
+	void answersServiceUnavailableInsteadOfHangingWhenTheInventoryDoesNotAnswer() {
+		long before = countInteractions();
+		long started = System.nanoTime();
+
+		this.client.post()
+			.uri(BASE)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(InteractionFixtures.complaintFromCustomer(UUID.randomUUID().toString()))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:crm-backoffice:problem:peer-unavailable");
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		assertThat(countInteractions()).isEqualTo(before);
+	}
+
+	@Test
+	void rejectsInteractionWithoutChannelOrPartyWithAPointerToEach() {
+		this.client.post()
+			.uri(BASE)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"description": "No one, nowhere", "channel": [],
+					 "relatedParty": [{"role": "customer", "partyOrPartyRole": {"id": ""}}]}""")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:crm-backoffice:problem:invalid-request")
+			.jsonPath("$.errors[*].pointer")
+			.value((List<String> pointers) -> assertThat(pointers).containsExactlyInAnyOrder("/channel",
+					"/relatedParty/0/partyOrPartyRole/id", "/relatedParty/0/partyOrPartyRole/referredType"));
+	}
+
+	@Test
+	void rejectsAnUnknownDirectionAsMalformed() {
+		this.client.post()
+			.uri(BASE)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"direction": "sideways", "channel": [{"channel": {"name": "email"}}],
+					 "relatedParty": [{"role": "partner", "partyOrPartyRole": {"id": "p1", "@referredType": "Organization"}}]}""")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:crm-backoffice:problem:malformed-request");
+	}
+
+	@Test
+	void answersUnknownInteractionWithNotFoundProblem() {
+		this.client.get()
+			.uri(BASE + "/" + UUID.randomUUID())
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:crm-backoffice:problem:not-found");
+	}
+
+	private long countInteractions() {
+		String total = this.client.get()
+			.uri(BASE + "?limit=1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("X-Total-Count");
+		return Long.parseLong(total);
+	}
+
+}
