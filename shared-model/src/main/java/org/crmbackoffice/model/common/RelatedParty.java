@@ -1,5 +1,6 @@
 package org.crmbackoffice.model.common;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,7 @@ public record RelatedParty(@NotBlank @Size(max = 100) String role, @NotNull @Val
 
 	public static final String CUSTOMER = "Customer";
 
+	@JsonIgnore
 	public boolean isCustomer() {
 		return this.partyOrPartyRole != null && this.partyOrPartyRole.refersTo(CUSTOMER);
 	}
