@@ -1,6 +1,5 @@
 package org.crmbackoffice.inventory.customer;
 
-import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,7 +10,7 @@ import jakarta.validation.constraints.Min;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.customer.CustomerCreate;
-import org.crmbackoffice.support.web.ListResponse;
+import org.crmbackoffice.support.web.ApiResponses;
 import org.crmbackoffice.support.web.OffsetLimit;
 
 import org.springframework.data.domain.Sort;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping(path = CustomerApi.BASE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -43,18 +41,14 @@ class CustomerController {
 	@Operation(summary = "Creates a customer")
 	ResponseEntity<Customer> create(@Valid @RequestBody CustomerCreate request) {
 		Customer created = this.customers.create(request);
-		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-			.path("/{id}")
-			.buildAndExpand(created.id())
-			.toUri();
-		return ResponseEntity.created(location).body(created);
+		return ApiResponses.created(created.id(), created);
 	}
 
 	@GetMapping
 	@Operation(summary = "Lists customers, newest first")
 	ResponseEntity<List<Customer>> list(@RequestParam(defaultValue = "0") @Min(0) long offset,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit) {
-		return ListResponse.of(this.customers.list(new OffsetLimit(offset, limit, NEWEST_FIRST)));
+		return ApiResponses.list(this.customers.list(new OffsetLimit(offset, limit, NEWEST_FIRST)));
 	}
 
 	@GetMapping("/{id}")

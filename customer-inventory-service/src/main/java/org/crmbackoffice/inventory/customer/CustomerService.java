@@ -1,12 +1,11 @@
 package org.crmbackoffice.inventory.customer;
 
 import java.time.Clock;
-import java.util.Optional;
-import java.util.UUID;
 
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerCreate;
 import org.crmbackoffice.support.problem.ApiProblemException;
+import org.crmbackoffice.support.web.ApiResponses;
 import org.crmbackoffice.support.web.OffsetLimit;
 
 import org.springframework.data.domain.Page;
@@ -34,23 +33,13 @@ class CustomerService {
 	}
 
 	Customer retrieve(String id) {
-		return parse(id).flatMap(this.customers::findById)
+		return ApiResponses.parseId(id).flatMap(this.customers::findById)
 			.map(CustomerMapper::toResource)
 			.orElseThrow(() -> ApiProblemException.notFound("customer", id));
 	}
 
 	Page<Customer> list(OffsetLimit page) {
 		return this.customers.findAll(page).map(CustomerMapper::toResource);
-	}
-
-	/** Ids are opaque to clients: one that is not a UUID simply names no customer. */
-	private static Optional<UUID> parse(String id) {
-		try {
-			return Optional.of(UUID.fromString(id));
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.crmbackoffice.interactions.interaction;
 
-import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,7 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
-import org.crmbackoffice.support.web.ListResponse;
+import org.crmbackoffice.support.web.ApiResponses;
 import org.crmbackoffice.support.web.OffsetLimit;
 
 import org.springframework.data.domain.Sort;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping(path = PartyInteractionMapper.BASE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -44,18 +42,14 @@ class PartyInteractionController {
 					+ "503 while the inventory cannot be reached).")
 	ResponseEntity<PartyInteraction> create(@Valid @RequestBody PartyInteractionCreate request) {
 		PartyInteraction created = this.interactions.create(request);
-		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-			.path("/{id}")
-			.buildAndExpand(created.id())
-			.toUri();
-		return ResponseEntity.created(location).body(created);
+		return ApiResponses.created(created.id(), created);
 	}
 
 	@GetMapping
 	@Operation(summary = "Lists interactions, most recent first")
 	ResponseEntity<List<PartyInteraction>> list(@RequestParam(defaultValue = "0") @Min(0) long offset,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit) {
-		return ListResponse.of(this.interactions.list(new OffsetLimit(offset, limit, NEWEST_FIRST)));
+		return ApiResponses.list(this.interactions.list(new OffsetLimit(offset, limit, NEWEST_FIRST)));
 	}
 
 	@GetMapping("/{id}")

@@ -1,13 +1,12 @@
 package org.crmbackoffice.interactions.interaction;
 
 import java.time.Clock;
-import java.util.Optional;
-import java.util.UUID;
 
 import org.crmbackoffice.interactions.customer.CustomerReferences;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
 import org.crmbackoffice.support.problem.ApiProblemException;
+import org.crmbackoffice.support.web.ApiResponses;
 import org.crmbackoffice.support.web.OffsetLimit;
 
 import org.springframework.data.domain.Page;
@@ -44,7 +43,7 @@ class PartyInteractionService {
 
 	@Transactional(readOnly = true)
 	PartyInteraction retrieve(String id) {
-		return parse(id).flatMap(this.interactions::findById)
+		return ApiResponses.parseId(id).flatMap(this.interactions::findById)
 			.map(PartyInteractionMapper::toResource)
 			.orElseThrow(() -> ApiProblemException.notFound("party interaction", id));
 	}
@@ -52,16 +51,6 @@ class PartyInteractionService {
 	@Transactional(readOnly = true)
 	Page<PartyInteraction> list(OffsetLimit page) {
 		return this.interactions.findAll(page).map(PartyInteractionMapper::toResource);
-	}
-
-	/** Ids are opaque to clients: one that is not a UUID simply names no interaction. */
-	private static Optional<UUID> parse(String id) {
-		try {
-			return Optional.of(UUID.fromString(id));
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
 	}
 
 }
