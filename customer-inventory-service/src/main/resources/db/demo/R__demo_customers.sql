@@ -1,11 +1,11 @@
 -- Demo customers for the local stack only (never on the default Flyway locations). Their ids are fixed so
 -- that the interaction service's demo data and the documentation can refer to them.
 insert into customer (id, version, name, description, status, valid_from, engaged_party_id, engaged_party_name,
-                      engaged_party_type, created_at, updated_at)
+                      engaged_party_type, created_at, updated_at, created_by, updated_by)
 values ('0a1b2c3d-0000-4000-8000-000000000001', 0, 'Alice Martin', 'Residential mobile and fibre customer',
-        'initialized', '2024-01-15T00:00:00Z', 'ind-alice-martin', 'Alice Martin', 'Individual', now(), now()),
+        'initialized', '2024-01-15T00:00:00Z', 'ind-alice-martin', 'Alice Martin', 'Individual', now(), now(), 'demo-data', 'demo-data'),
        ('0a1b2c3d-0000-4000-8000-000000000002', 0, 'Northwind Traders Ltd', 'Business customer, 40 mobile lines',
-        'initialized', '2023-06-01T00:00:00Z', 'org-northwind', 'Northwind Traders Ltd', 'Organization', now(), now())
+        'initialized', '2023-06-01T00:00:00Z', 'org-northwind', 'Northwind Traders Ltd', 'Organization', now(), now(), 'demo-data', 'demo-data')
 on conflict (id) do nothing;
 
 insert into customer_contact_medium (customer_id, position, medium_type, preferred, email_address, phone_number,

@@ -1,8 +1,10 @@
 -- Demo interactions for the local stack only. They refer to the customer inventory's demo customers.
 insert into party_interaction (id, version, description, direction, reason, status, status_change_date,
-                               interaction_start, interaction_end, created_at, updated_at)
+                               interaction_start, interaction_end, created_at, updated_at, created_by,
+                               updated_by)
 values ('5e1f0000-0000-4000-8000-000000000001', 0, 'Customer calls about a roaming charge on the October bill',
-        'INBOUND', 'billing enquiry', 'opened', now(), now() - interval '2 hours', null, now(), now())
+        'INBOUND', 'billing enquiry', 'opened', now(), now() - interval '2 hours', null, now(), now(), 'demo-data',
+        'demo-data')
 on conflict (id) do nothing;
 
 insert into party_interaction_channel (interaction_id, position, role, channel_name, channel_type)

@@ -1,7 +1,9 @@
 package org.crmbackoffice.inventory;
 
 import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.crmbackoffice.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,8 +17,14 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @ApiIntegrationTest
 class ProblemResponseTests {
 
-	@Autowired
 	RestTestClient client;
+
+	@Autowired
+	void authenticateAsAdmin(RestTestClient client) {
+		this.client = client.mutate()
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.ADMIN)))
+			.build();
+	}
 
 	@Test
 	void answersMalformedJsonWithMalformedRequestProblem() {
@@ -57,7 +65,7 @@ class ProblemResponseTests {
 	@Test
 	void answersUnknownPathWithNotFoundProblemEvenForBrowsers() {
 		this.client.get()
-			.uri("/tmf-api/customerManagement/v5/nothingHere")
+			.uri("/nothing/here")
 			.accept(MediaType.TEXT_HTML)
 			.exchange()
 			.expectStatus()

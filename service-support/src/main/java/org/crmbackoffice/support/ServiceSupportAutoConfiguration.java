@@ -7,6 +7,7 @@ import org.crmbackoffice.support.problem.ProblemErrorController;
 import org.crmbackoffice.support.problem.ProblemResponses;
 import org.crmbackoffice.support.requestid.RequestIdFilter;
 import org.crmbackoffice.support.requestid.RequestIdPropagation;
+import org.crmbackoffice.support.security.ResourceServerSecurity;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,11 +18,16 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Switches on the shared web behaviour of a CRM back office service. Runs before Spring Boot's error handling
- * so that {@code /error} answers with problem details too.
+ * and web security so that {@code /error} answers with problem details and Boot's default security backs off.
  */
-@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class,
+		beforeName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({ ProblemResponses.class, ProblemErrorController.class, RequestIdFilter.class, RequestIdPropagation.class })
+@Import({ ProblemResponses.class, ProblemErrorController.class, RequestIdFilter.class, RequestIdPropagation.class,
+		ResourceServerSecurity.class })
 public class ServiceSupportAutoConfiguration {
 
 	/**

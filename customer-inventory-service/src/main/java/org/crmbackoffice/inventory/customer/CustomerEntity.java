@@ -63,11 +63,18 @@ class CustomerEntity {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
+	@Column(name = "created_by", nullable = false, updatable = false)
+	private String createdBy;
+
+	@Column(name = "updated_by", nullable = false)
+	private String updatedBy;
+
 	protected CustomerEntity() {
 	}
 
 	CustomerEntity(String name, String description, Period validFor, PartyRef engagedParty,
-			List<ContactMediumValue> contactMedia, List<CharacteristicValue> characteristics, Instant now) {
+			List<ContactMediumValue> contactMedia, List<CharacteristicValue> characteristics, Instant now,
+			String author) {
 		this.id = UUID.randomUUID();
 		this.name = name;
 		this.description = description;
@@ -78,6 +85,8 @@ class CustomerEntity {
 		this.characteristics.addAll(characteristics);
 		this.createdAt = now;
 		this.updatedAt = now;
+		this.createdBy = author;
+		this.updatedBy = author;
 	}
 
 	UUID id() {
@@ -122,6 +131,14 @@ class CustomerEntity {
 
 	Instant updatedAt() {
 		return this.updatedAt;
+	}
+
+	String createdBy() {
+		return this.createdBy;
+	}
+
+	String updatedBy() {
+		return this.updatedBy;
 	}
 
 }

@@ -12,11 +12,11 @@ final class CustomerMapper {
 	private CustomerMapper() {
 	}
 
-	static CustomerEntity newCustomer(CustomerCreate request, Instant now) {
+	static CustomerEntity newCustomer(CustomerCreate request, Instant now, String author) {
 		return new CustomerEntity(request.name(), request.description(), Period.of(request.validFor()),
 				PartyRef.of(request.engagedParty()),
 				request.contactMedium().stream().map(ContactMediumValue::of).toList(),
-				request.characteristic().stream().map(CharacteristicValue::of).toList(), now);
+				request.characteristic().stream().map(CharacteristicValue::of).toList(), now, author);
 	}
 
 	static Customer toResource(CustomerEntity customer) {

@@ -5,7 +5,9 @@ import java.util.UUID;
 
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.crmbackoffice.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,8 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiIntegrationTest
 class CustomerApiTests {
 
-	@Autowired
 	RestTestClient client;
+
+	@Autowired
+	void authenticateAsDataSteward(RestTestClient client) {
+		this.client = client.mutate()
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.DATA_STEWARD)))
+			.build();
+	}
 
 	@Test
 	void createsCustomerAndServesItByIdAndInLists() {

@@ -9,6 +9,7 @@ import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.problem.ApiProblemException;
 import org.crmbackoffice.support.problem.FieldProblem;
 
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.ResourceAccessException;
@@ -61,6 +62,12 @@ public class CustomerReferences {
 			throw new ApiProblemException(ProblemType.PEER_UNAVAILABLE,
 					"The customer inventory cannot be reached, so customer references cannot be checked. "
 							+ "Nothing was stored; try again later.",
+					List.of(), ex);
+		}
+		catch (OAuth2AuthorizationException ex) {
+			throw new ApiProblemException(ProblemType.PEER_UNAVAILABLE,
+					"This service could not obtain a token to call the customer inventory, so customer references "
+							+ "cannot be checked. Nothing was stored; try again later.",
 					List.of(), ex);
 		}
 		catch (RestClientResponseException ex) {

@@ -74,12 +74,18 @@ class PartyInteractionEntity {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
+	@Column(name = "created_by", nullable = false, updatable = false)
+	private String createdBy;
+
+	@Column(name = "updated_by", nullable = false)
+	private String updatedBy;
+
 	protected PartyInteractionEntity() {
 	}
 
 	PartyInteractionEntity(String description, InteractionDirection direction, String reason, Instant start,
 			Instant end, List<ChannelValue> channels, List<PartyValue> relatedParties, List<NoteValue> notes,
-			Instant now) {
+			Instant now, String author) {
 		this.id = UUID.randomUUID();
 		this.description = description;
 		this.direction = direction;
@@ -93,6 +99,8 @@ class PartyInteractionEntity {
 		this.notes.addAll(notes);
 		this.createdAt = now;
 		this.updatedAt = now;
+		this.createdBy = author;
+		this.updatedBy = author;
 	}
 
 	UUID id() {
@@ -145,6 +153,18 @@ class PartyInteractionEntity {
 
 	Instant updatedAt() {
 		return this.updatedAt;
+	}
+
+	String createdBy() {
+		return this.createdBy;
+	}
+
+	String updatedBy() {
+		return this.updatedBy;
+	}
+
+	boolean involvesParty(String partyId) {
+		return this.relatedParties.stream().anyMatch((party) -> party.partyId().equals(partyId));
 	}
 
 }

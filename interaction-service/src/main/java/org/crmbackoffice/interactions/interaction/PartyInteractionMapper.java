@@ -15,14 +15,14 @@ final class PartyInteractionMapper {
 	private PartyInteractionMapper() {
 	}
 
-	static PartyInteractionEntity newInteraction(PartyInteractionCreate request, Instant now) {
+	static PartyInteractionEntity newInteraction(PartyInteractionCreate request, Instant now, String author) {
 		TimePeriod when = request.interactionDate();
 		return new PartyInteractionEntity(request.description(), request.direction(), request.reason(),
 				(when != null && when.startDateTime() != null) ? when.startDateTime().toInstant() : null,
 				(when != null && when.endDateTime() != null) ? when.endDateTime().toInstant() : null,
 				request.channel().stream().map(ChannelValue::of).toList(),
 				request.relatedParty().stream().map(PartyValue::of).toList(),
-				request.note().stream().map((note) -> NoteValue.of(note, now)).toList(), now);
+				request.note().stream().map((note) -> NoteValue.of(note, now)).toList(), now, author);
 	}
 
 	static PartyInteraction toResource(PartyInteractionEntity interaction) {

@@ -5,7 +5,10 @@ import java.time.Clock;
 import org.crmbackoffice.interactions.customer.CustomerReferences;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
+import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.problem.ApiProblemException;
+import org.crmbackoffice.support.security.Caller;
+import org.crmbackoffice.support.security.CurrentCaller;
 import org.crmbackoffice.support.web.ApiResponses;
 import org.crmbackoffice.support.web.OffsetLimit;
 
@@ -13,7 +16,11 @@ import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Keeps the interaction log. Answers with wire records, mapped while the stored data is at hand. */
+/**
+ * Keeps the interaction log. Answers with wire records, mapped while the stored data is at hand. A business
+ * partner logs and sees only interactions it takes part in; any other is as unknown to it as one that does not
+ * exist.
+ */
 @Service
 class PartyInteractionService {
 
@@ -21,12 +28,15 @@ class PartyInteractionService {
 
 	private final CustomerReferences customerReferences;
 
+	private final CurrentCaller caller;
+
 	private final Clock clock;
 
 	PartyInteractionService(PartyInteractionRepository interactions, CustomerReferences customerReferences,
-			Clock clock) {
+			CurrentCaller caller, Clock clock) {
 		this.interactions = interactions;
 		this.customerReferences = customerReferences;
+		this.caller = caller;
 		this.clock = clock;
 	}
 
@@ -35,22 +45,37 @@ class PartyInteractionService {
 	 * transaction: a slow inventory must not hold a database connection; the save is a transaction of its own.
 	 */
 	PartyInteraction create(PartyInteractionCreate request) {
+		Caller current = this.caller.get();
+		if (current.isPartner() && request.relatedParty()
+			.stream()
+			.noneMatch((party) -> party.partyOrPartyRole().id().equals(current.partyId()))) {
+			throw new ApiProblemException(ProblemType.FORBIDDEN,
+					"A business partner logs only interactions it takes part in: name party " + current.partyId()
+							+ " among the related parties.");
+		}
 		this.customerReferences.verifyCustomersExist(request.relatedParty());
 		PartyInteractionEntity saved = this.interactions
-			.save(PartyInteractionMapper.newInteraction(request, this.clock.instant()));
+			.save(PartyInteractionMapper.newInteraction(request, this.clock.instant(), current.subject()));
 		return PartyInteractionMapper.toResource(saved);
 	}
 
 	@Transactional(readOnly = true)
 	PartyInteraction retrieve(String id) {
-		return ApiResponses.parseId(id).flatMap(this.interactions::findById)
+		Caller current = this.caller.get();
+		return ApiResponses.parseId(id)
+			.flatMap(this.interactions::findById)
+			.filter((interaction) -> !current.isPartner() || interaction.involvesParty(current.partyId()))
 			.map(PartyInteractionMapper::toResource)
 			.orElseThrow(() -> ApiProblemException.notFound("party interaction", id));
 	}
 
 	@Transactional(readOnly = true)
 	Page<PartyInteraction> list(OffsetLimit page) {
-		return this.interactions.findAll(page).map(PartyInteractionMapper::toResource);
+		Caller current = this.caller.get();
+		Page<PartyInteractionEntity> found = current.isPartner()
+				? this.interactions.findInvolvingParty(String.valueOf(current.partyId()), page)
+				: this.interactions.findAll(page);
+		return found.map(PartyInteractionMapper::toResource);
 	}
 
 }

@@ -1,15 +1,16 @@
 package org.crmbackoffice.interactions.interaction;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.crmbackoffice.model.interaction.PartyInteraction;
+import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.crmbackoffice.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,51 +24,41 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The interaction API on its own. The customer inventory here is a socket that accepts connections and never
- * answers, the worst case for a caller; the tests against a real inventory live with the local stack.
+ * The interaction API on its own, with a stand-in inventory that records what it is sent; the tests against a
+ * real inventory live with the local stack.
  */
 @ApiIntegrationTest
 class PartyInteractionApiTests {
 
 	private static final String BASE = PartyInteractionMapper.BASE_PATH;
 
-	private static ServerSocket silentInventory;
+	private static RecordingInventory inventory;
 
-	private static final List<Socket> heldConnections = new CopyOnWriteArrayList<>();
-
-	@Autowired
 	RestTestClient client;
 
 	@BeforeAll
-	static void startSilentInventory() throws IOException {
-		silentInventory = new ServerSocket(0);
-		Thread acceptor = new Thread(() -> {
-			while (!silentInventory.isClosed()) {
-				try {
-					heldConnections.add(silentInventory.accept());
-				}
-				catch (IOException ex) {
-					return;
-				}
-			}
-		}, "silent-inventory");
-		acceptor.setDaemon(true);
-		acceptor.start();
+	static void startInventory() throws IOException {
+		inventory = new RecordingInventory();
+		TestIssuer.shared().registerClient("interaction-service", "interaction-service-secret",
+				List.of(Roles.INTERACTION_SERVICE));
 	}
 
 	@AfterAll
-	static void stopSilentInventory() throws IOException {
-		silentInventory.close();
-		for (Socket socket : heldConnections) {
-			socket.close();
-		}
+	static void stopInventory() {
+		inventory.close();
 	}
 
 	@DynamicPropertySource
-	static void inventoryThatNeverAnswers(DynamicPropertyRegistry registry) {
-		registry.add("spring.http.serviceclient.inventory.base-url",
-				() -> "http://127.0.0.1:" + silentInventory.getLocalPort());
+	static void inventoryLocation(DynamicPropertyRegistry registry) {
+		registry.add("spring.http.serviceclient.inventory.base-url", () -> inventory.baseUrl());
 		registry.add("spring.http.serviceclient.inventory.read-timeout", () -> "1s");
+	}
+
+	@Autowired
+	void authenticateAsAgent(RestTestClient client) {
+		this.client = client.mutate()
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.AGENT)))
+			.build();
 	}
 
 	@Test
@@ -126,7 +117,7 @@ class PartyInteractionApiTests {
 		this.client.post()
 			.uri(BASE)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(InteractionFixtures.complaintFromCustomer(UUID.randomUUID().toString()))
+			.body(InteractionFixtures.complaintFromCustomer(RecordingInventory.SILENT_CUSTOMER))
 			.exchange()
 			.expectStatus()
 			.isEqualTo(503)
@@ -138,6 +129,33 @@ class PartyInteractionApiTests {
 
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
 		assertThat(countInteractions()).isEqualTo(before);
+	}
+
+	@Test
+	void checksCustomersWithOneCachedServiceTokenAndRefusesUnknownOnes() {
+		for (String customerId : List.of("unknown-1", "unknown-2")) {
+			this.client.post()
+				.uri(BASE)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(InteractionFixtures.complaintFromCustomer(customerId))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(422)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("urn:crm-backoffice:problem:unknown-reference")
+				.jsonPath("$.errors[0].pointer")
+				.isEqualTo("/relatedParty/0/partyOrPartyRole/id");
+		}
+
+		int first = inventory.paths.indexOf("/tmf-api/customerManagement/v5/customer/unknown-1");
+		int second = inventory.paths.indexOf("/tmf-api/customerManagement/v5/customer/unknown-2");
+		String token = inventory.authorizations.get(first);
+		assertThat(token).startsWith("Bearer ");
+		assertThat(inventory.authorizations.get(second)).as("the client-credentials token is reused").isEqualTo(token);
+		String claims = new String(Base64.getUrlDecoder().decode(token.substring(7).split("\\.")[1]),
+				StandardCharsets.UTF_8);
+		assertThat(claims).contains("\"sub\":\"interaction-service\"").contains("\"interaction-service\"");
 	}
 
 	@Test

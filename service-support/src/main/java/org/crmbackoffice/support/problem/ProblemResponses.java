@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -37,6 +38,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 		}
 		ProblemDetail problem = Problems.of(ex.type(), ex.getMessage(), ex.errors());
 		return ResponseEntity.status(ex.type().status()).body(problem);
+	}
+
+	/** Raised inside a handler, e.g. when no caller is authenticated; the filter chain's own refusals never get here. */
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException ex) {
+		ProblemDetail problem = Problems.of(ProblemType.FORBIDDEN, "Your roles do not allow this request.");
+		return ResponseEntity.status(ProblemType.FORBIDDEN.status())
+			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")
+			.body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)

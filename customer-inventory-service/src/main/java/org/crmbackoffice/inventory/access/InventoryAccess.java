@@ -1,0 +1,76 @@
+package org.crmbackoffice.inventory.access;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.support.security.EndpointRules;
+import org.crmbackoffice.support.security.ResourceServerSecurity;
+import org.crmbackoffice.support.security.RolePermissions;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+import static org.crmbackoffice.support.security.Roles.ADMIN;
+import static org.crmbackoffice.support.security.Roles.AGENT;
+import static org.crmbackoffice.support.security.Roles.AUDITOR;
+import static org.crmbackoffice.support.security.Roles.DATA_STEWARD;
+import static org.crmbackoffice.support.security.Roles.INTERACTION_SERVICE;
+import static org.crmbackoffice.support.security.Roles.PARTNER;
+import static org.crmbackoffice.support.security.Roles.SUPERVISOR;
+
+/**
+ * The customer inventory's access control in one place. Permissions of features still to come (changing,
+ * closing, erasing and exporting customers, audit trail, reports, data-quality audits) are part of the table so
+ * that the roles mean the same thing from the start.
+ */
+@Configuration(proxyBeanMethods = false)
+public class InventoryAccess {
+
+	public static final String CUSTOMER_READ = "customer:read";
+
+	/** A business partner's own customer record, and no other. */
+	public static final String CUSTOMER_READ_OWN = "customer:read-own";
+
+	public static final String CUSTOMER_CREATE = "customer:create";
+
+	public static final String CUSTOMER_UPDATE = "customer:update";
+
+	public static final String CUSTOMER_CLOSE = "customer:close";
+
+	public static final String CUSTOMER_ERASE = "customer:erase";
+
+	/** Downloading customer data is a permission of its own, apart from reading it. */
+	public static final String CUSTOMER_EXPORT = "customer:export";
+
+	public static final String AUDIT_READ = "audit:read";
+
+	public static final String REPORT_READ = "report:read";
+
+	public static final String QUALITY_AUDIT = "quality:audit";
+
+	@Bean
+	RolePermissions inventoryRolePermissions() {
+		return RolePermissions.of(Map.of(
+				AGENT, Set.of(CUSTOMER_READ),
+				SUPERVISOR, Set.of(CUSTOMER_READ, REPORT_READ),
+				PARTNER, Set.of(CUSTOMER_READ_OWN),
+				DATA_STEWARD, Set.of(CUSTOMER_READ, CUSTOMER_CREATE, CUSTOMER_UPDATE, CUSTOMER_CLOSE, QUALITY_AUDIT),
+				AUDITOR, Set.of(AUDIT_READ, REPORT_READ),
+				ADMIN, Set.of(CUSTOMER_READ, CUSTOMER_CREATE, CUSTOMER_UPDATE, CUSTOMER_CLOSE, CUSTOMER_ERASE,
+						CUSTOMER_EXPORT, AUDIT_READ, REPORT_READ, QUALITY_AUDIT, ResourceServerSecurity.MONITORING),
+				// The interaction service checks that the customers an interaction names exist.
+				INTERACTION_SERVICE, Set.of(CUSTOMER_READ)));
+	}
+
+	@Bean
+	EndpointRules inventoryEndpointRules() {
+		return (endpoints) -> endpoints
+			.requestMatchers(HttpMethod.GET, CustomerApi.BASE_PATH, CustomerApi.BASE_PATH + "/*")
+			.hasAnyAuthority(CUSTOMER_READ, CUSTOMER_READ_OWN)
+			.requestMatchers(HttpMethod.POST, CustomerApi.BASE_PATH)
+			.hasAuthority(CUSTOMER_CREATE);
+	}
+
+}

@@ -1,0 +1,83 @@
+package org.crmbackoffice.interactions.access;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.crmbackoffice.support.security.EndpointRules;
+import org.crmbackoffice.support.security.ResourceServerSecurity;
+import org.crmbackoffice.support.security.RolePermissions;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+import static org.crmbackoffice.support.security.Roles.ADMIN;
+import static org.crmbackoffice.support.security.Roles.AGENT;
+import static org.crmbackoffice.support.security.Roles.AUDITOR;
+import static org.crmbackoffice.support.security.Roles.CUSTOMER_INVENTORY_SERVICE;
+import static org.crmbackoffice.support.security.Roles.DATA_STEWARD;
+import static org.crmbackoffice.support.security.Roles.PARTNER;
+import static org.crmbackoffice.support.security.Roles.SUPERVISOR;
+
+/**
+ * The interaction service's access control in one place. Permissions of features still to come (updating,
+ * reassigning, cancelling and erasing interactions, reports) are part of the table so that the roles mean the
+ * same thing from the start.
+ */
+@Configuration(proxyBeanMethods = false)
+public class InteractionAccess {
+
+	public static final String INTERACTION_READ = "interaction:read";
+
+	/** Only interactions in which the business partner is a related party. */
+	public static final String INTERACTION_READ_OWN = "interaction:read-own";
+
+	public static final String INTERACTION_CREATE = "interaction:create";
+
+	/** Only interactions in which the business partner is a related party. */
+	public static final String INTERACTION_CREATE_OWN = "interaction:create-own";
+
+	public static final String INTERACTION_UPDATE = "interaction:update";
+
+	public static final String INTERACTION_REASSIGN = "interaction:reassign";
+
+	public static final String INTERACTION_CANCEL = "interaction:cancel";
+
+	public static final String INTERACTION_ERASE = "interaction:erase";
+
+	public static final String AUDIT_READ = "audit:read";
+
+	public static final String REPORT_READ = "report:read";
+
+	@Bean
+	RolePermissions interactionRolePermissions() {
+		Set<String> agent = Set.of(INTERACTION_READ, INTERACTION_CREATE, INTERACTION_UPDATE);
+		return RolePermissions.of(Map.of(
+				AGENT, agent,
+				SUPERVISOR, union(agent, Set.of(INTERACTION_REASSIGN, INTERACTION_CANCEL, REPORT_READ)),
+				PARTNER, Set.of(INTERACTION_READ_OWN, INTERACTION_CREATE_OWN),
+				DATA_STEWARD, Set.of(),
+				AUDITOR, Set.of(AUDIT_READ, REPORT_READ),
+				ADMIN, union(agent, Set.of(INTERACTION_REASSIGN, INTERACTION_CANCEL, INTERACTION_ERASE, AUDIT_READ,
+						REPORT_READ, ResourceServerSecurity.MONITORING)),
+				// The customer inventory shows a customer's recent interactions.
+				CUSTOMER_INVENTORY_SERVICE, Set.of(INTERACTION_READ)));
+	}
+
+	@Bean
+	EndpointRules interactionEndpointRules() {
+		String interactions = "/tmf-api/partyInteraction/v5/partyInteraction";
+		return (endpoints) -> endpoints.requestMatchers(HttpMethod.GET, interactions, interactions + "/*")
+			.hasAnyAuthority(INTERACTION_READ, INTERACTION_READ_OWN)
+			.requestMatchers(HttpMethod.POST, interactions)
+			.hasAnyAuthority(INTERACTION_CREATE, INTERACTION_CREATE_OWN);
+	}
+
+	private static Set<String> union(Set<String> first, Set<String> second) {
+		Set<String> all = new HashSet<>(first);
+		all.addAll(second);
+		return Set.copyOf(all);
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.crmbackoffice.support.security;
+
+import java.util.Set;
+
+/**
+ * Who is making the current request, as the token says.
+ *
+ * @param subject the user or client the token was issued to; what records store as their author
+ * @param clientId the OAuth2 client that obtained the token
+ * @param roles the roles the identity provider gave it
+ * @param partyId for a business partner, the party it acts as; {@code null} for the enterprise's own callers
+ */
+public record Caller(String subject, String clientId, Set<String> roles, String partyId) {
+
+	/** A business partner sees only what it takes part in. */
+	public boolean isPartner() {
+		return this.roles.contains(Roles.PARTNER);
+	}
+
+}
