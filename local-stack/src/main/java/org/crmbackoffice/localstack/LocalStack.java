@@ -1,5 +1,6 @@
 package org.crmbackoffice.localstack;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,16 +16,20 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Runs the whole CRM back office on this machine with nothing installed but a JDK: an embedded PostgreSQL with
- * one database per service, the customer inventory and the interaction service, each migrated by Flyway and
- * given a little demo data. Ctrl-C stops the services gracefully and then the database; nothing is left running.
+ * one database per service, the development authorization server, the customer inventory and the interaction
+ * service, each migrated by Flyway and given a little demo data. Ctrl-C stops the services gracefully and then
+ * the database; nothing is left running.
  * <p>
- * Ports come from the environment: {@code INVENTORY_PORT} (8082) and {@code INTERACTION_PORT} (8081).
+ * Ports come from the environment: {@code INVENTORY_PORT} (8082), {@code INTERACTION_PORT} (8081) and
+ * {@code AUTH_SERVER_PORT} (9000).
  */
 public final class LocalStack {
 
 	static final String INVENTORY = "customer-inventory-service";
 
 	static final String INTERACTION = "interaction-service";
+
+	static final String AUTH_SERVER = "dev-auth-server";
 
 	/** Flyway locations that add the demo data to the schema. */
 	public static final String DEMO_DATA_LOCATIONS = "spring.flyway.locations=classpath:db/migration,classpath:db/demo";
@@ -43,7 +48,8 @@ public final class LocalStack {
 		LocalStack stack = new LocalStack();
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
 		try {
-			stack.start(servicesDirectory(), port("INVENTORY_PORT", 8082), port("INTERACTION_PORT", 8081));
+			stack.start(servicesDirectory(), new Ports(port("INVENTORY_PORT", 8082), port("INTERACTION_PORT", 8081),
+					port("AUTH_SERVER_PORT", 9000)));
 		}
 		catch (RuntimeException ex) {
 			System.err.println("The local stack could not start: " + ex.getMessage());
@@ -56,25 +62,25 @@ public final class LocalStack {
 		}
 	}
 
-	void start(Path servicesDirectory, int inventoryPort, int interactionPort)
-			throws IOException, SQLException, InterruptedException {
+	void start(Path servicesDirectory, Ports ports) throws IOException, SQLException, InterruptedException {
 		long started = System.nanoTime();
 		this.postgres = EmbeddedPostgres.builder().start();
 		createDatabases("customer_inventory", "interaction");
 
-		ServiceProcess inventory = ServiceProcess.start(INVENTORY, servicesDirectory.resolve(INVENTORY + "-exec.jar"),
-				inventoryPort, databaseProperties("customer_inventory"), prefixed("inventory  "));
-		this.services.add(inventory);
-		List<String> interactionProperties = new ArrayList<>(databaseProperties("interaction"));
-		interactionProperties.add("spring.http.serviceclient.inventory.base-url=" + inventory.baseUrl());
-		ServiceProcess interaction = ServiceProcess.start(INTERACTION,
-				servicesDirectory.resolve(INTERACTION + "-exec.jar"), interactionPort, interactionProperties,
-				prefixed("interaction"));
-		this.services.add(interaction);
+		ServiceProcess authServer = start(servicesDirectory, AUTH_SERVER, ports.authServer(),
+				authServerProperties(ports.authServer()), "auth       ");
+		String issuer = authServer.baseUrl();
+		ServiceProcess inventory = start(servicesDirectory, INVENTORY, ports.inventory(),
+				serviceProperties("customer_inventory", issuer), "inventory  ");
+		List<String> interactionProperties = new ArrayList<>(serviceProperties("interaction", issuer));
+		interactionProperties.addAll(interactionClientProperties(inventory.baseUrl(), issuer));
+		ServiceProcess interaction = start(servicesDirectory, INTERACTION, ports.interaction(), interactionProperties,
+				"interaction");
 
-		inventory.awaitHealthy(START_TIMEOUT);
-		interaction.awaitHealthy(START_TIMEOUT);
-		printBanner(inventory, interaction, Duration.ofNanos(System.nanoTime() - started));
+		for (ServiceProcess service : this.services) {
+			service.awaitHealthy(START_TIMEOUT);
+		}
+		printBanner(authServer, inventory, interaction, Duration.ofNanos(System.nanoTime() - started));
 	}
 
 	synchronized void stop() {
@@ -94,6 +100,30 @@ public final class LocalStack {
 		}
 	}
 
+	/** What the authorization server needs to issue tokens the services trust. */
+	public static List<String> authServerProperties(int port) {
+		return List.of("spring.security.oauth2.authorizationserver.issuer=http://localhost:" + port);
+	}
+
+	/** What a service needs to trust the issuer's tokens and offer it in Swagger UI. */
+	public static List<String> securityProperties(String issuer) {
+		return List.of("spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+				"crm.openapi.token-url=" + issuer + "/oauth2/token");
+	}
+
+	/** Where the interaction service finds the inventory, and the token endpoint it authenticates with. */
+	public static List<String> interactionClientProperties(String inventoryUrl, String issuer) {
+		return List.of("spring.http.serviceclient.inventory.base-url=" + inventoryUrl,
+				"spring.security.oauth2.client.provider.crm.token-uri=" + issuer + "/oauth2/token");
+	}
+
+	private ServiceProcess start(Path directory, String name, int port, List<String> properties, String label) {
+		ServiceProcess service = ServiceProcess.start(name, directory.resolve(name + "-exec.jar"), port, properties,
+				prefixed(label));
+		this.services.add(service);
+		return service;
+	}
+
 	private void awaitAnyServiceExit() throws InterruptedException {
 		CountDownLatch exited = new CountDownLatch(1);
 		for (ServiceProcess service : this.services) {
@@ -111,16 +141,20 @@ public final class LocalStack {
 		}
 	}
 
-	private List<String> databaseProperties(String database) {
-		return List.of("spring.datasource.url=" + this.postgres.getJdbcUrl("postgres", database),
-				"spring.datasource.username=postgres", "spring.datasource.password=", DEMO_DATA_LOCATIONS);
+	private List<String> serviceProperties(String database, String issuer) {
+		List<String> properties = new ArrayList<>(
+				List.of("spring.datasource.url=" + this.postgres.getJdbcUrl("postgres", database),
+						"spring.datasource.username=postgres", "spring.datasource.password=", DEMO_DATA_LOCATIONS));
+		properties.addAll(securityProperties(issuer));
+		return properties;
 	}
 
 	private static Consumer<String> prefixed(String label) {
 		return (line) -> System.out.println(label + " | " + line);
 	}
 
-	private void printBanner(ServiceProcess inventory, ServiceProcess interaction, Duration took) {
+	private void printBanner(ServiceProcess authServer, ServiceProcess inventory, ServiceProcess interaction,
+			Duration took) {
 		System.out.printf("""
 
 				================================================================================
@@ -128,26 +162,33 @@ public final class LocalStack {
 
 				   Customer inventory (TMF629)   %s/swagger-ui.html
 				   Party interactions (TMF683)   %s/swagger-ui.html
-				   PostgreSQL (embedded)         %s  user postgres, databases customer_inventory, interaction
+				   Authorization server (dev)    %s  clients: agent, supervisor, data-steward,
+				                                 auditor, admin, partner, partner-northwind
+				                                 (secret: <client>-secret)
+				   PostgreSQL (embedded)         %s  user postgres
 
+				 A token:  curl -s -u agent:agent-secret -d grant_type=client_credentials \\
+				             %s/oauth2/token
 				 Demo customers: 0a1b2c3d-0000-4000-8000-000000000001 (Alice Martin)
 				                 0a1b2c3d-0000-4000-8000-000000000002 (Northwind Traders Ltd)
 				================================================================================
 
-				""", took.toSeconds(), inventory.baseUrl(), interaction.baseUrl(),
-				this.postgres.getJdbcUrl("postgres", "postgres"));
+				""", took.toSeconds(), inventory.baseUrl(), interaction.baseUrl(), authServer.baseUrl(),
+				this.postgres.getJdbcUrl("postgres", "postgres"), authServer.baseUrl());
 	}
 
 	/** The service jars are copied beside the launcher jar by the build. */
 	private static Path servicesDirectory() {
-		Path launcher = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0])
-			.toAbsolutePath();
+		Path launcher = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]).toAbsolutePath();
 		return launcher.getParent().resolve("services");
 	}
 
 	private static int port(String variable, int fallback) {
 		String value = System.getenv(variable);
 		return (value == null || value.isBlank()) ? fallback : Integer.parseInt(value.trim());
+	}
+
+	record Ports(int inventory, int interaction, int authServer) {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.crmbackoffice.model.common.ChannelRef;
@@ -28,14 +29,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Both services as the build ships them, each in its own JVM on its own database, talking over real HTTP: the
- * way the local stack and production run them.
+ * Both services and the development authorization server as the build ships them, each in its own JVM, the
+ * services on their own databases, talking over real HTTP with real tokens: the way the local stack runs them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTests {
@@ -46,6 +48,8 @@ class EndToEndTests {
 
 	private static final List<String> inventoryOutput = new CopyOnWriteArrayList<>();
 
+	private static ServiceProcess authServer;
+
 	private static ServiceProcess inventory;
 
 	private static ServiceProcess interaction;
@@ -55,29 +59,33 @@ class EndToEndTests {
 	private static RestTestClient interactionApi;
 
 	@BeforeAll
-	static void startBothServices() throws Exception {
-		TestDatabase inventoryDb = TestPostgres.freshDatabase("inventory");
-		TestDatabase interactionDb = TestPostgres.freshDatabase("interaction");
+	static void startTheStack() throws Exception {
+		int authPort = freePort();
+		authServer = ServiceProcess.start(LocalStack.AUTH_SERVER, SERVICES.resolve(LocalStack.AUTH_SERVER + "-exec.jar"),
+				authPort, LocalStack.authServerProperties(authPort), (line) -> System.out.println("auth        | " + line));
+		String issuer = authServer.baseUrl();
 		inventory = ServiceProcess.start(LocalStack.INVENTORY,
-				SERVICES.resolve(LocalStack.INVENTORY + "-exec.jar"), freePort(), databaseProperties(inventoryDb),
-				(line) -> {
+				SERVICES.resolve(LocalStack.INVENTORY + "-exec.jar"), freePort(),
+				serviceProperties(TestPostgres.freshDatabase("inventory"), issuer), (line) -> {
 					inventoryOutput.add(line);
 					System.out.println("inventory   | " + line);
 				});
-		List<String> interactionProperties = new ArrayList<>(databaseProperties(interactionDb));
-		interactionProperties.add("spring.http.serviceclient.inventory.base-url=" + inventory.baseUrl());
+		List<String> interactionProperties = new ArrayList<>(
+				serviceProperties(TestPostgres.freshDatabase("interaction"), issuer));
+		interactionProperties.addAll(LocalStack.interactionClientProperties(inventory.baseUrl(), issuer));
 		interaction = ServiceProcess.start(LocalStack.INTERACTION,
 				SERVICES.resolve(LocalStack.INTERACTION + "-exec.jar"), freePort(), interactionProperties,
 				(line) -> System.out.println("interaction | " + line));
-		inventory.awaitHealthy(Duration.ofMinutes(3));
-		interaction.awaitHealthy(Duration.ofMinutes(3));
+		for (ServiceProcess service : List.of(authServer, inventory, interaction)) {
+			service.awaitHealthy(Duration.ofMinutes(3));
+		}
 		inventoryApi = RestTestClient.bindToServer().baseUrl(inventory.baseUrl()).build();
 		interactionApi = RestTestClient.bindToServer().baseUrl(interaction.baseUrl()).build();
 	}
 
 	@AfterAll
-	static void stopBothServices() {
-		for (ServiceProcess service : new ServiceProcess[] { interaction, inventory }) {
+	static void stopTheStack() {
+		for (ServiceProcess service : new ServiceProcess[] { interaction, inventory, authServer }) {
 			if (service != null) {
 				service.stop(Duration.ofSeconds(30));
 			}
@@ -89,6 +97,7 @@ class EndToEndTests {
 	void customerCreatedInTheInventoryCanBeReferencedByAnInteraction() {
 		Customer customer = inventoryApi.post()
 			.uri(CustomerApi.BASE_PATH)
+			.headers((headers) -> headers.setBearerAuth(tokenOf("data-steward")))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(new CustomerCreate("Ada Lovelace", null, null,
 					new EntityRef("ind-ada", null, "Ada Lovelace", "Individual"),
@@ -102,6 +111,7 @@ class EndToEndTests {
 
 		PartyInteraction logged = interactionApi.post()
 			.uri(INTERACTIONS)
+			.headers((headers) -> headers.setBearerAuth(tokenOf("agent")))
 			.contentType(MediaType.APPLICATION_JSON)
 			.header("X-Request-ID", "e2e-ada-call")
 			.body(callFrom(customer.id()))
@@ -114,7 +124,12 @@ class EndToEndTests {
 
 		assertThat(logged.relatedParty()).singleElement()
 			.satisfies((party) -> assertThat(party.partyOrPartyRole().id()).isEqualTo(customer.id()));
-		interactionApi.get().uri(logged.href()).exchange().expectStatus().isOk();
+		interactionApi.get()
+			.uri(logged.href())
+			.headers((headers) -> headers.setBearerAuth(tokenOf("agent")))
+			.exchange()
+			.expectStatus()
+			.isOk();
 		assertThat(inventoryOutput).as("the inventory logged the check under the caller's request id")
 			.anySatisfy((line) -> assertThat(line).contains("[e2e-ada-call]")
 				.contains("GET " + CustomerApi.BASE_PATH + "/" + customer.id() + " -> 200"));
@@ -125,6 +140,7 @@ class EndToEndTests {
 	void interactionReferringToAnUnknownCustomerIsRefusedAsUnprocessable() {
 		interactionApi.post()
 			.uri(INTERACTIONS)
+			.headers((headers) -> headers.setBearerAuth(tokenOf("agent")))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(callFrom("0a1b2c3d-ffff-4000-8000-000000000000"))
 			.exchange()
@@ -141,9 +157,11 @@ class EndToEndTests {
 
 	@Test
 	@Order(3)
-	void demoInteractionRefersToADemoCustomerOfTheInventory() {
+	void demoPartnerSeesItsOwnCustomerRecordAndInteractionsOnly() {
+		String partner = tokenOf("partner");
 		PartyInteraction demo = interactionApi.get()
 			.uri(INTERACTIONS + "/5e1f0000-0000-4000-8000-000000000001")
+			.headers((headers) -> headers.setBearerAuth(partner))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -154,12 +172,21 @@ class EndToEndTests {
 
 		inventoryApi.get()
 			.uri(CustomerApi.BASE_PATH + "/" + customerId)
+			.headers((headers) -> headers.setBearerAuth(partner))
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.name")
 			.isEqualTo("Alice Martin");
+		for (RestTestClient.RequestHeadersSpec<?> foreign : List.of(
+				inventoryApi.get().uri(CustomerApi.BASE_PATH + "/" + customerId),
+				interactionApi.get().uri(INTERACTIONS + "/5e1f0000-0000-4000-8000-000000000001"))) {
+			foreign.headers((headers) -> headers.setBearerAuth(tokenOf("partner-northwind")))
+				.exchange()
+				.expectStatus()
+				.isNotFound();
+		}
 	}
 
 	@Test
@@ -170,6 +197,7 @@ class EndToEndTests {
 
 		interactionApi.post()
 			.uri(INTERACTIONS)
+			.headers((headers) -> headers.setBearerAuth(tokenOf("agent")))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(callFrom("0a1b2c3d-0000-4000-8000-000000000001"))
 			.exchange()
@@ -180,7 +208,12 @@ class EndToEndTests {
 			.isEqualTo("urn:crm-backoffice:problem:peer-unavailable");
 
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-		interactionApi.get().uri(INTERACTIONS).exchange().expectStatus().isOk();
+		interactionApi.get()
+			.uri(INTERACTIONS)
+			.headers((headers) -> headers.setBearerAuth(tokenOf("agent")))
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	private static PartyInteractionCreate callFrom(String customerId) {
@@ -189,10 +222,32 @@ class EndToEndTests {
 				List.of(new RelatedParty("customer", new EntityRef(customerId, null, null, "Customer"))), List.of());
 	}
 
-	private static List<String> databaseProperties(TestDatabase database) {
-		return List.of("spring.datasource.url=" + database.jdbcUrl(),
+	/** A token of one of the demo clients, from the authorization server, as a CRM front end obtains it. */
+	private static String tokenOf(String client) {
+		Map<String, Object> response = RestTestClient.bindToServer()
+			.baseUrl(authServer.baseUrl())
+			.build()
+			.post()
+			.uri("/oauth2/token")
+			.headers((headers) -> headers.setBasicAuth(client, client + "-secret"))
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body("grant_type=client_credentials")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		return (String) response.get("access_token");
+	}
+
+	private static List<String> serviceProperties(TestDatabase database, String issuer) {
+		List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + database.jdbcUrl(),
 				"spring.datasource.username=" + database.username(),
-				"spring.datasource.password=" + database.password(), LocalStack.DEMO_DATA_LOCATIONS);
+				"spring.datasource.password=" + database.password(), LocalStack.DEMO_DATA_LOCATIONS));
+		properties.addAll(LocalStack.securityProperties(issuer));
+		return properties;
 	}
 
 	private static int freePort() throws IOException {

@@ -7,6 +7,7 @@ import org.crmbackoffice.support.problem.ProblemErrorController;
 import org.crmbackoffice.support.problem.ProblemResponses;
 import org.crmbackoffice.support.requestid.RequestIdFilter;
 import org.crmbackoffice.support.requestid.RequestIdPropagation;
+import org.crmbackoffice.support.security.ApiDocumentationSecurity;
 import org.crmbackoffice.support.security.ResourceServerSecurity;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,7 +28,7 @@ import org.springframework.context.annotation.Import;
 				"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ ProblemResponses.class, ProblemErrorController.class, RequestIdFilter.class, RequestIdPropagation.class,
-		ResourceServerSecurity.class })
+		ResourceServerSecurity.class, ApiDocumentationSecurity.class })
 public class ServiceSupportAutoConfiguration {
 
 	/**
