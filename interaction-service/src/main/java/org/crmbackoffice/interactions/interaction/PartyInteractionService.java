@@ -72,10 +72,13 @@ class PartyInteractionService {
 	@Transactional(readOnly = true)
 	Page<PartyInteraction> list(OffsetLimit page) {
 		Caller current = this.caller.get();
-		Page<PartyInteractionEntity> found = current.isPartner()
-				? this.interactions.findInvolvingParty(String.valueOf(current.partyId()), page)
-				: this.interactions.findAll(page);
-		return found.map(PartyInteractionMapper::toResource);
+		if (!current.isPartner()) {
+			return this.interactions.findAll(page).map(PartyInteractionMapper::toResource);
+		}
+		if (current.partyId() == null) {
+			return Page.empty(page);
+		}
+		return this.interactions.findInvolvingParty(current.partyId(), page).map(PartyInteractionMapper::toResource);
 	}
 
 }

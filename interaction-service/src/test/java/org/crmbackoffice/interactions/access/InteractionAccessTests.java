@@ -121,6 +121,20 @@ class InteractionAccessTests {
 	}
 
 	@Test
+	void partnerWhoseTokenNamesNoPartySeesNothing() {
+		log(issuer.tokenFor(Roles.AGENT), callWith("null"));
+
+		this.client.get()
+			.uri(BASE + "?limit=1000")
+			.headers((headers) -> headers.setBearerAuth(issuer.tokenFor(Roles.PARTNER)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Total-Count", "0");
+	}
+
+	@Test
 	void recordsWhoLoggedAnInteraction() {
 		PartyInteraction logged = log(issuer.token().subject("agent-smith").roles(Roles.AGENT).build(),
 				callWith("partner-z"));
