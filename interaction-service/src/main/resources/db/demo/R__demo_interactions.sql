@@ -3,7 +3,7 @@ insert into party_interaction (id, version, description, direction, reason, stat
                                interaction_start, interaction_end, created_at, updated_at, created_by,
                                updated_by)
 values ('5e1f0000-0000-4000-8000-000000000001', 0, 'Customer calls about a roaming charge on the October bill',
-        'INBOUND', 'billing enquiry', 'opened', now(), now() - interval '2 hours', null, now(), now(), 'demo-data',
+        'INBOUND', 'billing enquiry', 'OPENED', now(), now() - interval '2 hours', null, now(), now(), 'demo-data',
         'demo-data')
 on conflict (id) do nothing;
 
@@ -11,12 +11,18 @@ insert into party_interaction_channel (interaction_id, position, role, channel_n
 values ('5e1f0000-0000-4000-8000-000000000001', 0, 'contact', 'phone', 'Channel')
 on conflict (interaction_id, position) do nothing;
 
-insert into party_interaction_related_party (interaction_id, position, role, party_id, party_name, party_type)
-values ('5e1f0000-0000-4000-8000-000000000001', 0, 'customer', '0a1b2c3d-0000-4000-8000-000000000001',
-        'Alice Martin', 'Customer')
+insert into party_interaction_related_party (interaction_id, position, role, party_id, party_name, party_type,
+                                             interaction_start)
+select '5e1f0000-0000-4000-8000-000000000001', 0, 'customer', '0a1b2c3d-0000-4000-8000-000000000001',
+       'Alice Martin', 'Customer', interaction_start
+from party_interaction where id = '5e1f0000-0000-4000-8000-000000000001'
 on conflict (interaction_id, position) do nothing;
 
 insert into party_interaction_note (interaction_id, position, note_id, author, note_date, text)
 values ('5e1f0000-0000-4000-8000-000000000001', 0, 'demo-note-1', 'demo agent', now(),
         'Explained roaming zones; customer asked for an itemised statement.')
 on conflict (interaction_id, position) do nothing;
+
+insert into party_interaction_history (interaction_id, sequence, changed_at, changed_by, action, changes)
+values ('5e1f0000-0000-4000-8000-000000000001', 1, now(), 'demo-data', 'created', '[]')
+on conflict (interaction_id, sequence) do nothing;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,10 @@ class EndToEndTests {
 
 	private static ServiceProcess inventory;
 
+	private static int inventoryPort;
+
+	private static List<String> inventoryProperties;
+
 	private static ServiceProcess interaction;
 
 	private static RestTestClient inventoryApi;
@@ -64,15 +69,13 @@ class EndToEndTests {
 		authServer = ServiceProcess.start(LocalStack.AUTH_SERVER, SERVICES.resolve(LocalStack.AUTH_SERVER + "-exec.jar"),
 				authPort, LocalStack.authServerProperties(authPort), (line) -> System.out.println("auth        | " + line));
 		String issuer = authServer.baseUrl();
-		inventory = ServiceProcess.start(LocalStack.INVENTORY,
-				SERVICES.resolve(LocalStack.INVENTORY + "-exec.jar"), freePort(),
-				serviceProperties(TestPostgres.freshDatabase("inventory"), issuer), (line) -> {
-					inventoryOutput.add(line);
-					System.out.println("inventory   | " + line);
-				});
+		inventoryPort = freePort();
+		inventoryProperties = serviceProperties(TestPostgres.freshDatabase("inventory"), issuer);
+		inventory = startInventory();
 		List<String> interactionProperties = new ArrayList<>(
 				serviceProperties(TestPostgres.freshDatabase("interaction"), issuer));
 		interactionProperties.addAll(LocalStack.interactionClientProperties(inventory.baseUrl(), issuer));
+		interactionProperties.add("crm.interaction.customer-check-retry=PT2S");
 		interaction = ServiceProcess.start(LocalStack.INTERACTION,
 				SERVICES.resolve(LocalStack.INTERACTION + "-exec.jar"), freePort(), interactionProperties,
 				(line) -> System.out.println("interaction | " + line));
@@ -191,35 +194,54 @@ class EndToEndTests {
 
 	@Test
 	@Order(4)
-	void interactionNeedingTheInventoryGetsServiceUnavailableWhileTheInventoryIsDown() {
+	void interactionLoggedWhileTheInventoryIsDownIsVerifiedWhenItIsBack() throws Exception {
 		inventory.stop(Duration.ofSeconds(30));
 		long started = System.nanoTime();
 
-		interactionApi.post()
+		PartyInteraction logged = interactionApi.post()
 			.uri(INTERACTIONS)
 			.headers((headers) -> headers.setBearerAuth(tokenOf("agent")))
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(callFrom("0a1b2c3d-0000-4000-8000-000000000001"))
+			.body(callFrom("0a1b2c3d-0000-4000-8000-000000000002"))
 			.exchange()
 			.expectStatus()
-			.isEqualTo(503)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("urn:crm-backoffice:problem:peer-unavailable");
-
+			.isCreated()
+			.expectBody(PartyInteraction.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-		interactionApi.get()
-			.uri(INTERACTIONS)
-			.headers((headers) -> headers.setBearerAuth(tokenOf("agent")))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		assertThat(logged.customerCheck()).isEqualTo("pending");
+
+		inventory = startInventory();
+		inventory.awaitHealthy(Duration.ofMinutes(3));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+		String check = "pending";
+		while (check.equals("pending") && Instant.now().isBefore(deadline)) {
+			Thread.sleep(1000);
+			check = interactionApi.get()
+				.uri(logged.href())
+				.headers((headers) -> headers.setBearerAuth(tokenOf("agent")))
+				.exchange()
+				.expectBody(PartyInteraction.class)
+				.returnResult()
+				.getResponseBody()
+				.customerCheck();
+		}
+		assertThat(check).isEqualTo("verified");
 	}
 
 	private static PartyInteractionCreate callFrom(String customerId) {
-		return new PartyInteractionCreate("Asks why the bill doubled", InteractionDirection.INBOUND,
-				"billing enquiry", null, List.of(new RelatedChannel("contact", ChannelRef.named("phone"))),
-				List.of(new RelatedParty("customer", new EntityRef(customerId, null, null, "Customer"))), List.of());
+		return PartyInteractionCreate.of("Asks why the bill doubled", InteractionDirection.INBOUND, "billing enquiry",
+				List.of(new RelatedChannel("contact", ChannelRef.named("phone"))),
+				List.of(new RelatedParty("customer", new EntityRef(customerId, null, null, "Customer"))));
+	}
+
+	private static ServiceProcess startInventory() {
+		return ServiceProcess.start(LocalStack.INVENTORY, SERVICES.resolve(LocalStack.INVENTORY + "-exec.jar"),
+				inventoryPort, inventoryProperties, (line) -> {
+					inventoryOutput.add(line);
+					System.out.println("inventory   | " + line);
+				});
 	}
 
 	/** A token of one of the demo clients, from the authorization server, as a CRM front end obtains it. */

@@ -3,12 +3,14 @@ package org.crmbackoffice.support;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.crmbackoffice.support.idempotency.IdempotencyKeys;
 import org.crmbackoffice.support.problem.ProblemErrorController;
 import org.crmbackoffice.support.problem.ProblemResponses;
 import org.crmbackoffice.support.requestid.RequestIdFilter;
 import org.crmbackoffice.support.requestid.RequestIdPropagation;
 import org.crmbackoffice.support.security.ApiDocumentationSecurity;
 import org.crmbackoffice.support.security.ResourceServerSecurity;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Switches on the shared web behaviour of a CRM back office service. Runs before Spring Boot's error handling
@@ -39,6 +42,11 @@ public class ServiceSupportAutoConfiguration {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+	}
+
+	@Bean
+	IdempotencyKeys idempotencyKeys(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+		return new IdempotencyKeys(jdbc, json, clock);
 	}
 
 }

@@ -68,10 +68,17 @@ public class InteractionAccess {
 	@Bean
 	EndpointRules interactionEndpointRules() {
 		String interactions = "/tmf-api/partyInteraction/v5/partyInteraction";
-		return (endpoints) -> endpoints.requestMatchers(HttpMethod.GET, interactions, interactions + "/*")
+		return (endpoints) -> endpoints
+			.requestMatchers(HttpMethod.GET, interactions, interactions + "/*", interactions + "/*/history")
 			.hasAnyAuthority(INTERACTION_READ, INTERACTION_READ_OWN)
 			.requestMatchers(HttpMethod.POST, interactions)
-			.hasAnyAuthority(INTERACTION_CREATE, INTERACTION_CREATE_OWN);
+			.hasAnyAuthority(INTERACTION_CREATE, INTERACTION_CREATE_OWN)
+			.requestMatchers(HttpMethod.PATCH, interactions + "/*")
+			.hasAuthority(INTERACTION_UPDATE)
+			.requestMatchers(HttpMethod.POST, interactions + "/*/note")
+			.hasAuthority(INTERACTION_UPDATE)
+			.requestMatchers(HttpMethod.DELETE, interactions + "/*")
+			.hasAuthority(INTERACTION_CANCEL);
 	}
 
 	private static Set<String> union(Set<String> first, Set<String> second) {

@@ -1,24 +1,44 @@
 package org.crmbackoffice.interactions.interaction;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.crmbackoffice.interactions.interaction.PartyInteractionService.Created;
+import org.crmbackoffice.interactions.interaction.PartyInteractionService.Versioned;
+import org.crmbackoffice.model.common.Note;
+import org.crmbackoffice.model.interaction.InteractionHistoryEntry;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
+import org.crmbackoffice.model.problem.ProblemType;
+import org.crmbackoffice.support.idempotency.IdempotencyKeys;
+import org.crmbackoffice.support.problem.ApiProblemException;
+import org.crmbackoffice.support.problem.FieldProblem;
 import org.crmbackoffice.support.web.ApiResponses;
+import org.crmbackoffice.support.web.FieldSelection;
+import org.crmbackoffice.support.web.JsonMergePatch;
 import org.crmbackoffice.support.web.OffsetLimit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,34 +48,122 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "partyInteraction", description = "TMF683 interactions between business partners and the enterprise")
 class PartyInteractionController {
 
-	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("interactionStart"), Sort.Order.asc("id"));
+	/** The channel a change came through, recorded in the track record. */
+	static final String CHANNEL_HEADER = "X-Channel";
+
+	private static final Map<String, String> SORTABLE = Map.of("interactionDate.startDateTime", "interactionStart",
+			"creationDate", "createdAt", "lastUpdate", "updatedAt", "dueDate", "dueDate", "status", "status");
+
+	private static final Sort MOST_RECENT_FIRST = Sort.by(Sort.Order.desc("interactionStart"), Sort.Order.asc("id"));
 
 	private final PartyInteractionService interactions;
 
-	PartyInteractionController(PartyInteractionService interactions) {
+	private final JsonMapper json;
+
+	PartyInteractionController(PartyInteractionService interactions, JsonMapper json) {
 		this.interactions = interactions;
+		this.json = json;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Logs an interaction",
-			description = "Related parties referring to a Customer must exist in the customer inventory (422 otherwise; "
-					+ "503 while the inventory cannot be reached).")
-	ResponseEntity<PartyInteraction> create(@Valid @RequestBody PartyInteractionCreate request) {
-		PartyInteraction created = this.interactions.create(request);
-		return ApiResponses.created(created.id(), created);
+	@Operation(summary = "Logs an interaction", description = """
+			Related parties referring to a Customer must exist in the customer inventory (422 otherwise). While \
+			the inventory cannot be asked, the interaction is logged with customerCheck "pending" and checked \
+			later. With an Idempotency-Key, a repeated request answers with the interaction the first one logged.""")
+	ResponseEntity<PartyInteraction> create(@Valid @RequestBody PartyInteractionCreate request,
+			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+			@RequestHeader(name = CHANNEL_HEADER, required = false) String channel) {
+		Created created = this.interactions.create(request, idempotencyKey, channel);
+		return ResponseEntity.status(201)
+			.location(ApiResponses.locationOf(created.interaction().id()))
+			.eTag(ApiResponses.etagOf(created.version()))
+			.header("Idempotent-Replayed", Boolean.toString(created.replayed()))
+			.body(created.interaction());
 	}
 
 	@GetMapping
-	@Operation(summary = "Lists interactions, most recent first")
-	ResponseEntity<List<PartyInteraction>> list(@RequestParam(defaultValue = "0") @Min(0) long offset,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit) {
-		return ApiResponses.list(this.interactions.list(new OffsetLimit(offset, limit, NEWEST_FIRST)));
+	@Operation(summary = "Lists interactions, most recent first", description = """
+			Filters: relatedParty.partyOrPartyRole.id, relatedParty.role, channel.channel.name, status, reason, \
+			direction, customerCheck, interactionItem.item.id, interactionDate.startDateTime.gt / .lt. \
+			sort: interactionDate.startDateTime, creationDate, lastUpdate, dueDate, status (prefix - for \
+			descending). fields: the attributes to return.""")
+	ResponseEntity<List<?>> list(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+			@RequestParam(defaultValue = "0") @Min(0) long offset,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String fields) {
+		Page<PartyInteraction> page = this.interactions.list(InteractionQuery.of(parameters),
+				new OffsetLimit(offset, limit, sortOf(sort)));
+		return ResponseEntity.ok()
+			.header(ApiResponses.TOTAL_COUNT, Long.toString(page.getTotalElements()))
+			.header(ApiResponses.RESULT_COUNT, Integer.toString(page.getNumberOfElements()))
+			.body(FieldSelection.select(page.getContent(), fields, this.json));
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "Retrieves an interaction by id")
-	PartyInteraction retrieve(@PathVariable String id) {
-		return this.interactions.retrieve(id);
+	@Operation(summary = "Retrieves an interaction by id, with its ETag")
+	ResponseEntity<PartyInteraction> retrieve(@PathVariable String id) {
+		return versioned(this.interactions.retrieve(id));
+	}
+
+	@PatchMapping(path = "/{id}", consumes = JsonMergePatch.MEDIA_TYPE)
+	@Operation(summary = "Changes an interaction with a JSON merge patch", description = """
+			Moves the status through its lifecycle (409 with the allowed transitions otherwise), changes any \
+			attribute, adds notes (existing notes cannot change). If-Match with the ETag of the last read \
+			refuses the change (412) when someone else changed the interaction meanwhile.""")
+	ResponseEntity<PartyInteraction> patch(@PathVariable String id, @RequestBody JsonNode patch,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = CHANNEL_HEADER, required = false) String channel) {
+		return versioned(this.interactions.patch(id, patch, ApiResponses.versionOf(ifMatch), channel));
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "Cancels an interaction", description = "Interactions are never deleted: DELETE cancels, "
+			+ "and the interaction stays in the log with its history.")
+	ResponseEntity<Void> cancel(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = CHANNEL_HEADER, required = false) String channel) {
+		this.interactions.cancel(id, ApiResponses.versionOf(ifMatch), channel);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping(path = "/{id}/note", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Adds a note to an interaction", description = "The author and date default to the caller "
+			+ "and now.")
+	ResponseEntity<PartyInteraction> addNote(@PathVariable String id, @Valid @RequestBody Note note,
+			@RequestHeader(name = CHANNEL_HEADER, required = false) String channel) {
+		Versioned changed = this.interactions.addNote(id, note, channel);
+		return ResponseEntity.status(201)
+			.eTag(ApiResponses.etagOf(changed.version()))
+			.body(changed.interaction());
+	}
+
+	@GetMapping("/{id}/history")
+	@Operation(summary = "The track record of an interaction", description = "Every change since it was logged, "
+			+ "oldest first: who, when, through which channel, and each attribute before and after.")
+	List<InteractionHistoryEntry> history(@PathVariable String id) {
+		return this.interactions.history(id);
+	}
+
+	private static ResponseEntity<PartyInteraction> versioned(Versioned interaction) {
+		return ResponseEntity.ok().eTag(ApiResponses.etagOf(interaction.version())).body(interaction.interaction());
+	}
+
+	private static Sort sortOf(String sort) {
+		if (sort == null || sort.isBlank()) {
+			return MOST_RECENT_FIRST;
+		}
+		List<Sort.Order> orders = new ArrayList<>();
+		for (String key : sort.split(",")) {
+			String name = key.trim().startsWith("-") ? key.trim().substring(1) : key.trim();
+			String property = SORTABLE.get(name);
+			if (property == null) {
+				throw new ApiProblemException(ProblemType.INVALID_REQUEST, "Cannot sort by " + name + ".",
+						List.of(new FieldProblem("sort", "sortable: " + String.join(", ", SORTABLE.keySet()))), null);
+			}
+			orders.add(key.trim().startsWith("-") ? Sort.Order.desc(property) : Sort.Order.asc(property));
+		}
+		orders.add(Sort.Order.asc("id"));
+		return Sort.by(orders);
 	}
 
 }

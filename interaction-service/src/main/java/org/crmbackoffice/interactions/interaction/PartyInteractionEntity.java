@@ -16,14 +16,14 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.crmbackoffice.model.interaction.AuthenticationLevel;
 import org.crmbackoffice.model.interaction.InteractionDirection;
+import org.crmbackoffice.model.interaction.InteractionStatus;
 
-/** An interaction as the log stores it. */
+/** An interaction as the log stores it. Its lifecycle rules live in {@link InteractionLifecycle}. */
 @Entity
 @Table(name = "party_interaction")
 class PartyInteractionEntity {
-
-	static final String INITIAL_STATUS = "opened";
 
 	@Id
 	private UUID id;
@@ -41,8 +41,9 @@ class PartyInteractionEntity {
 	@Column(name = "reason")
 	private String reason;
 
+	@Enumerated(EnumType.STRING)
 	@Column(name = "status", nullable = false)
-	private String status;
+	private InteractionStatus status;
 
 	@Column(name = "status_change_date", nullable = false)
 	private Instant statusChangeDate;
@@ -52,6 +53,17 @@ class PartyInteractionEntity {
 
 	@Column(name = "interaction_end")
 	private Instant interactionEnd;
+
+	@Column(name = "due_date")
+	private Instant dueDate;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "authentication_level", nullable = false)
+	private AuthenticationLevel authenticationLevel;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "customer_check", nullable = false)
+	private CustomerCheck customerCheck;
 
 	@ElementCollection
 	@CollectionTable(name = "party_interaction_channel", joinColumns = @JoinColumn(name = "interaction_id"))
@@ -64,9 +76,29 @@ class PartyInteractionEntity {
 	private List<PartyValue> relatedParties = new ArrayList<>();
 
 	@ElementCollection
+	@CollectionTable(name = "party_interaction_item", joinColumns = @JoinColumn(name = "interaction_id"))
+	@OrderColumn(name = "position")
+	private List<ItemValue> items = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "party_interaction_relationship", joinColumns = @JoinColumn(name = "interaction_id"))
+	@OrderColumn(name = "position")
+	private List<RelationshipValue> relationships = new ArrayList<>();
+
+	@ElementCollection
 	@CollectionTable(name = "party_interaction_note", joinColumns = @JoinColumn(name = "interaction_id"))
 	@OrderColumn(name = "position")
 	private List<NoteValue> notes = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "party_interaction_attachment", joinColumns = @JoinColumn(name = "interaction_id"))
+	@OrderColumn(name = "position")
+	private List<AttachmentValue> attachments = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "party_interaction_external_id", joinColumns = @JoinColumn(name = "interaction_id"))
+	@OrderColumn(name = "position")
+	private List<ExternalIdValue> externalIds = new ArrayList<>();
 
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
@@ -83,28 +115,76 @@ class PartyInteractionEntity {
 	protected PartyInteractionEntity() {
 	}
 
-	PartyInteractionEntity(String description, InteractionDirection direction, String reason, Instant start,
-			Instant end, List<ChannelValue> channels, List<PartyValue> relatedParties, List<NoteValue> notes,
-			Instant now, String author) {
+	PartyInteractionEntity(InteractionContent content, CustomerCheck customerCheck, Instant now, String author) {
 		this.id = UUID.randomUUID();
-		this.description = description;
-		this.direction = direction;
-		this.reason = reason;
-		this.status = INITIAL_STATUS;
+		this.status = InteractionStatus.OPENED;
 		this.statusChangeDate = now;
-		this.interactionStart = (start != null) ? start : now;
-		this.interactionEnd = end;
-		this.channels.addAll(channels);
-		this.relatedParties.addAll(relatedParties);
-		this.notes.addAll(notes);
+		this.customerCheck = customerCheck;
 		this.createdAt = now;
-		this.updatedAt = now;
 		this.createdBy = author;
+		replaceContent(content, now, author);
+	}
+
+	/** Takes every client-set attribute from the given content; the status moves separately. */
+	void replaceContent(InteractionContent content, Instant now, String author) {
+		this.description = content.description();
+		this.direction = content.direction();
+		this.reason = content.reason();
+		this.interactionStart = (content.start() != null) ? content.start() : now;
+		this.interactionEnd = content.end();
+		this.dueDate = content.dueDate();
+		this.authenticationLevel = content.authenticationLevel();
+		replace(this.channels, content.channels());
+		replace(this.relatedParties,
+				content.relatedParties().stream().map((party) -> PartyValue.of(party, this.interactionStart)).toList());
+		replace(this.items, content.items());
+		replace(this.relationships, content.relationships());
+		replace(this.notes, content.notes());
+		replace(this.attachments, content.attachments());
+		replace(this.externalIds, content.externalIds());
+		touch(now, author);
+	}
+
+	void moveTo(InteractionStatus next, Instant now, String author) {
+		if (next != this.status) {
+			this.status = next;
+			this.statusChangeDate = now;
+			touch(now, author);
+		}
+	}
+
+	void addNote(NoteValue note, Instant now, String author) {
+		this.notes.add(note);
+		touch(now, author);
+	}
+
+	void customerCheckCompleted(CustomerCheck outcome, Instant now) {
+		this.customerCheck = outcome;
+		this.updatedAt = now;
+	}
+
+	boolean involvesParty(String partyId) {
+		return this.relatedParties.stream().anyMatch((party) -> party.partyId().equals(partyId));
+	}
+
+	private void touch(Instant now, String author) {
+		this.updatedAt = now;
 		this.updatedBy = author;
+	}
+
+	private static <T> void replace(List<T> target, List<T> values) {
+		if (!target.equals(values)) {
+			target.clear();
+			target.addAll(values);
+		}
 	}
 
 	UUID id() {
 		return this.id;
+	}
+
+	long version() {
+		return (this.version != null) ? this.version : 0;
 	}
 
 	String description() {
@@ -119,7 +199,7 @@ class PartyInteractionEntity {
 		return this.reason;
 	}
 
-	String status() {
+	InteractionStatus status() {
 		return this.status;
 	}
 
@@ -135,6 +215,18 @@ class PartyInteractionEntity {
 		return this.interactionEnd;
 	}
 
+	Instant dueDate() {
+		return this.dueDate;
+	}
+
+	AuthenticationLevel authenticationLevel() {
+		return this.authenticationLevel;
+	}
+
+	CustomerCheck customerCheck() {
+		return this.customerCheck;
+	}
+
 	List<ChannelValue> channels() {
 		return this.channels;
 	}
@@ -143,8 +235,24 @@ class PartyInteractionEntity {
 		return this.relatedParties;
 	}
 
+	List<ItemValue> items() {
+		return this.items;
+	}
+
+	List<RelationshipValue> relationships() {
+		return this.relationships;
+	}
+
 	List<NoteValue> notes() {
 		return this.notes;
+	}
+
+	List<AttachmentValue> attachments() {
+		return this.attachments;
+	}
+
+	List<ExternalIdValue> externalIds() {
+		return this.externalIds;
 	}
 
 	Instant createdAt() {
@@ -161,10 +269,6 @@ class PartyInteractionEntity {
 
 	String updatedBy() {
 		return this.updatedBy;
-	}
-
-	boolean involvesParty(String partyId) {
-		return this.relatedParties.stream().anyMatch((party) -> party.partyId().equals(partyId));
 	}
 
 }

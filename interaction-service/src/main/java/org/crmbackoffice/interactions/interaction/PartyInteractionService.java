@@ -1,25 +1,55 @@
 package org.crmbackoffice.interactions.interaction;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.crmbackoffice.interactions.access.InteractionAccess;
 import org.crmbackoffice.interactions.customer.CustomerReferences;
+import org.crmbackoffice.interactions.customer.CustomerVerification;
+import org.crmbackoffice.interactions.history.InteractionHistory;
+import org.crmbackoffice.model.common.Note;
+import org.crmbackoffice.model.common.RelatedParty;
+import org.crmbackoffice.model.interaction.AuthenticationLevel;
+import org.crmbackoffice.model.interaction.InteractionHistoryEntry;
+import org.crmbackoffice.model.interaction.InteractionStatus;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
+import org.crmbackoffice.model.interaction.PartyInteractionUpdate;
 import org.crmbackoffice.model.problem.ProblemType;
+import org.crmbackoffice.support.idempotency.IdempotencyKeys;
 import org.crmbackoffice.support.problem.ApiProblemException;
+import org.crmbackoffice.support.problem.FieldProblem;
 import org.crmbackoffice.support.security.Caller;
 import org.crmbackoffice.support.security.CurrentCaller;
 import org.crmbackoffice.support.web.ApiResponses;
+import org.crmbackoffice.support.web.JsonMergePatch;
 import org.crmbackoffice.support.web.OffsetLimit;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the interaction log. Answers with wire records, mapped while the stored data is at hand. A business
- * partner logs and sees only interactions it takes part in; any other is as unknown to it as one that does not
- * exist.
+ * Keeps the interaction log: logs, changes, cancels and shows interactions, and records every change in the
+ * track record. Calls to the customer inventory happen outside database transactions, so that a slow inventory
+ * never holds a connection. A business partner logs and sees only interactions it takes part in; any other is as
+ * unknown to it as one that does not exist.
  */
 @Service
 class PartyInteractionService {
@@ -28,57 +58,298 @@ class PartyInteractionService {
 
 	private final CustomerReferences customerReferences;
 
+	private final InteractionHistory history;
+
+	private final IdempotencyKeys idempotencyKeys;
+
+	private final SensitiveReasons sensitiveReasons;
+
 	private final CurrentCaller caller;
+
+	private final Validator validator;
+
+	private final JsonMapper json;
 
 	private final Clock clock;
 
+	private final TransactionTemplate writing;
+
+	private final TransactionTemplate reading;
+
 	PartyInteractionService(PartyInteractionRepository interactions, CustomerReferences customerReferences,
-			CurrentCaller caller, Clock clock) {
+			InteractionHistory history, IdempotencyKeys idempotencyKeys, SensitiveReasons sensitiveReasons,
+			CurrentCaller caller, Validator validator, JsonMapper json, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.interactions = interactions;
 		this.customerReferences = customerReferences;
+		this.history = history;
+		this.idempotencyKeys = idempotencyKeys;
+		this.sensitiveReasons = sensitiveReasons;
 		this.caller = caller;
+		this.validator = validator;
+		this.json = json;
 		this.clock = clock;
+		this.writing = new TransactionTemplate(transactions);
+		this.reading = new TransactionTemplate(transactions);
+		this.reading.setReadOnly(true);
 	}
 
 	/**
-	 * Logs a new interaction once the customer inventory confirmed its customers. Deliberately not one
-	 * transaction: a slow inventory must not hold a database connection; the save is a transaction of its own.
+	 * Logs a new interaction. With an idempotency key, a repeat of the same request answers with the interaction
+	 * the first one logged.
 	 */
-	PartyInteraction create(PartyInteractionCreate request) {
+	Created create(PartyInteractionCreate request, String idempotencyKey, String channel) {
 		Caller current = this.caller.get();
-		if (current.isPartner() && request.relatedParty()
+		checkPartnerTakesPart(current, request.relatedParty());
+		if (idempotencyKey != null) {
+			Optional<Created> replay = replayOf(current, idempotencyKey, request);
+			if (replay.isPresent()) {
+				return replay.get();
+			}
+		}
+		CustomerCheck check = checkOf(this.customerReferences.verify(request.relatedParty()));
+		AuthenticationLevel level = current.isPartner() ? AuthenticationLevel.AUTHENTICATED
+				: (request.authenticationLevel() != null) ? request.authenticationLevel() : AuthenticationLevel.ANONYMOUS;
+		Instant now = this.clock.instant();
+		InteractionContent content = PartyInteractionMapper.contentOf(request, level, now, current.subject());
+		try {
+			return this.writing.execute((status) -> {
+				checkRelatedInteractionsExist(content);
+				PartyInteractionEntity saved = this.interactions
+					.saveAndFlush(new PartyInteractionEntity(content, check, now, current.subject()));
+				PartyInteraction created = PartyInteractionMapper.toResource(saved);
+				this.history.record(null, created, "created", current, channel, now);
+				if (idempotencyKey != null) {
+					this.idempotencyKeys.remember(current.subject(), idempotencyKey, request, created.id());
+				}
+				return new Created(created, saved.version(), false);
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// A concurrent request with the same key won; its interaction is the answer.
+			return replayOf(current, idempotencyKey, request).orElseThrow(() -> ex);
+		}
+	}
+
+	Versioned retrieve(String id) {
+		Caller current = this.caller.get();
+		return this.reading.execute((status) -> {
+			PartyInteractionEntity entity = visible(id, current);
+			return new Versioned(PartyInteractionMapper.toResource(entity), entity.version());
+		});
+	}
+
+	/**
+	 * @param page its sort is the list's order, except for a party's timeline, which is always most recent first
+	 */
+	Page<PartyInteraction> list(InteractionQuery query, Pageable page) {
+		Caller current = this.caller.get();
+		if (current.isPartner() && current.partyId() == null) {
+			return Page.empty(page);
+		}
+		String timeline = current.isPartner() ? (query.isEmpty() ? current.partyId() : null) : query.partyOnly();
+		if (timeline != null && (!current.isPartner() || timeline.equals(current.partyId()))) {
+			return this.reading.execute((status) -> this.interactions
+				.timelineOf(timeline, new OffsetLimit(page.getOffset(), page.getPageSize(), Sort.unsorted()))
+				.map(PartyInteractionMapper::toResource));
+		}
+		Specification<PartyInteractionEntity> filter = current.isPartner()
+				? query.and(InteractionQuery.involvingParty(current.partyId())) : query.specification();
+		return this.reading
+			.execute((status) -> this.interactions.findAll(filter, page).map(PartyInteractionMapper::toResource));
+	}
+
+	List<InteractionHistoryEntry> history(String id) {
+		Versioned interaction = retrieve(id);
+		return this.history.of(UUID.fromString(interaction.interaction().id()));
+	}
+
+	/**
+	 * Applies a JSON merge patch (RFC 7386) to the changeable part of the interaction.
+	 * @param expectedVersion the version the client read ({@code If-Match}), or {@code null} to take the current one
+	 */
+	Versioned patch(String id, JsonNode patch, Long expectedVersion, String channel) {
+		Caller current = this.caller.get();
+		Versioned before = retrieve(id);
+		checkVersion(before.version(), expectedVersion);
+		PartyInteractionUpdate update = merged(before.interaction(), patch);
+		return change(before, update, current, channel);
+	}
+
+	/** Cancelling is how an interaction is withdrawn: nothing is ever deleted. */
+	Versioned cancel(String id, Long expectedVersion, String channel) {
+		Caller current = this.caller.get();
+		Versioned before = retrieve(id);
+		checkVersion(before.version(), expectedVersion);
+		PartyInteractionUpdate update = PartyInteractionMapper.toUpdate(before.interaction());
+		return change(before, withStatus(update, InteractionStatus.CANCELLED), current, channel);
+	}
+
+	Versioned addNote(String id, Note note, String channel) {
+		Caller current = this.caller.get();
+		Versioned before = retrieve(id);
+		PartyInteractionUpdate update = PartyInteractionMapper.toUpdate(before.interaction());
+		List<Note> notes = new ArrayList<>(update.note());
+		notes.add(note);
+		return change(before, withNotes(update, notes), current, channel);
+	}
+
+	private Versioned change(Versioned before, PartyInteractionUpdate update, Caller current, String channel) {
+		PartyInteraction old = before.interaction();
+		if (update.status() == InteractionStatus.CANCELLED && old.status() != InteractionStatus.CANCELLED
+				&& !current.may(InteractionAccess.INTERACTION_CANCEL)) {
+			throw new ApiProblemException(ProblemType.FORBIDDEN, "Only a supervisor may cancel an interaction.");
+		}
+		InteractionLifecycle.checkMove(old.status(), update.status());
+		this.sensitiveReasons.checkMayProceed(update.reason(), update.authenticationLevel(), old.status(),
+				update.status());
+		checkNotesOnlyAdded(old.note(), update.note());
+		List<RelatedParty> addedParties = update.relatedParty()
 			.stream()
+			.filter((party) -> !old.relatedParty().contains(party))
+			.toList();
+		CustomerCheck check = checkOf(this.customerReferences.verify(addedParties));
+		Instant now = this.clock.instant();
+		InteractionContent content = PartyInteractionMapper.contentOf(update, now, current.subject());
+		return this.writing.execute((status) -> {
+			PartyInteractionEntity entity = visible(old.id(), current);
+			checkVersion(entity.version(), before.version());
+			checkRelatedInteractionsExist(content);
+			entity.replaceContent(content, now, current.subject());
+			entity.moveTo(update.status(), now, current.subject());
+			if (check == CustomerCheck.PENDING) {
+				entity.customerCheckCompleted(CustomerCheck.PENDING, now);
+			}
+			this.interactions.flush();
+			PartyInteraction after = PartyInteractionMapper.toResource(entity);
+			this.history.record(old, after, actionOf(old, after), current, channel, now);
+			return new Versioned(after, entity.version());
+		});
+	}
+
+	private PartyInteractionUpdate merged(PartyInteraction current, JsonNode patch) {
+		if (!patch.isObject()) {
+			throw new ApiProblemException(ProblemType.MALFORMED_REQUEST, "A merge patch must be a JSON object.");
+		}
+		JsonNode target = this.json.valueToTree(PartyInteractionMapper.toUpdate(current));
+		PartyInteractionUpdate update;
+		try {
+			update = this.json.treeToValue(JsonMergePatch.apply(target, patch), PartyInteractionUpdate.class);
+		}
+		catch (JacksonException ex) {
+			throw new ApiProblemException(ProblemType.MALFORMED_REQUEST,
+					"The patch does not fit a party interaction: " + ex.getOriginalMessage());
+		}
+		Set<ConstraintViolation<PartyInteractionUpdate>> violations = this.validator.validate(update);
+		if (!violations.isEmpty()) {
+			List<FieldProblem> errors = violations.stream()
+				.map((violation) -> FieldProblem.atPropertyPath(violation.getPropertyPath().toString(),
+						violation.getMessage()))
+				.toList();
+			throw new ApiProblemException(ProblemType.INVALID_REQUEST,
+					"The patched interaction has " + errors.size() + " invalid value(s); see errors.", errors, null);
+		}
+		return update;
+	}
+
+	private Optional<Created> replayOf(Caller current, String idempotencyKey, PartyInteractionCreate request) {
+		return this.idempotencyKeys.previousResult(current.subject(), idempotencyKey, request).map((id) -> {
+			Versioned first = retrieve(id);
+			return new Created(first.interaction(), first.version(), true);
+		});
+	}
+
+	private PartyInteractionEntity visible(String id, Caller current) {
+		return ApiResponses.parseId(id)
+			.flatMap(this.interactions::findById)
+			.filter((interaction) -> !current.isPartner() || interaction.involvesParty(current.partyId()))
+			.orElseThrow(() -> ApiProblemException.notFound("party interaction", id));
+	}
+
+	private void checkRelatedInteractionsExist(InteractionContent content) {
+		List<String> related = PartyInteractionMapper.relatedInteractionIds(content);
+		List<FieldProblem> unknown = new ArrayList<>();
+		for (int i = 0; i < related.size(); i++) {
+			if (ApiResponses.parseId(related.get(i)).filter(this.interactions::existsById).isEmpty()) {
+				unknown.add(new FieldProblem("/interactionRelationship/" + i + "/id",
+						"No party interaction with id " + related.get(i) + "."));
+			}
+		}
+		if (!unknown.isEmpty()) {
+			throw new ApiProblemException(ProblemType.UNKNOWN_REFERENCE,
+					"The interaction relates to interactions that do not exist.", unknown, null);
+		}
+	}
+
+	private static void checkPartnerTakesPart(Caller current, List<RelatedParty> parties) {
+		if (current.isPartner() && parties.stream()
 			.noneMatch((party) -> party.partyOrPartyRole().id().equals(current.partyId()))) {
 			throw new ApiProblemException(ProblemType.FORBIDDEN,
 					"A business partner logs only interactions it takes part in: name party " + current.partyId()
 							+ " among the related parties.");
 		}
-		this.customerReferences.verifyCustomersExist(request.relatedParty());
-		PartyInteractionEntity saved = this.interactions
-			.save(PartyInteractionMapper.newInteraction(request, this.clock.instant(), current.subject()));
-		return PartyInteractionMapper.toResource(saved);
 	}
 
-	@Transactional(readOnly = true)
-	PartyInteraction retrieve(String id) {
-		Caller current = this.caller.get();
-		return ApiResponses.parseId(id)
-			.flatMap(this.interactions::findById)
-			.filter((interaction) -> !current.isPartner() || interaction.involvesParty(current.partyId()))
-			.map(PartyInteractionMapper::toResource)
-			.orElseThrow(() -> ApiProblemException.notFound("party interaction", id));
+	private static void checkVersion(long actual, Long expected) {
+		if (expected != null && actual != expected) {
+			throw new ApiProblemException(ProblemType.PRECONDITION_FAILED,
+					"The interaction has changed since version " + expected + " was read; it is at version " + actual
+							+ " now. Read it again and repeat the change.");
+		}
 	}
 
-	@Transactional(readOnly = true)
-	Page<PartyInteraction> list(OffsetLimit page) {
-		Caller current = this.caller.get();
-		if (!current.isPartner()) {
-			return this.interactions.findAll(page).map(PartyInteractionMapper::toResource);
+	private static void checkNotesOnlyAdded(List<Note> before, List<Note> after) {
+		boolean kept = after.size() >= before.size() && after.subList(0, before.size()).equals(before);
+		if (!kept) {
+			throw new ApiProblemException(ProblemType.CONFLICT,
+					"Notes are part of the track record: new notes can be added after the existing ones, "
+							+ "but existing notes cannot be changed or removed.");
 		}
-		if (current.partyId() == null) {
-			return Page.empty(page);
+	}
+
+	private static CustomerCheck checkOf(CustomerVerification verification) {
+		return (verification == CustomerVerification.VERIFIED) ? CustomerCheck.VERIFIED : CustomerCheck.PENDING;
+	}
+
+	private static String actionOf(PartyInteraction before, PartyInteraction after) {
+		Set<String> changed = new HashSet<>();
+		if (before.status() != after.status()) {
+			changed.add("status");
 		}
-		return this.interactions.findInvolvingParty(current.partyId(), page).map(PartyInteractionMapper::toResource);
+		if (!before.note().equals(after.note())) {
+			changed.add("note");
+		}
+		boolean onlyStatusOrNotes = PartyInteractionMapper.toUpdate(before)
+			.equals(withNotes(withStatus(PartyInteractionMapper.toUpdate(after), before.status()), before.note()));
+		if (onlyStatusOrNotes && changed.equals(Set.of("status"))) {
+			return (after.status() == InteractionStatus.CANCELLED) ? "cancelled" : "statusChanged";
+		}
+		if (onlyStatusOrNotes && changed.equals(Set.of("note"))) {
+			return "noteAdded";
+		}
+		return "updated";
+	}
+
+	private static PartyInteractionUpdate withStatus(PartyInteractionUpdate update, InteractionStatus status) {
+		return new PartyInteractionUpdate(update.description(), update.direction(), update.reason(), status,
+				update.interactionDate(), update.dueDate(), update.authenticationLevel(), update.channel(),
+				update.relatedParty(), update.interactionItem(), update.interactionRelationship(), update.note(),
+				update.attachment(), update.externalIdentifier());
+	}
+
+	private static PartyInteractionUpdate withNotes(PartyInteractionUpdate update, List<Note> notes) {
+		return new PartyInteractionUpdate(update.description(), update.direction(), update.reason(), update.status(),
+				update.interactionDate(), update.dueDate(), update.authenticationLevel(), update.channel(),
+				update.relatedParty(), update.interactionItem(), update.interactionRelationship(), notes,
+				update.attachment(), update.externalIdentifier());
+	}
+
+	/** An interaction with the version its {@code ETag} names. */
+	record Versioned(PartyInteraction interaction, long version) {
+	}
+
+	/** The answer to a create: {@code replayed} when an earlier request with the same key logged it. */
+	record Created(PartyInteraction interaction, long version, boolean replayed) {
 	}
 
 }

@@ -160,9 +160,9 @@ class InteractionAccessTests {
 	}
 
 	private static PartyInteractionCreate callWith(String partyId) {
-		return new PartyInteractionCreate("Web chat about an order", InteractionDirection.INBOUND, "order status",
-				null, List.of(new RelatedChannel("contact", ChannelRef.named("chat"))),
-				List.of(new RelatedParty("partner", new EntityRef(partyId, null, null, "Organization"))), List.of());
+		return PartyInteractionCreate.of("Web chat about an order", InteractionDirection.INBOUND, "order status",
+				List.of(new RelatedChannel("contact", ChannelRef.named("chat"))),
+				List.of(new RelatedParty("partner", new EntityRef(partyId, null, null, "Organization"))));
 	}
 
 }

@@ -21,16 +21,16 @@ final class InteractionFixtures {
 	/** A phone call from a prospect known only as an individual, so the customer inventory is not involved. */
 	static PartyInteractionCreate callFromProspect() {
 		return new PartyInteractionCreate("Prospect asks about fibre availability", InteractionDirection.INBOUND,
-				"sales enquiry", new TimePeriod(OffsetDateTime.parse("2026-11-02T09:15:00+01:00"), null),
+				"sales enquiry", new TimePeriod(OffsetDateTime.parse("2026-11-02T09:15:00+01:00"), null), null, null,
 				List.of(new RelatedChannel("contact", ChannelRef.named("phone"))),
 				List.of(new RelatedParty("prospect", new EntityRef("ind-77", null, "Jo Prospect", "Individual"))),
-				List.of(new Note(null, "agent-7", null, "Wants a callback after 6pm.")));
+				null, null, List.of(new Note(null, "agent-7", null, "Wants a callback after 6pm.")), null, null);
 	}
 
 	static PartyInteractionCreate complaintFromCustomer(String customerId) {
-		return new PartyInteractionCreate("Complains about dropped calls", InteractionDirection.INBOUND, "complaint",
-				null, List.of(new RelatedChannel("contact", ChannelRef.named("chat"))),
-				List.of(new RelatedParty("customer", new EntityRef(customerId, null, null, "Customer"))), List.of());
+		return PartyInteractionCreate.of("Complains about dropped calls", InteractionDirection.INBOUND, "complaint",
+				List.of(new RelatedChannel("contact", ChannelRef.named("chat"))),
+				List.of(new RelatedParty("customer", new EntityRef(customerId, null, null, "Customer"))));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import org.crmbackoffice.model.interaction.InteractionStatus;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
@@ -77,7 +78,7 @@ class PartyInteractionApiTests {
 			.getResponseBody();
 
 		assertThat(created.type()).isEqualTo("PartyInteraction");
-		assertThat(created.status()).isEqualTo("opened");
+		assertThat(created.status()).isEqualTo(InteractionStatus.OPENED);
 		assertThat(created.interactionDate().startDateTime()).isEqualTo("2026-11-02T08:15:00Z");
 		assertThat(created.channel()).singleElement()
 			.satisfies((channel) -> assertThat(channel.channel().name()).isEqualTo("phone"));
@@ -110,25 +111,45 @@ class PartyInteractionApiTests {
 	}
 
 	@Test
-	void answersServiceUnavailableInsteadOfHangingWhenTheInventoryDoesNotAnswer() {
-		long before = countInteractions();
+	void logsTheInteractionAsPendingWhenTheInventoryDoesNotAnswerAndVerifiesItLater(
+			@Autowired PendingCustomerChecks pendingChecks) {
+		inventory.silent.add("customer-late");
 		long started = System.nanoTime();
 
-		this.client.post()
+		PartyInteraction logged = this.client.post()
 			.uri(BASE)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(InteractionFixtures.complaintFromCustomer(RecordingInventory.SILENT_CUSTOMER))
+			.body(InteractionFixtures.complaintFromCustomer("customer-late"))
 			.exchange()
 			.expectStatus()
-			.isEqualTo(503)
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("urn:crm-backoffice:problem:peer-unavailable");
+			.isCreated()
+			.expectBody(PartyInteraction.class)
+			.returnResult()
+			.getResponseBody();
 
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-		assertThat(countInteractions()).isEqualTo(before);
+		assertThat(logged.customerCheck()).isEqualTo("pending");
+
+		inventory.silent.remove("customer-late");
+		inventory.known.add("customer-late");
+		pendingChecks.checkPending();
+
+		this.client.get()
+			.uri(logged.href())
+			.exchange()
+			.expectBody()
+			.jsonPath("$.customerCheck")
+			.isEqualTo("verified");
+		this.client.get()
+			.uri(logged.href() + "/history")
+			.exchange()
+			.expectBody()
+			.jsonPath("$[-1].action")
+			.isEqualTo("customerChecked")
+			.jsonPath("$[-1].changedBy")
+			.isEqualTo("interaction-service")
+			.jsonPath("$[-1].changes[0].to")
+			.isEqualTo("verified");
 	}
 
 	@Test
@@ -203,18 +224,6 @@ class PartyInteractionApiTests {
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("urn:crm-backoffice:problem:not-found");
-	}
-
-	private long countInteractions() {
-		String total = this.client.get()
-			.uri(BASE + "?limit=1")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseHeaders()
-			.getFirst("X-Total-Count");
-		return Long.parseLong(total);
 	}
 
 }

@@ -1,27 +1,36 @@
 package org.crmbackoffice.interactions.interaction;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Stands in for the customer inventory where a test must see what the interaction service sends it: it records
- * each request's path and Authorization header and knows no customer, except that it keeps the caller waiting
- * for ever for customer {@value #SILENT_CUSTOMER}.
+ * Stands in for the customer inventory where a test must see what the interaction service sends it, or make it
+ * misbehave: it records each request's path and Authorization header, knows the customers a test adds, and keeps
+ * the caller waiting for ever when asked about a customer a test made silent.
  */
 final class RecordingInventory implements AutoCloseable {
 
-	static final String SILENT_CUSTOMER = "never-answered";
+	private static final String CUSTOMERS = "/tmf-api/customerManagement/v5/customer/";
 
 	private final HttpServer server;
 
 	final List<String> paths = new CopyOnWriteArrayList<>();
 
 	final List<String> authorizations = new CopyOnWriteArrayList<>();
+
+	final Set<String> known = ConcurrentHashMap.newKeySet();
+
+	final Set<String> silent = ConcurrentHashMap.newKeySet();
 
 	RecordingInventory() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -30,21 +39,35 @@ final class RecordingInventory implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		}));
-		this.server.createContext("/", (exchange) -> {
-			this.paths.add(exchange.getRequestURI().getPath());
-			this.authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-			if (exchange.getRequestURI().getPath().endsWith("/" + SILENT_CUSTOMER)) {
-				try {
-					Thread.sleep(60_000);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}
-			exchange.sendResponseHeaders(404, -1);
-			exchange.close();
-		});
+		this.server.createContext("/", this::answer);
 		this.server.start();
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		String path = exchange.getRequestURI().getPath();
+		this.paths.add(path);
+		this.authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+		String customerId = path.startsWith(CUSTOMERS) ? path.substring(CUSTOMERS.length()) : "";
+		if (this.silent.contains(customerId)) {
+			try {
+				Thread.sleep(60_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		if (this.known.contains(customerId)) {
+			byte[] body = ("{\"id\":\"" + customerId + "\",\"@type\":\"Customer\",\"name\":\"Known\"}")
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+			return;
+		}
+		exchange.sendResponseHeaders(404, -1);
+		exchange.close();
 	}
 
 	String baseUrl() {

@@ -1,12 +1,14 @@
 package org.crmbackoffice.support.problem;
 
 import java.util.List;
+import java.util.Map;
 
 import org.crmbackoffice.model.problem.ProblemType;
 
 /**
  * Raised by service code for a failure the client should see as a problem response of the given type, with a
- * detail written for the person reading it.
+ * detail written for the person reading it, and optionally field errors or further properties a client can act
+ * on (e.g. the allowed transitions).
  */
 public class ApiProblemException extends RuntimeException {
 
@@ -14,14 +16,24 @@ public class ApiProblemException extends RuntimeException {
 
 	private final List<FieldProblem> errors;
 
+	private final Map<String, Object> properties;
+
 	public ApiProblemException(ProblemType type, String detail) {
 		this(type, detail, List.of(), null);
+	}
+
+	public ApiProblemException(ProblemType type, String detail, Map<String, Object> properties) {
+		super(detail);
+		this.type = type;
+		this.errors = List.of();
+		this.properties = Map.copyOf(properties);
 	}
 
 	public ApiProblemException(ProblemType type, String detail, List<FieldProblem> errors, Throwable cause) {
 		super(detail, cause);
 		this.type = type;
 		this.errors = List.copyOf(errors);
+		this.properties = Map.of();
 	}
 
 	public static ApiProblemException notFound(String what, String id) {
@@ -34,6 +46,10 @@ public class ApiProblemException extends RuntimeException {
 
 	public List<FieldProblem> errors() {
 		return this.errors;
+	}
+
+	public Map<String, Object> properties() {
+		return this.properties;
 	}
 
 }

@@ -6,6 +6,7 @@ import org.crmbackoffice.model.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -37,6 +38,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 			log.warn("{}: {}", ex.type().title(), ex.getMessage(), ex.getCause());
 		}
 		ProblemDetail problem = Problems.of(ex.type(), ex.getMessage(), ex.errors());
+		ex.properties().forEach(problem::setProperty);
 		return ResponseEntity.status(ex.type().status()).body(problem);
 	}
 
@@ -47,6 +49,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(ProblemType.FORBIDDEN.status())
 			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")
 			.body(problem);
+	}
+
+	/** Two writers changed the same record at once; the loser learns it must read again. */
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> handleConcurrentChange(OptimisticLockingFailureException ex) {
+		ProblemDetail problem = Problems.of(ProblemType.PRECONDITION_FAILED,
+				"The resource was changed by someone else meanwhile. Read it again and repeat the change.");
+		return ResponseEntity.status(ProblemType.PRECONDITION_FAILED.status()).body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)

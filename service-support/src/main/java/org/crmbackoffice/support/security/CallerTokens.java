@@ -41,8 +41,9 @@ public class CallerTokens implements Converter<Jwt, AbstractAuthenticationToken>
 
 	Caller callerOf(Jwt jwt) {
 		String clientId = jwt.getClaimAsString(this.properties.clientIdClaim());
-		return new Caller(jwt.getSubject(), (clientId != null) ? clientId : jwt.getSubject(), rolesOf(jwt),
-				jwt.getClaimAsString(this.properties.partyIdClaim()));
+		Set<String> roles = rolesOf(jwt);
+		return new Caller(jwt.getSubject(), (clientId != null) ? clientId : jwt.getSubject(), roles,
+				jwt.getClaimAsString(this.properties.partyIdClaim()), this.permissions.permissionsOf(roles));
 	}
 
 	/** Identity providers write roles as a JSON array or as one space- or comma-separated string. */

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.crmbackoffice.model.problem.ProblemType;
+import org.crmbackoffice.support.problem.ApiProblemException;
+
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -30,8 +33,38 @@ public final class ApiResponses {
 
 	/** A 201 answer to a {@code POST} on a collection, with the {@code Location} of the new resource. */
 	public static <R> ResponseEntity<R> created(String id, R resource) {
-		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
-		return ResponseEntity.created(location).body(resource);
+		return ResponseEntity.created(locationOf(id)).body(resource);
+	}
+
+	/** Where the resource with this id, created by a {@code POST} on the current collection, can be read. */
+	public static URI locationOf(String id) {
+		return ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
+	}
+
+	/** The strong entity tag of a resource version. */
+	public static String etagOf(long version) {
+		return "\"" + version + "\"";
+	}
+
+	/**
+	 * The version a client's {@code If-Match} names, or {@code null} when it sent none or {@code *}.
+	 * @throws ApiProblemException 412 when the header names no version this service could have issued
+	 */
+	public static Long versionOf(String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+			return null;
+		}
+		String tag = ifMatch.trim();
+		if (tag.startsWith("W/")) {
+			tag = tag.substring(2);
+		}
+		try {
+			return Long.parseLong(tag.replace("\"", ""));
+		}
+		catch (NumberFormatException ex) {
+			throw new ApiProblemException(ProblemType.PRECONDITION_FAILED,
+					"If-Match " + ifMatch + " names no version of this resource. Use the ETag of your last read.");
+		}
 	}
 
 	/** Ids are opaque to clients: one that is not a UUID simply names no resource. */

@@ -16,9 +16,11 @@ public enum ProblemType {
 	METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this resource"),
 	NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
 	CONFLICT("conflict", 409, "The request conflicts with the resource's state"),
+	PARTNER_NOT_AUTHENTICATED("partner-not-authenticated", 409, "The partner must be authenticated first"),
 	PRECONDITION_FAILED("precondition-failed", 412, "The resource has changed since it was read"),
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported content type"),
 	UNKNOWN_REFERENCE("unknown-reference", 422, "A referenced entity does not exist"),
+	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key was used for a different request"),
 	PEER_UNAVAILABLE("peer-unavailable", 503, "A service this request depends on is unavailable"),
 	PEER_FAILED("peer-failed", 502, "A service this request depends on failed"),
 	INTERNAL_ERROR("internal-error", 500, "Internal error");

@@ -1,0 +1,94 @@
+package org.crmbackoffice.interactions.history;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.crmbackoffice.model.interaction.InteractionHistoryEntry;
+import org.crmbackoffice.model.interaction.InteractionHistoryEntry.FieldChange;
+import org.crmbackoffice.model.interaction.PartyInteraction;
+import org.crmbackoffice.support.security.Caller;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes and reads the track record. A change is recorded as the difference between the interaction as clients
+ * saw it before and after, attribute by attribute, so nothing a client can see changes without an entry.
+ */
+@Component
+public class InteractionHistory {
+
+	/** Bookkeeping that every change moves; recording it would only repeat the entry's own time and author. */
+	private static final Set<String> NOT_RECORDED = Set.of("id", "href", "@type", "lastUpdate", "lastUpdatedBy",
+			"statusChangeDate", "creationDate", "createdBy");
+
+	private final HistoryRepository entries;
+
+	private final JsonMapper json;
+
+	InteractionHistory(HistoryRepository entries, JsonMapper json) {
+		this.entries = entries;
+		this.json = json;
+	}
+
+	/**
+	 * Records what changed between two states of an interaction; nothing when nothing changed. Must run in the
+	 * transaction that stores the change.
+	 * @param before {@code null} for a creation
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(PartyInteraction before, PartyInteraction after, String action, Caller caller, String channel,
+			Instant now) {
+		List<FieldChange> changes = differences(before, after);
+		if (before != null && changes.isEmpty()) {
+			return;
+		}
+		UUID id = UUID.fromString(after.id());
+		long sequence = this.entries.lastSequenceOf(id) + 1;
+		this.entries.save(new HistoryEntryEntity(new HistoryKey(id, sequence), now, caller.subject(),
+				caller.clientId(), channel, action, this.json.writeValueAsString(changes)));
+	}
+
+	@Transactional(readOnly = true)
+	public List<InteractionHistoryEntry> of(UUID interactionId) {
+		return this.entries.findAllOf(interactionId)
+			.stream()
+			.map((entry) -> new InteractionHistoryEntry(entry.key().sequence(), entry.changedAt(), entry.changedBy(),
+					entry.clientId(), entry.channel(), entry.action(),
+					this.json.readValue(entry.changes(), new TypeReference<List<FieldChange>>() {
+					})))
+			.toList();
+	}
+
+	private List<FieldChange> differences(PartyInteraction before, PartyInteraction after) {
+		JsonNode old = (before != null) ? this.json.valueToTree(before) : this.json.createObjectNode();
+		JsonNode now = this.json.valueToTree(after);
+		List<FieldChange> changes = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> field : now.properties()) {
+			JsonNode previous = old.get(field.getKey());
+			if (!NOT_RECORDED.contains(field.getKey()) && !field.getValue().equals(previous)
+					&& !(previous == null && isEmpty(field.getValue()))) {
+				changes.add(new FieldChange(field.getKey(), previous, field.getValue()));
+			}
+		}
+		for (Map.Entry<String, JsonNode> field : old.properties()) {
+			if (!NOT_RECORDED.contains(field.getKey()) && now.get(field.getKey()) == null) {
+				changes.add(new FieldChange(field.getKey(), field.getValue(), null));
+			}
+		}
+		return changes;
+	}
+
+	private static boolean isEmpty(JsonNode value) {
+		return value.isNull() || (value.isArray() && value.isEmpty());
+	}
+
+}
