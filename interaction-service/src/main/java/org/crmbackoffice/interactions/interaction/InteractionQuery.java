@@ -16,6 +16,7 @@ import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.problem.ApiProblemException;
 import org.crmbackoffice.support.problem.FieldProblem;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
@@ -28,6 +29,9 @@ final class InteractionQuery {
 	static final String PARTY = "relatedParty.partyOrPartyRole.id";
 
 	static final Set<String> PAGING_AND_SHAPING = Set.of("offset", "limit", "fields", "sort");
+
+	/** The order of lists unless a client asks for another, and always that of a party's timeline. */
+	static final Sort MOST_RECENT_FIRST = Sort.by(Sort.Order.desc("interactionStart"), Sort.Order.asc("id"));
 
 	private final List<Specification<PartyInteractionEntity>> filters;
 

@@ -54,8 +54,6 @@ class PartyInteractionController {
 	private static final Map<String, String> SORTABLE = Map.of("interactionDate.startDateTime", "interactionStart",
 			"creationDate", "createdAt", "lastUpdate", "updatedAt", "dueDate", "dueDate", "status", "status");
 
-	private static final Sort MOST_RECENT_FIRST = Sort.by(Sort.Order.desc("interactionStart"), Sort.Order.asc("id"));
-
 	private final PartyInteractionService interactions;
 
 	private final JsonMapper json;
@@ -150,7 +148,7 @@ class PartyInteractionController {
 
 	private static Sort sortOf(String sort) {
 		if (sort == null || sort.isBlank()) {
-			return MOST_RECENT_FIRST;
+			return InteractionQuery.MOST_RECENT_FIRST;
 		}
 		List<Sort.Order> orders = new ArrayList<>();
 		for (String key : sort.split(",")) {

@@ -140,7 +140,7 @@ class PartyInteractionService {
 	}
 
 	/**
-	 * @param page its sort is the list's order, except for a party's timeline, which is always most recent first
+	 * A party's timeline in the default order is read from its own index; everything else through the filters.
 	 */
 	Page<PartyInteraction> list(InteractionQuery query, Pageable page) {
 		Caller current = this.caller.get();
@@ -148,7 +148,7 @@ class PartyInteractionService {
 			return Page.empty(page);
 		}
 		String timeline = current.isPartner() ? (query.isEmpty() ? current.partyId() : null) : query.partyOnly();
-		if (timeline != null && (!current.isPartner() || timeline.equals(current.partyId()))) {
+		if (timeline != null && page.getSort().equals(InteractionQuery.MOST_RECENT_FIRST)) {
 			return this.reading.execute((status) -> this.interactions
 				.timelineOf(timeline, new OffsetLimit(page.getOffset(), page.getPageSize(), Sort.unsorted()))
 				.map(PartyInteractionMapper::toResource));

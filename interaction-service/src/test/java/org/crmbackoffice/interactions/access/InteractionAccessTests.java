@@ -90,12 +90,14 @@ class InteractionAccessTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		this.client.get()
-			.uri(this.existing.href())
-			.headers((headers) -> headers.setBearerAuth(partnerB))
-			.exchange()
-			.expectStatus()
-			.isNotFound();
+		for (String foreign : List.of(this.existing.href(), this.existing.href() + "/history")) {
+			this.client.get()
+				.uri(foreign)
+				.headers((headers) -> headers.setBearerAuth(partnerB))
+				.exchange()
+				.expectStatus()
+				.isNotFound();
+		}
 		this.client.get()
 			.uri(BASE + "?limit=1000")
 			.headers((headers) -> headers.setBearerAuth(partnerB))

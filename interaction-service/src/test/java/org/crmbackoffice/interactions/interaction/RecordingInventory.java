@@ -15,8 +15,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for the customer inventory where a test must see what the interaction service sends it, or make it
- * misbehave: it records each request's path and Authorization header, knows the customers a test adds, and keeps
- * the caller waiting for ever when asked about a customer a test made silent.
+ * misbehave: it records each request's path and Authorization header, knows the customers a test adds, keeps the
+ * caller waiting for ever when asked about a customer a test made silent, and fails on every request while a test
+ * says so.
  */
 final class RecordingInventory implements AutoCloseable {
 
@@ -31,6 +32,9 @@ final class RecordingInventory implements AutoCloseable {
 	final Set<String> known = ConcurrentHashMap.newKeySet();
 
 	final Set<String> silent = ConcurrentHashMap.newKeySet();
+
+	/** Answers 503 for every customer while set. */
+	volatile boolean failing;
 
 	RecordingInventory() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -55,6 +59,11 @@ final class RecordingInventory implements AutoCloseable {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+		}
+		if (this.failing) {
+			exchange.sendResponseHeaders(503, -1);
+			exchange.close();
+			return;
 		}
 		if (this.known.contains(customerId)) {
 			byte[] body = ("{\"id\":\"" + customerId + "\",\"@type\":\"Customer\",\"name\":\"Known\"}")
