@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -14,20 +12,22 @@ interface PartyInteractionRepository
 		extends JpaRepository<PartyInteractionEntity, UUID>, JpaSpecificationExecutor<PartyInteractionEntity> {
 
 	/**
-	 * A party's interactions, most recent first: one range scan of the timeline index. A party named twice in one
-	 * interaction (in two roles) counts once.
+	 * One page of a party's interactions, most recent first. It walks the timeline index in order and stops after
+	 * the page; a party named twice in one interaction (in two roles) has adjacent index entries and counts once.
 	 */
 	@Query(value = """
-			select i.* from party_interaction_related_party p
-			join party_interaction i on i.id = p.interaction_id
-			where p.party_id = :partyId
-			  and not exists (select 1 from party_interaction_related_party earlier
-			                  where earlier.interaction_id = p.interaction_id and earlier.party_id = p.party_id
-			                    and earlier.position < p.position)
-			order by p.interaction_start desc, p.interaction_id""", countQuery = """
-			select count(distinct p.interaction_id) from party_interaction_related_party p
-			where p.party_id = :partyId""", nativeQuery = true)
-	Page<PartyInteractionEntity> timelineOf(String partyId, Pageable pageable);
+			select i.* from (
+			    select distinct p.interaction_start, p.interaction_id from party_interaction_related_party p
+			    where p.party_id = :partyId
+			    order by p.interaction_start desc, p.interaction_id
+			    limit :limit offset :offset) page
+			join party_interaction i on i.id = page.interaction_id
+			order by page.interaction_start desc, page.interaction_id""", nativeQuery = true)
+	List<PartyInteractionEntity> timelineOf(String partyId, int limit, long offset);
+
+	@Query(value = "select count(distinct interaction_id) from party_interaction_related_party where party_id = :partyId",
+			nativeQuery = true)
+	long timelineLengthOf(String partyId);
 
 	/** Interactions whose customers the inventory has not confirmed yet, oldest first. */
 	List<PartyInteractionEntity> findByCustomerCheckOrderByCreatedAt(CustomerCheck check, Limit limit);

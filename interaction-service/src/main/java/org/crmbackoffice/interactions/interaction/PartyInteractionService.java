@@ -31,15 +31,14 @@ import org.crmbackoffice.support.security.Caller;
 import org.crmbackoffice.support.security.CurrentCaller;
 import org.crmbackoffice.support.web.ApiResponses;
 import org.crmbackoffice.support.web.JsonMergePatch;
-import org.crmbackoffice.support.web.OffsetLimit;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -149,9 +148,11 @@ class PartyInteractionService {
 		}
 		String timeline = current.isPartner() ? (query.isEmpty() ? current.partyId() : null) : query.partyOnly();
 		if (timeline != null && page.getSort().equals(InteractionQuery.MOST_RECENT_FIRST)) {
-			return this.reading.execute((status) -> this.interactions
-				.timelineOf(timeline, new OffsetLimit(page.getOffset(), page.getPageSize(), Sort.unsorted()))
-				.map(PartyInteractionMapper::toResource));
+			return this.reading.execute((status) -> new PageImpl<>(this.interactions
+				.timelineOf(timeline, page.getPageSize(), page.getOffset())
+				.stream()
+				.map(PartyInteractionMapper::toResource)
+				.toList(), page, this.interactions.timelineLengthOf(timeline)));
 		}
 		Specification<PartyInteractionEntity> filter = current.isPartner()
 				? query.and(InteractionQuery.involvingParty(current.partyId())) : query.specification();

@@ -12,6 +12,8 @@ import org.crmbackoffice.model.common.EntityRef;
 import org.crmbackoffice.model.common.RelatedChannel;
 import org.crmbackoffice.model.common.RelatedParty;
 import org.crmbackoffice.model.common.TimePeriod;
+import org.crmbackoffice.model.interaction.Attachment;
+import org.crmbackoffice.model.interaction.ExternalIdentifier;
 import org.crmbackoffice.model.interaction.InteractionDirection;
 import org.crmbackoffice.model.interaction.InteractionHistoryEntry;
 import org.crmbackoffice.model.interaction.InteractionItem;
@@ -368,6 +370,51 @@ class InteractionLifecycleApiTests {
 			.expectBody()
 			.jsonPath("$.errors[0].pointer")
 			.isEqualTo("colour");
+	}
+
+	@Test
+	void countsAPartyNamedInTwoRolesOnceInItsTimeline() {
+		String party = "party-" + UUID.randomUUID();
+		EntityRef ref = new EntityRef(party, null, null, "Individual");
+		PartyInteraction single = log(PartyInteractionCreate.of("as customer", InteractionDirection.INBOUND, "bill",
+				phone(), List.of(new RelatedParty("customer", ref))));
+		PartyInteraction both = log(PartyInteractionCreate.of("as customer and payer", InteractionDirection.INBOUND,
+				"bill", phone(), List.of(new RelatedParty("customer", ref), new RelatedParty("payer", ref))));
+
+		this.client.get()
+			.uri(BASE + "?relatedParty.partyOrPartyRole.id=" + party)
+			.exchange()
+			.expectHeader()
+			.valueEquals("X-Total-Count", "2")
+			.expectBody()
+			.jsonPath("$[*].id")
+			.isEqualTo(List.of(both.id(), single.id()));
+	}
+
+	@Test
+	void keepsAttachmentsExternalIdentifiersItemsAndTheDueDate() {
+		PartyInteractionCreate request = new PartyInteractionCreate("Damaged router", InteractionDirection.INBOUND,
+				"complaint", null, OffsetDateTime.parse("2026-12-24T17:00:00Z"), null, phone(), List.of(party()),
+				List.of(new InteractionItem(null, new EntityRef("TT-981", null, "No internet", "TroubleTicket"),
+						OffsetDateTime.parse("2026-11-21T10:00:00Z"))),
+				null, null,
+				List.of(new Attachment(null, "router.jpg", "photo", "image/jpeg", "https://files.example.org/r.jpg",
+						48213L, "Photo of the damaged router")),
+				List.of(new ExternalIdentifier("CALL-55-1023", "telephony", "callId")));
+
+		PartyInteraction read = read(log(request).href());
+
+		assertThat(read.dueDate()).isEqualTo(OffsetDateTime.parse("2026-12-24T17:00:00Z"));
+		assertThat(read.interactionItem()).singleElement().satisfies((item) -> {
+			assertThat(item.id()).isNotBlank();
+			assertThat(item.item().referredType()).isEqualTo("TroubleTicket");
+		});
+		assertThat(read.attachment()).singleElement().satisfies((attachment) -> {
+			assertThat(attachment.id()).isNotBlank();
+			assertThat(attachment.size()).isEqualTo(48213L);
+		});
+		assertThat(read.externalIdentifier()).containsExactly(new ExternalIdentifier("CALL-55-1023", "telephony",
+				"callId"));
 	}
 
 	@Test
