@@ -19,9 +19,10 @@ class ApiDocumentation {
 		return new OpenAPI().info(new Info().title("Party Interactions (TMF683 Party Interaction)")
 			.description("""
 					The log of every interaction between a business partner and the enterprise, on any channel \
-					(eTOM 1.6.9 Business Partner Interaction Management). Customers referred to must exist in the \
-					customer inventory. Errors are RFC 9457 problem details; lists page with offset and limit and \
-					report X-Total-Count and X-Result-Count.""")
+					(eTOM 1.6.9 Business Partner Interaction Management), with its lifecycle and the full track \
+					record of every change. Customers referred to must exist in the customer inventory. Errors \
+					are RFC 9457 problem details; lists page with offset and limit and report X-Total-Count and \
+					X-Result-Count; changes are JSON merge patches guarded by ETag and If-Match.""")
 			.version((properties != null) ? properties.getVersion() : "development")
 			.license(new License().name("Apache-2.0")));
 	}

@@ -71,7 +71,7 @@ class PartyInteractionController {
 	ResponseEntity<PartyInteraction> create(@Valid @RequestBody PartyInteractionCreate request,
 			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
 			@RequestHeader(name = CHANNEL_HEADER, required = false) String channel) {
-		Created created = this.interactions.create(request, idempotencyKey, channel);
+		Created created = this.interactions.create(request, idempotencyKey, checked(channel));
 		return ResponseEntity.status(201)
 			.location(ApiResponses.locationOf(created.interaction().id()))
 			.eTag(ApiResponses.etagOf(created.version()))
@@ -111,7 +111,7 @@ class PartyInteractionController {
 	ResponseEntity<PartyInteraction> patch(@PathVariable String id, @RequestBody JsonNode patch,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = CHANNEL_HEADER, required = false) String channel) {
-		return versioned(this.interactions.patch(id, patch, ApiResponses.versionOf(ifMatch), channel));
+		return versioned(this.interactions.patch(id, patch, ApiResponses.versionOf(ifMatch), checked(channel)));
 	}
 
 	@DeleteMapping("/{id}")
@@ -120,7 +120,7 @@ class PartyInteractionController {
 	ResponseEntity<Void> cancel(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = CHANNEL_HEADER, required = false) String channel) {
-		this.interactions.cancel(id, ApiResponses.versionOf(ifMatch), channel);
+		this.interactions.cancel(id, ApiResponses.versionOf(ifMatch), checked(channel));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -129,7 +129,7 @@ class PartyInteractionController {
 			+ "and now.")
 	ResponseEntity<PartyInteraction> addNote(@PathVariable String id, @Valid @RequestBody Note note,
 			@RequestHeader(name = CHANNEL_HEADER, required = false) String channel) {
-		Versioned changed = this.interactions.addNote(id, note, channel);
+		Versioned changed = this.interactions.addNote(id, note, checked(channel));
 		return ResponseEntity.status(201)
 			.eTag(ApiResponses.etagOf(changed.version()))
 			.body(changed.interaction());
@@ -140,6 +140,14 @@ class PartyInteractionController {
 			+ "oldest first: who, when, through which channel, and each attribute before and after.")
 	List<InteractionHistoryEntry> history(@PathVariable String id) {
 		return this.interactions.history(id);
+	}
+
+	private static String checked(String channel) {
+		if (channel != null && (channel.isBlank() || channel.length() > 100)) {
+			throw new ApiProblemException(ProblemType.INVALID_REQUEST, "The X-Channel header must be 1 to 100 characters.",
+					List.of(new FieldProblem(CHANNEL_HEADER, "must be 1 to 100 characters")), null);
+		}
+		return channel;
 	}
 
 	private static ResponseEntity<PartyInteraction> versioned(Versioned interaction) {

@@ -130,7 +130,12 @@ class PartyInteractionEntity {
 		this.description = content.description();
 		this.direction = content.direction();
 		this.reason = content.reason();
-		this.interactionStart = (content.start() != null) ? content.start() : now;
+		if (content.start() != null) {
+			this.interactionStart = content.start();
+		}
+		else if (this.interactionStart == null) {
+			this.interactionStart = now;
+		}
 		this.interactionEnd = content.end();
 		this.dueDate = content.dueDate();
 		this.authenticationLevel = content.authenticationLevel();

@@ -284,6 +284,37 @@ class InteractionLifecycleApiTests {
 	}
 
 	@Test
+	void refusesPatchesThatAreNotValidMergePatchesOfAnInteraction() {
+		PartyInteraction logged = log(interactionOn(phone(), "complaint"));
+
+		patch(logged.href(), "[]").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:crm-backoffice:problem:malformed-request");
+		patch(logged.href(), "{\"status\": \"sideways\"}").expectStatus().isBadRequest();
+		patch(logged.href(), "{\"channel\": null}").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("/channel");
+		patch(logged.href(), "{\"description\": \"ok\"}", "x".repeat(101)).expectStatus().isBadRequest();
+		this.client.patch()
+			.uri(logged.href())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"description\": \"plain JSON is not a merge patch\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(415);
+
+		PartyInteraction unchanged = read(logged.href());
+		assertThat(unchanged.description()).isEqualTo(logged.description());
+		patch(logged.href(), "{\"interactionDate\": null}").expectStatus().isOk();
+		assertThat(read(logged.href()).interactionDate().startDateTime())
+			.isEqualTo(logged.interactionDate().startDateTime());
+	}
+
+	@Test
 	void notesCanBeAddedButNeverChangedOrRemoved() {
 		PartyInteraction logged = log(interactionOn(phone(), "complaint"));
 		this.client.post()
