@@ -1,7 +1,6 @@
 package org.crmbackoffice.interactions.interaction;
 
 import java.io.IOException;
-import java.util.List;
 
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.support.security.Roles;
@@ -34,10 +33,8 @@ class InventoryOutageTests {
 
 	@BeforeAll
 	static void startInventory() throws IOException {
-		inventory = new RecordingInventory();
+		inventory = RecordingInventory.start();
 		inventory.failing = true;
-		TestIssuer.shared().registerClient("interaction-service", "interaction-service-secret",
-				List.of(Roles.INTERACTION_SERVICE));
 	}
 
 	@AfterAll

@@ -39,9 +39,7 @@ class PartyInteractionApiTests {
 
 	@BeforeAll
 	static void startInventory() throws IOException {
-		inventory = new RecordingInventory();
-		TestIssuer.shared().registerClient("interaction-service", "interaction-service-secret",
-				List.of(Roles.INTERACTION_SERVICE));
+		inventory = RecordingInventory.start();
 	}
 
 	@AfterAll

@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.crmbackoffice.support.security.Roles;
+import org.crmbackoffice.testsupport.TestIssuer;
 
 /**
  * Stands in for the customer inventory where a test must see what the interaction service sends it, or make it
@@ -36,7 +38,7 @@ final class RecordingInventory implements AutoCloseable {
 	/** Answers 503 for every customer while set. */
 	volatile boolean failing;
 
-	RecordingInventory() throws IOException {
+	private RecordingInventory() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.setExecutor(Executors.newCachedThreadPool((task) -> {
 			Thread thread = new Thread(task, "recording-inventory");
@@ -77,6 +79,13 @@ final class RecordingInventory implements AutoCloseable {
 		}
 		exchange.sendResponseHeaders(404, -1);
 		exchange.close();
+	}
+
+	/** Starts one and lets the interaction service obtain its tokens for it from the test issuer. */
+	static RecordingInventory start() throws IOException {
+		TestIssuer.shared().registerClient("interaction-service", "interaction-service-secret",
+				List.of(Roles.INTERACTION_SERVICE));
+		return new RecordingInventory();
 	}
 
 	String baseUrl() {
