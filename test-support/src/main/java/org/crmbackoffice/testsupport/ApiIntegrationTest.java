@@ -20,7 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-@ContextConfiguration(initializers = { FreshPostgresDatabase.class, TestIssuerProperties.class })
+@ContextConfiguration(
+		initializers = { FreshPostgresDatabase.class, TestIssuerProperties.class, NoBackgroundDelivery.class })
 public @interface ApiIntegrationTest {
 
 }

@@ -46,6 +46,9 @@ public class InteractionAccess {
 
 	public static final String INTERACTION_ERASE = "interaction:erase";
 
+	/** Registering event listeners and looking after their deliveries: an integration task. */
+	public static final String HUB_MANAGE = "hub:manage";
+
 	public static final String AUDIT_READ = "audit:read";
 
 	public static final String REPORT_READ = "report:read";
@@ -60,7 +63,7 @@ public class InteractionAccess {
 				DATA_STEWARD, Set.of(),
 				AUDITOR, Set.of(AUDIT_READ, REPORT_READ),
 				ADMIN, union(agent, Set.of(INTERACTION_REASSIGN, INTERACTION_CANCEL, INTERACTION_ERASE, AUDIT_READ,
-						REPORT_READ, ResourceServerSecurity.MONITORING)),
+						REPORT_READ, HUB_MANAGE, ResourceServerSecurity.MONITORING)),
 				// The customer inventory shows a customer's recent interactions.
 				CUSTOMER_INVENTORY_SERVICE, Set.of(INTERACTION_READ)));
 	}
@@ -78,7 +81,10 @@ public class InteractionAccess {
 			.requestMatchers(HttpMethod.POST, interactions + "/*/note")
 			.hasAuthority(INTERACTION_UPDATE)
 			.requestMatchers(HttpMethod.DELETE, interactions + "/*")
-			.hasAuthority(INTERACTION_CANCEL);
+			.hasAuthority(INTERACTION_CANCEL)
+			.requestMatchers("/tmf-api/partyInteraction/v5/hub", "/tmf-api/partyInteraction/v5/hub/**",
+					"/interaction/v1/delivery", "/interaction/v1/delivery/**")
+			.hasAuthority(HUB_MANAGE);
 	}
 
 	private static Set<String> union(Set<String> first, Set<String> second) {

@@ -5,8 +5,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.crmbackoffice.model.common.Note;
 import org.crmbackoffice.model.common.TimePeriod;
 import org.crmbackoffice.model.interaction.AuthenticationLevel;
+import org.crmbackoffice.model.interaction.InteractionStatus;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
 import org.crmbackoffice.model.interaction.PartyInteractionUpdate;
@@ -73,6 +75,20 @@ final class PartyInteractionMapper {
 				interaction.attachments().stream().map(AttachmentValue::toAttachment).toList(),
 				interaction.externalIds().stream().map(ExternalIdValue::toExternalIdentifier).toList(),
 				interaction.createdAt(), interaction.updatedAt(), interaction.createdBy(), interaction.updatedBy());
+	}
+
+	static PartyInteractionUpdate withStatus(PartyInteractionUpdate update, InteractionStatus status) {
+		return new PartyInteractionUpdate(update.description(), update.direction(), update.reason(), status,
+				update.interactionDate(), update.dueDate(), update.authenticationLevel(), update.channel(),
+				update.relatedParty(), update.interactionItem(), update.interactionRelationship(), update.note(),
+				update.attachment(), update.externalIdentifier());
+	}
+
+	static PartyInteractionUpdate withNotes(PartyInteractionUpdate update, List<Note> notes) {
+		return new PartyInteractionUpdate(update.description(), update.direction(), update.reason(), update.status(),
+				update.interactionDate(), update.dueDate(), update.authenticationLevel(), update.channel(),
+				update.relatedParty(), update.interactionItem(), update.interactionRelationship(), notes,
+				update.attachment(), update.externalIdentifier());
 	}
 
 	static List<String> relatedInteractionIds(InteractionContent content) {

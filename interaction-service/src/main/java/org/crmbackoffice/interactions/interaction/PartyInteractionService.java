@@ -59,6 +59,8 @@ class PartyInteractionService {
 
 	private final InteractionHistory history;
 
+	private final InteractionEvents events;
+
 	private final IdempotencyKeys idempotencyKeys;
 
 	private final SensitiveReasons sensitiveReasons;
@@ -76,12 +78,13 @@ class PartyInteractionService {
 	private final TransactionTemplate reading;
 
 	PartyInteractionService(PartyInteractionRepository interactions, CustomerReferences customerReferences,
-			InteractionHistory history, IdempotencyKeys idempotencyKeys, SensitiveReasons sensitiveReasons,
+			InteractionHistory history, InteractionEvents events, IdempotencyKeys idempotencyKeys, SensitiveReasons sensitiveReasons,
 			CurrentCaller caller, Validator validator, JsonMapper json, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.interactions = interactions;
 		this.customerReferences = customerReferences;
 		this.history = history;
+		this.events = events;
 		this.idempotencyKeys = idempotencyKeys;
 		this.sensitiveReasons = sensitiveReasons;
 		this.caller = caller;
@@ -118,6 +121,7 @@ class PartyInteractionService {
 					.saveAndFlush(new PartyInteractionEntity(content, check, now, current.subject()));
 				PartyInteraction created = PartyInteractionMapper.toResource(saved);
 				this.history.record(null, created, "created", current, channel, now);
+				this.events.created(created);
 				if (idempotencyKey != null) {
 					this.idempotencyKeys.remember(current.subject(), idempotencyKey, request, created.id());
 				}
@@ -183,7 +187,7 @@ class PartyInteractionService {
 		Versioned before = retrieve(id);
 		checkVersion(before.version(), expectedVersion);
 		PartyInteractionUpdate update = PartyInteractionMapper.toUpdate(before.interaction());
-		return change(before, withStatus(update, InteractionStatus.CANCELLED), current, channel);
+		return change(before, PartyInteractionMapper.withStatus(update, InteractionStatus.CANCELLED), current, channel);
 	}
 
 	Versioned addNote(String id, Note note, String channel) {
@@ -192,7 +196,7 @@ class PartyInteractionService {
 		PartyInteractionUpdate update = PartyInteractionMapper.toUpdate(before.interaction());
 		List<Note> notes = new ArrayList<>(update.note());
 		notes.add(note);
-		return change(before, withNotes(update, notes), current, channel);
+		return change(before, PartyInteractionMapper.withNotes(update, notes), current, channel);
 	}
 
 	private Versioned change(Versioned before, PartyInteractionUpdate update, Caller current, String channel) {
@@ -224,6 +228,7 @@ class PartyInteractionService {
 			this.interactions.flush();
 			PartyInteraction after = PartyInteractionMapper.toResource(entity);
 			this.history.record(old, after, actionOf(old, after), current, channel, now);
+			this.events.changed(old, after);
 			return new Versioned(after, entity.version());
 		});
 	}
@@ -321,7 +326,7 @@ class PartyInteractionService {
 			changed.add("note");
 		}
 		boolean onlyStatusOrNotes = PartyInteractionMapper.toUpdate(before)
-			.equals(withNotes(withStatus(PartyInteractionMapper.toUpdate(after), before.status()), before.note()));
+			.equals(PartyInteractionMapper.withNotes(PartyInteractionMapper.withStatus(PartyInteractionMapper.toUpdate(after), before.status()), before.note()));
 		if (onlyStatusOrNotes && changed.equals(Set.of("status"))) {
 			return (after.status() == InteractionStatus.CANCELLED) ? "cancelled" : "statusChanged";
 		}
@@ -329,20 +334,6 @@ class PartyInteractionService {
 			return "noteAdded";
 		}
 		return "updated";
-	}
-
-	private static PartyInteractionUpdate withStatus(PartyInteractionUpdate update, InteractionStatus status) {
-		return new PartyInteractionUpdate(update.description(), update.direction(), update.reason(), status,
-				update.interactionDate(), update.dueDate(), update.authenticationLevel(), update.channel(),
-				update.relatedParty(), update.interactionItem(), update.interactionRelationship(), update.note(),
-				update.attachment(), update.externalIdentifier());
-	}
-
-	private static PartyInteractionUpdate withNotes(PartyInteractionUpdate update, List<Note> notes) {
-		return new PartyInteractionUpdate(update.description(), update.direction(), update.reason(), update.status(),
-				update.interactionDate(), update.dueDate(), update.authenticationLevel(), update.channel(),
-				update.relatedParty(), update.interactionItem(), update.interactionRelationship(), notes,
-				update.attachment(), update.externalIdentifier());
 	}
 
 	/** An interaction with the version its {@code ETag} names. */

@@ -42,15 +42,18 @@ class PendingCustomerChecks {
 
 	private final InteractionHistory history;
 
+	private final InteractionEvents events;
+
 	private final Clock clock;
 
 	private final TransactionTemplate transaction;
 
 	PendingCustomerChecks(PartyInteractionRepository interactions, CustomerReferences customerReferences,
-			InteractionHistory history, Clock clock, PlatformTransactionManager transactions) {
+			InteractionHistory history, InteractionEvents events, Clock clock, PlatformTransactionManager transactions) {
 		this.interactions = interactions;
 		this.customerReferences = customerReferences;
 		this.history = history;
+		this.events = events;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
 	}
@@ -95,8 +98,9 @@ class PendingCustomerChecks {
 		Instant now = this.clock.instant();
 		interaction.customerCheckCompleted(outcome, now);
 		this.interactions.flush();
-		this.history.record(before, PartyInteractionMapper.toResource(interaction), "customerChecked", SERVICE, null,
-				now);
+		PartyInteraction after = PartyInteractionMapper.toResource(interaction);
+		this.history.record(before, after, "customerChecked", SERVICE, null, now);
+		this.events.changed(before, after);
 	}
 
 }

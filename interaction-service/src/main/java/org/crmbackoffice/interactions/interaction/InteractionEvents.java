@@ -1,0 +1,44 @@
+package org.crmbackoffice.interactions.interaction;
+
+import org.crmbackoffice.model.interaction.PartyInteraction;
+import org.crmbackoffice.support.hub.EventPublisher;
+
+import org.springframework.stereotype.Component;
+
+/** The TMF683 events of the interaction log, published in the transaction of the change they describe. */
+@Component
+class InteractionEvents {
+
+	static final String CREATE = "PartyInteractionCreateEvent";
+
+	static final String STATE_CHANGE = "PartyInteractionStateChangeEvent";
+
+	static final String ATTRIBUTE_VALUE_CHANGE = "PartyInteractionAttributeValueChangeEvent";
+
+	private final EventPublisher publisher;
+
+	InteractionEvents(EventPublisher publisher) {
+		this.publisher = publisher;
+	}
+
+	void created(PartyInteraction interaction) {
+		publish(CREATE, interaction);
+	}
+
+	/** A status change, a change of anything else, or both: each is an event of its own kind. */
+	void changed(PartyInteraction before, PartyInteraction after) {
+		if (before.status() != after.status()) {
+			publish(STATE_CHANGE, after);
+		}
+		if (!PartyInteractionMapper.toUpdate(before)
+			.equals(PartyInteractionMapper.withStatus(PartyInteractionMapper.toUpdate(after), before.status()))
+				|| !before.customerCheck().equals(after.customerCheck())) {
+			publish(ATTRIBUTE_VALUE_CHANGE, after);
+		}
+	}
+
+	private void publish(String type, PartyInteraction interaction) {
+		this.publisher.publish(type, interaction.id(), "partyInteraction", interaction);
+	}
+
+}

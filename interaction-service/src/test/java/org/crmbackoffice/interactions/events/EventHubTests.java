@@ -1,0 +1,270 @@
+package org.crmbackoffice.interactions.events;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.crmbackoffice.model.common.ChannelRef;
+import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.common.RelatedChannel;
+import org.crmbackoffice.model.common.RelatedParty;
+import org.crmbackoffice.model.event.Delivery;
+import org.crmbackoffice.model.event.Hub;
+import org.crmbackoffice.model.event.HubRegistration;
+import org.crmbackoffice.model.interaction.InteractionDirection;
+import org.crmbackoffice.model.interaction.PartyInteraction;
+import org.crmbackoffice.model.interaction.PartyInteractionCreate;
+import org.crmbackoffice.support.hub.WebhookSignature;
+import org.crmbackoffice.support.security.Roles;
+import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.crmbackoffice.testsupport.TestIssuer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Listeners registered on the hub receive every committed change of the interactions they asked about, signed,
+ * once, and in order, even when they are down for a while.
+ */
+@ApiIntegrationTest
+@DirtiesContext
+@TestPropertySource(properties = { "crm.hub.dispatcher=true", "crm.hub.allow-private-callbacks=true",
+		"crm.hub.poll-interval=PT0.05S",
+		"crm.hub.first-retry=PT0.2S", "crm.hub.max-retry=PT0.5S", "crm.hub.max-attempts=30" })
+class EventHubTests {
+
+	private static final String INTERACTIONS = "/tmf-api/partyInteraction/v5/partyInteraction";
+
+	private static final MediaType MERGE_PATCH = MediaType.parseMediaType("application/merge-patch+json");
+
+	private final WebhookReceiver receiver = startReceiver();
+
+	@Autowired
+	RestTestClient client;
+
+	@Autowired
+	JsonMapper json;
+
+	private String party;
+
+	@BeforeEach
+	void newParty() {
+		this.party = "party-" + UUID.randomUUID();
+	}
+
+	@AfterEach
+	void stopReceiver() {
+		this.receiver.close();
+	}
+
+	@Test
+	void aHealthyListenerReceivesEveryCommittedChangeOnceAndSigned() {
+		Hub hub = register("event.partyInteraction.relatedParty.partyOrPartyRole.id=" + this.party);
+		PartyInteraction logged = logInteraction();
+		patch(logged.href(), "{\"status\": \"inProgress\"}");
+		patch(logged.href(), "{\"description\": \"Engineer visit booked\"}");
+		logInteraction("someone-else");
+
+		awaitAccepted(3);
+		assertThat(this.receiver.accepted()).extracting((received) -> eventTypeOf(received.body()))
+			.containsExactly("PartyInteractionCreateEvent", "PartyInteractionStateChangeEvent",
+					"PartyInteractionAttributeValueChangeEvent");
+		assertThat(this.receiver.accepted()).allSatisfy((received) -> {
+			assertThat(received.signature()).isEqualTo(WebhookSignature.sign(hub.secret(), received.id(),
+					Long.parseLong(received.timestamp()), received.body()));
+			assertThat(this.json.readTree(received.body()).path("event").path("partyInteraction").path("id").asString())
+				.isEqualTo(logged.id());
+		});
+		assertThat(this.receiver.accepted()).extracting(WebhookReceiver.Received::id).doesNotHaveDuplicates();
+		pause(Duration.ofMillis(500));
+		assertThat(this.receiver.requests).hasSize(3);
+	}
+
+	@Test
+	void aListenerThatWasDownReceivesEverythingOnceItIsBackInOrderAndUnderTheSameIds() {
+		register("event.partyInteraction.relatedParty.partyOrPartyRole.id=" + this.party);
+		this.receiver.status = 503;
+		PartyInteraction first = logInteraction();
+		PartyInteraction second = logInteraction();
+		patch(first.href(), "{\"status\": \"waitingForPartner\"}");
+		patch(second.href(), "{\"status\": \"completed\"}");
+		patch(first.href(), "{\"status\": \"completed\"}");
+		await(() -> this.receiver.requests.size() >= 4, "failed attempts");
+
+		this.receiver.status = 200;
+
+		awaitAccepted(5);
+		List<String> failedIds = this.receiver.requests.stream()
+			.filter((received) -> received.answeredWith() == 503)
+			.map(WebhookReceiver.Received::id)
+			.toList();
+		List<String> acceptedIds = this.receiver.accepted().stream().map(WebhookReceiver.Received::id).toList();
+		assertThat(acceptedIds).doesNotHaveDuplicates().containsAll(failedIds);
+		assertThat(statusesOf(first.id())).containsExactly("opened", "waitingForPartner", "completed");
+		assertThat(statusesOf(second.id())).containsExactly("opened", "completed");
+	}
+
+	@Test
+	void aListenerThatAnswersGoneIsDisabledAndGetsNothingMore() {
+		Hub hub = register("event.partyInteraction.relatedParty.partyOrPartyRole.id=" + this.party);
+		this.receiver.status = 410;
+		logInteraction();
+		await(() -> "disabled".equals(admin().get().uri(hub.href()).exchange().expectBody(Hub.class).returnResult()
+			.getResponseBody()
+			.status()), "the listener to be disabled");
+
+		this.receiver.status = 200;
+		logInteraction();
+		pause(Duration.ofMillis(800));
+		assertThat(this.receiver.requests).hasSize(1);
+	}
+
+	@Test
+	void aDeliveryCanBeSentAgain() {
+		Hub hub = register("event.partyInteraction.relatedParty.partyOrPartyRole.id=" + this.party);
+		logInteraction();
+		awaitAccepted(1);
+		List<Delivery> deliveries = admin().get()
+			.uri("/interaction/v1/delivery?hubId=" + hub.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Delivery>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(deliveries).singleElement().satisfies((delivery) -> {
+			assertThat(delivery.status()).isEqualTo("delivered");
+			assertThat(delivery.eventType()).isEqualTo("PartyInteractionCreateEvent");
+		});
+
+		admin().post()
+			.uri("/interaction/v1/delivery/" + deliveries.get(0).id() + "/redeliver")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		awaitAccepted(2);
+		assertThat(this.receiver.accepted().get(1).id()).isEqualTo(this.receiver.accepted().get(0).id());
+		Delivery again = admin().get()
+			.uri("/interaction/v1/delivery/" + deliveries.get(0).id())
+			.exchange()
+			.expectBody(Delivery.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(again.attempt()).hasSize(2).allSatisfy((attempt) -> assertThat(attempt.statusCode()).isEqualTo(200));
+	}
+
+	@Test
+	void onlyAnAdministratorManagesListeners() {
+		this.client.post()
+			.uri("/tmf-api/partyInteraction/v5/hub")
+			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.AGENT)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new HubRegistration(this.receiver.url(), null))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	private List<String> statusesOf(String interactionId) {
+		return this.receiver.accepted()
+			.stream()
+			.map((received) -> this.json.readTree(received.body()).path("event").path("partyInteraction"))
+			.filter((interaction) -> interaction.path("id").asString().equals(interactionId))
+			.map((interaction) -> interaction.path("status").asString())
+			.toList();
+	}
+
+	private String eventTypeOf(String body) {
+		return this.json.readTree(body).path("eventType").asString();
+	}
+
+	private Hub register(String query) {
+		return admin().post()
+			.uri("/tmf-api/partyInteraction/v5/hub")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new HubRegistration(this.receiver.url(), query))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Hub.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private PartyInteraction logInteraction() {
+		return logInteraction(this.party);
+	}
+
+	private PartyInteraction logInteraction(String partyId) {
+		return admin().post()
+			.uri(INTERACTIONS)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(PartyInteractionCreate.of("Order progress", InteractionDirection.INBOUND, "order request",
+					List.of(new RelatedChannel("contact", ChannelRef.named("email"))),
+					List.of(new RelatedParty("partner", new EntityRef(partyId, null, null, "Organization")))))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(PartyInteraction.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private void patch(String href, String mergePatch) {
+		admin().patch().uri(href).contentType(MERGE_PATCH).body(mergePatch).exchange().expectStatus().isOk();
+	}
+
+	private RestTestClient admin() {
+		return this.client.mutate()
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.ADMIN)))
+			.build();
+	}
+
+	private void awaitAccepted(int count) {
+		await(() -> this.receiver.accepted().size() >= count, count + " accepted deliveries");
+	}
+
+	static void await(Supplier<Boolean> condition, String what) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!condition.get()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Waited 20 s for " + what);
+			}
+			pause(Duration.ofMillis(50));
+		}
+	}
+
+	static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static WebhookReceiver startReceiver() {
+		try {
+			return new WebhookReceiver();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

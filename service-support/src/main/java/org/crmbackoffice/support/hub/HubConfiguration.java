@@ -1,0 +1,51 @@
+package org.crmbackoffice.support.hub;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.crmbackoffice.support.security.CurrentCaller;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The hub of a service that publishes events; the service provides the tables (see the interaction service's
+ * migrations) and sets {@code crm.hub.enabled}, {@code crm.hub.hub-path}, {@code crm.hub.delivery-path} and
+ * {@code crm.hub.domain}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "crm.hub", name = "enabled", havingValue = "true")
+@EnableConfigurationProperties(HubProperties.class)
+@Import({ HubController.class, DeliveryController.class })
+public class HubConfiguration {
+
+	@Bean
+	EventPublisher eventPublisher(JdbcTemplate jdbc, JsonMapper json, Clock clock,
+			@Value("${crm.hub.domain}") String domain) {
+		return new EventPublisher(jdbc, json, clock, domain);
+	}
+
+	@Bean
+	HubListeners hubListeners(JdbcTemplate jdbc, HubProperties properties, CurrentCaller caller, Clock clock) {
+		return new HubListeners(jdbc, properties, caller, clock);
+	}
+
+	@Bean
+	Deliveries deliveries(JdbcTemplate jdbc, Clock clock) {
+		return new Deliveries(jdbc, clock);
+	}
+
+	@Bean
+	Dispatcher dispatcher(JdbcTemplate jdbc, PlatformTransactionManager transactions, HubProperties properties,
+			Clock clock, MeterRegistry meters) {
+		return new Dispatcher(jdbc, transactions, properties, clock, meters);
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.crmbackoffice.support.hub;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param hubPath where listeners are registered, e.g. {@code /tmf-api/partyInteraction/v5/hub}
+ * @param deliveryPath where deliveries are listed and redelivered, e.g. {@code /interaction/v1/delivery}
+ * @param allowPrivateCallbacks whether callbacks may point at loopback or private addresses; only for tests and the
+ * local stack, since it would let a caller make the service call into its own network
+ * @param dispatcher whether this instance delivers (several instances may)
+ * @param workers deliveries made at once by this instance
+ * @param maxAttempts tries before a delivery becomes a dead letter
+ * @param firstRetry the wait after the first failed try; it doubles with each further try
+ * @param maxRetry the longest wait between two tries
+ * @param secretOverlap how long a rotated secret still signs alongside its successor
+ */
+@ConfigurationProperties("crm.hub")
+public record HubProperties(String hubPath, String deliveryPath, @DefaultValue("false") boolean allowPrivateCallbacks,
+		@DefaultValue("true") boolean dispatcher, @DefaultValue("4") int workers,
+		@DefaultValue("PT0.2S") Duration pollInterval, @DefaultValue("12") int maxAttempts,
+		@DefaultValue("PT10S") Duration firstRetry, @DefaultValue("PT1H") Duration maxRetry,
+		@DefaultValue("PT10S") Duration callbackTimeout, @DefaultValue("PT24H") Duration secretOverlap) {
+}

@@ -1,0 +1,21 @@
+package org.crmbackoffice.support.hub;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WebhookSignatureTests {
+
+	@Test
+	void signsLikeTheStandardWebhooksReferenceExample() {
+		assertThat(WebhookSignature.sign("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek",
+				1614265330, "{\"test\": 2432232314}"))
+			.isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+	}
+
+	@Test
+	void makesADifferentSecretEachTime() {
+		assertThat(WebhookSignature.newSecret()).startsWith("whsec_").isNotEqualTo(WebhookSignature.newSecret());
+	}
+
+}
