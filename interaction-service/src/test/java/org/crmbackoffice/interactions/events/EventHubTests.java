@@ -20,6 +20,7 @@ import org.crmbackoffice.support.hub.WebhookSignature;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
 import org.crmbackoffice.testsupport.TestIssuer;
+import org.crmbackoffice.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.crmbackoffice.interactions.events;
+package org.crmbackoffice.testsupport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,18 +10,20 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A listener's endpoint: records every request it gets and answers with the status a test sets (200 by default).
+ * A real HTTP endpoint for event listeners under test: records every request it gets and answers with the status
+ * a test sets (200 by default).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
 	private final HttpServer server;
 
 	/** Every request, in arrival order, whatever it was answered. */
-	final List<Received> requests = new CopyOnWriteArrayList<>();
+	public final List<Received> requests = new CopyOnWriteArrayList<>();
 
-	volatile int status = 200;
+	/** What the next requests are answered with. */
+	public volatile int status = 200;
 
-	WebhookReceiver() throws IOException {
+	public WebhookReceiver() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.setExecutor(Executors.newFixedThreadPool(4, (task) -> {
 			Thread thread = new Thread(task, "webhook-receiver");
@@ -40,12 +42,12 @@ final class WebhookReceiver implements AutoCloseable {
 		this.server.start();
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/crm-events";
 	}
 
 	/** The requests it answered with success: what the listener actually took in. */
-	List<Received> accepted() {
+	public List<Received> accepted() {
 		return this.requests.stream().filter((request) -> request.answeredWith() / 100 == 2).toList();
 	}
 
@@ -54,7 +56,7 @@ final class WebhookReceiver implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	record Received(String id, String timestamp, String signature, String body, int answeredWith) {
+	public record Received(String id, String timestamp, String signature, String body, int answeredWith) {
 	}
 
 }
