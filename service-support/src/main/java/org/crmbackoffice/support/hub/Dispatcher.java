@@ -1,6 +1,5 @@
 package org.crmbackoffice.support.hub;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,10 +32,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers what the outbox owes. Each worker claims one due delivery at a time with {@code FOR UPDATE SKIP LOCKED},
+ * Delivers what the outbox owes. Each worker claims a batch of due deliveries with {@code FOR UPDATE SKIP LOCKED},
  * so any number of workers on any number of instances never deliver the same one twice; a delivery is only due
  * when no older one about the same subject is still owed to the same listener, which keeps each listener's events
- * about one subject in order. The claim is held while the callback is called and released with the outcome.
+ * about one subject in order and lets the deliveries of one batch be posted at once. The claim is held while the
+ * callbacks are called and released with their outcomes.
  */
 public class Dispatcher implements SmartLifecycle {
 
@@ -52,8 +53,10 @@ public class Dispatcher implements SmartLifecycle {
 			                  where earlier.listener_id = d.listener_id and earlier.subject_id = d.subject_id
 			                    and earlier.status = 'pending' and earlier.id < d.id)
 			order by d.next_attempt_at, d.id
-			limit 1
+			limit ?
 			for update of d skip locked""";
+
+	private static final int BATCH = 50;
 
 	private final JdbcTemplate jdbc;
 
@@ -102,35 +105,38 @@ public class Dispatcher implements SmartLifecycle {
 	 */
 	public int deliverDue() {
 		int attempted = 0;
-		while (Boolean.TRUE.equals(this.transaction.execute((status) -> deliverOne()))) {
-			attempted++;
+		for (Integer batch = deliverBatch(); batch != null && batch > 0; batch = deliverBatch()) {
+			attempted += batch;
 		}
 		return attempted;
 	}
 
-	private boolean deliverOne() {
-		List<Map<String, Object>> claimed = this.jdbc.queryForList(CLAIM, Timestamp.from(this.clock.instant()));
-		if (claimed.isEmpty()) {
-			return false;
-		}
-		Map<String, Object> delivery = claimed.get(0);
+	private Integer deliverBatch() {
+		return this.transaction.execute((status) -> {
+			List<Map<String, Object>> claimed = this.jdbc.queryForList(CLAIM, Timestamp.from(this.clock.instant()),
+					BATCH);
+			Instant started = this.clock.instant();
+			List<CompletableFuture<Outcome>> calls = claimed.stream().map((delivery) -> call(delivery, started)).toList();
+			for (int i = 0; i < claimed.size(); i++) {
+				record(claimed.get(i), calls.get(i).join(), started);
+			}
+			return claimed.size();
+		});
+	}
+
+	private void record(Map<String, Object> delivery, Outcome outcome, Instant started) {
 		long id = ((Number) delivery.get("id")).longValue();
 		int attempts = ((Number) delivery.get("attempts")).intValue() + 1;
-		Instant started = this.clock.instant();
-		Outcome outcome = call(delivery, started);
-		long latency = Duration.between(started, this.clock.instant()).toMillis();
-		Integer attemptNumber = this.jdbc.queryForObject(
-				"select count(*) + 1 from delivery_attempt where delivery_id = ?", Integer.class, id);
+		Instant now = this.clock.instant();
 		this.jdbc.update("""
 				insert into delivery_attempt (delivery_id, number, at, status_code, latency_ms, error)
-				values (?, ?, ?, ?, ?, ?)""", id, attemptNumber, Timestamp.from(started), outcome.statusCode(), latency,
-				outcome.error());
+				select ?, count(*) + 1, ?, ?, ?, ? from delivery_attempt where delivery_id = ?""", id,
+				Timestamp.from(started), outcome.statusCode(), outcome.latencyMillis(), outcome.error(), id);
 		if (outcome.delivered()) {
 			this.jdbc.update("update event_delivery set status = 'delivered', attempts = ?, delivered_at = ? where id = ?",
-					attempts, Timestamp.from(this.clock.instant()), id);
-			this.commitToDelivery.record(Duration.between(((Timestamp) delivery.get("created_at")).toInstant(),
-					this.clock.instant()));
-			return true;
+					attempts, Timestamp.from(now), id);
+			this.commitToDelivery.record(Duration.between(((Timestamp) delivery.get("created_at")).toInstant(), now));
+			return;
 		}
 		this.failures.increment();
 		if (outcome.gone()) {
@@ -144,40 +150,42 @@ public class Dispatcher implements SmartLifecycle {
 			this.jdbc.update("update event_delivery set status = 'dead', attempts = ? where id = ?", attempts, id);
 		}
 		else {
-			Instant next = this.clock.instant().plus(outcome.retryAfter() != null ? outcome.retryAfter() : backoff(attempts));
+			Instant next = now.plus((outcome.retryAfter() != null) ? outcome.retryAfter() : backoff(attempts));
 			this.jdbc.update("update event_delivery set attempts = ?, next_attempt_at = ? where id = ?", attempts,
 					Timestamp.from(next), id);
 		}
-		return true;
 	}
 
-	private Outcome call(Map<String, Object> delivery, Instant now) {
+	private CompletableFuture<Outcome> call(Map<String, Object> delivery, Instant now) {
 		String messageId = String.valueOf(delivery.get("event_id"));
 		String body = (String) delivery.get("payload");
 		long timestamp = now.getEpochSecond();
+		long started = System.nanoTime();
+		URI callback;
 		try {
-			URI callback = this.guard.check((String) delivery.get("callback"));
-			HttpRequest request = HttpRequest.newBuilder(callback)
-				.timeout(this.properties.callbackTimeout())
-				.header("Content-Type", "application/json")
-				.header("webhook-id", messageId)
-				.header("webhook-timestamp", Long.toString(timestamp))
-				.header("webhook-signature", signatures(delivery, messageId, timestamp, body, now))
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build();
-			HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
-			return Outcome.of(response.statusCode(), retryAfter(response, now));
+			callback = this.guard.check((String) delivery.get("callback"));
 		}
 		catch (ApiProblemException ex) {
-			return Outcome.failed("callback refused: " + ex.getMessage());
+			return CompletableFuture.completedFuture(Outcome.failed("callback refused: " + ex.getMessage(), 0));
 		}
-		catch (IOException ex) {
-			return Outcome.failed(ex.getClass().getSimpleName() + ": " + ex.getMessage());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return Outcome.failed("interrupted");
-		}
+		HttpRequest request = HttpRequest.newBuilder(callback)
+			.timeout(this.properties.callbackTimeout())
+			.header("Content-Type", "application/json")
+			.header("webhook-id", messageId)
+			.header("webhook-timestamp", Long.toString(timestamp))
+			.header("webhook-signature", signatures(delivery, messageId, timestamp, body, now))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+			.thenApply((response) -> Outcome.of(response.statusCode(), retryAfter(response, now), elapsed(started)))
+			.exceptionally((failure) -> {
+				Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
+				return Outcome.failed(cause.getClass().getSimpleName() + ": " + cause.getMessage(), elapsed(started));
+			});
+	}
+
+	private static long elapsed(long startedNanos) {
+		return (System.nanoTime() - startedNanos) / 1_000_000;
 	}
 
 	/** Signed with the current secret and, while a rotation overlaps, with the previous one too. */
@@ -280,15 +288,15 @@ public class Dispatcher implements SmartLifecycle {
 		return this.running;
 	}
 
-	private record Outcome(Integer statusCode, String error, Duration retryAfter) {
+	private record Outcome(Integer statusCode, String error, Duration retryAfter, long latencyMillis) {
 
-		static Outcome of(int statusCode, Duration retryAfter) {
+		static Outcome of(int statusCode, Duration retryAfter, long latencyMillis) {
 			return new Outcome(statusCode, (statusCode >= 200 && statusCode < 300) ? null : "HTTP " + statusCode,
-					retryAfter);
+					retryAfter, latencyMillis);
 		}
 
-		static Outcome failed(String error) {
-			return new Outcome(null, error.length() > 1000 ? error.substring(0, 1000) : error, null);
+		static Outcome failed(String error, long latencyMillis) {
+			return new Outcome(null, (error.length() > 1000) ? error.substring(0, 1000) : error, null, latencyMillis);
 		}
 
 		boolean delivered() {
