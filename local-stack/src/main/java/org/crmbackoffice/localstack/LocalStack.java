@@ -105,10 +105,13 @@ public final class LocalStack {
 		return List.of("spring.security.oauth2.authorizationserver.issuer=http://localhost:" + port);
 	}
 
-	/** What a service needs to trust the issuer's tokens and offer it in Swagger UI. */
+	/**
+	 * What a service needs to trust the issuer's tokens and offer it in Swagger UI; on this machine, event
+	 * listeners may also be local.
+	 */
 	public static List<String> securityProperties(String issuer) {
 		return List.of("spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
-				"crm.openapi.token-url=" + issuer + "/oauth2/token");
+				"crm.openapi.token-url=" + issuer + "/oauth2/token", "crm.hub.allow-private-callbacks=true");
 	}
 
 	/** Where the interaction service finds the inventory, and the token endpoint it authenticates with. */
