@@ -170,6 +170,30 @@ class EventHubTests {
 	}
 
 	@Test
+	void aRotatedSecretSignsBesideTheOldOneForAWhile() {
+		Hub hub = register("event.partyInteraction.relatedParty.partyOrPartyRole.id=" + this.party);
+		Hub rotated = admin().post()
+			.uri(hub.href() + "/rotateSecret")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Hub.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(rotated.secret()).isNotEqualTo(hub.secret());
+		admin().get().uri(hub.href()).exchange().expectBody().jsonPath("$.secret").doesNotExist();
+
+		logInteraction();
+
+		awaitAccepted(1);
+		WebhookReceiver.Received received = this.receiver.accepted().get(0);
+		long timestamp = Long.parseLong(received.timestamp());
+		assertThat(received.signature().split(" ")).containsExactly(
+				WebhookSignature.sign(rotated.secret(), received.id(), timestamp, received.body()),
+				WebhookSignature.sign(hub.secret(), received.id(), timestamp, received.body()));
+	}
+
+	@Test
 	void onlyAnAdministratorManagesListeners() {
 		this.client.post()
 			.uri("/tmf-api/partyInteraction/v5/hub")
