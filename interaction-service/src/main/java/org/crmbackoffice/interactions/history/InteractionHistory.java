@@ -57,6 +57,18 @@ public class InteractionHistory {
 				caller.clientId(), channel, action, this.json.writeValueAsString(changes)));
 	}
 
+	/**
+	 * Records something the enterprise did about the interaction without changing it, such as a message sent to
+	 * the partner. Must run in the transaction that does it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordOutbound(UUID interactionId, String action, Caller caller, String channel,
+			List<FieldChange> details, Instant now) {
+		long sequence = this.entries.lastSequenceOf(interactionId) + 1;
+		this.entries.save(new HistoryEntryEntity(new HistoryKey(interactionId, sequence), now, caller.subject(),
+				caller.clientId(), channel, action, this.json.writeValueAsString(details)));
+	}
+
 	@Transactional(readOnly = true)
 	public List<InteractionHistoryEntry> of(UUID interactionId) {
 		return this.entries.findAllOf(interactionId)

@@ -15,6 +15,7 @@ import org.crmbackoffice.interactions.access.InteractionAccess;
 import org.crmbackoffice.interactions.customer.CustomerReferences;
 import org.crmbackoffice.interactions.customer.CustomerVerification;
 import org.crmbackoffice.interactions.history.InteractionHistory;
+import org.crmbackoffice.interactions.partnermessage.PartnerMessages;
 import org.crmbackoffice.model.common.Note;
 import org.crmbackoffice.model.common.RelatedParty;
 import org.crmbackoffice.model.interaction.AuthenticationLevel;
@@ -61,6 +62,8 @@ class PartyInteractionService {
 
 	private final InteractionEvents events;
 
+	private final PartnerMessages partnerMessages;
+
 	private final IdempotencyKeys idempotencyKeys;
 
 	private final SensitiveReasons sensitiveReasons;
@@ -78,13 +81,15 @@ class PartyInteractionService {
 	private final TransactionTemplate reading;
 
 	PartyInteractionService(PartyInteractionRepository interactions, CustomerReferences customerReferences,
-			InteractionHistory history, InteractionEvents events, IdempotencyKeys idempotencyKeys, SensitiveReasons sensitiveReasons,
+			InteractionHistory history, InteractionEvents events, PartnerMessages partnerMessages,
+			IdempotencyKeys idempotencyKeys, SensitiveReasons sensitiveReasons,
 			CurrentCaller caller, Validator validator, JsonMapper json, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.interactions = interactions;
 		this.customerReferences = customerReferences;
 		this.history = history;
 		this.events = events;
+		this.partnerMessages = partnerMessages;
 		this.idempotencyKeys = idempotencyKeys;
 		this.sensitiveReasons = sensitiveReasons;
 		this.caller = caller;
@@ -229,6 +234,7 @@ class PartyInteractionService {
 			PartyInteraction after = PartyInteractionMapper.toResource(entity);
 			this.history.record(old, after, actionOf(old, after), current, channel, now);
 			this.events.changed(old, after);
+			this.partnerMessages.oweFor(old, after);
 			return new Versioned(after, entity.version());
 		});
 	}

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,6 +35,9 @@ final class RecordingInventory implements AutoCloseable {
 	final Set<String> known = ConcurrentHashMap.newKeySet();
 
 	final Set<String> silent = ConcurrentHashMap.newKeySet();
+
+	/** Customers it knows with their full JSON, e.g. to give them contact media. */
+	final Map<String, String> customers = new ConcurrentHashMap<>();
 
 	/** Answers 503 for every customer while set. */
 	volatile boolean failing;
@@ -67,8 +71,9 @@ final class RecordingInventory implements AutoCloseable {
 			exchange.close();
 			return;
 		}
-		if (this.known.contains(customerId)) {
-			byte[] body = ("{\"id\":\"" + customerId + "\",\"@type\":\"Customer\",\"name\":\"Known\"}")
+		if (this.known.contains(customerId) || this.customers.containsKey(customerId)) {
+			byte[] body = this.customers
+				.getOrDefault(customerId, "{\"id\":\"" + customerId + "\",\"@type\":\"Customer\",\"name\":\"Known\"}")
 				.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.sendResponseHeaders(200, body.length);

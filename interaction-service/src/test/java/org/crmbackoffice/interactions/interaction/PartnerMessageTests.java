@@ -1,0 +1,124 @@
+package org.crmbackoffice.interactions.interaction;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.crmbackoffice.interactions.partnermessage.PartnerMessageSender;
+import org.crmbackoffice.model.interaction.InteractionHistoryEntry;
+import org.crmbackoffice.model.interaction.PartyInteraction;
+import org.crmbackoffice.support.security.Roles;
+import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.crmbackoffice.testsupport.TestIssuer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A partner hears about the progress of its interaction by email, at its preferred address from the customer
+ * inventory, through a real SMTP server; the message is part of the interaction's track record.
+ */
+@ApiIntegrationTest
+class PartnerMessageTests {
+
+	private static final String CUSTOMER = "customer-with-email";
+
+	private static RecordingInventory inventory;
+
+	private static GreenMail smtp;
+
+	@Autowired
+	RestTestClient client;
+
+	@Autowired
+	PartnerMessageSender sender;
+
+	@BeforeAll
+	static void start() throws IOException {
+		inventory = RecordingInventory.start();
+		inventory.customers.put(CUSTOMER, """
+				{"id": "%s", "@type": "Customer", "name": "Ada Lovelace", "contactMedium": [
+				  {"mediumType": "mobile", "phoneNumber": "+447700900123"},
+				  {"mediumType": "email", "emailAddress": "ada@example.org", "preferred": true}]}""".formatted(CUSTOMER));
+		smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+		smtp.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		smtp.stop();
+		inventory.close();
+	}
+
+	@DynamicPropertySource
+	static void inventoryAndMailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.http.serviceclient.inventory.base-url", () -> inventory.baseUrl());
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	@Test
+	void tellsThePartnerByEmailWhenItsInteractionWaitsForItAndRecordsIt() throws Exception {
+		PartyInteraction logged = this.client.post()
+			.uri(PartyInteractionMapper.BASE_PATH)
+			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.AGENT)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(InteractionFixtures.complaintFromCustomer(CUSTOMER))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(PartyInteraction.class)
+			.returnResult()
+			.getResponseBody();
+		patch(logged.href(), "{\"status\": \"waitingForBackOffice\"}");
+		this.sender.sendDue();
+		assertThat(smtp.getReceivedMessages()).as("no message for a status the partner is not told about").isEmpty();
+
+		patch(logged.href(), "{\"status\": \"waitingForPartner\"}");
+		this.sender.sendDue();
+
+		assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+		MimeMessage mail = smtp.getReceivedMessages()[0];
+		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ada@example.org");
+		assertThat(mail.getSubject()).isEqualTo("Update on your request");
+		assertThat(GreenMailUtil.getBody(mail)).contains("Ada Lovelace").contains("complaint").contains("waiting for you");
+		List<InteractionHistoryEntry> history = this.client.get()
+			.uri(logged.href() + "/history")
+			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.AGENT)))
+			.exchange()
+			.expectBody(new ParameterizedTypeReference<List<InteractionHistoryEntry>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(history.get(history.size() - 1)).satisfies((entry) -> {
+			assertThat(entry.action()).isEqualTo("partnerNotified");
+			assertThat(entry.channel()).isEqualTo("email");
+			assertThat(entry.changes()).singleElement()
+				.satisfies((change) -> assertThat(change.to().toString()).contains("ada@example.org"));
+		});
+	}
+
+	private void patch(String href, String mergePatch) {
+		this.client.patch()
+			.uri(href)
+			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.AGENT)))
+			.contentType(MediaType.parseMediaType("application/merge-patch+json"))
+			.body(mergePatch)
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+}
