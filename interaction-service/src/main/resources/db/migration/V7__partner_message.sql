@@ -4,6 +4,7 @@ create table partner_message (
     id              bigserial    primary key,
     interaction_id  uuid         not null references party_interaction (id),
     customer_id     varchar(100) not null,
+    -- the status reached, or 'reminder' for an overdue or stalled interaction
     status          varchar(30)  not null,
     -- pending, sent, or undeliverable (no usable contact medium, no mail server, or the last try failed)
     state           varchar(20)  not null,

@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param noProgressAfter how long an open interaction may go unchanged before the enterprise is reminded of it
  * @param noProgressAfterByReason the same per reason (compared without regard to case), e.g. a shorter time for
  * complaints
+ * @param notifyPartner whether the partner also gets a message that its interaction has not been forgotten
  */
 @ConfigurationProperties("crm.interaction.stalled")
 record StalledInteractionProperties(@DefaultValue("PT1M") Duration checkInterval,
-		@DefaultValue("PT48H") Duration noProgressAfter, Map<String, Duration> noProgressAfterByReason) {
+		@DefaultValue("PT48H") Duration noProgressAfter, Map<String, Duration> noProgressAfterByReason,
+		@DefaultValue("false") boolean notifyPartner) {
 
 	Duration noProgressAfter(String reason) {
 		if (reason == null || this.noProgressAfterByReason == null) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.crmbackoffice.interactions.partnermessage.PartnerMessages;
 import org.crmbackoffice.support.hub.EventPublisher;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +41,8 @@ class StalledInteractionWatcher {
 
 	private final EventPublisher events;
 
+	private final PartnerMessages partnerMessages;
+
 	private final StalledInteractionProperties properties;
 
 	private final Clock clock;
@@ -47,10 +50,12 @@ class StalledInteractionWatcher {
 	private final TransactionTemplate transaction;
 
 	StalledInteractionWatcher(JdbcTemplate jdbc, PartyInteractionRepository interactions, EventPublisher events,
-			StalledInteractionProperties properties, Clock clock, PlatformTransactionManager transactions) {
+			PartnerMessages partnerMessages, StalledInteractionProperties properties, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.interactions = interactions;
 		this.events = events;
+		this.partnerMessages = partnerMessages;
 		this.properties = properties;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
@@ -103,9 +108,12 @@ class StalledInteractionWatcher {
 	/** The event carries the whole interaction, so listeners filter reminders like any other event. */
 	private void publish(String type, Map<String, Object> interaction) {
 		UUID id = (UUID) interaction.get("id");
-		this.interactions.findById(id)
-			.map(PartyInteractionMapper::toResource)
-			.ifPresent((resource) -> this.events.publish(type, id.toString(), "partyInteraction", resource));
+		this.interactions.findById(id).map(PartyInteractionMapper::toResource).ifPresent((resource) -> {
+			this.events.publish(type, id.toString(), "partyInteraction", resource);
+			if (this.properties.notifyPartner()) {
+				this.partnerMessages.oweReminder(resource);
+			}
+		});
 	}
 
 }

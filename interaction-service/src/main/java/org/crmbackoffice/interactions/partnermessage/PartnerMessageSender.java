@@ -47,7 +47,8 @@ public class PartnerMessageSender {
 
 	private static final Map<String, String> PHRASES = Map.of("inProgress", "is being worked on",
 			"waitingForPartner", "is waiting for you", "waitingForBackOffice", "is with our back office",
-			"completed", "is completed", "cancelled", "was cancelled");
+			"completed", "is completed", "cancelled", "was cancelled", PartnerMessages.REMINDER,
+			"is taking longer than planned; we have not forgotten it");
 
 	private final JdbcTemplate jdbc;
 

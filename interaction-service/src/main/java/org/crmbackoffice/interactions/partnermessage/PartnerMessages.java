@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class PartnerMessages {
 
+	static final String REMINDER = "reminder";
+
 	private final JdbcTemplate jdbc;
 
 	private final PartnerMessageProperties properties;
@@ -35,6 +37,16 @@ public class PartnerMessages {
 		if (before.status() == after.status() || !this.properties.onStatus().contains(after.status().value())) {
 			return;
 		}
+		owe(after, after.status().value());
+	}
+
+	/** Tells the customers an overdue or stalled interaction has not been forgotten. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void oweReminder(PartyInteraction interaction) {
+		owe(interaction, REMINDER);
+	}
+
+	private void owe(PartyInteraction after, String topic) {
 		Instant now = this.clock.instant();
 		for (RelatedParty party : after.relatedParty()) {
 			if (party.isCustomer()) {
@@ -42,7 +54,7 @@ public class PartnerMessages {
 						insert into partner_message (interaction_id, customer_id, status, state, attempts,
 						                             next_attempt_at, created_at)
 						values (?, ?, ?, 'pending', 0, ?, ?)""", UUID.fromString(after.id()),
-						party.partyOrPartyRole().id(), after.status().value(), Timestamp.from(now), Timestamp.from(now));
+						party.partyOrPartyRole().id(), topic, Timestamp.from(now), Timestamp.from(now));
 			}
 		}
 	}

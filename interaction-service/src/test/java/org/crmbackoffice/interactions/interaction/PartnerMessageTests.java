@@ -1,6 +1,7 @@
 package org.crmbackoffice.interactions.interaction;
 
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -10,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.crmbackoffice.interactions.partnermessage.PartnerMessageSender;
 import org.crmbackoffice.model.interaction.InteractionHistoryEntry;
 import org.crmbackoffice.model.interaction.PartyInteraction;
+import org.crmbackoffice.model.interaction.PartyInteractionCreate;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
 import org.crmbackoffice.testsupport.TestIssuer;
@@ -22,6 +24,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * inventory, through a real SMTP server; the message is part of the interaction's track record.
  */
 @ApiIntegrationTest
+@TestPropertySource(properties = "crm.interaction.stalled.notify-partner=true")
 class PartnerMessageTests {
 
 	private static final String CUSTOMER = "customer-with-email";
@@ -44,6 +48,9 @@ class PartnerMessageTests {
 
 	@Autowired
 	PartnerMessageSender sender;
+
+	@Autowired
+	StalledInteractionWatcher watcher;
 
 	@BeforeAll
 	static void start() throws IOException {
@@ -71,6 +78,7 @@ class PartnerMessageTests {
 
 	@Test
 	void tellsThePartnerByEmailWhenItsInteractionWaitsForItAndRecordsIt() throws Exception {
+		int before = smtp.getReceivedMessages().length;
 		PartyInteraction logged = this.client.post()
 			.uri(PartyInteractionMapper.BASE_PATH)
 			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.AGENT)))
@@ -84,13 +92,14 @@ class PartnerMessageTests {
 			.getResponseBody();
 		patch(logged.href(), "{\"status\": \"waitingForBackOffice\"}");
 		this.sender.sendDue();
-		assertThat(smtp.getReceivedMessages()).as("no message for a status the partner is not told about").isEmpty();
+		assertThat(smtp.getReceivedMessages()).as("no message for a status the partner is not told about")
+			.hasSize(before);
 
 		patch(logged.href(), "{\"status\": \"waitingForPartner\"}");
 		this.sender.sendDue();
 
-		assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
-		MimeMessage mail = smtp.getReceivedMessages()[0];
+		assertThat(smtp.waitForIncomingEmail(5000, before + 1)).isTrue();
+		MimeMessage mail = smtp.getReceivedMessages()[before];
 		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ada@example.org");
 		assertThat(mail.getSubject()).isEqualTo("Update on your request");
 		assertThat(GreenMailUtil.getBody(mail)).contains("Ada Lovelace").contains("complaint").contains("waiting for you");
@@ -108,6 +117,29 @@ class PartnerMessageTests {
 			assertThat(entry.changes()).singleElement()
 				.satisfies((change) -> assertThat(change.to().toString()).contains("ada@example.org"));
 		});
+	}
+
+	@Test
+	void remindsThePartnerOfAnOverdueInteraction() throws Exception {
+		int before = smtp.getReceivedMessages().length;
+		PartyInteractionCreate overdue = InteractionFixtures.complaintFromCustomer(CUSTOMER);
+		this.client.post()
+			.uri(PartyInteractionMapper.BASE_PATH)
+			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.AGENT)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new PartyInteractionCreate(overdue.description(), overdue.direction(), "line repair", null,
+					OffsetDateTime.now().minusHours(2), null, overdue.channel(), overdue.relatedParty(), null, null,
+					null, null, null))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+
+		this.watcher.check();
+		this.sender.sendDue();
+
+		assertThat(smtp.waitForIncomingEmail(5000, before + 1)).isTrue();
+		assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[before])).contains("line repair")
+			.contains("taking longer than planned");
 	}
 
 	private void patch(String href, String mergePatch) {
