@@ -82,6 +82,8 @@ public class InteractionAccess {
 			.hasAuthority(INTERACTION_UPDATE)
 			.requestMatchers(HttpMethod.DELETE, interactions + "/*")
 			.hasAuthority(INTERACTION_CANCEL)
+			.requestMatchers(HttpMethod.POST, "/interaction/v1/erasure")
+			.hasAuthority(INTERACTION_ERASE)
 			.requestMatchers("/tmf-api/partyInteraction/v5/hub", "/tmf-api/partyInteraction/v5/hub/**",
 					"/interaction/v1/delivery", "/interaction/v1/delivery/**")
 			.hasAuthority(HUB_MANAGE);

@@ -15,6 +15,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,9 +35,35 @@ public class InteractionHistory {
 
 	private final JsonMapper json;
 
-	InteractionHistory(HistoryRepository entries, JsonMapper json) {
+	private final JdbcTemplate jdbc;
+
+	InteractionHistory(HistoryRepository entries, JsonMapper json, JdbcTemplate jdbc) {
 		this.entries = entries;
 		this.json = json;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The one exception to an immutable track record: for a GDPR erasure, the values of the given attributes are
+	 * blanked in every entry of the interaction, while who changed what and when stays.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void scrub(UUID interactionId, Set<String> fields, String replacement) {
+		for (HistoryEntryEntity entry : this.entries.findAllOf(interactionId)) {
+			List<FieldChange> changes = this.json.readValue(entry.changes(), new TypeReference<List<FieldChange>>() {
+			});
+			List<FieldChange> scrubbed = changes.stream()
+				.map((change) -> fields.contains(change.field())
+						? new FieldChange(change.field(), (change.from() != null) ? replacement : null,
+								(change.to() != null) ? replacement : null)
+						: change)
+				.toList();
+			if (!scrubbed.equals(changes)) {
+				this.jdbc.update("update party_interaction_history set changes = ? where interaction_id = ? "
+						+ "and sequence = ?", this.json.writeValueAsString(scrubbed), interactionId,
+						entry.key().sequence());
+			}
+		}
 	}
 
 	/**

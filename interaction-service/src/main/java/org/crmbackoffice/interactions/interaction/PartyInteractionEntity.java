@@ -25,6 +25,8 @@ import org.crmbackoffice.model.interaction.InteractionStatus;
 @Table(name = "party_interaction")
 class PartyInteractionEntity {
 
+	static final String ERASED = "[erased]";
+
 	@Id
 	private UUID id;
 
@@ -166,6 +168,32 @@ class PartyInteractionEntity {
 	void customerCheckCompleted(CustomerCheck outcome, Instant now) {
 		this.customerCheck = outcome;
 		this.updatedAt = now;
+	}
+
+	/**
+	 * Removes what identifies a party or could: its references become the pseudonym, free texts about the
+	 * interaction are blanked, attachments and external identifiers lose their content. Categories (reason,
+	 * channels, status, dates, items) stay, so reports and the rest of the record still add up.
+	 */
+	void erase(String partyId, String pseudonym, Instant now, String author) {
+		List<PartyValue> parties = this.relatedParties.stream()
+			.map((party) -> party.partyId().equals(partyId)
+					? new PartyValue(party.role(), pseudonym, null, null, party.partyType(), party.interactionStart())
+					: party)
+			.toList();
+		replace(this.relatedParties, parties);
+		this.description = (this.description != null) ? ERASED : null;
+		replace(this.notes, this.notes.stream()
+			.map((note) -> new NoteValue(note.noteId(), note.author(), note.date(), ERASED))
+			.toList());
+		replace(this.attachments, this.attachments.stream()
+			.map((attachment) -> new AttachmentValue(attachment.attachmentId(), ERASED, attachment.attachmentType(),
+					null, "erased:", null, null))
+			.toList());
+		replace(this.externalIds, this.externalIds.stream()
+			.map((external) -> new ExternalIdValue(ERASED, external.owner(), external.type()))
+			.toList());
+		touch(now, author);
 	}
 
 	boolean involvesParty(String partyId) {

@@ -194,6 +194,19 @@ class EventHubTests {
 	}
 
 	@Test
+	void reportsBacklogDelayAndFailuresOnThePrometheusEndpoint() {
+		register("event.partyInteraction.relatedParty.partyOrPartyRole.id=" + this.party);
+		logInteraction();
+		awaitAccepted(1);
+
+		String metrics = admin().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+			.returnResult(String.class)
+			.getResponseBody();
+		assertThat(metrics).contains("crm_hub_outbox_backlog", "crm_hub_delivery_delay_seconds_count",
+				"crm_hub_delivery_failures_total");
+	}
+
+	@Test
 	void onlyAnAdministratorManagesListeners() {
 		this.client.post()
 			.uri("/tmf-api/partyInteraction/v5/hub")
