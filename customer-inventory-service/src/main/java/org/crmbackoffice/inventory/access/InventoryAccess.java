@@ -70,7 +70,9 @@ public class InventoryAccess {
 			.requestMatchers(HttpMethod.GET, CustomerApi.BASE_PATH, CustomerApi.BASE_PATH + "/*")
 			.hasAnyAuthority(CUSTOMER_READ, CUSTOMER_READ_OWN)
 			.requestMatchers(HttpMethod.POST, CustomerApi.BASE_PATH)
-			.hasAuthority(CUSTOMER_CREATE);
+			.hasAuthority(CUSTOMER_CREATE)
+			.requestMatchers(HttpMethod.PATCH, CustomerApi.BASE_PATH + "/*")
+			.hasAuthority(CUSTOMER_UPDATE);
 	}
 
 }

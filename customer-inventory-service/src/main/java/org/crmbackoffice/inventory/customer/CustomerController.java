@@ -7,19 +7,27 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.crmbackoffice.inventory.customer.CustomerService.Created;
+import org.crmbackoffice.inventory.customer.CustomerService.Versioned;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.customer.CustomerCreate;
+import org.crmbackoffice.support.idempotency.IdempotencyKeys;
 import org.crmbackoffice.support.web.ApiResponses;
+import org.crmbackoffice.support.web.JsonMergePatch;
 import org.crmbackoffice.support.web.OffsetLimit;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,10 +46,16 @@ class CustomerController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Creates a customer")
-	ResponseEntity<Customer> create(@Valid @RequestBody CustomerCreate request) {
-		Customer created = this.customers.create(request);
-		return ApiResponses.created(created.id(), created);
+	@Operation(summary = "Creates a customer", description = "With an Idempotency-Key, a repeated request answers "
+			+ "with the customer the first one created.")
+	ResponseEntity<Customer> create(@Valid @RequestBody CustomerCreate request,
+			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+		Created created = this.customers.create(request, idempotencyKey);
+		return ResponseEntity.status(201)
+			.location(ApiResponses.locationOf(created.customer().id()))
+			.eTag(ApiResponses.etagOf(created.version()))
+			.header("Idempotent-Replayed", Boolean.toString(created.replayed()))
+			.body(created.customer());
 	}
 
 	@GetMapping
@@ -52,9 +66,24 @@ class CustomerController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "Retrieves a customer by id")
-	Customer retrieve(@PathVariable String id) {
-		return this.customers.retrieve(id);
+	@Operation(summary = "Retrieves a customer by id, with its ETag")
+	ResponseEntity<Customer> retrieve(@PathVariable String id) {
+		return versioned(this.customers.retrieve(id));
+	}
+
+	@PatchMapping(path = "/{id}", consumes = JsonMergePatch.MEDIA_TYPE)
+	@Operation(summary = "Changes a customer with a JSON merge patch",
+			description = "The status moves initialized -> approved -> suspended <-> approved, and to closed from any "
+					+ "(409 with the allowed transitions otherwise); closing needs the close permission. If-Match with "
+					+ "the ETag of the last read refuses the change (412) when someone else changed the customer "
+					+ "meanwhile.")
+	ResponseEntity<Customer> patch(@PathVariable String id, @RequestBody JsonNode patch,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return versioned(this.customers.patch(id, patch, ApiResponses.versionOf(ifMatch)));
+	}
+
+	private static ResponseEntity<Customer> versioned(Versioned customer) {
+		return ResponseEntity.ok().eTag(ApiResponses.etagOf(customer.version())).body(customer.customer());
 	}
 
 }

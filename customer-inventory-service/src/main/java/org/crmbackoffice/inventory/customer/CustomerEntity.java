@@ -15,13 +15,14 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.crmbackoffice.model.customer.CustomerStatus;
 
 /** A customer record as the inventory stores it. */
 @Entity
 @Table(name = "customer")
 class CustomerEntity {
 
-	static final String INITIAL_STATUS = "initialized";
+	static final String INITIAL_STATUS = CustomerStatus.INITIALIZED.value();
 
 	@Id
 	private UUID id;
@@ -87,6 +88,32 @@ class CustomerEntity {
 		this.updatedAt = now;
 		this.createdBy = author;
 		this.updatedBy = author;
+	}
+
+	/** Takes every client-set attribute from the update; the lifecycle has been checked by the caller. */
+	void apply(String name, String description, String status, String statusReason, Period validFor,
+			PartyRef engagedParty, List<ContactMediumValue> contactMedia, List<CharacteristicValue> characteristics,
+			Instant now, String author) {
+		this.name = name;
+		this.description = description;
+		this.status = status;
+		this.statusReason = statusReason;
+		this.validFor = validFor;
+		this.engagedParty = engagedParty;
+		if (!this.contactMedia.equals(contactMedia)) {
+			this.contactMedia.clear();
+			this.contactMedia.addAll(contactMedia);
+		}
+		if (!this.characteristics.equals(characteristics)) {
+			this.characteristics.clear();
+			this.characteristics.addAll(characteristics);
+		}
+		this.updatedAt = now;
+		this.updatedBy = author;
+	}
+
+	long version() {
+		return (this.version != null) ? this.version : 0;
 	}
 
 	UUID id() {

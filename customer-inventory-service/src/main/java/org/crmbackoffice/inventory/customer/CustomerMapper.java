@@ -5,6 +5,8 @@ import java.time.Instant;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.customer.CustomerCreate;
+import org.crmbackoffice.model.customer.CustomerStatus;
+import org.crmbackoffice.model.customer.CustomerUpdate;
 
 /** Translates between the TMF629 wire records and the stored customer. */
 final class CustomerMapper {
@@ -21,12 +23,25 @@ final class CustomerMapper {
 
 	static Customer toResource(CustomerEntity customer) {
 		String id = customer.id().toString();
-		return new Customer(id, hrefOf(id), Customer.TYPE, customer.name(), customer.description(), customer.status(),
+		return new Customer(id, hrefOf(id), Customer.TYPE, customer.name(), customer.description(),
+				CustomerStatus.of(customer.status()),
 				customer.statusReason(), (customer.validFor() != null) ? customer.validFor().toTimePeriod() : null,
 				(customer.engagedParty() != null) ? customer.engagedParty().toEntityRef() : null,
 				customer.contactMedia().stream().map(ContactMediumValue::toContactMedium).toList(),
 				customer.characteristics().stream().map(CharacteristicValue::toCharacteristic).toList(),
 				customer.createdAt(), customer.updatedAt());
+	}
+
+	static CustomerUpdate toUpdate(Customer customer) {
+		return new CustomerUpdate(customer.name(), customer.description(), customer.status(), customer.statusReason(),
+				customer.validFor(), customer.engagedParty(), customer.contactMedium(), customer.characteristic());
+	}
+
+	static void apply(CustomerEntity customer, CustomerUpdate update, Instant now, String author) {
+		customer.apply(update.name(), update.description(), update.status().value(), update.statusReason(),
+				Period.of(update.validFor()), PartyRef.of(update.engagedParty()),
+				update.contactMedium().stream().map(ContactMediumValue::of).toList(),
+				update.characteristic().stream().map(CharacteristicValue::of).toList(), now, author);
 	}
 
 	/** Path-absolute, so it stays right behind any proxy and in events written without a request. */

@@ -1,18 +1,29 @@
 package org.crmbackoffice.inventory.customer;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.validation.Validator;
+import org.crmbackoffice.inventory.access.InventoryAccess;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerCreate;
+import org.crmbackoffice.model.customer.CustomerStatus;
+import org.crmbackoffice.model.customer.CustomerUpdate;
+import org.crmbackoffice.model.problem.ProblemType;
+import org.crmbackoffice.support.idempotency.IdempotencyKeys;
 import org.crmbackoffice.support.problem.ApiProblemException;
 import org.crmbackoffice.support.security.Caller;
 import org.crmbackoffice.support.security.CurrentCaller;
 import org.crmbackoffice.support.web.ApiResponses;
+import org.crmbackoffice.support.web.MergePatches;
 import org.crmbackoffice.support.web.OffsetLimit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.stereotype.Service;
@@ -30,25 +41,82 @@ class CustomerService {
 
 	private final CurrentCaller caller;
 
+	private final IdempotencyKeys idempotencyKeys;
+
+	private final Validator validator;
+
+	private final JsonMapper json;
+
 	private final Clock clock;
 
-	CustomerService(CustomerRepository customers, CurrentCaller caller, Clock clock) {
+	CustomerService(CustomerRepository customers, CurrentCaller caller, IdempotencyKeys idempotencyKeys,
+			Validator validator, JsonMapper json, Clock clock) {
 		this.customers = customers;
 		this.caller = caller;
+		this.idempotencyKeys = idempotencyKeys;
+		this.validator = validator;
+		this.json = json;
 		this.clock = clock;
 	}
 
+	/**
+	 * Creates a customer. With an idempotency key, a repeat of the same request answers with the customer the
+	 * first one created; a concurrent repeat fails on the key and is rolled back, and its client's retry gets
+	 * the first customer.
+	 */
 	@Transactional
-	Customer create(CustomerCreate request) {
+	Created create(CustomerCreate request, String idempotencyKey) {
+		Caller current = this.caller.get();
+		if (idempotencyKey != null) {
+			Optional<String> previous = this.idempotencyKeys.previousResult(current.subject(), idempotencyKey, request);
+			if (previous.isPresent()) {
+				Versioned first = retrieve(previous.get());
+				return new Created(first.customer(), first.version(), true);
+			}
+		}
 		CustomerEntity customer = this.customers
-			.save(CustomerMapper.newCustomer(request, this.clock.instant(), this.caller.get().subject()));
-		return CustomerMapper.toResource(customer);
+			.saveAndFlush(CustomerMapper.newCustomer(request, this.clock.instant(), current.subject()));
+		if (idempotencyKey != null) {
+			try {
+				this.idempotencyKeys.remember(current.subject(), idempotencyKey, request, customer.id().toString());
+			}
+			catch (DuplicateKeyException ex) {
+				throw new ApiProblemException(ProblemType.CONFLICT, "A request with the same Idempotency-Key is being "
+						+ "handled right now. Repeat this one to get its result.");
+			}
+		}
+		return new Created(CustomerMapper.toResource(customer), customer.version(), false);
 	}
 
-	Customer retrieve(String id) {
-		return visible(ApiResponses.parseId(id)).flatMap(this.customers::findById)
-			.map(CustomerMapper::toResource)
+	Versioned retrieve(String id) {
+		CustomerEntity customer = visible(ApiResponses.parseId(id)).flatMap(this.customers::findById)
 			.orElseThrow(() -> ApiProblemException.notFound("customer", id));
+		return new Versioned(CustomerMapper.toResource(customer), customer.version());
+	}
+
+	/**
+	 * Applies a JSON merge patch to the changeable part of the customer; its status follows
+	 * {@link CustomerLifecycle}, and only callers who may close customers close one.
+	 * @param expectedVersion the version the client read ({@code If-Match}), or {@code null} to take the current one
+	 */
+	@Transactional
+	Versioned patch(String id, JsonNode patch, Long expectedVersion) {
+		Caller current = this.caller.get();
+		CustomerEntity customer = visible(ApiResponses.parseId(id)).flatMap(this.customers::findById)
+			.orElseThrow(() -> ApiProblemException.notFound("customer", id));
+		MergePatches.checkVersion(customer.version(), expectedVersion);
+		Customer before = CustomerMapper.toResource(customer);
+		CustomerUpdate update = MergePatches.apply(CustomerMapper.toUpdate(before), patch, CustomerUpdate.class,
+				this.json, this.validator);
+		if (update.status() == CustomerStatus.CLOSED && before.status() != CustomerStatus.CLOSED
+				&& !current.may(InventoryAccess.CUSTOMER_CLOSE)) {
+			throw new ApiProblemException(ProblemType.FORBIDDEN, "Your roles do not allow closing customers.");
+		}
+		CustomerLifecycle.checkMove(before.status(), update.status());
+		Instant now = this.clock.instant();
+		CustomerMapper.apply(customer, update, now, current.subject());
+		this.customers.flush();
+		return new Versioned(CustomerMapper.toResource(customer), customer.version());
 	}
 
 	Page<Customer> list(OffsetLimit page) {
@@ -66,6 +134,14 @@ class CustomerService {
 	private Optional<UUID> visible(Optional<UUID> id) {
 		Caller current = this.caller.get();
 		return current.isPartner() ? id.filter((candidate) -> candidate.toString().equals(current.partyId())) : id;
+	}
+
+	/** A customer with the version its {@code ETag} names. */
+	record Versioned(Customer customer, long version) {
+	}
+
+	/** The answer to a create: {@code replayed} when an earlier request with the same key created it. */
+	record Created(Customer customer, long version, boolean replayed) {
 	}
 
 }

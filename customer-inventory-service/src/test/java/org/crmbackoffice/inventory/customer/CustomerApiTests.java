@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.model.customer.CustomerStatus;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
 import org.crmbackoffice.testsupport.TestIssuer;
@@ -47,7 +48,7 @@ class CustomerApiTests {
 		assertThat(created.id()).isNotBlank();
 		assertThat(created.href()).isEqualTo(CustomerApi.BASE_PATH + "/" + created.id());
 		assertThat(created.type()).isEqualTo("Customer");
-		assertThat(created.status()).isEqualTo("initialized");
+		assertThat(created.status()).isEqualTo(CustomerStatus.INITIALIZED);
 		assertThat(created.validFor().startDateTime()).isEqualTo("2024-12-31T23:00:00Z");
 		assertThat(created.contactMedium()).extracting("mediumType", "emailAddress", "phoneNumber")
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("email", "grace@example.org", null),

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.crmbackoffice.interactions.access.InteractionAccess;
 import org.crmbackoffice.interactions.customer.CustomerReferences;
@@ -31,8 +30,7 @@ import org.crmbackoffice.support.problem.FieldProblem;
 import org.crmbackoffice.support.security.Caller;
 import org.crmbackoffice.support.security.CurrentCaller;
 import org.crmbackoffice.support.web.ApiResponses;
-import org.crmbackoffice.support.web.JsonMergePatch;
-import tools.jackson.core.JacksonException;
+import org.crmbackoffice.support.web.MergePatches;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -181,7 +179,7 @@ class PartyInteractionService {
 	Versioned patch(String id, JsonNode patch, Long expectedVersion, String channel) {
 		Caller current = this.caller.get();
 		Versioned before = retrieve(id);
-		checkVersion(before.version(), expectedVersion);
+		MergePatches.checkVersion(before.version(), expectedVersion);
 		PartyInteractionUpdate update = merged(before.interaction(), patch);
 		return change(before, update, current, channel);
 	}
@@ -190,7 +188,7 @@ class PartyInteractionService {
 	Versioned cancel(String id, Long expectedVersion, String channel) {
 		Caller current = this.caller.get();
 		Versioned before = retrieve(id);
-		checkVersion(before.version(), expectedVersion);
+		MergePatches.checkVersion(before.version(), expectedVersion);
 		PartyInteractionUpdate update = PartyInteractionMapper.toUpdate(before.interaction());
 		return change(before, PartyInteractionMapper.withStatus(update, InteractionStatus.CANCELLED), current, channel);
 	}
@@ -223,7 +221,7 @@ class PartyInteractionService {
 		InteractionContent content = PartyInteractionMapper.contentOf(update, now, current.subject());
 		return this.writing.execute((status) -> {
 			PartyInteractionEntity entity = visible(old.id(), current);
-			checkVersion(entity.version(), before.version());
+			MergePatches.checkVersion(entity.version(), before.version());
 			checkRelatedInteractionsExist(content);
 			entity.replaceContent(content, now, current.subject());
 			entity.moveTo(update.status(), now, current.subject());
@@ -240,28 +238,8 @@ class PartyInteractionService {
 	}
 
 	private PartyInteractionUpdate merged(PartyInteraction current, JsonNode patch) {
-		if (!patch.isObject()) {
-			throw new ApiProblemException(ProblemType.MALFORMED_REQUEST, "A merge patch must be a JSON object.");
-		}
-		JsonNode target = this.json.valueToTree(PartyInteractionMapper.toUpdate(current));
-		PartyInteractionUpdate update;
-		try {
-			update = this.json.treeToValue(JsonMergePatch.apply(target, patch), PartyInteractionUpdate.class);
-		}
-		catch (JacksonException ex) {
-			throw new ApiProblemException(ProblemType.MALFORMED_REQUEST,
-					"The patch does not fit a party interaction: " + ex.getOriginalMessage());
-		}
-		Set<ConstraintViolation<PartyInteractionUpdate>> violations = this.validator.validate(update);
-		if (!violations.isEmpty()) {
-			List<FieldProblem> errors = violations.stream()
-				.map((violation) -> FieldProblem.atPropertyPath(violation.getPropertyPath().toString(),
-						violation.getMessage()))
-				.toList();
-			throw new ApiProblemException(ProblemType.INVALID_REQUEST,
-					"The patched interaction has " + errors.size() + " invalid value(s); see errors.", errors, null);
-		}
-		return update;
+		return MergePatches.apply(PartyInteractionMapper.toUpdate(current), patch, PartyInteractionUpdate.class, this.json,
+				this.validator);
 	}
 
 	private Optional<Created> replayOf(Caller current, String idempotencyKey, PartyInteractionCreate request) {
@@ -299,14 +277,6 @@ class PartyInteractionService {
 			throw new ApiProblemException(ProblemType.FORBIDDEN,
 					"A business partner logs only interactions it takes part in: name party " + current.partyId()
 							+ " among the related parties.");
-		}
-	}
-
-	private static void checkVersion(long actual, Long expected) {
-		if (expected != null && actual != expected) {
-			throw new ApiProblemException(ProblemType.PRECONDITION_FAILED,
-					"The interaction has changed since version " + expected + " was read; it is at version " + actual
-							+ " now. Read it again and repeat the change.");
 		}
 	}
 

@@ -14,7 +14,7 @@ import org.crmbackoffice.model.common.TimePeriod;
  * characteristics.
  */
 public record Customer(String id, String href, @JsonProperty("@type") String type, String name, String description,
-		String status, String statusReason, TimePeriod validFor, EntityRef engagedParty,
+		CustomerStatus status, String statusReason, TimePeriod validFor, EntityRef engagedParty,
 		List<ContactMedium> contactMedium, List<Characteristic> characteristic, Instant creationDate,
 		Instant lastUpdate) {
 

@@ -1,0 +1,64 @@
+package org.crmbackoffice.support.web;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.crmbackoffice.model.problem.ProblemType;
+import org.crmbackoffice.support.problem.ApiProblemException;
+import org.crmbackoffice.support.problem.FieldProblem;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies a client's JSON merge patch to the changeable part of a resource and checks the result as strictly as a
+ * create would be checked.
+ */
+public final class MergePatches {
+
+	private MergePatches() {
+	}
+
+	/**
+	 * @param current the changeable part of the resource as it is
+	 * @return the changeable part as the patch wants it, valid
+	 * @throws ApiProblemException 400 when the patch is no JSON object, does not fit the type, or makes it invalid
+	 */
+	public static <T> T apply(T current, JsonNode patch, Class<T> type, JsonMapper json, Validator validator) {
+		if (!patch.isObject()) {
+			throw new ApiProblemException(ProblemType.MALFORMED_REQUEST, "A merge patch must be a JSON object.");
+		}
+		T patched;
+		try {
+			patched = json.treeToValue(JsonMergePatch.apply(json.valueToTree(current), patch), type);
+		}
+		catch (JacksonException ex) {
+			throw new ApiProblemException(ProblemType.MALFORMED_REQUEST,
+					"The patch does not fit this resource: " + ex.getOriginalMessage());
+		}
+		Set<ConstraintViolation<T>> violations = validator.validate(patched);
+		if (!violations.isEmpty()) {
+			List<FieldProblem> errors = violations.stream()
+				.map((violation) -> FieldProblem.atPropertyPath(violation.getPropertyPath().toString(),
+						violation.getMessage()))
+				.toList();
+			throw new ApiProblemException(ProblemType.INVALID_REQUEST,
+					"The patched resource has " + errors.size() + " invalid value(s); see errors.", errors, null);
+		}
+		return patched;
+	}
+
+	/**
+	 * @throws ApiProblemException 412 when the client's {@code If-Match} names another version than the current one
+	 */
+	public static void checkVersion(long actual, Long expected) {
+		if (expected != null && actual != expected) {
+			throw new ApiProblemException(ProblemType.PRECONDITION_FAILED,
+					"The resource has changed since version " + expected + " was read; it is at version " + actual
+							+ " now. Read it again and repeat the change.");
+		}
+	}
+
+}

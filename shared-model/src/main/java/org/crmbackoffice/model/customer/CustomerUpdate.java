@@ -1,0 +1,25 @@
+package org.crmbackoffice.model.customer;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.crmbackoffice.model.common.Characteristic;
+import org.crmbackoffice.model.common.ContactMedium;
+import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.common.TimePeriod;
+
+/** The changeable part of a customer (TMF629 v5 {@code Customer_MVO}): what a JSON merge patch is applied to. */
+public record CustomerUpdate(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
+		@NotNull CustomerStatus status, @Size(max = 500) String statusReason, @Valid TimePeriod validFor,
+		@Valid EntityRef engagedParty, @Size(max = 50) List<@Valid ContactMedium> contactMedium,
+		@Size(max = 100) List<@Valid Characteristic> characteristic) {
+
+	public CustomerUpdate {
+		contactMedium = (contactMedium != null) ? contactMedium : List.of();
+		characteristic = (characteristic != null) ? characteristic : List.of();
+	}
+
+}
