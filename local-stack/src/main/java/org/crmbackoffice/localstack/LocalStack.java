@@ -70,8 +70,10 @@ public final class LocalStack {
 		ServiceProcess authServer = start(servicesDirectory, AUTH_SERVER, ports.authServer(),
 				authServerProperties(ports.authServer()), "auth       ");
 		String issuer = authServer.baseUrl();
-		ServiceProcess inventory = start(servicesDirectory, INVENTORY, ports.inventory(),
-				serviceProperties("customer_inventory", issuer), "inventory  ");
+		List<String> inventoryProperties = new ArrayList<>(serviceProperties("customer_inventory", issuer));
+		inventoryProperties.addAll(inventoryClientProperties("http://localhost:" + ports.interaction(), issuer));
+		ServiceProcess inventory = start(servicesDirectory, INVENTORY, ports.inventory(), inventoryProperties,
+				"inventory  ");
 		List<String> interactionProperties = new ArrayList<>(serviceProperties("interaction", issuer));
 		interactionProperties.addAll(interactionClientProperties(inventory.baseUrl(), issuer));
 		ServiceProcess interaction = start(servicesDirectory, INTERACTION, ports.interaction(), interactionProperties,
@@ -117,6 +119,12 @@ public final class LocalStack {
 	/** Where the interaction service finds the inventory, and the token endpoint it authenticates with. */
 	public static List<String> interactionClientProperties(String inventoryUrl, String issuer) {
 		return List.of("spring.http.serviceclient.inventory.base-url=" + inventoryUrl,
+				"spring.security.oauth2.client.provider.crm.token-uri=" + issuer + "/oauth2/token");
+	}
+
+	/** Where the inventory finds the interaction service (for the 360 view), and its token endpoint. */
+	public static List<String> inventoryClientProperties(String interactionUrl, String issuer) {
+		return List.of("spring.http.serviceclient.interactions.base-url=" + interactionUrl,
 				"spring.security.oauth2.client.provider.crm.token-uri=" + issuer + "/oauth2/token");
 	}
 

@@ -70,14 +70,17 @@ class EndToEndTests {
 				authPort, LocalStack.authServerProperties(authPort), (line) -> System.out.println("auth        | " + line));
 		String issuer = authServer.baseUrl();
 		inventoryPort = freePort();
-		inventoryProperties = serviceProperties(TestPostgres.freshDatabase("inventory"), issuer);
+		int interactionPort = freePort();
+		inventoryProperties = new ArrayList<>(serviceProperties(TestPostgres.freshDatabase("inventory"), issuer));
+		inventoryProperties
+			.addAll(LocalStack.inventoryClientProperties("http://localhost:" + interactionPort, issuer));
 		inventory = startInventory();
 		List<String> interactionProperties = new ArrayList<>(
 				serviceProperties(TestPostgres.freshDatabase("interaction"), issuer));
 		interactionProperties.addAll(LocalStack.interactionClientProperties(inventory.baseUrl(), issuer));
 		interactionProperties.add("crm.interaction.customer-check-retry=PT2S");
 		interaction = ServiceProcess.start(LocalStack.INTERACTION,
-				SERVICES.resolve(LocalStack.INTERACTION + "-exec.jar"), freePort(), interactionProperties,
+				SERVICES.resolve(LocalStack.INTERACTION + "-exec.jar"), interactionPort, interactionProperties,
 				(line) -> System.out.println("interaction | " + line));
 		for (ServiceProcess service : List.of(authServer, inventory, interaction)) {
 			service.awaitHealthy(Duration.ofMinutes(3));
@@ -174,14 +177,18 @@ class EndToEndTests {
 		String customerId = demo.relatedParty().get(0).partyOrPartyRole().id();
 
 		inventoryApi.get()
-			.uri(CustomerApi.BASE_PATH + "/" + customerId)
+			.uri(CustomerApi.BASE_PATH + "/" + customerId + "?expand=recentInteractions")
 			.headers((headers) -> headers.setBearerAuth(partner))
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.name")
-			.isEqualTo("Alice Martin");
+			.isEqualTo("Alice Martin")
+			.jsonPath("$.recentInteractions.availability")
+			.isEqualTo("available")
+			.jsonPath("$.recentInteractions.interaction[*].id")
+			.value((List<String> ids) -> assertThat(ids).contains(demo.id()));
 		for (RestTestClient.RequestHeadersSpec<?> foreign : List.of(
 				inventoryApi.get().uri(CustomerApi.BASE_PATH + "/" + customerId),
 				interactionApi.get().uri(INTERACTIONS + "/5e1f0000-0000-4000-8000-000000000001"))) {

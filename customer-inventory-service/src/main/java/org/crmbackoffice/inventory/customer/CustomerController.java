@@ -7,8 +7,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.crmbackoffice.inventory.customer.CustomerService.Created;
 import org.crmbackoffice.inventory.customer.CustomerService.Versioned;
+import org.crmbackoffice.inventory.interactions.RecentInteractionsOfCustomers;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.customer.CustomerCreate;
@@ -39,10 +41,15 @@ class CustomerController {
 
 	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"));
 
+	static final String RECENT_INTERACTIONS = "recentInteractions";
+
 	private final CustomerService customers;
 
-	CustomerController(CustomerService customers) {
+	private final RecentInteractionsOfCustomers recentInteractions;
+
+	CustomerController(CustomerService customers, RecentInteractionsOfCustomers recentInteractions) {
 		this.customers = customers;
+		this.recentInteractions = recentInteractions;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -66,9 +73,21 @@ class CustomerController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "Retrieves a customer by id, with its ETag")
-	ResponseEntity<Customer> retrieve(@PathVariable String id) {
-		return versioned(this.customers.retrieve(id));
+	@Operation(summary = "Retrieves a customer by id, with its ETag",
+			description = "With expand=recentInteractions, the customer's latest interactions from the interaction "
+					+ "service come with it (the 360 view); while that service cannot be asked they are marked "
+					+ "unavailable and the customer is answered all the same.")
+	ResponseEntity<Customer> retrieve(@PathVariable String id,
+			@RequestParam(required = false) @Pattern(regexp = RECENT_INTERACTIONS,
+					message = "can only be " + RECENT_INTERACTIONS) String expand) {
+		Versioned customer = this.customers.retrieve(id);
+		if (expand == null) {
+			return versioned(customer);
+		}
+		// Asked after the customer's transaction ended: a slow interaction service must not hold a connection.
+		Customer withInteractions = customer.customer()
+			.withRecentInteractions(this.recentInteractions.of(customer.customer().id()));
+		return ResponseEntity.ok().eTag(ApiResponses.etagOf(customer.version())).body(withInteractions);
 	}
 
 	@PatchMapping(path = "/{id}", consumes = JsonMergePatch.MEDIA_TYPE)

@@ -29,7 +29,7 @@ final class CustomerMapper {
 				(customer.engagedParty() != null) ? customer.engagedParty().toEntityRef() : null,
 				customer.contactMedia().stream().map(ContactMediumValue::toContactMedium).toList(),
 				customer.characteristics().stream().map(CharacteristicValue::toCharacteristic).toList(),
-				customer.createdAt(), customer.updatedAt());
+				customer.createdAt(), customer.updatedAt(), null);
 	}
 
 	static CustomerUpdate toUpdate(Customer customer) {

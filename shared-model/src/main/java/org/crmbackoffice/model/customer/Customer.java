@@ -12,12 +12,20 @@ import org.crmbackoffice.model.common.TimePeriod;
 /**
  * A customer as the inventory shows it (TMF629 v5): a party in the customer role, with its contact media and
  * characteristics.
+ *
+ * @param recentInteractions only when asked for ({@code expand=recentInteractions}): the 360 view
  */
 public record Customer(String id, String href, @JsonProperty("@type") String type, String name, String description,
 		CustomerStatus status, String statusReason, TimePeriod validFor, EntityRef engagedParty,
 		List<ContactMedium> contactMedium, List<Characteristic> characteristic, Instant creationDate,
-		Instant lastUpdate) {
+		Instant lastUpdate, RecentInteractions recentInteractions) {
 
 	public static final String TYPE = "Customer";
+
+	public Customer withRecentInteractions(RecentInteractions interactions) {
+		return new Customer(this.id, this.href, this.type, this.name, this.description, this.status, this.statusReason,
+				this.validFor, this.engagedParty, this.contactMedium, this.characteristic, this.creationDate,
+				this.lastUpdate, interactions);
+	}
 
 }
