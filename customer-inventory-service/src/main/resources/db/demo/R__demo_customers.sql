@@ -1,11 +1,14 @@
 -- Demo customers for the local stack only (never on the default Flyway locations). Their ids are fixed so
 -- that the interaction service's demo data and the documentation can refer to them.
 insert into customer (id, version, name, description, status, valid_from, engaged_party_id, engaged_party_name,
-                      engaged_party_type, created_at, updated_at, created_by, updated_by)
+                      engaged_party_type, given_name, family_name, birth_date, trading_name, created_at, updated_at,
+                      created_by, updated_by)
 values ('0a1b2c3d-0000-4000-8000-000000000001', 0, 'Alice Martin', 'Residential mobile and fibre customer',
-        'initialized', '2024-01-15T00:00:00Z', 'ind-alice-martin', 'Alice Martin', 'Individual', now(), now(), 'demo-data', 'demo-data'),
+        'initialized', '2024-01-15T00:00:00Z', 'ind-alice-martin', 'Alice Martin', 'Individual', 'Alice', 'Martin',
+        '1988-04-02', null, now(), now(), 'demo-data', 'demo-data'),
        ('0a1b2c3d-0000-4000-8000-000000000002', 0, 'Northwind Traders Ltd', 'Business customer, 40 mobile lines',
-        'initialized', '2023-06-01T00:00:00Z', 'org-northwind', 'Northwind Traders Ltd', 'Organization', now(), now(), 'demo-data', 'demo-data')
+        'initialized', '2023-06-01T00:00:00Z', 'org-northwind', 'Northwind Traders Ltd', 'Organization', null, null,
+        null, 'Northwind Traders Ltd', now(), now(), 'demo-data', 'demo-data')
 on conflict (id) do nothing;
 
 insert into customer_contact_medium (customer_id, position, medium_type, preferred, email_address, phone_number,
@@ -16,3 +19,14 @@ values ('0a1b2c3d-0000-4000-8000-000000000001', 0, 'email', true, 'alice.martin@
        ('0a1b2c3d-0000-4000-8000-000000000002', 1, 'postalAddress', false, null, null, '12 Harbour Street', 'Bristol',
         'BS1 4DJ', 'GB')
 on conflict (customer_id, position) do nothing;
+
+insert into agreement (id, version, customer_id, name, description, agreement_type, status, valid_from, valid_to,
+                       created_at, updated_at, created_by, updated_by)
+values ('0a1b2c3d-0000-4000-8000-0000000000a1', 0, '0a1b2c3d-0000-4000-8000-000000000001',
+        'Fibre 1 Gbit/s and mobile bundle, 24 months', 'Home bundle signed in the Lyon store', 'commercial', 'active',
+        '2024-01-15T00:00:00Z', '2026-01-14T23:59:59Z', now(), now(), 'demo-data', 'demo-data')
+on conflict (id) do nothing;
+
+insert into agreement_term (agreement_id, position, description)
+values ('0a1b2c3d-0000-4000-8000-0000000000a1', 0, 'Minimum term of 24 months; early termination fee of 10 EUR a month left')
+on conflict (agreement_id, position) do nothing;

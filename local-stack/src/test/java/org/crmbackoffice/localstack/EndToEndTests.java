@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.crmbackoffice.model.common.RelatedParty;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.customer.CustomerCreate;
+import org.crmbackoffice.model.customer.EngagedParty;
 import org.crmbackoffice.model.interaction.InteractionDirection;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
@@ -105,9 +107,8 @@ class EndToEndTests {
 			.uri(CustomerApi.BASE_PATH)
 			.headers((headers) -> headers.setBearerAuth(tokenOf("data-steward")))
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(new CustomerCreate("Ada Lovelace", null, null,
-					new EntityRef("ind-ada", null, "Ada Lovelace", "Individual"),
-					List.of(ContactMedium.email("ada@example.org")), List.of()))
+			.body(CustomerCreate.of("Ada Lovelace", EngagedParty.individual("Ada", "Lovelace", LocalDate.of(1815, 12, 10)),
+					List.of(ContactMedium.email("ada@example.org"))))
 			.exchange()
 			.expectStatus()
 			.isCreated()

@@ -3,6 +3,7 @@ package org.crmbackoffice.inventory.access;
 import java.util.Map;
 import java.util.Set;
 
+import org.crmbackoffice.model.agreement.AgreementApi;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.support.security.EndpointRules;
 import org.crmbackoffice.support.security.ResourceServerSecurity;
@@ -72,6 +73,13 @@ public class InventoryAccess {
 			.requestMatchers(HttpMethod.POST, CustomerApi.BASE_PATH)
 			.hasAuthority(CUSTOMER_CREATE)
 			.requestMatchers(HttpMethod.PATCH, CustomerApi.BASE_PATH + "/*")
+			.hasAuthority(CUSTOMER_UPDATE)
+			// Agreements are part of the customer's record: reading and changing them goes with the customer's.
+			.requestMatchers(HttpMethod.GET, AgreementApi.BASE_PATH, AgreementApi.BASE_PATH + "/*")
+			.hasAnyAuthority(CUSTOMER_READ, CUSTOMER_READ_OWN)
+			.requestMatchers(HttpMethod.POST, AgreementApi.BASE_PATH)
+			.hasAuthority(CUSTOMER_UPDATE)
+			.requestMatchers(HttpMethod.PATCH, AgreementApi.BASE_PATH + "/*")
 			.hasAuthority(CUSTOMER_UPDATE);
 	}
 

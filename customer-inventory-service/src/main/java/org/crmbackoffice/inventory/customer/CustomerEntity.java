@@ -46,7 +46,12 @@ class CustomerEntity {
 	private Period validFor;
 
 	@Embedded
-	private PartyRef engagedParty;
+	private EngagedPartyValue engagedParty;
+
+	@ElementCollection
+	@CollectionTable(name = "customer_party_identification", joinColumns = @JoinColumn(name = "customer_id"))
+	@OrderColumn(name = "position")
+	private List<PartyIdentificationValue> identifications = new ArrayList<>();
 
 	@ElementCollection
 	@CollectionTable(name = "customer_contact_medium", joinColumns = @JoinColumn(name = "customer_id"))
@@ -57,6 +62,26 @@ class CustomerEntity {
 	@CollectionTable(name = "customer_characteristic", joinColumns = @JoinColumn(name = "customer_id"))
 	@OrderColumn(name = "position")
 	private List<CharacteristicValue> characteristics = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "customer_account", joinColumns = @JoinColumn(name = "customer_id"))
+	@OrderColumn(name = "position")
+	private List<RefValue> accounts = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "customer_payment_method", joinColumns = @JoinColumn(name = "customer_id"))
+	@OrderColumn(name = "position")
+	private List<RefValue> paymentMethods = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "customer_credit_profile", joinColumns = @JoinColumn(name = "customer_id"))
+	@OrderColumn(name = "position")
+	private List<CreditProfileValue> creditProfiles = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "customer_related_party", joinColumns = @JoinColumn(name = "customer_id"))
+	@OrderColumn(name = "position")
+	private List<RelatedPartyValue> relatedParties = new ArrayList<>();
 
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
@@ -73,43 +98,43 @@ class CustomerEntity {
 	protected CustomerEntity() {
 	}
 
-	CustomerEntity(String name, String description, Period validFor, PartyRef engagedParty,
-			List<ContactMediumValue> contactMedia, List<CharacteristicValue> characteristics, Instant now,
-			String author) {
+	CustomerEntity(Content content, Instant now, String author) {
 		this.id = UUID.randomUUID();
-		this.name = name;
-		this.description = description;
 		this.status = INITIAL_STATUS;
-		this.validFor = validFor;
-		this.engagedParty = engagedParty;
-		this.contactMedia.addAll(contactMedia);
-		this.characteristics.addAll(characteristics);
 		this.createdAt = now;
-		this.updatedAt = now;
 		this.createdBy = author;
+		take(content, now, author);
+	}
+
+	/** Takes every client-set attribute; the lifecycle has been checked by the caller. */
+	void apply(Content content, String status, String statusReason, Instant now, String author) {
+		this.status = status;
+		this.statusReason = statusReason;
+		take(content, now, author);
+	}
+
+	private void take(Content content, Instant now, String author) {
+		this.name = content.name();
+		this.description = content.description();
+		this.validFor = content.validFor();
+		this.engagedParty = content.engagedParty();
+		replace(this.identifications, content.identifications());
+		replace(this.contactMedia, content.contactMedia());
+		replace(this.characteristics, content.characteristics());
+		replace(this.accounts, content.accounts());
+		replace(this.paymentMethods, content.paymentMethods());
+		replace(this.creditProfiles, content.creditProfiles());
+		replace(this.relatedParties, content.relatedParties());
+		this.updatedAt = now;
 		this.updatedBy = author;
 	}
 
-	/** Takes every client-set attribute from the update; the lifecycle has been checked by the caller. */
-	void apply(String name, String description, String status, String statusReason, Period validFor,
-			PartyRef engagedParty, List<ContactMediumValue> contactMedia, List<CharacteristicValue> characteristics,
-			Instant now, String author) {
-		this.name = name;
-		this.description = description;
-		this.status = status;
-		this.statusReason = statusReason;
-		this.validFor = validFor;
-		this.engagedParty = engagedParty;
-		if (!this.contactMedia.equals(contactMedia)) {
-			this.contactMedia.clear();
-			this.contactMedia.addAll(contactMedia);
+	// Replacing an unchanged collection would make Hibernate delete and re-insert all its rows.
+	private static <T> void replace(List<T> stored, List<T> given) {
+		if (!stored.equals(given)) {
+			stored.clear();
+			stored.addAll(given);
 		}
-		if (!this.characteristics.equals(characteristics)) {
-			this.characteristics.clear();
-			this.characteristics.addAll(characteristics);
-		}
-		this.updatedAt = now;
-		this.updatedBy = author;
 	}
 
 	long version() {
@@ -140,8 +165,28 @@ class CustomerEntity {
 		return this.validFor;
 	}
 
-	PartyRef engagedParty() {
+	EngagedPartyValue engagedParty() {
 		return this.engagedParty;
+	}
+
+	List<PartyIdentificationValue> identifications() {
+		return this.identifications;
+	}
+
+	List<RefValue> accounts() {
+		return this.accounts;
+	}
+
+	List<RefValue> paymentMethods() {
+		return this.paymentMethods;
+	}
+
+	List<CreditProfileValue> creditProfiles() {
+		return this.creditProfiles;
+	}
+
+	List<RelatedPartyValue> relatedParties() {
+		return this.relatedParties;
 	}
 
 	List<ContactMediumValue> contactMedia() {
@@ -166,6 +211,13 @@ class CustomerEntity {
 
 	String updatedBy() {
 		return this.updatedBy;
+	}
+
+	/** Everything about a customer that its clients set, apart from its status. */
+	record Content(String name, String description, Period validFor, EngagedPartyValue engagedParty,
+			List<PartyIdentificationValue> identifications, List<ContactMediumValue> contactMedia,
+			List<CharacteristicValue> characteristics, List<RefValue> accounts, List<RefValue> paymentMethods,
+			List<CreditProfileValue> creditProfiles, List<RelatedPartyValue> relatedParties) {
 	}
 
 }

@@ -1,12 +1,21 @@
 package org.crmbackoffice.inventory.customer;
 
 import java.time.Instant;
+import java.util.List;
 
+import org.crmbackoffice.inventory.customer.CustomerEntity.Content;
+import org.crmbackoffice.model.common.Characteristic;
+import org.crmbackoffice.model.common.ContactMedium;
+import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.common.RelatedParty;
+import org.crmbackoffice.model.common.TimePeriod;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.customer.CustomerCreate;
 import org.crmbackoffice.model.customer.CustomerStatus;
 import org.crmbackoffice.model.customer.CustomerUpdate;
+import org.crmbackoffice.model.customer.CreditProfile;
+import org.crmbackoffice.model.customer.EngagedParty;
 
 /** Translates between the TMF629 wire records and the stored customer. */
 final class CustomerMapper {
@@ -15,33 +24,60 @@ final class CustomerMapper {
 	}
 
 	static CustomerEntity newCustomer(CustomerCreate request, Instant now, String author) {
-		return new CustomerEntity(request.name(), request.description(), Period.of(request.validFor()),
-				PartyRef.of(request.engagedParty()),
-				request.contactMedium().stream().map(ContactMediumValue::of).toList(),
-				request.characteristic().stream().map(CharacteristicValue::of).toList(), now, author);
+		return new CustomerEntity(content(request.name(), request.description(), request.validFor(),
+				request.engagedParty(), request.contactMedium(), request.characteristic(), request.account(),
+				request.paymentMethod(), request.creditProfile(), request.relatedParty()), now, author);
 	}
 
-	static Customer toResource(CustomerEntity customer) {
+	/**
+	 * @param agreements refs to the customer's agreements, which the agreement feature keeps
+	 */
+	static Customer toResource(CustomerEntity customer, List<EntityRef> agreements) {
 		String id = customer.id().toString();
 		return new Customer(id, hrefOf(id), Customer.TYPE, customer.name(), customer.description(),
-				CustomerStatus.of(customer.status()),
-				customer.statusReason(), (customer.validFor() != null) ? customer.validFor().toTimePeriod() : null,
-				(customer.engagedParty() != null) ? customer.engagedParty().toEntityRef() : null,
+				CustomerStatus.of(customer.status()), customer.statusReason(),
+				(customer.validFor() != null) ? customer.validFor().toTimePeriod() : null, engagedParty(customer),
 				customer.contactMedia().stream().map(ContactMediumValue::toContactMedium).toList(),
 				customer.characteristics().stream().map(CharacteristicValue::toCharacteristic).toList(),
+				customer.accounts().stream().map(RefValue::toEntityRef).toList(),
+				customer.paymentMethods().stream().map(RefValue::toEntityRef).toList(),
+				customer.creditProfiles().stream().map(CreditProfileValue::toCreditProfile).toList(),
+				customer.relatedParties().stream().map(RelatedPartyValue::toRelatedParty).toList(), agreements,
 				customer.createdAt(), customer.updatedAt(), null);
+	}
+
+	private static EngagedParty engagedParty(CustomerEntity customer) {
+		if (customer.engagedParty() == null) {
+			return null;
+		}
+		return customer.engagedParty()
+			.toEngagedParty(
+					customer.identifications().stream().map(PartyIdentificationValue::toPartyIdentification).toList());
 	}
 
 	static CustomerUpdate toUpdate(Customer customer) {
 		return new CustomerUpdate(customer.name(), customer.description(), customer.status(), customer.statusReason(),
-				customer.validFor(), customer.engagedParty(), customer.contactMedium(), customer.characteristic());
+				customer.validFor(), customer.engagedParty(), customer.contactMedium(), customer.characteristic(),
+				customer.account(), customer.paymentMethod(), customer.creditProfile(), customer.relatedParty());
 	}
 
 	static void apply(CustomerEntity customer, CustomerUpdate update, Instant now, String author) {
-		customer.apply(update.name(), update.description(), update.status().value(), update.statusReason(),
-				Period.of(update.validFor()), PartyRef.of(update.engagedParty()),
-				update.contactMedium().stream().map(ContactMediumValue::of).toList(),
-				update.characteristic().stream().map(CharacteristicValue::of).toList(), now, author);
+		customer.apply(content(update.name(), update.description(), update.validFor(), update.engagedParty(),
+				update.contactMedium(), update.characteristic(), update.account(), update.paymentMethod(),
+				update.creditProfile(), update.relatedParty()), update.status().value(), update.statusReason(), now,
+				author);
+	}
+
+	private static Content content(String name, String description, TimePeriod validFor, EngagedParty engagedParty,
+			List<ContactMedium> contactMedium, List<Characteristic> characteristic, List<EntityRef> account,
+			List<EntityRef> paymentMethod, List<CreditProfile> creditProfile, List<RelatedParty> relatedParty) {
+		return new Content(name, description, Period.of(validFor), EngagedPartyValue.of(engagedParty),
+				engagedParty.identification().stream().map(PartyIdentificationValue::of).toList(),
+				contactMedium.stream().map(ContactMediumValue::of).toList(),
+				characteristic.stream().map(CharacteristicValue::of).toList(),
+				account.stream().map(RefValue::of).toList(), paymentMethod.stream().map(RefValue::of).toList(),
+				creditProfile.stream().map(CreditProfileValue::of).toList(),
+				relatedParty.stream().map(RelatedPartyValue::of).toList());
 	}
 
 	/** Path-absolute, so it stays right behind any proxy and in events written without a request. */

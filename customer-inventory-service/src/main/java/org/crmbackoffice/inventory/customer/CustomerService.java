@@ -3,11 +3,13 @@ package org.crmbackoffice.inventory.customer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Validator;
 import org.crmbackoffice.inventory.access.InventoryAccess;
+import org.crmbackoffice.model.common.EntityRef;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerCreate;
 import org.crmbackoffice.model.customer.CustomerStatus;
@@ -49,9 +51,12 @@ class CustomerService {
 
 	private final Clock clock;
 
+	private final AgreementRefs agreements;
+
 	CustomerService(CustomerRepository customers, CurrentCaller caller, IdempotencyKeys idempotencyKeys,
-			Validator validator, JsonMapper json, Clock clock) {
+			Validator validator, JsonMapper json, Clock clock, AgreementRefs agreements) {
 		this.customers = customers;
+		this.agreements = agreements;
 		this.caller = caller;
 		this.idempotencyKeys = idempotencyKeys;
 		this.validator = validator;
@@ -85,13 +90,14 @@ class CustomerService {
 						+ "handled right now. Repeat this one to get its result.");
 			}
 		}
-		return new Created(CustomerMapper.toResource(customer), customer.version(), false);
+		return new Created(CustomerMapper.toResource(customer, List.of()), customer.version(), false);
 	}
 
 	Versioned retrieve(String id) {
 		CustomerEntity customer = visible(ApiResponses.parseId(id)).flatMap(this.customers::findById)
 			.orElseThrow(() -> ApiProblemException.notFound("customer", id));
-		return new Versioned(CustomerMapper.toResource(customer), customer.version());
+		return new Versioned(CustomerMapper.toResource(customer, this.agreements.of(customer.id())),
+				customer.version());
 	}
 
 	/**
@@ -105,7 +111,7 @@ class CustomerService {
 		CustomerEntity customer = visible(ApiResponses.parseId(id)).flatMap(this.customers::findById)
 			.orElseThrow(() -> ApiProblemException.notFound("customer", id));
 		MergePatches.checkVersion(customer.version(), expectedVersion);
-		Customer before = CustomerMapper.toResource(customer);
+		Customer before = CustomerMapper.toResource(customer, this.agreements.of(customer.id()));
 		CustomerUpdate update = MergePatches.apply(CustomerMapper.toUpdate(before), patch, CustomerUpdate.class,
 				this.json, this.validator);
 		if (update.status() == CustomerStatus.CLOSED && before.status() != CustomerStatus.CLOSED
@@ -116,19 +122,26 @@ class CustomerService {
 		Instant now = this.clock.instant();
 		CustomerMapper.apply(customer, update, now, current.subject());
 		this.customers.flush();
-		return new Versioned(CustomerMapper.toResource(customer), customer.version());
+		return new Versioned(CustomerMapper.toResource(customer, this.agreements.of(customer.id())),
+				customer.version());
 	}
 
 	Page<Customer> list(OffsetLimit page) {
 		Caller current = this.caller.get();
+		Page<CustomerEntity> found;
 		if (current.isPartner()) {
-			Optional<Customer> own = visible(ApiResponses.parseId(String.valueOf(current.partyId())))
-				.flatMap(this.customers::findById)
-				.map(CustomerMapper::toResource);
-			List<Customer> content = (page.getOffset() == 0) ? own.stream().toList() : List.of();
-			return new PageImpl<>(content, page, own.isPresent() ? 1 : 0);
+			Optional<CustomerEntity> own = visible(ApiResponses.parseId(String.valueOf(current.partyId())))
+				.flatMap(this.customers::findById);
+			List<CustomerEntity> content = (page.getOffset() == 0) ? own.stream().toList() : List.of();
+			found = new PageImpl<>(content, page, own.isPresent() ? 1 : 0);
 		}
-		return this.customers.findAll(page).map(CustomerMapper::toResource);
+		else {
+			found = this.customers.findAll(page);
+		}
+		Map<UUID, List<EntityRef>> agreementsOfPage = this.agreements
+			.of(found.getContent().stream().map(CustomerEntity::id).toList());
+		return found.map((customer) -> CustomerMapper.toResource(customer,
+				agreementsOfPage.getOrDefault(customer.id(), List.of())));
 	}
 
 	private Optional<UUID> visible(Optional<UUID> id) {

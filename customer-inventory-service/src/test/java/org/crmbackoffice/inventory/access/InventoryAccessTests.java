@@ -3,10 +3,10 @@ package org.crmbackoffice.inventory.access;
 import java.time.Instant;
 import java.util.List;
 
-import org.crmbackoffice.model.common.EntityRef;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.customer.CustomerCreate;
+import org.crmbackoffice.model.customer.EngagedParty;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.support.security.ResourceServerSecurity;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
@@ -207,8 +207,7 @@ class InventoryAccessTests {
 	}
 
 	private static CustomerCreate newCustomer(String name) {
-		return new CustomerCreate(name, null, null, new EntityRef("ind-1", null, name, "Individual"), List.of(),
-				List.of());
+		return CustomerCreate.of(name, EngagedParty.organization(name, List.of()), List.of());
 	}
 
 }

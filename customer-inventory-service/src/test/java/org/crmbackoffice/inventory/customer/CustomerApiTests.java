@@ -1,11 +1,19 @@
 package org.crmbackoffice.inventory.customer;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.crmbackoffice.model.common.ContactMedium;
+import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.common.RelatedParty;
+import org.crmbackoffice.model.customer.CreditProfile;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.model.customer.CustomerCreate;
 import org.crmbackoffice.model.customer.CustomerStatus;
+import org.crmbackoffice.model.customer.EngagedParty;
+import org.crmbackoffice.model.customer.PartyIdentification;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
 import org.crmbackoffice.testsupport.TestIssuer;
@@ -53,6 +61,8 @@ class CustomerApiTests {
 		assertThat(created.contactMedium()).extracting("mediumType", "emailAddress", "phoneNumber")
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("email", "grace@example.org", null),
 					org.assertj.core.groups.Tuple.tuple("mobile", null, "+447700900123"));
+		assertThat(created.engagedParty()).extracting("type", "givenName", "familyName")
+			.containsExactly("Individual", "Grace", "Hopper");
 		assertThat(created.creationDate()).isNotNull().isEqualTo(created.lastUpdate());
 
 		Customer read = this.client.get()
@@ -82,6 +92,47 @@ class CustomerApiTests {
 	}
 
 	@Test
+	void keepsAnOrganizationsPartyDataReferencesAndCreditProfiles() {
+		CustomerCreate northwind = new CustomerCreate("Northwind Traders", "Business customer, 40 mobile lines", null,
+				EngagedParty.organization("Northwind Traders Ltd",
+						List.of(new PartyIdentification("companyRegistration", "01234567", "Companies House", "GB",
+								null))),
+				List.of(new ContactMedium(ContactMedium.POSTAL_ADDRESS, "billing", true, null, null, null,
+						"12 Harbour Street", null, "Bristol", "BS1 4DJ", null, "GB")),
+				List.of(), List.of(new EntityRef("acc-77", null, "Main billing account", "BillingAccount")),
+				List.of(new EntityRef("pm-3", null, "Direct debit", "BankAccount")),
+				List.of(new CreditProfile(OffsetDateTime.parse("2026-03-01T09:00:00Z"), 2, 812, null)),
+				List.of(new RelatedParty("accountManager", new EntityRef("emp-9", null, "Sam Doe", "Individual"))));
+
+		Customer created = this.client.post()
+			.uri(CustomerApi.BASE_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(northwind)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Customer.class)
+			.returnResult()
+			.getResponseBody();
+		Customer read = this.client.get()
+			.uri(created.href())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Customer.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(read.engagedParty()).isEqualTo(northwind.engagedParty());
+		assertThat(read.contactMedium()).isEqualTo(northwind.contactMedium());
+		assertThat(read.account()).isEqualTo(northwind.account());
+		assertThat(read.paymentMethod()).isEqualTo(northwind.paymentMethod());
+		assertThat(read.creditProfile()).isEqualTo(northwind.creditProfile());
+		assertThat(read.relatedParty()).isEqualTo(northwind.relatedParty());
+		assertThat(read.agreement()).isEmpty();
+	}
+
+	@Test
 	void answersUnknownCustomerWithNotFoundProblem() {
 		for (String id : List.of(UUID.randomUUID().toString(), "not-a-uuid")) {
 			this.client.get()
@@ -105,7 +156,10 @@ class CustomerApiTests {
 			.uri(CustomerApi.BASE_PATH)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
-					{"name": " ", "contactMedium": [{"mediumType": "email", "emailAddress": "not an address"}]}""")
+					{"name": " ",
+					 "engagedParty": {"@type": "Individual", "givenName": "Ada", "tradingName": "Ada's"},
+					 "contactMedium": [{"mediumType": "email", "emailAddress": "not an address"},
+					                   {"mediumType": "postalAddress", "city": "Paris", "country": "France"}]}""")
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
@@ -116,7 +170,8 @@ class CustomerApiTests {
 			.isEqualTo("urn:crm-backoffice:problem:invalid-request")
 			.jsonPath("$.errors[*].pointer")
 			.value((List<String> pointers) -> assertThat(pointers).containsExactlyInAnyOrder("/name",
-					"/contactMedium/0/emailAddress"));
+					"/engagedParty/familyName", "/engagedParty/tradingName", "/contactMedium/0/emailAddress",
+					"/contactMedium/1/country"));
 	}
 
 	@Test

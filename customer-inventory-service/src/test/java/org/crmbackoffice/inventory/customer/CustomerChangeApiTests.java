@@ -129,7 +129,8 @@ class CustomerChangeApiTests {
 	@Test
 	void aRetriedCreateWithTheSameIdempotencyKeyCreatesOnce() {
 		String key = "crm-frontend-" + UUID.randomUUID();
-		String body = "{\"name\": \"Retry Customer\"}";
+		String body = """
+				{"name": "Retry Customer", "engagedParty": {"@type": "Organization", "tradingName": "Retry Ltd"}}""";
 
 		Customer first = createWithKey(key, body).expectHeader()
 			.valueEquals("Idempotent-Replayed", "false")
@@ -147,7 +148,7 @@ class CustomerChangeApiTests {
 			.uri(CustomerApi.BASE_PATH)
 			.header("Idempotency-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"name\": \"Another Customer\"}")
+			.body(body.replace("Retry Customer", "Another Customer"))
 			.exchange()
 			.expectStatus()
 			.isEqualTo(422);

@@ -1,13 +1,14 @@
 package org.crmbackoffice.inventory.customer;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.crmbackoffice.model.common.Characteristic;
 import org.crmbackoffice.model.common.ContactMedium;
-import org.crmbackoffice.model.common.EntityRef;
 import org.crmbackoffice.model.common.TimePeriod;
 import org.crmbackoffice.model.customer.CustomerCreate;
+import org.crmbackoffice.model.customer.EngagedParty;
 
 /** Customers as a CRM front end would send them. */
 final class CustomerFixtures {
@@ -16,12 +17,13 @@ final class CustomerFixtures {
 	}
 
 	static CustomerCreate individual(String name, String email) {
+		String[] names = name.split(" ", 2);
 		return new CustomerCreate(name, "Residential customer",
 				new TimePeriod(OffsetDateTime.parse("2025-01-01T00:00:00+01:00"), null),
-				new EntityRef("ind-" + name.toLowerCase().replace(' ', '-'), null, name, "Individual"),
+				EngagedParty.individual(names[0], names[1], LocalDate.of(1980, 5, 17)),
 				List.of(ContactMedium.email(email), new ContactMedium(ContactMedium.MOBILE, "personal", false, null, null,
 						"+447700900123", null, null, null, null, null, null)),
-				List.of(new Characteristic("preferredLanguage", "string", "en")));
+				List.of(new Characteristic("preferredLanguage", "string", "en")), null, null, null, null);
 	}
 
 }

@@ -11,13 +11,13 @@ import jakarta.validation.constraints.Size;
 /**
  * A way to reach a party (TMF v5 ContactMedium). The medium type names which of the address attributes apply:
  * {@code email} uses {@code emailAddress}, {@code phone} and {@code mobile} use {@code phoneNumber},
- * {@code postalAddress} uses the street, city, postcode and country attributes.
+ * {@code postalAddress} uses the street, city, postcode and country (ISO 3166-1 alpha-2) attributes.
  */
 public record ContactMedium(@NotBlank @Size(max = 50) String mediumType, @Size(max = 50) String contactType,
 		Boolean preferred, @Valid TimePeriod validFor, @Email @Size(max = 254) String emailAddress,
 		@Size(max = 32) String phoneNumber, @Size(max = 200) String street1, @Size(max = 200) String street2,
 		@Size(max = 100) String city, @Size(max = 20) String postCode, @Size(max = 100) String stateOrProvince,
-		@Size(max = 100) String country) {
+		@CountryCode String country) {
 
 	public static final String EMAIL = "email";
 

@@ -7,24 +7,29 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.crmbackoffice.model.common.Characteristic;
 import org.crmbackoffice.model.common.ContactMedium;
 import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.common.RelatedParty;
 import org.crmbackoffice.model.common.TimePeriod;
 
 /**
- * A customer as the inventory shows it (TMF629 v5): a party in the customer role, with its contact media and
- * characteristics.
+ * A customer as the inventory shows it (TMF629 v5): a party in the customer role, with its contact media,
+ * characteristics, references to its accounts and payment methods, credit profiles, related parties and the
+ * agreements (contracts) established with it.
  *
+ * @param agreement the customer's agreements, kept by the inventory as their own resource; read-only here
  * @param recentInteractions only when asked for ({@code expand=recentInteractions}): the 360 view
  */
 public record Customer(String id, String href, @JsonProperty("@type") String type, String name, String description,
-		CustomerStatus status, String statusReason, TimePeriod validFor, EntityRef engagedParty,
-		List<ContactMedium> contactMedium, List<Characteristic> characteristic, Instant creationDate,
-		Instant lastUpdate, RecentInteractions recentInteractions) {
+		CustomerStatus status, String statusReason, TimePeriod validFor, EngagedParty engagedParty,
+		List<ContactMedium> contactMedium, List<Characteristic> characteristic, List<EntityRef> account,
+		List<EntityRef> paymentMethod, List<CreditProfile> creditProfile, List<RelatedParty> relatedParty,
+		List<EntityRef> agreement, Instant creationDate, Instant lastUpdate, RecentInteractions recentInteractions) {
 
 	public static final String TYPE = "Customer";
 
 	public Customer withRecentInteractions(RecentInteractions interactions) {
 		return new Customer(this.id, this.href, this.type, this.name, this.description, this.status, this.statusReason,
-				this.validFor, this.engagedParty, this.contactMedium, this.characteristic, this.creationDate,
+				this.validFor, this.engagedParty, this.contactMedium, this.characteristic, this.account,
+				this.paymentMethod, this.creditProfile, this.relatedParty, this.agreement, this.creationDate,
 				this.lastUpdate, interactions);
 	}
 

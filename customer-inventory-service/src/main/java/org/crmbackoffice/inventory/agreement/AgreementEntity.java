@@ -1,0 +1,187 @@
+package org.crmbackoffice.inventory.agreement;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.crmbackoffice.model.agreement.AgreementStatus;
+
+/** An agreement as the inventory stores it; its customer is fixed at creation. */
+@Entity
+@Table(name = "agreement")
+class AgreementEntity {
+
+	@Id
+	private UUID id;
+
+	@Version
+	private Long version;
+
+	@Column(name = "customer_id", nullable = false, updatable = false)
+	private UUID customerId;
+
+	@Column(name = "name", nullable = false)
+	private String name;
+
+	@Column(name = "description")
+	private String description;
+
+	@Column(name = "agreement_type", nullable = false)
+	private String agreementType;
+
+	@Column(name = "status", nullable = false)
+	private String status;
+
+	@Column(name = "status_reason")
+	private String statusReason;
+
+	@Column(name = "valid_from")
+	private Instant validFrom;
+
+	@Column(name = "valid_to")
+	private Instant validTo;
+
+	/** The engaged parties other than the customer. */
+	@ElementCollection
+	@CollectionTable(name = "agreement_party", joinColumns = @JoinColumn(name = "agreement_id"))
+	@OrderColumn(name = "position")
+	private List<PartyValue> otherParties = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "agreement_term", joinColumns = @JoinColumn(name = "agreement_id"))
+	@OrderColumn(name = "position")
+	private List<TermValue> terms = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "agreement_document", joinColumns = @JoinColumn(name = "agreement_id"))
+	@OrderColumn(name = "position")
+	private List<DocumentValue> documents = new ArrayList<>();
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Column(name = "created_by", nullable = false, updatable = false)
+	private String createdBy;
+
+	@Column(name = "updated_by", nullable = false)
+	private String updatedBy;
+
+	protected AgreementEntity() {
+	}
+
+	AgreementEntity(UUID customerId, Content content, Instant now, String author) {
+		this.id = UUID.randomUUID();
+		this.customerId = customerId;
+		this.status = AgreementStatus.INITIALIZED.value();
+		this.createdAt = now;
+		this.createdBy = author;
+		take(content, now, author);
+	}
+
+	/** Takes every client-set attribute; the lifecycle has been checked by the caller. */
+	void apply(Content content, String status, String statusReason, Instant now, String author) {
+		this.status = status;
+		this.statusReason = statusReason;
+		take(content, now, author);
+	}
+
+	private void take(Content content, Instant now, String author) {
+		this.name = content.name();
+		this.description = content.description();
+		this.agreementType = content.agreementType();
+		this.validFrom = content.validFrom();
+		this.validTo = content.validTo();
+		replace(this.otherParties, content.otherParties());
+		replace(this.terms, content.terms());
+		replace(this.documents, content.documents());
+		this.updatedAt = now;
+		this.updatedBy = author;
+	}
+
+	// Replacing an unchanged collection would make Hibernate delete and re-insert all its rows.
+	private static <T> void replace(List<T> stored, List<T> given) {
+		if (!stored.equals(given)) {
+			stored.clear();
+			stored.addAll(given);
+		}
+	}
+
+	long version() {
+		return (this.version != null) ? this.version : 0;
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	UUID customerId() {
+		return this.customerId;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	String description() {
+		return this.description;
+	}
+
+	String agreementType() {
+		return this.agreementType;
+	}
+
+	String status() {
+		return this.status;
+	}
+
+	String statusReason() {
+		return this.statusReason;
+	}
+
+	Instant validFrom() {
+		return this.validFrom;
+	}
+
+	Instant validTo() {
+		return this.validTo;
+	}
+
+	List<PartyValue> otherParties() {
+		return this.otherParties;
+	}
+
+	List<TermValue> terms() {
+		return this.terms;
+	}
+
+	List<DocumentValue> documents() {
+		return this.documents;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
+	Instant updatedAt() {
+		return this.updatedAt;
+	}
+
+	/** Everything about an agreement that its clients set, apart from its customer and status. */
+	record Content(String name, String description, String agreementType, Instant validFrom, Instant validTo,
+			List<PartyValue> otherParties, List<TermValue> terms, List<DocumentValue> documents) {
+	}
+
+}

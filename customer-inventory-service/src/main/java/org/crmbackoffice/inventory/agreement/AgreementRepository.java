@@ -1,0 +1,37 @@
+package org.crmbackoffice.inventory.agreement;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface AgreementRepository extends JpaRepository<AgreementEntity, UUID> {
+
+	@Query("""
+			select a.customerId as customerId, a.id as id, a.name as name from AgreementEntity a
+			where a.customerId in :customerIds order by a.createdAt, a.id""")
+	List<AgreementOfCustomer> findRefsByCustomerIdIn(Collection<UUID> customerIds);
+
+	@Query("""
+			select a from AgreementEntity a
+			where (:customerId is null or a.customerId = :customerId) and (:status is null or a.status = :status)""")
+	Page<AgreementEntity> findAllBy(UUID customerId, String status, Pageable page);
+
+	List<AgreementEntity> findByCustomerIdOrderByCreatedAtAscIdAsc(UUID customerId);
+
+	/** The columns a customer record shows of each of its agreements. */
+	interface AgreementOfCustomer {
+
+		UUID getCustomerId();
+
+		UUID getId();
+
+		String getName();
+
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.crmbackoffice.inventory.customer;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.common.RelatedParty;
+
+/** A party related to the customer in a role (account manager, guarantor, ...), as stored. */
+@Embeddable
+record RelatedPartyValue(@Column(name = "role") String role, @Column(name = "ref_id") String id,
+		@Column(name = "href") String href, @Column(name = "name") String name,
+		@Column(name = "referred_type") String referredType) {
+
+	static RelatedPartyValue of(RelatedParty party) {
+		EntityRef ref = party.partyOrPartyRole();
+		return new RelatedPartyValue(party.role(), ref.id(), ref.href(), ref.name(), ref.referredType());
+	}
+
+	RelatedParty toRelatedParty() {
+		return new RelatedParty(this.role, new EntityRef(this.id, this.href, this.name, this.referredType));
+	}
+
+}

@@ -1,0 +1,2 @@
+/** Agreements (contracts) established with customers: the TMF651 wire records. */
+package org.crmbackoffice.model.agreement;
