@@ -238,6 +238,76 @@ class EndToEndTests {
 		assertThat(check).isEqualTo("verified");
 	}
 
+	@Test
+	@Order(5)
+	void customerDownloadsItsDataAcrossBothServicesAndIsErasedFromBoth() {
+		Customer customer = inventoryApi.post()
+			.uri(CustomerApi.BASE_PATH)
+			.headers((headers) -> headers.setBearerAuth(tokenOf("data-steward")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(CustomerCreate.of("Grace Hopper", EngagedParty.individual("Grace", "Hopper", LocalDate.of(1906, 12, 9)),
+					List.of(ContactMedium.email("grace@example.org"))))
+			.exchange()
+			.expectBody(Customer.class)
+			.returnResult()
+			.getResponseBody();
+		PartyInteraction logged = interactionApi.post()
+			.uri(INTERACTIONS)
+			.headers((headers) -> headers.setBearerAuth(tokenOf("agent")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(callFrom(customer.id()))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(PartyInteraction.class)
+			.returnResult()
+			.getResponseBody();
+		String admin = tokenOf("admin");
+
+		inventoryApi.get()
+			.uri("/inventory/v1/customer/" + customer.id() + "/export")
+			.headers((headers) -> headers.setBearerAuth(admin))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.customer.name")
+			.isEqualTo("Grace Hopper")
+			.jsonPath("$.partyInteraction[*].id")
+			.isEqualTo(List.of(logged.id()));
+		String pseudonym = inventoryApi.post()
+			.uri("/inventory/v1/customer/" + customer.id() + "/erasure")
+			.headers((headers) -> headers.setBearerAuth(admin))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("pseudonym")
+			.toString();
+
+		PartyInteraction anonymised = interactionApi.get()
+			.uri(logged.href())
+			.headers((headers) -> headers.setBearerAuth(admin))
+			.exchange()
+			.expectBody(PartyInteraction.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(anonymised.relatedParty()).singleElement()
+			.satisfies((party) -> assertThat(party.partyOrPartyRole().id()).isEqualTo(pseudonym));
+		assertThat(anonymised.description()).isNotEqualTo(logged.description());
+		inventoryApi.get()
+			.uri(customer.href())
+			.headers((headers) -> headers.setBearerAuth(admin))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo(pseudonym)
+			.jsonPath("$.contactMedium")
+			.isEmpty();
+	}
+
 	private static PartyInteractionCreate callFrom(String customerId) {
 		return PartyInteractionCreate.of("Asks why the bill doubled", InteractionDirection.INBOUND, "billing enquiry",
 				List.of(new RelatedChannel("contact", ChannelRef.named("phone"))),

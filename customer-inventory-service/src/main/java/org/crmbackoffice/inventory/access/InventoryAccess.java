@@ -51,6 +51,8 @@ public class InventoryAccess {
 
 	public static final String QUALITY_AUDIT = "quality:audit";
 
+	private static final String PRIVACY_PATH = "/inventory/v1/customer/*";
+
 	@Bean
 	RolePermissions inventoryRolePermissions() {
 		return RolePermissions.of(Map.of(
@@ -80,7 +82,13 @@ public class InventoryAccess {
 			.requestMatchers(HttpMethod.POST, AgreementApi.BASE_PATH)
 			.hasAuthority(CUSTOMER_UPDATE)
 			.requestMatchers(HttpMethod.PATCH, AgreementApi.BASE_PATH + "/*")
-			.hasAuthority(CUSTOMER_UPDATE);
+			.hasAuthority(CUSTOMER_UPDATE)
+			.requestMatchers(HttpMethod.GET, PRIVACY_PATH + "/export")
+			.hasAuthority(CUSTOMER_EXPORT)
+			.requestMatchers(HttpMethod.POST, PRIVACY_PATH + "/erasure")
+			.hasAuthority(CUSTOMER_ERASE)
+			.requestMatchers(HttpMethod.GET, PRIVACY_PATH + "/privacyRequest")
+			.hasAuthority(AUDIT_READ);
 	}
 
 }

@@ -16,6 +16,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.crmbackoffice.model.customer.CustomerStatus;
+import org.crmbackoffice.model.customer.EngagedParty;
 
 /** A customer record as the inventory stores it. */
 @Entity
@@ -83,6 +84,9 @@ class CustomerEntity {
 	@OrderColumn(name = "position")
 	private List<RelatedPartyValue> relatedParties = new ArrayList<>();
 
+	@Column(name = "erased_at")
+	private Instant erasedAt;
+
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
@@ -125,6 +129,30 @@ class CustomerEntity {
 		replace(this.paymentMethods, content.paymentMethods());
 		replace(this.creditProfiles, content.creditProfiles());
 		replace(this.relatedParties, content.relatedParties());
+		this.updatedAt = now;
+		this.updatedBy = author;
+	}
+
+	/**
+	 * Anonymises the record for a GDPR erasure: the party is only its pseudonym, and every attribute that could
+	 * identify or describe the person is dropped. The refs to accounts and payment methods stay, so the systems
+	 * that hold those keep their link; the status becomes closed, which is final.
+	 */
+	void erase(String pseudonym, Instant now, String author) {
+		String kind = (this.engagedParty != null) ? this.engagedParty.type() : null;
+		boolean organization = EngagedParty.ORGANIZATION.equals(kind);
+		this.name = pseudonym;
+		this.description = null;
+		this.status = CustomerStatus.CLOSED.value();
+		this.statusReason = "erased on request";
+		this.engagedParty = new EngagedPartyValue(null, null, kind, pseudonym, null, null, null, null,
+				organization ? pseudonym : null, null);
+		this.identifications.clear();
+		this.contactMedia.clear();
+		this.characteristics.clear();
+		this.creditProfiles.clear();
+		this.relatedParties.clear();
+		this.erasedAt = now;
 		this.updatedAt = now;
 		this.updatedBy = author;
 	}
@@ -195,6 +223,10 @@ class CustomerEntity {
 
 	List<CharacteristicValue> characteristics() {
 		return this.characteristics;
+	}
+
+	Instant erasedAt() {
+		return this.erasedAt;
 	}
 
 	Instant createdAt() {

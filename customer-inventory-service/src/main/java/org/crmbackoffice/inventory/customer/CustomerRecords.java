@@ -1,27 +1,54 @@
 package org.crmbackoffice.inventory.customer;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerStatus;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What other features of the inventory may learn about a customer record, whoever asks. */
+/**
+ * What other features of the inventory may learn about, or do to, a customer record. It answers whoever asks:
+ * the callers check their own permissions.
+ */
 @Component
 @Transactional(readOnly = true)
 public class CustomerRecords {
 
 	private final CustomerRepository customers;
 
-	CustomerRecords(CustomerRepository customers) {
+	private final AgreementRefs agreements;
+
+	CustomerRecords(CustomerRepository customers, AgreementRefs agreements) {
 		this.customers = customers;
+		this.agreements = agreements;
 	}
 
 	/** @return the customer's status, or empty if there is no such customer */
 	public Optional<CustomerStatus> statusOf(UUID id) {
 		return this.customers.findStatusById(id).map(CustomerStatus::of);
+	}
+
+	/** @return the whole customer record, or empty if there is no such customer */
+	public Optional<Customer> find(UUID id) {
+		return this.customers.findById(id)
+			.map((customer) -> CustomerMapper.toResource(customer, this.agreements.of(customer.id())));
+	}
+
+	/**
+	 * Anonymises the customer for a GDPR erasure; erasing again changes nothing more.
+	 * @return whether there was such a customer
+	 */
+	@Transactional
+	public boolean erase(UUID id, String pseudonym, Instant now, String author) {
+		Optional<CustomerEntity> customer = this.customers.findById(id);
+		customer.filter((found) -> found.erasedAt() == null)
+			.ifPresent((found) -> found.erase(pseudonym, now, author));
+		this.customers.flush();
+		return customer.isPresent();
 	}
 
 }

@@ -110,6 +110,10 @@ class CustomerService {
 		Caller current = this.caller.get();
 		CustomerEntity customer = visible(ApiResponses.parseId(id)).flatMap(this.customers::findById)
 			.orElseThrow(() -> ApiProblemException.notFound("customer", id));
+		if (customer.erasedAt() != null) {
+			throw new ApiProblemException(ProblemType.CONFLICT, "Customer " + id + " was erased on request and "
+					+ "cannot change any more.");
+		}
 		MergePatches.checkVersion(customer.version(), expectedVersion);
 		Customer before = CustomerMapper.toResource(customer, this.agreements.of(customer.id()));
 		CustomerUpdate update = MergePatches.apply(CustomerMapper.toUpdate(before), patch, CustomerUpdate.class,

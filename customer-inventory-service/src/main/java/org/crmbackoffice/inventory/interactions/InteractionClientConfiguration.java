@@ -1,5 +1,6 @@
 package org.crmbackoffice.inventory.interactions;
 
+import org.crmbackoffice.model.interaction.PartyErasureApi;
 import org.crmbackoffice.model.interaction.PartyInteractionApi;
 import org.crmbackoffice.support.security.ServiceClientCredentials;
 
@@ -15,7 +16,8 @@ import org.springframework.web.service.registry.ImportHttpServices;
  * authenticated with the {@code interactions} registration of {@code spring.security.oauth2.client}.
  */
 @Configuration(proxyBeanMethods = false)
-@ImportHttpServices(group = InteractionClientConfiguration.GROUP, types = PartyInteractionApi.class)
+@ImportHttpServices(group = InteractionClientConfiguration.GROUP,
+		types = { PartyInteractionApi.class, PartyErasureApi.class })
 class InteractionClientConfiguration {
 
 	static final String GROUP = "interactions";

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.crmbackoffice.model.interaction.PartyErasureApi;
 import org.crmbackoffice.support.security.EndpointRules;
 import org.crmbackoffice.support.security.ResourceServerSecurity;
 import org.crmbackoffice.support.security.RolePermissions;
@@ -64,8 +65,9 @@ public class InteractionAccess {
 				AUDITOR, Set.of(AUDIT_READ, REPORT_READ),
 				ADMIN, union(agent, Set.of(INTERACTION_REASSIGN, INTERACTION_CANCEL, INTERACTION_ERASE, AUDIT_READ,
 						REPORT_READ, HUB_MANAGE, ResourceServerSecurity.MONITORING)),
-				// The customer inventory shows a customer's recent interactions.
-				CUSTOMER_INVENTORY_SERVICE, Set.of(INTERACTION_READ)));
+				// The customer inventory shows a customer's recent interactions, exports them and erases the customer
+				// from them with the customer's own record.
+				CUSTOMER_INVENTORY_SERVICE, Set.of(INTERACTION_READ, INTERACTION_ERASE)));
 	}
 
 	@Bean
@@ -82,7 +84,7 @@ public class InteractionAccess {
 			.hasAuthority(INTERACTION_UPDATE)
 			.requestMatchers(HttpMethod.DELETE, interactions + "/*")
 			.hasAuthority(INTERACTION_CANCEL)
-			.requestMatchers(HttpMethod.POST, "/interaction/v1/erasure")
+			.requestMatchers(HttpMethod.POST, PartyErasureApi.PATH)
 			.hasAuthority(INTERACTION_ERASE)
 			.requestMatchers("/tmf-api/partyInteraction/v5/hub", "/tmf-api/partyInteraction/v5/hub/**",
 					"/interaction/v1/delivery", "/interaction/v1/delivery/**")

@@ -3,9 +3,8 @@ package org.crmbackoffice.interactions.interaction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import org.crmbackoffice.interactions.interaction.PartyErasure.Erasure;
+import org.crmbackoffice.model.interaction.PartyErasureApi;
+import org.crmbackoffice.model.interaction.PartyErasureApi.Erasure;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,11 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(path = ErasureController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = PartyErasureApi.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "erasure", description = "GDPR erasure of a party from the interaction log")
 class ErasureController {
-
-	static final String PATH = "/interaction/v1/erasure";
 
 	private final PartyErasure erasure;
 
@@ -30,11 +27,8 @@ class ErasureController {
 	@Operation(summary = "Anonymises every interaction of a party", description = """
 			Interactions are kept: the party becomes a pseudonym, the same in all of them; descriptions, notes, \
 			attachments and external identifiers are blanked, in the track record too.""")
-	Erasure erase(@Valid @RequestBody ErasureRequest request) {
+	Erasure erase(@Valid @RequestBody PartyErasureApi.Request request) {
 		return this.erasure.erase(request.partyId());
-	}
-
-	record ErasureRequest(@NotBlank @Size(max = 100) String partyId) {
 	}
 
 }

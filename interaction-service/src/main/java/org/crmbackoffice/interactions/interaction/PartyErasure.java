@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.crmbackoffice.interactions.history.InteractionHistory;
+import org.crmbackoffice.model.interaction.PartyErasureApi.Erasure;
 import org.crmbackoffice.support.security.Caller;
 import org.crmbackoffice.support.security.CurrentCaller;
 
@@ -83,13 +84,6 @@ class PartyErasure {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
 		}
-	}
-
-	/**
-	 * @param pseudonym what the party is called in the anonymised interactions
-	 * @param interactionsAnonymised how many interactions named the party
-	 */
-	record Erasure(String pseudonym, int interactionsAnonymised) {
 	}
 
 }

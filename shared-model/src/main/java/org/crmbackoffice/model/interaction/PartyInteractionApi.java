@@ -18,4 +18,9 @@ public interface PartyInteractionApi {
 	List<PartyInteraction> interactionsOf(@RequestParam("relatedParty.partyOrPartyRole.id") String partyId,
 			@RequestParam("limit") int limit);
 
+	/** A page of a party's interactions, most recent first. */
+	@GetExchange
+	List<PartyInteraction> interactionsOf(@RequestParam("relatedParty.partyOrPartyRole.id") String partyId,
+			@RequestParam("offset") long offset, @RequestParam("limit") int limit);
+
 }

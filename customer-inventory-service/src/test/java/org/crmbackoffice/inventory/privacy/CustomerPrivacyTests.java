@@ -1,0 +1,295 @@
+package org.crmbackoffice.inventory.privacy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.crmbackoffice.model.agreement.Agreement;
+import org.crmbackoffice.model.agreement.AgreementApi;
+import org.crmbackoffice.model.agreement.AgreementCreate;
+import org.crmbackoffice.model.common.ContactMedium;
+import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.common.RelatedParty;
+import org.crmbackoffice.model.customer.Customer;
+import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.model.customer.CustomerCreate;
+import org.crmbackoffice.model.customer.CustomerStatus;
+import org.crmbackoffice.model.customer.EngagedParty;
+import org.crmbackoffice.support.security.Roles;
+import org.crmbackoffice.support.web.JsonMergePatch;
+import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.crmbackoffice.testsupport.TestIssuer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A customer's GDPR download and erasure. The interaction service is a stand-in that serves 1,003 interactions
+ * (more than one page), records the erasures it is asked for and can be made to fail; the real one is covered end
+ * to end.
+ */
+@ApiIntegrationTest
+class CustomerPrivacyTests {
+
+	private static final int INTERACTIONS = 1003;
+
+	private static HttpServer interactionService;
+
+	private static volatile boolean failing;
+
+	private static final List<String> requests = new CopyOnWriteArrayList<>();
+
+	private static final String admin = TestIssuer.shared().token().subject("dpo@example.org").roles(Roles.ADMIN)
+		.build();
+
+	RestTestClient client;
+
+	Customer customer;
+
+	@Autowired
+	void authenticateAsAdmin(RestTestClient client) {
+		this.client = client.mutate().defaultHeaders((headers) -> headers.setBearerAuth(admin)).build();
+	}
+
+	@BeforeAll
+	static void startInteractionService() throws IOException {
+		TestIssuer.shared().registerClient("customer-inventory-service", "customer-inventory-service-secret",
+				List.of(Roles.CUSTOMER_INVENTORY_SERVICE));
+		interactionService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		interactionService.createContext("/", CustomerPrivacyTests::answer);
+		interactionService.start();
+	}
+
+	/** Pages of interactions by offset and limit, and erasures that name a pseudonym. */
+	private static void answer(HttpExchange exchange) throws IOException {
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		String query = exchange.getRequestURI().getRawQuery();
+		requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
+				+ ((query != null) ? "?" + query : "") + " " + body);
+		if (failing) {
+			exchange.sendResponseHeaders(503, -1);
+			exchange.close();
+			return;
+		}
+		String answer;
+		if (exchange.getRequestMethod().equals("POST")) {
+			answer = "{\"pseudonym\": \"erased-5eed\", \"interactionsAnonymised\": " + INTERACTIONS + "}";
+		}
+		else {
+			int offset = Integer.parseInt(query.replaceAll(".*offset=(\\d+).*", "$1"));
+			int limit = Integer.parseInt(query.replaceAll(".*limit=(\\d+).*", "$1"));
+			answer = IntStream.range(offset, Math.min(offset + limit, INTERACTIONS))
+				.mapToObj((i) -> "{\"id\": \"i-" + i + "\", \"@type\": \"PartyInteraction\", \"reason\": \"call " + i
+						+ "\"}")
+				.collect(Collectors.joining(",", "[", "]"));
+		}
+		byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(200, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	@AfterAll
+	static void stopInteractionService() {
+		interactionService.stop(0);
+	}
+
+	@DynamicPropertySource
+	static void interactionServiceLocation(DynamicPropertyRegistry registry) {
+		registry.add("spring.http.serviceclient.interactions.base-url",
+				() -> "http://127.0.0.1:" + interactionService.getAddress().getPort());
+	}
+
+	@BeforeEach
+	void createCustomer() {
+		failing = false;
+		requests.clear();
+		this.customer = this.client.post()
+			.uri(CustomerApi.BASE_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(CustomerCreate.of("Rosalind Franklin",
+					EngagedParty.individual("Rosalind", "Franklin", LocalDate.of(1920, 7, 25)),
+					List.of(ContactMedium.email("rosalind@example.org"))))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Customer.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	@Test
+	void downloadsEverythingHeldAboutACustomerAsOneDocumentAndRecordsIt() {
+		Agreement agreement = establishAgreement();
+
+		this.client.get()
+			.uri("/inventory/v1/customer/" + this.customer.id() + "/export")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Content-Disposition", "attachment; filename=\"customer-" + this.customer.id() + ".json\"")
+			.expectBody()
+			.jsonPath("$.exportedBy")
+			.isEqualTo("dpo@example.org")
+			.jsonPath("$.customer.engagedParty.birthDate")
+			.isEqualTo("1920-07-25")
+			.jsonPath("$.customer.contactMedium[0].emailAddress")
+			.isEqualTo("rosalind@example.org")
+			.jsonPath("$.agreement[0].id")
+			.isEqualTo(agreement.id())
+			.jsonPath("$.partyInteraction.length()")
+			.isEqualTo(INTERACTIONS)
+			.jsonPath("$.partyInteraction[1002].reason")
+			.isEqualTo("call 1002");
+		assertThat(requests).extracting((request) -> request.replaceAll("relatedParty[^&]*&", ""))
+			.containsExactly("GET /tmf-api/partyInteraction/v5/partyInteraction?offset=0&limit=1000 ",
+					"GET /tmf-api/partyInteraction/v5/partyInteraction?offset=1000&limit=1000 ");
+		assertThat(requests).allSatisfy(
+				(request) -> assertThat(request).contains("relatedParty.partyOrPartyRole.id=" + this.customer.id()));
+
+		this.client.get()
+			.uri("/inventory/v1/customer/" + this.customer.id() + "/privacyRequest")
+			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.AUDITOR)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(1)
+			.jsonPath("$[0].kind")
+			.isEqualTo("export")
+			.jsonPath("$[0].requestedBy")
+			.isEqualTo("dpo@example.org")
+			.jsonPath("$[0].outcome")
+			.isEqualTo("exported the record, 1 agreement(s) and 1003 interaction(s)");
+		for (String role : List.of(Roles.DATA_STEWARD, Roles.AGENT, Roles.AUDITOR)) {
+			this.client.get()
+				.uri("/inventory/v1/customer/" + this.customer.id() + "/export")
+				.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(role)))
+				.exchange()
+				.expectStatus()
+				.isForbidden();
+		}
+	}
+
+	@Test
+	void aDownloadIsNeverPartial() {
+		failing = true;
+
+		this.client.get()
+			.uri("/inventory/v1/customer/" + this.customer.id() + "/export")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:crm-backoffice:problem:peer-unavailable");
+		this.client.get()
+			.uri("/inventory/v1/customer/" + this.customer.id() + "/privacyRequest")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(0);
+	}
+
+	@Test
+	void erasesACustomerHereAndInTheInteractionLogOnceItsAgreementsEnded() {
+		Agreement agreement = establishAgreement();
+		String erasure = "/inventory/v1/customer/" + this.customer.id() + "/erasure";
+
+		this.client.post().uri(erasure).exchange().expectStatus().isEqualTo(409).expectBody()
+			.jsonPath("$.agreementsInForce[0]").isEqualTo(agreement.id());
+		patch(agreement.href(), "{\"status\": \"terminated\"}").expectStatus().isOk();
+		failing = true;
+		this.client.post().uri(erasure).exchange().expectStatus().isEqualTo(503);
+		assertThat(read().name()).isEqualTo("Rosalind Franklin");
+
+		failing = false;
+		requests.clear();
+		this.client.post()
+			.uri(erasure)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.pseudonym")
+			.isEqualTo("erased-5eed")
+			.jsonPath("$.interactionsAnonymised")
+			.isEqualTo(INTERACTIONS);
+		assertThat(requests).containsExactly(
+				"POST /interaction/v1/erasure {\"partyId\":\"" + this.customer.id() + "\"}");
+
+		Customer erased = read();
+		assertThat(erased.name()).isEqualTo("erased-5eed");
+		assertThat(erased.status()).isEqualTo(CustomerStatus.CLOSED);
+		assertThat(erased.contactMedium()).isEmpty();
+		assertThat(erased.engagedParty()).extracting("type", "name", "givenName", "familyName", "birthDate")
+			.containsExactly("Individual", "erased-5eed", null, null, null);
+		assertThat(erased.agreement()).extracting(EntityRef::id).containsExactly(agreement.id());
+		patch(this.customer.href(), "{\"name\": \"Rosalind Franklin\"}").expectStatus().isEqualTo(409);
+		this.client.post().uri(erasure).exchange().expectStatus().isOk();
+		this.client.get()
+			.uri("/inventory/v1/customer/" + this.customer.id() + "/privacyRequest")
+			.exchange()
+			.expectBody()
+			.jsonPath("$[*].kind")
+			.isEqualTo(List.of("erasure", "erasure"));
+		this.client.post()
+			.uri(erasure)
+			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.DATA_STEWARD)))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	private Agreement establishAgreement() {
+		Agreement agreement = this.client.post()
+			.uri(AgreementApi.BASE_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new AgreementCreate("Mobile 5G unlimited", null, "commercial", null,
+					List.of(new RelatedParty("customer", new EntityRef(this.customer.id(), null, null, "Customer"))),
+					null, null))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Agreement.class)
+			.returnResult()
+			.getResponseBody();
+		patch(agreement.href(), "{\"status\": \"active\"}").expectStatus().isOk();
+		return agreement;
+	}
+
+	private Customer read() {
+		return this.client.get().uri(this.customer.href()).exchange().expectBody(Customer.class).returnResult()
+			.getResponseBody();
+	}
+
+	private RestTestClient.ResponseSpec patch(String href, String body) {
+		return this.client.patch()
+			.uri(href)
+			.contentType(MediaType.parseMediaType(JsonMergePatch.MEDIA_TYPE))
+			.body(body)
+			.exchange();
+	}
+
+}
