@@ -157,9 +157,11 @@ class CustomerApiTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
 					{"name": " ",
+					 "validFor": {"startDateTime": "2025-01-02T00:00:00Z", "endDateTime": "2025-01-01T23:00:00+02:00"},
 					 "engagedParty": {"@type": "Individual", "givenName": "Ada", "tradingName": "Ada's"},
 					 "contactMedium": [{"mediumType": "email", "emailAddress": "not an address"},
-					                   {"mediumType": "postalAddress", "city": "Paris", "country": "France"}]}""")
+					                   {"mediumType": "postalAddress", "city": "Paris", "country": "France"},
+					                   {"mediumType": "email", "emailAddress": "ada@localhost"}]}""")
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
@@ -170,8 +172,8 @@ class CustomerApiTests {
 			.isEqualTo("urn:crm-backoffice:problem:invalid-request")
 			.jsonPath("$.errors[*].pointer")
 			.value((List<String> pointers) -> assertThat(pointers).containsExactlyInAnyOrder("/name",
-					"/engagedParty/familyName", "/engagedParty/tradingName", "/contactMedium/0/emailAddress",
-					"/contactMedium/1/country"));
+					"/validFor/endDateTime", "/engagedParty/familyName", "/engagedParty/tradingName",
+					"/contactMedium/0/emailAddress", "/contactMedium/1/country", "/contactMedium/2/emailAddress"));
 	}
 
 	@Test

@@ -14,12 +14,17 @@ import jakarta.validation.constraints.Size;
  * {@code postalAddress} uses the street, city, postcode and country (ISO 3166-1 alpha-2) attributes.
  */
 public record ContactMedium(@NotBlank @Size(max = 50) String mediumType, @Size(max = 50) String contactType,
-		Boolean preferred, @Valid TimePeriod validFor, @Email @Size(max = 254) String emailAddress,
+		Boolean preferred, @Valid TimePeriod validFor,
+		@Email(regexp = EMAIL_WITH_DOMAIN, message = "must be an email address with a domain such as example.org")
+		@Size(max = 254) String emailAddress,
 		@Size(max = 32) String phoneNumber, @Size(max = 200) String street1, @Size(max = 200) String street2,
 		@Size(max = 100) String city, @Size(max = 20) String postCode, @Size(max = 100) String stateOrProvince,
 		@CountryCode String country) {
 
 	public static final String EMAIL = "email";
+
+	/** Bean Validation's own check takes {@code ada@localhost}; a customer's address needs a real domain. */
+	static final String EMAIL_WITH_DOMAIN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
 	public static final String PHONE = "phone";
 
