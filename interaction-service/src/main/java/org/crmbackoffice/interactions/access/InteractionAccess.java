@@ -48,6 +48,9 @@ public class InteractionAccess {
 	public static final String INTERACTION_ERASE = "interaction:erase";
 
 	/** Registering event listeners and looking after their deliveries: an integration task. */
+	/** Recording a partner's satisfaction: the partner for its own interactions, staff on its behalf. */
+	public static final String SATISFACTION_RECORD = "satisfaction:record";
+
 	public static final String HUB_MANAGE = "hub:manage";
 
 	public static final String AUDIT_READ = "audit:read";
@@ -56,11 +59,11 @@ public class InteractionAccess {
 
 	@Bean
 	RolePermissions interactionRolePermissions() {
-		Set<String> agent = Set.of(INTERACTION_READ, INTERACTION_CREATE, INTERACTION_UPDATE);
+		Set<String> agent = Set.of(INTERACTION_READ, INTERACTION_CREATE, INTERACTION_UPDATE, SATISFACTION_RECORD);
 		return RolePermissions.of(Map.of(
 				AGENT, agent,
 				SUPERVISOR, union(agent, Set.of(INTERACTION_REASSIGN, INTERACTION_CANCEL, REPORT_READ)),
-				PARTNER, Set.of(INTERACTION_READ_OWN, INTERACTION_CREATE_OWN),
+				PARTNER, Set.of(INTERACTION_READ_OWN, INTERACTION_CREATE_OWN, SATISFACTION_RECORD),
 				DATA_STEWARD, Set.of(),
 				AUDITOR, Set.of(AUDIT_READ, REPORT_READ),
 				ADMIN, union(agent, Set.of(INTERACTION_REASSIGN, INTERACTION_CANCEL, INTERACTION_ERASE, AUDIT_READ,
@@ -70,10 +73,15 @@ public class InteractionAccess {
 				CUSTOMER_INVENTORY_SERVICE, Set.of(INTERACTION_READ, INTERACTION_ERASE)));
 	}
 
+	private static final String SATISFACTION = "/interaction/v1/partyInteraction/*/satisfaction";
+
 	@Bean
 	EndpointRules interactionEndpointRules() {
 		String interactions = "/tmf-api/partyInteraction/v5/partyInteraction";
 		return (endpoints) -> endpoints
+			// The dashboard page and its chart library hold no data; the page calls the analytics with a token.
+			.requestMatchers(HttpMethod.GET, "/dashboard/**", "/webjars/chart.js/**")
+			.permitAll()
 			.requestMatchers(HttpMethod.GET, interactions, interactions + "/*", interactions + "/*/history")
 			.hasAnyAuthority(INTERACTION_READ, INTERACTION_READ_OWN)
 			.requestMatchers(HttpMethod.POST, interactions)
@@ -84,6 +92,12 @@ public class InteractionAccess {
 			.hasAuthority(INTERACTION_UPDATE)
 			.requestMatchers(HttpMethod.DELETE, interactions + "/*")
 			.hasAuthority(INTERACTION_CANCEL)
+			.requestMatchers(HttpMethod.GET, SATISFACTION)
+			.hasAnyAuthority(INTERACTION_READ, INTERACTION_READ_OWN)
+			.requestMatchers(HttpMethod.POST, SATISFACTION)
+			.hasAuthority(SATISFACTION_RECORD)
+			.requestMatchers(HttpMethod.GET, "/interaction/v1/analytics/**")
+			.hasAuthority(REPORT_READ)
 			.requestMatchers(HttpMethod.POST, PartyErasureApi.PATH)
 			.hasAuthority(INTERACTION_ERASE)
 			.requestMatchers("/tmf-api/partyInteraction/v5/hub", "/tmf-api/partyInteraction/v5/hub/**",

@@ -13,6 +13,7 @@ import jakarta.validation.Validator;
 import org.crmbackoffice.interactions.access.InteractionAccess;
 import org.crmbackoffice.interactions.customer.CustomerReferences;
 import org.crmbackoffice.interactions.customer.CustomerVerification;
+import org.crmbackoffice.interactions.analytics.InteractionFacts;
 import org.crmbackoffice.interactions.history.InteractionHistory;
 import org.crmbackoffice.interactions.partnermessage.PartnerMessages;
 import org.crmbackoffice.model.common.Note;
@@ -74,6 +75,8 @@ class PartyInteractionService {
 
 	private final Clock clock;
 
+	private final InteractionFacts facts;
+
 	private final TransactionTemplate writing;
 
 	private final TransactionTemplate reading;
@@ -81,9 +84,10 @@ class PartyInteractionService {
 	PartyInteractionService(PartyInteractionRepository interactions, CustomerReferences customerReferences,
 			InteractionHistory history, InteractionEvents events, PartnerMessages partnerMessages,
 			IdempotencyKeys idempotencyKeys, SensitiveReasons sensitiveReasons,
-			CurrentCaller caller, Validator validator, JsonMapper json, Clock clock,
+			CurrentCaller caller, Validator validator, JsonMapper json, Clock clock, InteractionFacts facts,
 			PlatformTransactionManager transactions) {
 		this.interactions = interactions;
+		this.facts = facts;
 		this.customerReferences = customerReferences;
 		this.history = history;
 		this.events = events;
@@ -124,6 +128,7 @@ class PartyInteractionService {
 					.saveAndFlush(new PartyInteractionEntity(content, check, now, current.subject()));
 				PartyInteraction created = PartyInteractionMapper.toResource(saved);
 				this.history.record(null, created, "created", current, channel, now);
+				this.facts.refresh(saved.id(), followedUpBy(created));
 				this.events.created(created);
 				if (idempotencyKey != null) {
 					this.idempotencyKeys.remember(current.subject(), idempotencyKey, request, created.id());
@@ -231,10 +236,23 @@ class PartyInteractionService {
 			this.interactions.flush();
 			PartyInteraction after = PartyInteractionMapper.toResource(entity);
 			this.history.record(old, after, actionOf(old, after), current, channel, now);
+			Set<UUID> followedUp = new HashSet<>(followedUpBy(old));
+			followedUp.addAll(followedUpBy(after));
+			this.facts.refresh(entity.id(), followedUp);
 			this.events.changed(old, after);
 			this.partnerMessages.oweFor(old, after);
 			return new Versioned(after, entity.version());
 		});
+	}
+
+	/** The interactions this one says it follows up. */
+	private static List<UUID> followedUpBy(PartyInteraction interaction) {
+		return interaction.interactionRelationship()
+			.stream()
+			.filter((relationship) -> relationship.relationshipType().equals("followUpOf"))
+			.map((relationship) -> ApiResponses.parseId(relationship.id()))
+			.flatMap(Optional::stream)
+			.toList();
 	}
 
 	private PartyInteractionUpdate merged(PartyInteraction current, JsonNode patch) {
