@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.support.hub.HubConfiguration;
 import org.crmbackoffice.support.security.EndpointRules;
 import org.crmbackoffice.support.security.ResourceServerSecurity;
 import org.crmbackoffice.support.security.RolePermissions;
@@ -50,6 +51,9 @@ public class InventoryAccess {
 
 	public static final String QUALITY_AUDIT = "quality:audit";
 
+	/** Registering event listeners and looking after their deliveries: an integration task. */
+	public static final String HUB_MANAGE = HubConfiguration.HUB_MANAGE;
+
 	@Bean
 	RolePermissions inventoryRolePermissions() {
 		return RolePermissions.of(Map.of(
@@ -59,7 +63,8 @@ public class InventoryAccess {
 				DATA_STEWARD, Set.of(CUSTOMER_READ, CUSTOMER_CREATE, CUSTOMER_UPDATE, CUSTOMER_CLOSE, QUALITY_AUDIT),
 				AUDITOR, Set.of(AUDIT_READ, REPORT_READ),
 				ADMIN, Set.of(CUSTOMER_READ, CUSTOMER_CREATE, CUSTOMER_UPDATE, CUSTOMER_CLOSE, CUSTOMER_ERASE,
-						CUSTOMER_EXPORT, AUDIT_READ, REPORT_READ, QUALITY_AUDIT, ResourceServerSecurity.MONITORING),
+						CUSTOMER_EXPORT, AUDIT_READ, REPORT_READ, QUALITY_AUDIT, HUB_MANAGE,
+						ResourceServerSecurity.MONITORING),
 				// The interaction service checks that the customers an interaction names exist.
 				INTERACTION_SERVICE, Set.of(CUSTOMER_READ)));
 	}
@@ -72,7 +77,10 @@ public class InventoryAccess {
 			.requestMatchers(HttpMethod.POST, CustomerApi.BASE_PATH)
 			.hasAuthority(CUSTOMER_CREATE)
 			.requestMatchers(HttpMethod.PATCH, CustomerApi.BASE_PATH + "/*")
-			.hasAuthority(CUSTOMER_UPDATE);
+			.hasAuthority(CUSTOMER_UPDATE)
+			.requestMatchers("/tmf-api/customerManagement/v5/hub", "/tmf-api/customerManagement/v5/hub/**",
+					"/inventory/v1/delivery", "/inventory/v1/delivery/**")
+			.hasAuthority(HUB_MANAGE);
 	}
 
 }

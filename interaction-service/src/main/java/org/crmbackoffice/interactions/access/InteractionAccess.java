@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.crmbackoffice.support.hub.HubConfiguration;
 import org.crmbackoffice.support.security.EndpointRules;
 import org.crmbackoffice.support.security.ResourceServerSecurity;
 import org.crmbackoffice.support.security.RolePermissions;
@@ -47,7 +48,7 @@ public class InteractionAccess {
 	public static final String INTERACTION_ERASE = "interaction:erase";
 
 	/** Registering event listeners and looking after their deliveries: an integration task. */
-	public static final String HUB_MANAGE = "hub:manage";
+	public static final String HUB_MANAGE = HubConfiguration.HUB_MANAGE;
 
 	public static final String AUDIT_READ = "audit:read";
 
