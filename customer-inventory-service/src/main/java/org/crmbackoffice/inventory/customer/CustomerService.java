@@ -49,14 +49,17 @@ class CustomerService {
 
 	private final Clock clock;
 
+	private final CustomerEvents events;
+
 	CustomerService(CustomerRepository customers, CurrentCaller caller, IdempotencyKeys idempotencyKeys,
-			Validator validator, JsonMapper json, Clock clock) {
+			Validator validator, JsonMapper json, Clock clock, CustomerEvents events) {
 		this.customers = customers;
 		this.caller = caller;
 		this.idempotencyKeys = idempotencyKeys;
 		this.validator = validator;
 		this.json = json;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -85,7 +88,9 @@ class CustomerService {
 						+ "handled right now. Repeat this one to get its result.");
 			}
 		}
-		return new Created(CustomerMapper.toResource(customer), customer.version(), false);
+		Customer created = CustomerMapper.toResource(customer);
+		this.events.created(created);
+		return new Created(created, customer.version(), false);
 	}
 
 	Versioned retrieve(String id) {
@@ -116,7 +121,9 @@ class CustomerService {
 		Instant now = this.clock.instant();
 		CustomerMapper.apply(customer, update, now, current.subject());
 		this.customers.flush();
-		return new Versioned(CustomerMapper.toResource(customer), customer.version());
+		Customer after = CustomerMapper.toResource(customer);
+		this.events.changed(before, after);
+		return new Versioned(after, customer.version());
 	}
 
 	Page<Customer> list(OffsetLimit page) {
