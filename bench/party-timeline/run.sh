@@ -14,7 +14,9 @@ cleanup() { [ "${BENCH_KEEP:-0}" = 1 ] || psql -qAt -d postgres -c "drop databas
 trap cleanup EXIT
 
 echo "Applying the interaction service's migrations"
-for migration in $(ls "$root"/interaction-service/src/main/resources/db/migration/V*.sql | sort -V); do
+# Its own and the event hub's (shared from service-support) in one version order, as Flyway applies them.
+for migration in $(ls "$root"/interaction-service/src/main/resources/db/migration/V*.sql \
+    "$root"/service-support/src/main/resources/db/hub/V*.sql | awk -F/ '{print $NF "\t" $0}' | sort -V | cut -f2); do
   psql -q -v ON_ERROR_STOP=1 -d "$db" -f "$migration"
 done
 

@@ -31,8 +31,9 @@ public final class LocalStack {
 
 	static final String AUTH_SERVER = "dev-auth-server";
 
-	/** Flyway locations that add the demo data to the schema. */
-	public static final String DEMO_DATA_LOCATIONS = "spring.flyway.locations=classpath:db/migration,classpath:db/demo";
+	/** Flyway locations that add the demo data to the schema, the event hub's included. */
+	public static final String DEMO_DATA_LOCATIONS = "spring.flyway.locations=classpath:db/migration,classpath:db/hub,"
+			+ "classpath:db/demo";
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.crmbackoffice.model.agreement.AgreementApi;
 import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.support.hub.HubConfiguration;
 import org.crmbackoffice.support.security.EndpointRules;
 import org.crmbackoffice.support.security.ResourceServerSecurity;
 import org.crmbackoffice.support.security.RolePermissions;
@@ -51,6 +52,9 @@ public class InventoryAccess {
 
 	public static final String QUALITY_AUDIT = "quality:audit";
 
+	/** Registering event listeners and looking after their deliveries: an integration task. */
+	public static final String HUB_MANAGE = HubConfiguration.HUB_MANAGE;
+
 	private static final String PRIVACY_PATH = "/inventory/v1/customer/*";
 
 	@Bean
@@ -62,7 +66,8 @@ public class InventoryAccess {
 				DATA_STEWARD, Set.of(CUSTOMER_READ, CUSTOMER_CREATE, CUSTOMER_UPDATE, CUSTOMER_CLOSE, QUALITY_AUDIT),
 				AUDITOR, Set.of(AUDIT_READ, REPORT_READ),
 				ADMIN, Set.of(CUSTOMER_READ, CUSTOMER_CREATE, CUSTOMER_UPDATE, CUSTOMER_CLOSE, CUSTOMER_ERASE,
-						CUSTOMER_EXPORT, AUDIT_READ, REPORT_READ, QUALITY_AUDIT, ResourceServerSecurity.MONITORING),
+						CUSTOMER_EXPORT, AUDIT_READ, REPORT_READ, QUALITY_AUDIT, HUB_MANAGE,
+						ResourceServerSecurity.MONITORING),
 				// The interaction service checks that the customers an interaction names exist.
 				INTERACTION_SERVICE, Set.of(CUSTOMER_READ)));
 	}
@@ -88,7 +93,10 @@ public class InventoryAccess {
 			.requestMatchers(HttpMethod.POST, PRIVACY_PATH + "/erasure")
 			.hasAuthority(CUSTOMER_ERASE)
 			.requestMatchers(HttpMethod.GET, PRIVACY_PATH + "/privacyRequest")
-			.hasAuthority(AUDIT_READ);
+			.hasAuthority(AUDIT_READ)
+			.requestMatchers("/tmf-api/customerManagement/v5/hub", "/tmf-api/customerManagement/v5/hub/**",
+					"/inventory/v1/delivery", "/inventory/v1/delivery/**")
+			.hasAuthority(HUB_MANAGE);
 	}
 
 }

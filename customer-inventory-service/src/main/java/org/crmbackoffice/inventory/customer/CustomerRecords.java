@@ -1,9 +1,11 @@
 package org.crmbackoffice.inventory.customer;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.crmbackoffice.model.common.EntityRef;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerStatus;
 
@@ -22,9 +24,12 @@ public class CustomerRecords {
 
 	private final AgreementRefs agreements;
 
-	CustomerRecords(CustomerRepository customers, AgreementRefs agreements) {
+	private final CustomerEvents events;
+
+	CustomerRecords(CustomerRepository customers, AgreementRefs agreements, CustomerEvents events) {
 		this.customers = customers;
 		this.agreements = agreements;
+		this.events = events;
 	}
 
 	/** @return the customer's status, or empty if there is no such customer */
@@ -45,9 +50,13 @@ public class CustomerRecords {
 	@Transactional
 	public boolean erase(UUID id, String pseudonym, Instant now, String author) {
 		Optional<CustomerEntity> customer = this.customers.findById(id);
-		customer.filter((found) -> found.erasedAt() == null)
-			.ifPresent((found) -> found.erase(pseudonym, now, author));
-		this.customers.flush();
+		customer.filter((found) -> found.erasedAt() == null).ifPresent((found) -> {
+			List<EntityRef> agreements = this.agreements.of(found.id());
+			Customer before = CustomerMapper.toResource(found, agreements);
+			found.erase(pseudonym, now, author);
+			this.customers.flush();
+			this.events.erased(before, CustomerMapper.toResource(found, agreements));
+		});
 		return customer.isPresent();
 	}
 

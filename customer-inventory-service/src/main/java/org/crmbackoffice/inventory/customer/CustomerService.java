@@ -53,10 +53,13 @@ class CustomerService {
 
 	private final AgreementRefs agreements;
 
+	private final CustomerEvents events;
+
 	CustomerService(CustomerRepository customers, CurrentCaller caller, IdempotencyKeys idempotencyKeys,
-			Validator validator, JsonMapper json, Clock clock, AgreementRefs agreements) {
+			Validator validator, JsonMapper json, Clock clock, AgreementRefs agreements, CustomerEvents events) {
 		this.customers = customers;
 		this.agreements = agreements;
+		this.events = events;
 		this.caller = caller;
 		this.idempotencyKeys = idempotencyKeys;
 		this.validator = validator;
@@ -90,7 +93,9 @@ class CustomerService {
 						+ "handled right now. Repeat this one to get its result.");
 			}
 		}
-		return new Created(CustomerMapper.toResource(customer, List.of()), customer.version(), false);
+		Customer created = CustomerMapper.toResource(customer, List.of());
+		this.events.created(created);
+		return new Created(created, customer.version(), false);
 	}
 
 	Versioned retrieve(String id) {
@@ -126,8 +131,9 @@ class CustomerService {
 		Instant now = this.clock.instant();
 		CustomerMapper.apply(customer, update, now, current.subject());
 		this.customers.flush();
-		return new Versioned(CustomerMapper.toResource(customer, this.agreements.of(customer.id())),
-				customer.version());
+		Customer after = CustomerMapper.toResource(customer, before.agreement());
+		this.events.changed(before, after);
+		return new Versioned(after, customer.version());
 	}
 
 	Page<Customer> list(OffsetLimit page) {

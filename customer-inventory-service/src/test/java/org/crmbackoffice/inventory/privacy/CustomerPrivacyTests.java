@@ -23,19 +23,24 @@ import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.customer.CustomerCreate;
 import org.crmbackoffice.model.customer.CustomerStatus;
 import org.crmbackoffice.model.customer.EngagedParty;
+import org.crmbackoffice.model.event.HubRegistration;
+import org.crmbackoffice.support.hub.Dispatcher;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.support.web.JsonMergePatch;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
 import org.crmbackoffice.testsupport.TestIssuer;
+import org.crmbackoffice.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to end.
  */
 @ApiIntegrationTest
+@TestPropertySource(properties = "crm.hub.allow-private-callbacks=true")
 class CustomerPrivacyTests {
 
 	private static final int INTERACTIONS = 1003;
@@ -60,6 +66,12 @@ class CustomerPrivacyTests {
 		.build();
 
 	RestTestClient client;
+
+	@Autowired
+	Dispatcher dispatcher;
+
+	@Autowired
+	JsonMapper json;
 
 	Customer customer;
 
@@ -260,6 +272,37 @@ class CustomerPrivacyTests {
 			.exchange()
 			.expectStatus()
 			.isForbidden();
+	}
+
+	@Test
+	void listenersNeverReceiveAnErasedCustomersPersonalDataAndLearnOfTheErasure() throws IOException {
+		try (WebhookReceiver receiver = new WebhookReceiver()) {
+			this.client.post()
+				.uri("/tmf-api/customerManagement/v5/hub")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(new HubRegistration(receiver.url(), null))
+				.exchange()
+				.expectStatus()
+				.isCreated();
+			Customer ada = this.client.post()
+				.uri(CustomerApi.BASE_PATH)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(CustomerCreate.of("Ada Byron", EngagedParty.individual("Ada", "Byron", LocalDate.of(1815, 12, 10)),
+						List.of(ContactMedium.email("ada.byron@example.org"))))
+				.exchange()
+				.expectBody(Customer.class)
+				.returnResult()
+				.getResponseBody();
+
+			this.client.post().uri("/inventory/v1/customer/" + ada.id() + "/erasure").exchange().expectStatus().isOk();
+			this.dispatcher.deliverDue();
+
+			assertThat(receiver.accepted()).extracting((received) -> this.json.readTree(received.body()))
+				.extracting((event) -> event.path("eventType").asString() + " "
+						+ event.path("event").path("customer").path("name").asString())
+				.containsExactly("CustomerStateChangeEvent erased-5eed", "CustomerAttributeValueChangeEvent erased-5eed");
+			assertThat(receiver.requests).noneSatisfy((received) -> assertThat(received.body()).contains("Byron"));
+		}
 	}
 
 	private Agreement establishAgreement() {

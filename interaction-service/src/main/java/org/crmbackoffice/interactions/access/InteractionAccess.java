@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.crmbackoffice.model.interaction.PartyErasureApi;
+import org.crmbackoffice.support.hub.HubConfiguration;
 import org.crmbackoffice.support.security.EndpointRules;
 import org.crmbackoffice.support.security.ResourceServerSecurity;
 import org.crmbackoffice.support.security.RolePermissions;
@@ -47,11 +48,11 @@ public class InteractionAccess {
 
 	public static final String INTERACTION_ERASE = "interaction:erase";
 
-	/** Registering event listeners and looking after their deliveries: an integration task. */
 	/** Recording a partner's satisfaction: the partner for its own interactions, staff on its behalf. */
 	public static final String SATISFACTION_RECORD = "satisfaction:record";
 
-	public static final String HUB_MANAGE = "hub:manage";
+	/** Registering event listeners and looking after their deliveries: an integration task. */
+	public static final String HUB_MANAGE = HubConfiguration.HUB_MANAGE;
 
 	public static final String AUDIT_READ = "audit:read";
 

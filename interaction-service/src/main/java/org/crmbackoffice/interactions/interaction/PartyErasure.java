@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.crmbackoffice.interactions.history.InteractionHistory;
 import org.crmbackoffice.model.interaction.PartyErasureApi.Erasure;
+import org.crmbackoffice.support.hub.EventPublisher;
 import org.crmbackoffice.support.security.Caller;
 import org.crmbackoffice.support.security.CurrentCaller;
 
@@ -38,15 +39,19 @@ class PartyErasure {
 
 	private final JdbcTemplate jdbc;
 
+	private final EventPublisher events;
+
 	private final CurrentCaller caller;
 
 	private final Clock clock;
 
 	PartyErasure(PartyInteractionRepository interactions, InteractionHistory history, JdbcTemplate jdbc,
+			EventPublisher events,
 			CurrentCaller caller, Clock clock) {
 		this.interactions = interactions;
 		this.history = history;
 		this.jdbc = jdbc;
+		this.events = events;
 		this.caller = caller;
 		this.clock = clock;
 	}
@@ -64,11 +69,7 @@ class PartyErasure {
 			interaction.erase(partyId, pseudonym, now, current.subject());
 			this.history.scrub(id, PERSONAL, PartyInteractionEntity.ERASED);
 			this.history.recordOutbound(id, "erased", current, null, List.of(), now);
-			this.jdbc.update("""
-					update event_outbox set payload = '{"erased": true}' where subject_id = ?""", id.toString());
-			this.jdbc.update("""
-					update event_delivery set status = 'dead' where subject_id = ? and status = 'pending'""",
-					id.toString());
+			this.events.forget(id.toString());
 			this.jdbc.update("update partner_message set recipient = null, error = null where interaction_id = ?", id);
 		}
 		this.interactions.flush();

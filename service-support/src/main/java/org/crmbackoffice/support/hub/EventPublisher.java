@@ -60,4 +60,17 @@ public class EventPublisher {
 		});
 	}
 
+	/**
+	 * Forgets what the events published so far said about a subject, for a GDPR erasure: their payloads are
+	 * replaced by a marker and their deliveries still pending are given up, so no listener receives the personal
+	 * data afterwards. The events themselves stay, as a record that something happened.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void forget(String subjectId) {
+		this.jdbc.update("""
+				update event_outbox set payload = '{"erased": true}' where subject_id = ?""", subjectId);
+		this.jdbc.update("""
+				update event_delivery set status = 'dead' where subject_id = ? and status = 'pending'""", subjectId);
+	}
+
 }

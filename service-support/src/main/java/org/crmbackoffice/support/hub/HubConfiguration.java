@@ -16,15 +16,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The hub of a service that publishes events; the service provides the tables (see the interaction service's
- * migrations) and sets {@code crm.hub.enabled}, {@code crm.hub.hub-path}, {@code crm.hub.delivery-path} and
- * {@code crm.hub.domain}.
+ * The hub of a service that publishes events. The service adds {@code classpath:db/hub} to
+ * {@code spring.flyway.locations}, where the hub's own Flyway migrations create its tables, and sets
+ * {@code crm.hub.enabled}, {@code crm.hub.hub-path}, {@code crm.hub.delivery-path} and {@code crm.hub.domain}; its
+ * endpoint rules ask for {@link #HUB_MANAGE} on both paths.
+ * <p>
+ * The hub's migrations share the version sequence of each service's own {@code db/migration}: a new one takes a
+ * version that every service with a hub leaves free (V5 is the first), and the services keep clear of it. The
+ * scripts of existing versions stay byte for byte as they are, since Flyway checks their checksums, comments
+ * included.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "crm.hub", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(HubProperties.class)
 @Import({ HubController.class, DeliveryController.class })
 public class HubConfiguration {
+
+	/** Registering event listeners and looking after their deliveries: an integration task. */
+	public static final String HUB_MANAGE = "hub:manage";
 
 	@Bean
 	EventPublisher eventPublisher(JdbcTemplate jdbc, JsonMapper json, Clock clock,

@@ -1,0 +1,66 @@
+package org.crmbackoffice.inventory.customer;
+
+import org.crmbackoffice.model.customer.Customer;
+import org.crmbackoffice.model.customer.CustomerStatus;
+import org.crmbackoffice.model.customer.CustomerUpdate;
+import org.crmbackoffice.support.hub.EventPublisher;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The TMF629 events of the customer inventory, published in the transaction of the change they describe. Like
+ * the interaction service's events, each carries the whole customer as it is after the change.
+ */
+@Component
+class CustomerEvents {
+
+	static final String CREATE = "CustomerCreateEvent";
+
+	static final String STATE_CHANGE = "CustomerStateChangeEvent";
+
+	static final String ATTRIBUTE_VALUE_CHANGE = "CustomerAttributeValueChangeEvent";
+
+	private final EventPublisher publisher;
+
+	CustomerEvents(EventPublisher publisher) {
+		this.publisher = publisher;
+	}
+
+	void created(Customer customer) {
+		publish(CREATE, customer);
+	}
+
+	/**
+	 * A status change, a change of anything else (the status reason included), or both: each is an event of its
+	 * own kind. A patch that changes nothing publishes nothing.
+	 */
+	void changed(Customer before, Customer after) {
+		if (before.status() != after.status()) {
+			publish(STATE_CHANGE, after);
+		}
+		if (!CustomerMapper.toUpdate(before).equals(withStatus(CustomerMapper.toUpdate(after), before.status()))) {
+			publish(ATTRIBUTE_VALUE_CHANGE, after);
+		}
+	}
+
+	/**
+	 * A customer erased on request: what earlier events said about it is forgotten, and listeners learn that it
+	 * is closed and anonymised, from events that carry only its pseudonym. Customers are never deleted, so there
+	 * is no delete event.
+	 */
+	void erased(Customer before, Customer after) {
+		this.publisher.forget(after.id());
+		changed(before, after);
+	}
+
+	private static CustomerUpdate withStatus(CustomerUpdate update, CustomerStatus status) {
+		return new CustomerUpdate(update.name(), update.description(), status, update.statusReason(),
+				update.validFor(), update.engagedParty(), update.contactMedium(), update.characteristic(),
+				update.account(), update.paymentMethod(), update.creditProfile(), update.relatedParty());
+	}
+
+	private void publish(String type, Customer customer) {
+		this.publisher.publish(type, customer.id(), "customer", customer);
+	}
+
+}
