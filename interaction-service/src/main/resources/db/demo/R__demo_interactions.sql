@@ -26,3 +26,10 @@ on conflict (interaction_id, position) do nothing;
 insert into party_interaction_history (interaction_id, sequence, changed_at, changed_by, action, changes)
 values ('5e1f0000-0000-4000-8000-000000000001', 1, now(), 'demo-data', 'created', '[]')
 on conflict (interaction_id, sequence) do nothing;
+
+-- Demo rows are inserted after the versioned migrations, so the analytics' copy of them is made here.
+insert into interaction_fact (interaction_id, started_at, channel, channel_count, reason, direction, status, waited,
+                              followed_up)
+select i.id, i.interaction_start, 'phone', 1, i.reason, i.direction, i.status, false, false
+from party_interaction i where i.id = '5e1f0000-0000-4000-8000-000000000001'
+on conflict (interaction_id) do nothing;
