@@ -65,7 +65,8 @@ public final class LocalStack {
 
 	void start(Path servicesDirectory, Ports ports) throws IOException, SQLException, InterruptedException {
 		long started = System.nanoTime();
-		this.postgres = EmbeddedPostgres.builder().start();
+		// Stopped by this launcher's own hook once the services are down; its hook would race them.
+		this.postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
 		createDatabases("customer_inventory", "interaction");
 
 		ServiceProcess authServer = start(servicesDirectory, AUTH_SERVER, ports.authServer(),
@@ -88,8 +89,9 @@ public final class LocalStack {
 
 	synchronized void stop() {
 		this.stopping = true;
-		for (ServiceProcess service : this.services) {
-			service.stop(STOP_GRACE);
+		// The last started depends on the earlier ones, so it stops first.
+		for (int i = this.services.size() - 1; i >= 0; i--) {
+			this.services.get(i).stop(STOP_GRACE);
 		}
 		this.services.clear();
 		if (this.postgres != null) {
