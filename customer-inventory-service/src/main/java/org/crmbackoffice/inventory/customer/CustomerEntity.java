@@ -15,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.crmbackoffice.inventory.contact.SearchText;
 import org.crmbackoffice.model.customer.CustomerStatus;
 
 /** A customer record as the inventory stores it. */
@@ -32,6 +33,10 @@ class CustomerEntity {
 
 	@Column(name = "name", nullable = false)
 	private String name;
+
+	/** The name as search compares it, kept with every change of the name. */
+	@Column(name = "name_normalized", nullable = false)
+	private String nameNormalized;
 
 	@Column(name = "description")
 	private String description;
@@ -78,6 +83,7 @@ class CustomerEntity {
 			String author) {
 		this.id = UUID.randomUUID();
 		this.name = name;
+		this.nameNormalized = SearchText.fold(name);
 		this.description = description;
 		this.status = INITIAL_STATUS;
 		this.validFor = validFor;
@@ -95,6 +101,7 @@ class CustomerEntity {
 			PartyRef engagedParty, List<ContactMediumValue> contactMedia, List<CharacteristicValue> characteristics,
 			Instant now, String author) {
 		this.name = name;
+		this.nameNormalized = SearchText.fold(name);
 		this.description = description;
 		this.status = status;
 		this.statusReason = statusReason;

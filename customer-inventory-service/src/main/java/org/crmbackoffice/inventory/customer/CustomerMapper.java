@@ -1,7 +1,9 @@
 package org.crmbackoffice.inventory.customer;
 
 import java.time.Instant;
+import java.util.List;
 
+import org.crmbackoffice.model.common.ContactMedium;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.customer.CustomerCreate;
@@ -14,10 +16,11 @@ final class CustomerMapper {
 	private CustomerMapper() {
 	}
 
-	static CustomerEntity newCustomer(CustomerCreate request, Instant now, String author) {
+	/** @param contactMedia the request's contact media with their phone numbers in E.164 form */
+	static CustomerEntity newCustomer(CustomerCreate request, List<ContactMedium> contactMedia, Instant now,
+			String author) {
 		return new CustomerEntity(request.name(), request.description(), Period.of(request.validFor()),
-				PartyRef.of(request.engagedParty()),
-				request.contactMedium().stream().map(ContactMediumValue::of).toList(),
+				PartyRef.of(request.engagedParty()), contactMedia.stream().map(ContactMediumValue::of).toList(),
 				request.characteristic().stream().map(CharacteristicValue::of).toList(), now, author);
 	}
 
@@ -37,10 +40,12 @@ final class CustomerMapper {
 				customer.validFor(), customer.engagedParty(), customer.contactMedium(), customer.characteristic());
 	}
 
-	static void apply(CustomerEntity customer, CustomerUpdate update, Instant now, String author) {
+	/** @param contactMedia the update's contact media with their phone numbers in E.164 form */
+	static void apply(CustomerEntity customer, CustomerUpdate update, List<ContactMedium> contactMedia, Instant now,
+			String author) {
 		customer.apply(update.name(), update.description(), update.status().value(), update.statusReason(),
 				Period.of(update.validFor()), PartyRef.of(update.engagedParty()),
-				update.contactMedium().stream().map(ContactMediumValue::of).toList(),
+				contactMedia.stream().map(ContactMediumValue::of).toList(),
 				update.characteristic().stream().map(CharacteristicValue::of).toList(), now, author);
 	}
 

@@ -24,4 +24,11 @@ final class CustomerFixtures {
 				List.of(new Characteristic("preferredLanguage", "string", "en")));
 	}
 
+	/** A customer reachable by email and by a mobile number written as the client likes. */
+	static CustomerCreate reachable(String name, String email, String mobile, TimePeriod validFor) {
+		return new CustomerCreate(name, null, validFor, null, List.of(ContactMedium.email(email),
+				new ContactMedium(ContactMedium.MOBILE, null, false, null, null, mobile, null, null, null, null, null, null)),
+				List.of());
+	}
+
 }
