@@ -60,6 +60,7 @@ class CustomerSearchApiTests {
 		assertThat(ids("q={q}", "nunez." + this.tag + "@EXAMPLE")).containsExactly(zoe.id());
 		assertThat(ids("q={q}", this.tag)).containsExactlyInAnyOrder(zoe.id(), other.id());
 		for (String written : List.of("+44 7700 " + subscriber, "07700-" + subscriber, "(0)7700 " + subscriber,
+				"+44 (0)7700 " + subscriber,
 				"0044 7700 " + subscriber, "700 " + subscriber, subscriber)) {
 			assertThat(ids("q={q}", written)).as(written).contains(zoe.id()).doesNotContain(other.id());
 		}
