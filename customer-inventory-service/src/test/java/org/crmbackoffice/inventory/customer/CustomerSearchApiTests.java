@@ -181,10 +181,11 @@ class CustomerSearchApiTests {
 			"contactMedium.phoneNumber=call me | contactMedium.phoneNumber", "q=ab                             | q",
 			"q=Éa                             | q", "sort=-height                     | sort",
 			"sort=name,id                     | sort", "limit=0                          | limit",
-			"offset=-1                        | offset" })
+			"offset=-1                        | offset", "q=nul\0byte                      | q" })
 	void refusesWhatItCannotFilterOrSortByWithAProblemNamingTheParameter(String query, String parameter) {
+		String[] nameAndValue = query.split("=", 2);
 		this.client.get()
-			.uri(CustomerApi.BASE_PATH + "?" + query)
+			.uri(CustomerApi.BASE_PATH + "?{name}={value}", nameAndValue[0], nameAndValue[1])
 			.exchange()
 			.expectStatus()
 			.isBadRequest()

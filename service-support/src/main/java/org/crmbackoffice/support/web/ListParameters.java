@@ -41,6 +41,11 @@ public final class ListParameters {
 			if (PAGING_AND_SHAPING.contains(name)) {
 				continue;
 			}
+			// PostgreSQL refuses text with NUL characters outright; it is bad input, not a failure of the query.
+			if (value.indexOf('\0') >= 0) {
+				problems.add(new FieldProblem(name, "must not contain NUL characters"));
+				continue;
+			}
 			try {
 				if (!reader.read(name, value)) {
 					problems.add(new FieldProblem(name, "is not a filter of this list"));
