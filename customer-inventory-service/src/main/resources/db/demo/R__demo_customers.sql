@@ -1,23 +1,28 @@
 -- Demo customers for the local stack only (never on the default Flyway locations). Their ids are fixed so
 -- that the interaction service's demo data and the documentation can refer to them.
-insert into customer (id, version, name, description, status, valid_from, engaged_party_id, engaged_party_name,
-                      engaged_party_type, given_name, family_name, birth_date, trading_name, created_at, updated_at,
-                      created_by, updated_by)
-values ('0a1b2c3d-0000-4000-8000-000000000001', 0, 'Alice Martin', 'Residential mobile and fibre customer',
+insert into customer (id, version, name, name_normalized, description, status, valid_from, engaged_party_id,
+                      engaged_party_name, engaged_party_type, given_name, family_name, birth_date, trading_name,
+                      created_at, updated_at, created_by, updated_by)
+values ('0a1b2c3d-0000-4000-8000-000000000001', 0, 'Alice Martin', 'alice martin', 'Residential mobile and fibre customer',
         'initialized', '2024-01-15T00:00:00Z', 'ind-alice-martin', 'Alice Martin', 'Individual', 'Alice', 'Martin',
         '1988-04-02', null, now(), now(), 'demo-data', 'demo-data'),
-       ('0a1b2c3d-0000-4000-8000-000000000002', 0, 'Northwind Traders Ltd', 'Business customer, 40 mobile lines',
+       ('0a1b2c3d-0000-4000-8000-000000000002', 0, 'Northwind Traders Ltd', 'northwind traders ltd',
+        'Business customer, 40 mobile lines',
         'initialized', '2023-06-01T00:00:00Z', 'org-northwind', 'Northwind Traders Ltd', 'Organization', null, null,
         null, 'Northwind Traders Ltd', now(), now(), 'demo-data', 'demo-data')
 on conflict (id) do nothing;
 
-insert into customer_contact_medium (customer_id, position, medium_type, preferred, email_address, phone_number,
-                                     street1, city, post_code, country)
-values ('0a1b2c3d-0000-4000-8000-000000000001', 0, 'email', true, 'alice.martin@example.org', null, null, null, null, null),
-       ('0a1b2c3d-0000-4000-8000-000000000001', 1, 'mobile', false, null, '+33612345678', null, null, null, null),
-       ('0a1b2c3d-0000-4000-8000-000000000002', 0, 'email', true, 'it-desk@northwind.example.org', null, null, null, null, null),
-       ('0a1b2c3d-0000-4000-8000-000000000002', 1, 'postalAddress', false, null, null, '12 Harbour Street', 'Bristol',
-        'BS1 4DJ', 'GB')
+-- The normalised columns hold what the list's filters and search compare: folded emails, E.164 phone numbers.
+insert into customer_contact_medium (customer_id, position, medium_type, preferred, email_address, email_normalized,
+                                     phone_number, phone_normalized, street1, city, post_code, country)
+values ('0a1b2c3d-0000-4000-8000-000000000001', 0, 'email', true, 'alice.martin@example.org',
+        'alice.martin@example.org', null, null, null, null, null, null),
+       ('0a1b2c3d-0000-4000-8000-000000000001', 1, 'mobile', false, null, null, '+33612345678', '+33612345678',
+        null, null, null, null),
+       ('0a1b2c3d-0000-4000-8000-000000000002', 0, 'email', true, 'it-desk@northwind.example.org',
+        'it-desk@northwind.example.org', null, null, null, null, null, null),
+       ('0a1b2c3d-0000-4000-8000-000000000002', 1, 'postalAddress', false, null, null, null, null, '12 Harbour Street',
+        'Bristol', 'BS1 4DJ', 'GB')
 on conflict (customer_id, position) do nothing;
 
 insert into agreement (id, version, customer_id, name, description, agreement_type, status, valid_from, valid_to,

@@ -131,6 +131,8 @@ class EndToEndTests {
 
 		assertThat(logged.relatedParty()).singleElement()
 			.satisfies((party) -> assertThat(party.partyOrPartyRole().id()).isEqualTo(customer.id()));
+		assertThat(idsOfCustomersFound("q=lovelace")).contains(customer.id());
+		assertThat(idsOfCustomersFound("name=ALICE MARTIN")).containsExactly("0a1b2c3d-0000-4000-8000-000000000001");
 		interactionApi.get()
 			.uri(logged.href())
 			.headers((headers) -> headers.setBearerAuth(tokenOf("agent")))
@@ -306,6 +308,22 @@ class EndToEndTests {
 			.isEqualTo(pseudonym)
 			.jsonPath("$.contactMedium")
 			.isEmpty();
+	}
+
+	private static List<String> idsOfCustomersFound(String query) {
+		return inventoryApi.get()
+			.uri(CustomerApi.BASE_PATH + "?" + query)
+			.headers((headers) -> headers.setBearerAuth(tokenOf("agent")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Customer>>() {
+			})
+			.returnResult()
+			.getResponseBody()
+			.stream()
+			.map(Customer::id)
+			.toList();
 	}
 
 	private static PartyInteractionCreate callFrom(String customerId) {

@@ -3,9 +3,12 @@ package org.crmbackoffice.inventory.customer;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
+import org.crmbackoffice.inventory.contact.SearchText;
 import org.crmbackoffice.model.common.ContactMedium;
 
-/** One contact medium of a customer, as stored. */
+/**
+ * One contact medium of a customer, as stored, with its email address and phone number as search compares them.
+ */
 @Embeddable
 record ContactMediumValue(@Column(name = "medium_type") String mediumType,
 		@Column(name = "contact_type") String contactType, @Column(name = "preferred") boolean preferred,
@@ -13,12 +16,15 @@ record ContactMediumValue(@Column(name = "medium_type") String mediumType,
 		@Column(name = "phone_number") String phoneNumber, @Column(name = "street1") String street1,
 		@Column(name = "street2") String street2, @Column(name = "city") String city,
 		@Column(name = "post_code") String postCode, @Column(name = "state_or_province") String stateOrProvince,
-		@Column(name = "country") String country) {
+		@Column(name = "country") String country, @Column(name = "email_normalized") String emailNormalized,
+		@Column(name = "phone_normalized") String phoneNormalized) {
 
+	/** @param medium a medium whose phone number, if any, is in E.164 form already ({@link ContactMedia#normalised}) */
 	static ContactMediumValue of(ContactMedium medium) {
 		return new ContactMediumValue(medium.mediumType(), medium.contactType(), Boolean.TRUE.equals(medium.preferred()),
 				Period.of(medium.validFor()), medium.emailAddress(), medium.phoneNumber(), medium.street1(),
-				medium.street2(), medium.city(), medium.postCode(), medium.stateOrProvince(), medium.country());
+				medium.street2(), medium.city(), medium.postCode(), medium.stateOrProvince(), medium.country(),
+				SearchText.fold(medium.emailAddress()), medium.phoneNumber());
 	}
 
 	ContactMedium toContactMedium() {

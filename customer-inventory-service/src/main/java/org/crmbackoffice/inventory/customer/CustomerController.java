@@ -1,13 +1,16 @@
 package org.crmbackoffice.inventory.customer;
 
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.crmbackoffice.inventory.contact.PhoneNumbers;
 import org.crmbackoffice.inventory.customer.CustomerService.Created;
 import org.crmbackoffice.inventory.customer.CustomerService.Versioned;
 import org.crmbackoffice.inventory.interactions.RecentInteractionsOfCustomers;
@@ -16,11 +19,13 @@ import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.customer.CustomerCreate;
 import org.crmbackoffice.support.idempotency.IdempotencyKeys;
 import org.crmbackoffice.support.web.ApiResponses;
+import org.crmbackoffice.support.web.FieldSelection;
 import org.crmbackoffice.support.web.JsonMergePatch;
 import org.crmbackoffice.support.web.OffsetLimit;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,17 +44,22 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "customer", description = "TMF629 customer records")
 class CustomerController {
 
-	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"));
-
 	static final String RECENT_INTERACTIONS = "recentInteractions";
 
 	private final CustomerService customers;
 
 	private final RecentInteractionsOfCustomers recentInteractions;
 
-	CustomerController(CustomerService customers, RecentInteractionsOfCustomers recentInteractions) {
+	private final PhoneNumbers phoneNumbers;
+
+	private final JsonMapper json;
+
+	CustomerController(CustomerService customers, RecentInteractionsOfCustomers recentInteractions,
+			PhoneNumbers phoneNumbers, JsonMapper json) {
 		this.customers = customers;
 		this.recentInteractions = recentInteractions;
+		this.phoneNumbers = phoneNumbers;
+		this.json = json;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -66,10 +76,24 @@ class CustomerController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Lists customers, newest first")
-	ResponseEntity<List<Customer>> list(@RequestParam(defaultValue = "0") @Min(0) long offset,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit) {
-		return ApiResponses.list(this.customers.list(new OffsetLimit(offset, limit, NEWEST_FIRST)));
+	@Operation(summary = "Lists customers, newest or best matching first", description = """
+			Filters: status (one or several, comma-separated), name (the whole name, case and accents ignored), \
+			contactMedium.emailAddress (case ignored), contactMedium.phoneNumber (written any way; without a + \
+			country code it is a number of the default region), and creationDate, lastUpdate, \
+			validFor.startDateTime, validFor.endDateTime with .gt, .gte, .lt or .lte and an ISO 8601 date-time, \
+			e.g. creationDate.gte=2026-01-01T00:00:00Z. q: free-text search, at least 3 characters, found anywhere \
+			in a name or email address (case and accents ignored) or, as digits, in a phone number; best matches \
+			first. sort: name, creationDate, lastUpdate, status (prefix - for descending). fields: the attributes \
+			to return. An unknown filter or sort key, or a value that cannot be read, is a 400.""")
+	ResponseEntity<List<?>> list(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+			@RequestParam(defaultValue = "0") @Min(0) long offset,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit,
+			// q and sort are read with the filters; named here so that the API documentation shows them.
+			@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String fields) {
+		CustomerQuery query = CustomerQuery.of(parameters, this.phoneNumbers);
+		Page<Customer> page = this.customers.list(query, new OffsetLimit(offset, limit, query.sort()));
+		return ApiResponses.list(page, FieldSelection.select(page.getContent(), fields, this.json));
 	}
 
 	@GetMapping("/{id}")

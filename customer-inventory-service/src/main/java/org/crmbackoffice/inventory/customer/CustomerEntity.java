@@ -15,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.crmbackoffice.inventory.contact.SearchText;
 import org.crmbackoffice.model.customer.CustomerStatus;
 import org.crmbackoffice.model.customer.EngagedParty;
 
@@ -33,6 +34,10 @@ class CustomerEntity {
 
 	@Column(name = "name", nullable = false)
 	private String name;
+
+	/** The name as search compares it, kept with every change of the name. */
+	@Column(name = "name_normalized", nullable = false)
+	private String nameNormalized;
 
 	@Column(name = "description")
 	private String description;
@@ -119,6 +124,7 @@ class CustomerEntity {
 
 	private void take(Content content, Instant now, String author) {
 		this.name = content.name();
+		this.nameNormalized = SearchText.fold(content.name());
 		this.description = content.description();
 		this.validFor = content.validFor();
 		this.engagedParty = content.engagedParty();
@@ -142,6 +148,7 @@ class CustomerEntity {
 		String kind = (this.engagedParty != null) ? this.engagedParty.type() : null;
 		boolean organization = EngagedParty.ORGANIZATION.equals(kind);
 		this.name = pseudonym;
+		this.nameNormalized = SearchText.fold(pseudonym);
 		this.description = null;
 		this.status = CustomerStatus.CLOSED.value();
 		this.statusReason = "erased on request";

@@ -23,9 +23,11 @@ final class CustomerMapper {
 	private CustomerMapper() {
 	}
 
-	static CustomerEntity newCustomer(CustomerCreate request, Instant now, String author) {
+	/** @param contactMedia the request's contact media with their phone numbers in E.164 form */
+	static CustomerEntity newCustomer(CustomerCreate request, List<ContactMedium> contactMedia, Instant now,
+			String author) {
 		return new CustomerEntity(content(request.name(), request.description(), request.validFor(),
-				request.engagedParty(), request.contactMedium(), request.characteristic(), request.account(),
+				request.engagedParty(), contactMedia, request.characteristic(), request.account(),
 				request.paymentMethod(), request.creditProfile(), request.relatedParty()), now, author);
 	}
 
@@ -61,9 +63,11 @@ final class CustomerMapper {
 				customer.account(), customer.paymentMethod(), customer.creditProfile(), customer.relatedParty());
 	}
 
-	static void apply(CustomerEntity customer, CustomerUpdate update, Instant now, String author) {
+	/** @param contactMedia the update's contact media with their phone numbers in E.164 form */
+	static void apply(CustomerEntity customer, CustomerUpdate update, List<ContactMedium> contactMedia, Instant now,
+			String author) {
 		customer.apply(content(update.name(), update.description(), update.validFor(), update.engagedParty(),
-				update.contactMedium(), update.characteristic(), update.account(), update.paymentMethod(),
+				contactMedia, update.characteristic(), update.account(), update.paymentMethod(),
 				update.creditProfile(), update.relatedParty()), update.status().value(), update.statusReason(), now,
 				author);
 	}

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Validator;
 import org.crmbackoffice.inventory.access.InventoryAccess;
@@ -27,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +43,10 @@ import org.springframework.transaction.annotation.Transactional;
 class CustomerService {
 
 	private final CustomerRepository customers;
+
+	private final CustomerSearch search;
+
+	private final ContactMedia contactMedia;
 
 	private final CurrentCaller caller;
 
@@ -55,9 +62,12 @@ class CustomerService {
 
 	private final CustomerEvents events;
 
-	CustomerService(CustomerRepository customers, CurrentCaller caller, IdempotencyKeys idempotencyKeys,
-			Validator validator, JsonMapper json, Clock clock, AgreementRefs agreements, CustomerEvents events) {
+	CustomerService(CustomerRepository customers, CustomerSearch search, ContactMedia contactMedia,
+			CurrentCaller caller, IdempotencyKeys idempotencyKeys, Validator validator, JsonMapper json, Clock clock,
+			AgreementRefs agreements, CustomerEvents events) {
 		this.customers = customers;
+		this.search = search;
+		this.contactMedia = contactMedia;
 		this.agreements = agreements;
 		this.events = events;
 		this.caller = caller;
@@ -82,8 +92,8 @@ class CustomerService {
 				return new Created(first.customer(), first.version(), true);
 			}
 		}
-		CustomerEntity customer = this.customers
-			.saveAndFlush(CustomerMapper.newCustomer(request, this.clock.instant(), current.subject()));
+		CustomerEntity customer = this.customers.saveAndFlush(CustomerMapper.newCustomer(request,
+				this.contactMedia.normalised(request.contactMedium()), this.clock.instant(), current.subject()));
 		if (idempotencyKey != null) {
 			try {
 				this.idempotencyKeys.remember(current.subject(), idempotencyKey, request, customer.id().toString());
@@ -129,29 +139,41 @@ class CustomerService {
 		}
 		CustomerLifecycle.checkMove(before.status(), update.status());
 		Instant now = this.clock.instant();
-		CustomerMapper.apply(customer, update, now, current.subject());
+		CustomerMapper.apply(customer, update, this.contactMedia.normalised(update.contactMedium()), now,
+				current.subject());
 		this.customers.flush();
 		Customer after = CustomerMapper.toResource(customer, before.agreement());
 		this.events.changed(before, after);
 		return new Versioned(after, customer.version());
 	}
 
-	Page<Customer> list(OffsetLimit page) {
+	/**
+	 * One page of the customers the query finds, with their total. A business partner's list holds at most its
+	 * own record, if the query finds it.
+	 */
+	Page<Customer> list(CustomerQuery query, OffsetLimit page) {
 		Caller current = this.caller.get();
-		Page<CustomerEntity> found;
+		CustomerQuery visible = query;
 		if (current.isPartner()) {
-			Optional<CustomerEntity> own = visible(ApiResponses.parseId(String.valueOf(current.partyId())))
-				.flatMap(this.customers::findById);
-			List<CustomerEntity> content = (page.getOffset() == 0) ? own.stream().toList() : List.of();
-			found = new PageImpl<>(content, page, own.isPresent() ? 1 : 0);
+			Optional<UUID> own = ApiResponses.parseId(String.valueOf(current.partyId()));
+			if (own.isEmpty()) {
+				return Page.empty(page);
+			}
+			visible = query.onlyCustomer(own.get());
 		}
-		else {
-			found = this.customers.findAll(page);
-		}
-		Map<UUID, List<EntityRef>> agreementsOfPage = this.agreements
-			.of(found.getContent().stream().map(CustomerEntity::id).toList());
-		return found.map((customer) -> CustomerMapper.toResource(customer,
-				agreementsOfPage.getOrDefault(customer.id(), List.of())));
+		List<UUID> ids = this.search.idsOf(visible, page.getOffset(), page.getPageSize());
+		Map<UUID, CustomerEntity> found = this.customers.findAllById(ids)
+			.stream()
+			.collect(Collectors.toMap(CustomerEntity::id, Function.identity()));
+		Map<UUID, List<EntityRef>> agreementsOfPage = this.agreements.of(ids);
+		List<Customer> content = ids.stream()
+			.map(found::get)
+			.filter(Objects::nonNull)
+			.map((customer) -> CustomerMapper.toResource(customer,
+					agreementsOfPage.getOrDefault(customer.id(), List.of())))
+			.toList();
+		CustomerQuery counted = visible;
+		return PageableExecutionUtils.getPage(content, page, () -> this.search.count(counted));
 	}
 
 	private Optional<UUID> visible(Optional<UUID> id) {

@@ -1,2 +1,2 @@
-/** The customer resource of TMF629: creating, reading and listing customer records. */
+/** The customer resource of TMF629: creating, changing, reading, listing and searching customer records. */
 package org.crmbackoffice.inventory.customer;

@@ -26,4 +26,12 @@ final class CustomerFixtures {
 				List.of(new Characteristic("preferredLanguage", "string", "en")), null, null, null, null);
 	}
 
+	/** A customer reachable by email and by a mobile number written as the client likes. */
+	static CustomerCreate reachable(String name, String email, String mobile, TimePeriod validFor) {
+		return new CustomerCreate(name, null, validFor, EngagedParty.organization(name, List.of()),
+				List.of(ContactMedium.email(email), new ContactMedium(ContactMedium.MOBILE, null, false, null, null, mobile,
+						null, null, null, null, null, null)),
+				null, null, null, null, null);
+	}
+
 }

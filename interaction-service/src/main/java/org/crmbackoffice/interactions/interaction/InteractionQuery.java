@@ -1,20 +1,15 @@
 package org.crmbackoffice.interactions.interaction;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.persistence.criteria.Join;
 import org.crmbackoffice.model.interaction.InteractionDirection;
 import org.crmbackoffice.model.interaction.InteractionStatus;
-import org.crmbackoffice.model.problem.ProblemType;
-import org.crmbackoffice.support.problem.ApiProblemException;
-import org.crmbackoffice.support.problem.FieldProblem;
+import org.crmbackoffice.support.web.ListParameters;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -27,8 +22,6 @@ import org.springframework.data.jpa.domain.Specification;
 final class InteractionQuery {
 
 	static final String PARTY = "relatedParty.partyOrPartyRole.id";
-
-	static final Set<String> PAGING_AND_SHAPING = Set.of("offset", "limit", "fields", "sort");
 
 	/** The order of lists unless a client asks for another, and always that of a party's timeline. */
 	static final Sort MOST_RECENT_FIRST = Sort.by(Sort.Order.desc("interactionStart"), Sort.Order.asc("id"));
@@ -44,57 +37,47 @@ final class InteractionQuery {
 
 	static InteractionQuery of(Map<String, String> parameters) {
 		List<Specification<PartyInteractionEntity>> filters = new ArrayList<>();
-		List<FieldProblem> problems = new ArrayList<>();
-		String party = null;
-		int criteria = 0;
-		for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-			String name = parameter.getKey();
-			String value = parameter.getValue();
-			if (PAGING_AND_SHAPING.contains(name)) {
-				continue;
-			}
-			criteria++;
-			try {
-				switch (name) {
-					case PARTY, "relatedParty.id" -> {
-						party = value;
-						filters.add(involvingParty(value));
-					}
-					case "relatedParty.role" -> filters.add((root, query, cb) -> {
-						query.distinct(true);
-						return cb.equal(root.join("relatedParties").get("role"), value);
-					});
-					case "channel.channel.name", "channel.name" -> filters.add((root, query, cb) -> {
-						query.distinct(true);
-						Join<PartyInteractionEntity, ChannelValue> channel = root.join("channels");
-						return cb.equal(channel.get("channelName"), value);
-					});
-					case "interactionItem.item.id" -> filters.add((root, query, cb) -> {
-						query.distinct(true);
-						return cb.equal(root.join("items").get("itemId"), value);
-					});
-					case "status" -> filters.add(equal("status", statusOf(value)));
-					case "direction" -> filters.add(equal("direction", directionOf(value)));
-					case "reason" -> filters.add((root, query, cb) -> cb.equal(cb.lower(root.get("reason")),
-							value.toLowerCase(Locale.ROOT)));
-					case "customerCheck" -> filters.add(equal("customerCheck",
-							CustomerCheck.valueOf(value.toUpperCase(Locale.ROOT))));
-					case "interactionDate.startDateTime.gt", "interactionDate.startDateTime.gte" -> filters
-						.add((root, query, cb) -> cb.greaterThanOrEqualTo(root.get("interactionStart"), instant(value)));
-					case "interactionDate.startDateTime.lt", "interactionDate.startDateTime.lte" -> filters
-						.add((root, query, cb) -> cb.lessThan(root.get("interactionStart"), instant(value)));
-					default -> problems.add(new FieldProblem(name, "is not a filter of this list"));
+		ListParameters.readFilters(parameters, (name, value) -> {
+			switch (name) {
+				case PARTY, "relatedParty.id" -> filters.add(involvingParty(value));
+				case "relatedParty.role" -> filters.add((root, query, cb) -> {
+					query.distinct(true);
+					return cb.equal(root.join("relatedParties").get("role"), value);
+				});
+				case "channel.channel.name", "channel.name" -> filters.add((root, query, cb) -> {
+					query.distinct(true);
+					Join<PartyInteractionEntity, ChannelValue> channel = root.join("channels");
+					return cb.equal(channel.get("channelName"), value);
+				});
+				case "interactionItem.item.id" -> filters.add((root, query, cb) -> {
+					query.distinct(true);
+					return cb.equal(root.join("items").get("itemId"), value);
+				});
+				case "status" -> filters.add(equal("status", statusOf(value)));
+				case "direction" -> filters.add(equal("direction", directionOf(value)));
+				case "reason" -> filters.add((root, query, cb) -> cb.equal(cb.lower(root.get("reason")),
+						value.toLowerCase(Locale.ROOT)));
+				case "customerCheck" -> filters.add(equal("customerCheck",
+						CustomerCheck.valueOf(value.toUpperCase(Locale.ROOT))));
+				case "interactionDate.startDateTime.gt", "interactionDate.startDateTime.gte" -> {
+					Instant from = ListParameters.instant(value);
+					filters.add((root, query, cb) -> cb.greaterThanOrEqualTo(root.get("interactionStart"), from));
+				}
+				case "interactionDate.startDateTime.lt", "interactionDate.startDateTime.lte" -> {
+					Instant to = ListParameters.instant(value);
+					filters.add((root, query, cb) -> cb.lessThan(root.get("interactionStart"), to));
+				}
+				default -> {
+					return false;
 				}
 			}
-			catch (IllegalArgumentException | DateTimeParseException ex) {
-				problems.add(new FieldProblem(name, "'" + value + "' is not a valid value"));
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new ApiProblemException(ProblemType.INVALID_REQUEST, "The list filters are not valid; see errors.",
-					problems, null);
-		}
-		return new InteractionQuery(filters, (criteria == 1) ? party : null);
+			return true;
+		});
+		return new InteractionQuery(filters, (filters.size() == 1) ? partyOf(parameters) : null);
+	}
+
+	private static String partyOf(Map<String, String> parameters) {
+		return (parameters.get(PARTY) != null) ? parameters.get(PARTY) : parameters.get("relatedParty.id");
 	}
 
 	/** The interactions in which the party takes part, in any role. */
@@ -142,10 +125,6 @@ final class InteractionQuery {
 			}
 		}
 		throw new IllegalArgumentException(value);
-	}
-
-	private static Instant instant(String value) {
-		return OffsetDateTime.parse(value).toInstant();
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.crmbackoffice.interactions.interaction;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +22,7 @@ import org.crmbackoffice.support.problem.FieldProblem;
 import org.crmbackoffice.support.web.ApiResponses;
 import org.crmbackoffice.support.web.FieldSelection;
 import org.crmbackoffice.support.web.JsonMergePatch;
+import org.crmbackoffice.support.web.ListParameters;
 import org.crmbackoffice.support.web.OffsetLimit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -91,10 +91,7 @@ class PartyInteractionController {
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String fields) {
 		Page<PartyInteraction> page = this.interactions.list(InteractionQuery.of(parameters),
 				new OffsetLimit(offset, limit, sortOf(sort)));
-		return ResponseEntity.ok()
-			.header(ApiResponses.TOTAL_COUNT, Long.toString(page.getTotalElements()))
-			.header(ApiResponses.RESULT_COUNT, Integer.toString(page.getNumberOfElements()))
-			.body(FieldSelection.select(page.getContent(), fields, this.json));
+		return ApiResponses.list(page, FieldSelection.select(page.getContent(), fields, this.json));
 	}
 
 	@GetMapping("/{id}")
@@ -155,21 +152,7 @@ class PartyInteractionController {
 	}
 
 	private static Sort sortOf(String sort) {
-		if (sort == null || sort.isBlank()) {
-			return InteractionQuery.MOST_RECENT_FIRST;
-		}
-		List<Sort.Order> orders = new ArrayList<>();
-		for (String key : sort.split(",")) {
-			String name = key.trim().startsWith("-") ? key.trim().substring(1) : key.trim();
-			String property = SORTABLE.get(name);
-			if (property == null) {
-				throw new ApiProblemException(ProblemType.INVALID_REQUEST, "Cannot sort by " + name + ".",
-						List.of(new FieldProblem("sort", "sortable: " + String.join(", ", SORTABLE.keySet()))), null);
-			}
-			orders.add(key.trim().startsWith("-") ? Sort.Order.desc(property) : Sort.Order.asc(property));
-		}
-		orders.add(Sort.Order.asc("id"));
-		return Sort.by(orders);
+		return ListParameters.sort(sort, SORTABLE, InteractionQuery.MOST_RECENT_FIRST, Sort.Order.asc("id"));
 	}
 
 }

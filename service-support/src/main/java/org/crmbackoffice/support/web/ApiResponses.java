@@ -31,6 +31,17 @@ public final class ApiResponses {
 			.body(items);
 	}
 
+	/**
+	 * A list answer whose items were reshaped, e.g. by {@link FieldSelection}, with the counts of the page they
+	 * came from.
+	 */
+	public static ResponseEntity<List<?>> list(Page<?> page, List<?> items) {
+		return ResponseEntity.ok()
+			.header(TOTAL_COUNT, Long.toString(page.getTotalElements()))
+			.header(RESULT_COUNT, Integer.toString(page.getNumberOfElements()))
+			.body(items);
+	}
+
 	/** A 201 answer to a {@code POST} on a collection, with the {@code Location} of the new resource. */
 	public static <R> ResponseEntity<R> created(String id, R resource) {
 		return ResponseEntity.created(locationOf(id)).body(resource);

@@ -36,6 +36,11 @@ public record ContactMedium(@NotBlank @Size(max = 50) String mediumType, @Size(m
 		return new ContactMedium(EMAIL, null, true, null, address, null, null, null, null, null, null, null);
 	}
 
+	public ContactMedium withPhoneNumber(String number) {
+		return new ContactMedium(this.mediumType, this.contactType, this.preferred, this.validFor, this.emailAddress,
+				number, this.street1, this.street2, this.city, this.postCode, this.stateOrProvince, this.country);
+	}
+
 	/** The TMF v5 polymorphic type name derived from the medium type. */
 	@JsonProperty("@type")
 	public String type() {
