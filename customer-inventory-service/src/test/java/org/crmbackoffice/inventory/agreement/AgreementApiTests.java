@@ -151,6 +151,16 @@ class AgreementApiTests {
 			.jsonPath("$.errors[0].pointer")
 			.isEqualTo("/engagedParty");
 
+		for (String query : List.of("engagedParty.id=not-a-uuid", "status=signed", "limit=0")) {
+			this.client.get()
+				.uri(AgreementApi.BASE_PATH + "?" + query)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+
 		patch(this.customer.href(), null, "{\"status\": \"closed\"}").expectStatus().isOk();
 		this.client.post()
 			.uri(AgreementApi.BASE_PATH)
