@@ -23,6 +23,7 @@ public enum ProblemType {
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key was used for a different request"),
 	PEER_UNAVAILABLE("peer-unavailable", 503, "A service this request depends on is unavailable"),
 	PEER_FAILED("peer-failed", 502, "A service this request depends on failed"),
+	EXPORT_TIMED_OUT("export-timed-out", 503, "The export ran longer than its statement timeout"),
 	INTERNAL_ERROR("internal-error", 500, "Internal error");
 
 	/** Problem type URIs are names, not links: they stay the same wherever the services run. */
