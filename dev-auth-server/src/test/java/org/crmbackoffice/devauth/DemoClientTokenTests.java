@@ -33,7 +33,7 @@ class DemoClientTokenTests {
 	JsonMapper json;
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource({ "agent, agent, ", "data-steward, data-steward, ", "auditor, auditor, ",
+	@CsvSource({ "agent, agent, ", "data-steward, data-steward, ", "auditor, auditor, ", "analyst, analyst, ",
 			"partner, partner, 0a1b2c3d-0000-4000-8000-000000000001",
 			"partner-northwind, partner, 0a1b2c3d-0000-4000-8000-000000000002",
 			"interaction-service, interaction-service, " })

@@ -177,7 +177,7 @@ public final class LocalStack {
 				   Customer inventory (TMF629)   %s/swagger-ui.html
 				   Party interactions (TMF683)   %s/swagger-ui.html
 				   Authorization server (dev)    %s  clients: agent, supervisor, data-steward,
-				                                 auditor, admin, partner, partner-northwind
+				                                 auditor, analyst, admin, partner, partner-northwind
 				                                 (secret: <client>-secret)
 				   PostgreSQL (embedded)         %s  user postgres
 

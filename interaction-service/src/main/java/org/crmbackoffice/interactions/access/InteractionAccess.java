@@ -16,6 +16,7 @@ import org.springframework.http.HttpMethod;
 
 import static org.crmbackoffice.support.security.Roles.ADMIN;
 import static org.crmbackoffice.support.security.Roles.AGENT;
+import static org.crmbackoffice.support.security.Roles.ANALYST;
 import static org.crmbackoffice.support.security.Roles.AUDITOR;
 import static org.crmbackoffice.support.security.Roles.CUSTOMER_INVENTORY_SERVICE;
 import static org.crmbackoffice.support.security.Roles.DATA_STEWARD;
@@ -58,6 +59,9 @@ public class InteractionAccess {
 
 	public static final String REPORT_READ = "report:read";
 
+	/** Pulling the whole interaction log and its track record, for BI. */
+	public static final String INTERACTION_EXPORT = "interaction:export";
+
 	@Bean
 	RolePermissions interactionRolePermissions() {
 		Set<String> agent = Set.of(INTERACTION_READ, INTERACTION_CREATE, INTERACTION_UPDATE, SATISFACTION_RECORD);
@@ -68,7 +72,9 @@ public class InteractionAccess {
 				DATA_STEWARD, Set.of(),
 				AUDITOR, Set.of(AUDIT_READ, REPORT_READ),
 				ADMIN, union(agent, Set.of(INTERACTION_REASSIGN, INTERACTION_CANCEL, INTERACTION_ERASE, AUDIT_READ,
-						REPORT_READ, HUB_MANAGE, ResourceServerSecurity.MONITORING)),
+						REPORT_READ, HUB_MANAGE, INTERACTION_EXPORT, ResourceServerSecurity.MONITORING)),
+				// BI jobs pull the exports and the analytics, nothing else: no single interaction, no change.
+				ANALYST, Set.of(INTERACTION_EXPORT, REPORT_READ),
 				// The customer inventory shows a customer's recent interactions, exports them and erases the customer
 				// from them with the customer's own record.
 				CUSTOMER_INVENTORY_SERVICE, Set.of(INTERACTION_READ, INTERACTION_ERASE)));
@@ -99,6 +105,8 @@ public class InteractionAccess {
 			.hasAuthority(SATISFACTION_RECORD)
 			.requestMatchers(HttpMethod.GET, "/interaction/v1/analytics/**")
 			.hasAuthority(REPORT_READ)
+			.requestMatchers(HttpMethod.GET, "/interaction/v1/export/**")
+			.hasAuthority(INTERACTION_EXPORT)
 			.requestMatchers(HttpMethod.POST, PartyErasureApi.PATH)
 			.hasAuthority(INTERACTION_ERASE)
 			.requestMatchers("/tmf-api/partyInteraction/v5/hub", "/tmf-api/partyInteraction/v5/hub/**",

@@ -18,6 +18,9 @@ public final class Roles {
 	/** Reads audit trails and usage reports, nothing else. */
 	public static final String AUDITOR = "auditor";
 
+	/** A BI job: pulls the exports of the interaction log, nothing else. */
+	public static final String ANALYST = "analyst";
+
 	/** Everything, including erasure. */
 	public static final String ADMIN = "admin";
 

@@ -1,0 +1,164 @@
+package org.crmbackoffice.interactions.export;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import org.crmbackoffice.model.problem.ProblemType;
+import org.crmbackoffice.support.problem.ApiProblemException;
+import org.crmbackoffice.support.problem.FieldProblem;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SequenceWriter;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+
+/** The two formats of an export, and the writer of each. */
+enum ExportFormat {
+
+	/** One JSON object per line; lists stay JSON arrays. */
+	NDJSON("ndjson", MediaType.parseMediaType("application/x-ndjson")),
+
+	/** RFC 4180: a header row, CRLF line ends, fields quoted where needed; lists joined by {@code ;}. */
+	CSV("csv", MediaType.parseMediaType("text/csv;charset=UTF-8;header=present"));
+
+	static final String LIST_SEPARATOR = ";";
+
+	private static final CsvSchema RFC_4180 = CsvSchema.emptySchema().withLineSeparator("\r\n");
+
+	private final String name;
+
+	private final MediaType mediaType;
+
+	ExportFormat(String name, MediaType mediaType) {
+		this.name = name;
+		this.mediaType = mediaType;
+	}
+
+	MediaType mediaType() {
+		return this.mediaType;
+	}
+
+	/** {@code format} decides when given; otherwise the most preferred of the two that {@code Accept} names. */
+	static ExportFormat of(String format, String accept) {
+		if (format != null) {
+			return Arrays.stream(values())
+				.filter((candidate) -> candidate.name.equals(format))
+				.findFirst()
+				.orElseThrow(() -> new ApiProblemException(ProblemType.INVALID_REQUEST, "Unknown export format.",
+						List.of(new FieldProblem(ExportQuery.FORMAT, "must be ndjson or csv")), null));
+		}
+		if (accept == null || accept.isBlank()) {
+			return NDJSON;
+		}
+		try {
+			List<MediaType> accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
+			accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+			for (MediaType type : accepted) {
+				if (type.getQualityValue() == 0) {
+					continue;
+				}
+				for (ExportFormat candidate : values()) {
+					if (type.isWildcardType() ? candidate == NDJSON : type.includes(candidate.mediaType)) {
+						return candidate;
+					}
+				}
+			}
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw new ApiProblemException(ProblemType.NOT_ACCEPTABLE, "The Accept header cannot be read.");
+		}
+		throw new ApiProblemException(ProblemType.NOT_ACCEPTABLE,
+				"Exports are application/x-ndjson or text/csv; the Accept header allows neither.");
+	}
+
+	RowWriter writerOn(OutputStream out, List<ExportColumn> columns, JsonMapper json) {
+		return (this == CSV) ? csvWriter(out, columns) : ndjsonWriter(out, columns, json);
+	}
+
+	/** Writes rows of column values, as {@link ExportColumn#read} gives them, to one response. */
+	interface RowWriter {
+
+		void write(Object[] values);
+
+		/** Writes out what is buffered, without closing the response. */
+		void finish();
+
+	}
+
+	private static RowWriter ndjsonWriter(OutputStream out, List<ExportColumn> columns, JsonMapper json) {
+		JsonGenerator generator = json.writer().withRootValueSeparator("").createGenerator(out);
+		String[] names = columns.stream().map(ExportColumn::name).toArray(String[]::new);
+		return new RowWriter() {
+
+			@Override
+			public void write(Object[] values) {
+				generator.writeStartObject();
+				for (int i = 0; i < names.length; i++) {
+					generator.writeName(names[i]);
+					Object value = values[i];
+					if (value == null) {
+						generator.writeNull();
+					}
+					else if (value instanceof String[] list) {
+						generator.writeStartArray();
+						for (String item : list) {
+							generator.writeString(item);
+						}
+						generator.writeEndArray();
+					}
+					else if (value instanceof Long number) {
+						generator.writeNumber(number);
+					}
+					else if (columns.get(i).type() == ExportColumn.Type.JSON) {
+						generator.writeRawValue((String) value);
+					}
+					else {
+						generator.writeString((String) value);
+					}
+				}
+				generator.writeEndObject();
+				generator.writeRaw('\n');
+			}
+
+			@Override
+			public void finish() {
+				generator.flush();
+			}
+
+		};
+	}
+
+	private static RowWriter csvWriter(OutputStream out, List<ExportColumn> columns) {
+		SequenceWriter rows = CsvMapper.shared().writer(RFC_4180).writeValues(out);
+		// The header is the first row, written even when no row follows, so that an empty export has the same shape.
+		rows.write(columns.stream().map(ExportColumn::name).toList());
+		return new RowWriter() {
+
+			private final String[] row = new String[columns.size()];
+
+			@Override
+			public void write(Object[] values) {
+				for (int i = 0; i < values.length; i++) {
+					Object value = values[i];
+					// An empty field, not a missing one: every row has every column.
+					this.row[i] = (value == null) ? ""
+							: (value instanceof String[] list) ? String.join(LIST_SEPARATOR, list) : value.toString();
+				}
+				rows.write(this.row);
+			}
+
+			@Override
+			public void finish() {
+				rows.flush();
+			}
+
+		};
+	}
+
+}
