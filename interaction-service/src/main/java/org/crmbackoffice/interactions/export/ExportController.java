@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -48,20 +49,22 @@ class ExportController {
 			\n\nFilters: from / to (RFC 3339, on the interaction's start; from inclusive, to exclusive), party (a \
 			related party's id), channel (a channel name), reason (case-insensitive), status (opened, inProgress, \
 			...).""")
+	@Parameter(name = ExportQuery.FROM, in = ParameterIn.QUERY, description = "inclusive lower bound of the "
+			+ "interaction's start (RFC 3339)")
+	@Parameter(name = ExportQuery.TO, in = ParameterIn.QUERY, description = "exclusive upper bound of the "
+			+ "interaction's start (RFC 3339)")
+	@Parameter(name = ExportDataset.PARTY, in = ParameterIn.QUERY, description = "a related party's id")
+	@Parameter(name = ExportDataset.CHANNEL, in = ParameterIn.QUERY, description = "a channel name")
+	@Parameter(name = ExportDataset.REASON, in = ParameterIn.QUERY, description = "the reason, case-insensitive")
+	@Parameter(name = ExportDataset.STATUS, in = ParameterIn.QUERY, description = "the status (opened, ...)")
+	@Parameter(name = ExportQuery.MODE, in = ParameterIn.QUERY,
+			description = "range (the default: by time) or changes (by change, for incremental exports)")
+	@Parameter(name = ExportQuery.CURSOR, in = ParameterIn.QUERY,
+			description = "X-Next-Cursor of the previous response, to resume after its last row")
+	@Parameter(name = ExportQuery.LIMIT, in = ParameterIn.QUERY,
+			description = "the most rows this response may hold (default 100000)")
+	@Parameter(name = ExportQuery.FORMAT, in = ParameterIn.QUERY, description = "ndjson or csv; overrides Accept")
 	void partyInteractions(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
-			@Parameter(description = "inclusive lower bound of the interaction start (RFC 3339)") @RequestParam(
-					required = false) String from,
-			@Parameter(description = "exclusive upper bound of the interaction start (RFC 3339)") @RequestParam(
-					required = false) String to,
-			@Parameter(description = "a related party's id") @RequestParam(required = false) String party,
-			@Parameter(description = "a channel name") @RequestParam(required = false) String channel,
-			@Parameter(description = "the reason, case-insensitive") @RequestParam(required = false) String reason,
-			@Parameter(description = "the status") @RequestParam(required = false) String status,
-			@Parameter(description = "range (default) or changes") @RequestParam(required = false) String mode,
-			@Parameter(description = "X-Next-Cursor of the previous response") @RequestParam(
-					required = false) String cursor,
-			@Parameter(description = "rows in this response") @RequestParam(required = false) String limit,
-			@Parameter(description = "ndjson or csv; overrides Accept") @RequestParam(required = false) String format,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
 			HttpServletResponse response) {
@@ -73,23 +76,25 @@ class ExportController {
 			\n\nFilters: from / to (RFC 3339, on the entry's time; from inclusive, to exclusive), party (a related \
 			party's id of the interaction), channel (the channel the change came through), reason and status (of \
 			the interaction as it is now).""")
+	@Parameter(name = ExportQuery.FROM, in = ParameterIn.QUERY, description = "inclusive lower bound of the "
+			+ "entry's time (RFC 3339)")
+	@Parameter(name = ExportQuery.TO, in = ParameterIn.QUERY, description = "exclusive upper bound of the "
+			+ "entry's time (RFC 3339)")
+	@Parameter(name = ExportDataset.PARTY, in = ParameterIn.QUERY, description = "a related party's id of the "
+			+ "interaction")
+	@Parameter(name = ExportDataset.CHANNEL, in = ParameterIn.QUERY, description = "the channel the change came "
+			+ "through")
+	@Parameter(name = ExportDataset.REASON, in = ParameterIn.QUERY, description = "the interaction's reason, "
+			+ "case-insensitive")
+	@Parameter(name = ExportDataset.STATUS, in = ParameterIn.QUERY, description = "the interaction's status")
+	@Parameter(name = ExportQuery.MODE, in = ParameterIn.QUERY,
+			description = "range (the default: by time) or changes (by change, for incremental exports)")
+	@Parameter(name = ExportQuery.CURSOR, in = ParameterIn.QUERY,
+			description = "X-Next-Cursor of the previous response, to resume after its last row")
+	@Parameter(name = ExportQuery.LIMIT, in = ParameterIn.QUERY,
+			description = "the most rows this response may hold (default 100000)")
+	@Parameter(name = ExportQuery.FORMAT, in = ParameterIn.QUERY, description = "ndjson or csv; overrides Accept")
 	void historyEntries(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
-			@Parameter(description = "inclusive lower bound of the entry time (RFC 3339)") @RequestParam(
-					required = false) String from,
-			@Parameter(description = "exclusive upper bound of the entry time (RFC 3339)") @RequestParam(
-					required = false) String to,
-			@Parameter(description = "a related party's id of the interaction") @RequestParam(
-					required = false) String party,
-			@Parameter(description = "the channel the change came through") @RequestParam(
-					required = false) String channel,
-			@Parameter(description = "the interaction's reason, case-insensitive") @RequestParam(
-					required = false) String reason,
-			@Parameter(description = "the interaction's status") @RequestParam(required = false) String status,
-			@Parameter(description = "range (default) or changes") @RequestParam(required = false) String mode,
-			@Parameter(description = "X-Next-Cursor of the previous response") @RequestParam(
-					required = false) String cursor,
-			@Parameter(description = "rows in this response") @RequestParam(required = false) String limit,
-			@Parameter(description = "ndjson or csv; overrides Accept") @RequestParam(required = false) String format,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
 			HttpServletResponse response) {

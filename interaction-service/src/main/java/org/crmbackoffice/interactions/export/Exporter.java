@@ -67,10 +67,15 @@ class Exporter {
 				return null;
 			});
 		}
-		catch (DataAccessException ex) {
-			if (!response.isCommitted() && ex.getMostSpecificCause() instanceof SQLException sql
+		catch (RuntimeException ex) {
+			if (response.isCommitted()) {
+				// Rows have gone out: the client sees a cut-off response and asks again with the same cursor.
+				throw ex;
+			}
+			// Nothing has gone out yet, so the headers promising rows are dropped for a problem response.
+			response.reset();
+			if (ex instanceof DataAccessException access && access.getMostSpecificCause() instanceof SQLException sql
 					&& QUERY_CANCELED.equals(sql.getSQLState())) {
-				response.reset();
 				throw new ApiProblemException(ProblemType.QUERY_TIMEOUT,
 						"The export query ran longer than the export statement timeout allows; narrow it with "
 								+ "from/to or a smaller limit.");

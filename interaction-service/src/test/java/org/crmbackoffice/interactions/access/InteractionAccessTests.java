@@ -61,6 +61,7 @@ class InteractionAccessTests {
 			"data-steward,               POST, list, 403", "auditor,                    GET,  one,  403",
 			"auditor,                    POST, list, 403", "customer-inventory-service, GET,  one,  200",
 			"customer-inventory-service, POST, list, 403", "interaction-service,        GET,  list, 403",
+			"analyst,                    GET,  list, 403", "analyst,                    GET,  one,  403",
 			"no-such-role,               GET,  list, 403" })
 	void grantsEachRoleExactlyItsPermissions(String role, HttpMethod method, String target, int expectedStatus) {
 		String uri = target.equals("one") ? this.existing.href() : BASE;
