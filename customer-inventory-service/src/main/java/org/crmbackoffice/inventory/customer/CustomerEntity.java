@@ -92,6 +92,10 @@ class CustomerEntity {
 	@Column(name = "erased_at")
 	private Instant erasedAt;
 
+	/** The system that fed the record; data-quality findings are traced to it. */
+	@Column(name = "data_source", updatable = false)
+	private String dataSource;
+
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
@@ -107,9 +111,10 @@ class CustomerEntity {
 	protected CustomerEntity() {
 	}
 
-	CustomerEntity(Content content, Instant now, String author) {
+	CustomerEntity(Content content, Instant now, String author, String dataSource) {
 		this.id = UUID.randomUUID();
 		this.status = INITIAL_STATUS;
+		this.dataSource = dataSource;
 		this.createdAt = now;
 		this.createdBy = author;
 		take(content, now, author);
@@ -230,6 +235,10 @@ class CustomerEntity {
 
 	List<CharacteristicValue> characteristics() {
 		return this.characteristics;
+	}
+
+	String dataSource() {
+		return this.dataSource;
 	}
 
 	Instant erasedAt() {
