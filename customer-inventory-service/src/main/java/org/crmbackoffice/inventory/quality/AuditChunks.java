@@ -130,7 +130,7 @@ class AuditChunks {
 				parameters.put("staleBefore",
 						Timestamp.from(now.minus(Duration.ofSeconds((long) (rule.threshold() * 86400)))));
 			}
-			this.jdbc.sql(UPSERT.formatted(withChunk(rule.query(), condition))).params(parameters).update();
+			this.jdbc.sql(UPSERT.formatted(rule.query().replace("{chunk}", condition))).params(parameters).update();
 		}
 		checkMedia(chunk, condition);
 		// What an earlier run found and this one did not is fixed, for the rules this run checked.
@@ -158,7 +158,7 @@ class AuditChunks {
 		List<Map<String, Object>> media = this.jdbc.sql("""
 				select c.id, m.position, m.medium_type, m.email_address, m.phone_number from customer c
 				join customer_contact_medium m on m.customer_id = c.id
-				where %s and m.customer_id > :after and m.customer_id <= :upto and c.status <> 'closed'"""
+				where %s and c.status <> 'closed'"""
 			.formatted(condition)).params(chunk).query().listOfRows();
 		for (Map<String, Object> medium : media) {
 			String type = (String) medium.get("medium_type");
@@ -211,12 +211,6 @@ class AuditChunks {
 				from (select count(*) as findings, count(distinct customer_id) as customers from quality_finding
 				      where %s) f
 				where r.id = :run""".formatted(ofChunk)).params(chunk).param("checked", checked).update();
-	}
-
-	private static String withChunk(String query, String condition) {
-		return query.replace("{chunk}", condition)
-			.replace("{media m}", "m.customer_id > :after and m.customer_id <= :upto")
-			.replace("{media a}", "a.customer_id > :after and a.customer_id <= :upto");
 	}
 
 	/** The customers of a chunk: after the cursor, up to the chunk's last id when known, in the run's scope. */

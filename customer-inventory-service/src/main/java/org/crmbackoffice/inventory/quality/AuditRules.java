@@ -13,8 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The automated rules, with their defaults overridden by {@code crm.quality.rules}. A rule's {@code {chunk}} is the
- * chunk's customers {@code c}; rules without a query are checked in Java (AuditChunks); {@code {media m}} bounds contact media {@code m} to the same id range, so that the
- * planner reads them by index range instead of testing every contact medium. Closed customers are history:
+ * chunk's customers {@code c}; rules without a query are checked in Java (AuditChunks). Closed customers are history:
  * only the consistency rules check them. Erased customers are not checked at all.
  */
 @Component
@@ -89,14 +88,14 @@ class AuditRules {
 							select c.id, 'contactMedium[' || m.position || ']', 'contactMedium[' || m.position || '].country',
 							       'country ''' || coalesce(m.country, '') || ''' is not an ISO 3166-1 alpha-2 code', null::uuid
 							from customer c join customer_contact_medium m on m.customer_id = c.id
-							where {chunk} and {media m} and %s and m.medium_type = 'postalAddress'
+							where {chunk} and %s and m.medium_type = 'postalAddress'
 							  and (m.country is null or m.country not in (:countries))""".formatted(OPEN)),
 			new AuditRule("postcode-invalid", AuditRule.VALIDITY,
 					"A post code missing or not in its country's format (GB, FR, DE, US)", true, "low", null, """
 							select c.id, 'contactMedium[' || m.position || ']', 'contactMedium[' || m.position || '].postCode',
 							       'post code ''' || coalesce(m.post_code, '') || ''' is not a ' || m.country || ' post code', null::uuid
 							from customer c join customer_contact_medium m on m.customer_id = c.id
-							where {chunk} and {media m} and %s and m.medium_type = 'postalAddress' and m.country in ('GB', 'FR', 'DE', 'US')
+							where {chunk} and %s and m.medium_type = 'postalAddress' and m.country in ('GB', 'FR', 'DE', 'US')
 							  and (m.post_code is null or upper(btrim(m.post_code)) !~ case m.country when 'GB' then :postCodeGB
 							       when 'FR' then :postCodeFR when 'DE' then :postCodeDE else :postCodeUS end)"""
 						.formatted(OPEN)),
@@ -114,7 +113,7 @@ class AuditRules {
 							select c.id, 'contactMedium[' || m.position || ']', 'contactMedium[' || m.position || '].validFor',
 							       'a contact medium''s validity ends before it starts', null::uuid
 							from customer c join customer_contact_medium m on m.customer_id = c.id
-							where {chunk} and {media m} and %1$s and m.valid_to < m.valid_from""".formatted(OPEN)),
+							where {chunk} and %1$s and m.valid_to < m.valid_from""".formatted(OPEN)),
 			new AuditRule("closed-with-agreements-in-force", AuditRule.CONSISTENCY,
 					"A closed customer with active or suspended agreements", true, "high", null, """
 							select c.id, a.id::text, 'status,agreement',
@@ -152,7 +151,7 @@ class AuditRules {
 							from customer c join customer_contact_medium m on m.customer_id = c.id
 							join customer_contact_medium o on o.email_normalized = m.email_normalized and o.customer_id <> c.id
 							join customer oc on oc.id = o.customer_id and oc.status <> 'closed' and oc.erased_at is null
-							where {chunk} and {media m} and %s and m.email_normalized is not null""".formatted(OPEN)),
+							where {chunk} and %s and m.email_normalized is not null""".formatted(OPEN)),
 			new AuditRule("duplicate-phone", AuditRule.DUPLICATES,
 					"Another open customer with the same phone number (E.164)", true, "high", null, """
 							select c.id, o.customer_id::text, 'contactMedium[' || m.position || '].phoneNumber',
@@ -161,7 +160,7 @@ class AuditRules {
 							from customer c join customer_contact_medium m on m.customer_id = c.id
 							join customer_contact_medium o on o.phone_normalized = m.phone_normalized and o.customer_id <> c.id
 							join customer oc on oc.id = o.customer_id and oc.status <> 'closed' and oc.erased_at is null
-							where {chunk} and {media m} and %s and m.phone_normalized is not null""".formatted(OPEN)),
+							where {chunk} and %s and m.phone_normalized is not null""".formatted(OPEN)),
 			new AuditRule("similar-name-same-birth-date", AuditRule.DUPLICATES,
 					"Another open customer born the same day whose name is similar (pg_trgm similarity >= threshold)",
 					true, "medium", 0.6, """
@@ -182,7 +181,7 @@ class AuditRules {
 							 and lower(b.street1) = lower(a.street1) and b.customer_id <> c.id
 							 and b.post_code is not null and b.street1 is not null
 							join customer o on o.id = b.customer_id and o.status <> 'closed' and o.erased_at is null
-							where {chunk} and {media a} and %s and a.post_code is not null and a.street1 is not null
+							where {chunk} and %s and a.post_code is not null and a.street1 is not null
 							  and similarity(c.name_normalized, o.name_normalized) >= :threshold""".formatted(OPEN)));
 
 	private final List<AuditRule> rules;
