@@ -57,6 +57,8 @@ public class InventoryAccess {
 
 	private static final String PRIVACY_PATH = "/inventory/v1/customer/*";
 
+	private static final String QUALITY_PATH = "/inventory/v1/quality";
+
 	@Bean
 	RolePermissions inventoryRolePermissions() {
 		return RolePermissions.of(Map.of(
@@ -94,6 +96,13 @@ public class InventoryAccess {
 			.hasAuthority(CUSTOMER_ERASE)
 			.requestMatchers(HttpMethod.GET, PRIVACY_PATH + "/privacyRequest")
 			.hasAuthority(AUDIT_READ)
+			// The quality report page, its scripts and chart library hold no data; the page asks with a token.
+			.requestMatchers(HttpMethod.GET, "/quality-report/**", "/dashboard-support/**", "/webjars/chart.js/**")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, QUALITY_PATH + "/report")
+			.hasAnyAuthority(QUALITY_AUDIT, REPORT_READ)
+			.requestMatchers(QUALITY_PATH + "/**")
+			.hasAuthority(QUALITY_AUDIT)
 			.requestMatchers("/tmf-api/customerManagement/v5/hub", "/tmf-api/customerManagement/v5/hub/**",
 					"/inventory/v1/delivery", "/inventory/v1/delivery/**")
 			.hasAuthority(HUB_MANAGE);

@@ -55,6 +55,22 @@ public class PhoneNumbers {
 		}
 	}
 
+	/**
+	 * Whether the number is in a range its country's numbering plan assigns, strictly: stricter than what
+	 * {@link #toE164} accepts, so a data-quality finding rather than a reason to refuse a record.
+	 */
+	public boolean isValid(String number) {
+		if (number == null || number.isBlank()) {
+			return false;
+		}
+		try {
+			return this.numbers.isValidNumber(this.numbers.parse(number, this.defaultRegion));
+		}
+		catch (NumberParseException ex) {
+			return false;
+		}
+	}
+
 	public String defaultRegion() {
 		return this.defaultRegion;
 	}

@@ -1,5 +1,8 @@
 package org.crmbackoffice.inventory.customer;
 
+import java.util.Locale;
+import java.util.Objects;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
@@ -25,6 +28,22 @@ record ContactMediumValue(@Column(name = "medium_type") String mediumType,
 				Period.of(medium.validFor()), medium.emailAddress(), medium.phoneNumber(), medium.street1(),
 				medium.street2(), medium.city(), medium.postCode(), medium.stateOrProvince(), medium.country(),
 				SearchText.fold(medium.emailAddress()), medium.phoneNumber());
+	}
+
+	/** Whether both reach the party at the same address, however it was written. */
+	boolean sameAddress(ContactMediumValue other) {
+		return Objects.equals(this.mediumType, other.mediumType)
+				&& Objects.equals(this.emailNormalized, other.emailNormalized) && Objects.equals(phone(), other.phone())
+				&& Objects.equals(SearchText.fold(this.street1), SearchText.fold(other.street1))
+				&& Objects.equals(comparablePostCode(), other.comparablePostCode()) && Objects.equals(this.country, other.country);
+	}
+
+	private String phone() {
+		return (this.phoneNormalized != null) ? this.phoneNormalized : this.phoneNumber;
+	}
+
+	private String comparablePostCode() {
+		return (this.postCode != null) ? this.postCode.replaceAll("\\s", "").toUpperCase(Locale.ROOT) : null;
 	}
 
 	ContactMedium toContactMedium() {

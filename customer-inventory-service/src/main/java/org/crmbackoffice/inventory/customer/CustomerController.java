@@ -2,6 +2,8 @@ package org.crmbackoffice.inventory.customer;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -17,6 +19,7 @@ import org.crmbackoffice.inventory.interactions.RecentInteractionsOfCustomers;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.customer.CustomerCreate;
+import org.crmbackoffice.model.customer.CustomerStatus;
 import org.crmbackoffice.support.idempotency.IdempotencyKeys;
 import org.crmbackoffice.support.web.ApiResponses;
 import org.crmbackoffice.support.web.FieldSelection;
@@ -27,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +42,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping(path = CustomerApi.BASE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,9 +59,12 @@ class CustomerController {
 
 	private final JsonMapper json;
 
+	private final CustomerMerges merges;
+
 	CustomerController(CustomerService customers, RecentInteractionsOfCustomers recentInteractions,
-			PhoneNumbers phoneNumbers, JsonMapper json) {
+			PhoneNumbers phoneNumbers, JsonMapper json, CustomerMerges merges) {
 		this.customers = customers;
+		this.merges = merges;
 		this.recentInteractions = recentInteractions;
 		this.phoneNumbers = phoneNumbers;
 		this.json = json;
@@ -100,11 +108,24 @@ class CustomerController {
 	@Operation(summary = "Retrieves a customer by id, with its ETag",
 			description = "With expand=recentInteractions, the customer's latest interactions from the interaction "
 					+ "service come with it (the 360 view); while that service cannot be asked they are marked "
-					+ "unavailable and the customer is answered all the same.")
+					+ "unavailable and the customer is answered all the same. A customer merged into another as its "
+					+ "duplicate answers 308 with the Location of the survivor.")
 	ResponseEntity<Customer> retrieve(@PathVariable String id,
 			@RequestParam(required = false) @Pattern(regexp = RECENT_INTERACTIONS,
 					message = "can only be " + RECENT_INTERACTIONS) String expand) {
 		Versioned customer = this.customers.retrieve(id);
+		// Only closed records can have been merged: the others cost no extra query.
+		if (customer.customer().status() == CustomerStatus.CLOSED) {
+			Optional<UUID> survivor = this.merges.survivorOf(UUID.fromString(customer.customer().id()));
+			if (survivor.isPresent()) {
+				return ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT)
+					.location(ServletUriComponentsBuilder.fromCurrentRequest()
+						.replacePath(CustomerMapper.hrefOf(survivor.get().toString()))
+						.build()
+						.toUri())
+					.build();
+			}
+		}
 		if (expand == null) {
 			return versioned(customer);
 		}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -92,6 +93,10 @@ class CustomerEntity {
 	@Column(name = "erased_at")
 	private Instant erasedAt;
 
+	/** The system that fed the record; data-quality findings are traced to it. */
+	@Column(name = "data_source", updatable = false)
+	private String dataSource;
+
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
@@ -107,9 +112,10 @@ class CustomerEntity {
 	protected CustomerEntity() {
 	}
 
-	CustomerEntity(Content content, Instant now, String author) {
+	CustomerEntity(Content content, Instant now, String author, String dataSource) {
 		this.id = UUID.randomUUID();
 		this.status = INITIAL_STATUS;
+		this.dataSource = dataSource;
 		this.createdAt = now;
 		this.createdBy = author;
 		take(content, now, author);
@@ -162,6 +168,39 @@ class CustomerEntity {
 		this.erasedAt = now;
 		this.updatedAt = now;
 		this.updatedBy = author;
+	}
+
+	/**
+	 * Merges this duplicate into the survivor: the contact media, accounts, payment methods and related parties
+	 * the survivor lacks move over to it, what it already has stays here as history, and this record is closed.
+	 * @return how many contact media and how many references moved
+	 */
+	int[] mergeInto(CustomerEntity survivor, Instant now, String author) {
+		List<ContactMediumValue> media = lacking(this.contactMedia, survivor.contactMedia,
+				ContactMediumValue::sameAddress);
+		List<RefValue> accountRefs = lacking(this.accounts, survivor.accounts, RefValue::sameTarget);
+		List<RefValue> paymentRefs = lacking(this.paymentMethods, survivor.paymentMethods, RefValue::sameTarget);
+		List<RelatedPartyValue> parties = lacking(this.relatedParties, survivor.relatedParties,
+				RelatedPartyValue::sameRoleAndParty);
+		survivor.contactMedia.addAll(media);
+		survivor.accounts.addAll(accountRefs);
+		survivor.paymentMethods.addAll(paymentRefs);
+		survivor.relatedParties.addAll(parties);
+		survivor.updatedAt = now;
+		survivor.updatedBy = author;
+		this.contactMedia.removeAll(media);
+		this.accounts.removeAll(accountRefs);
+		this.paymentMethods.removeAll(paymentRefs);
+		this.relatedParties.removeAll(parties);
+		this.status = CustomerStatus.CLOSED.value();
+		this.statusReason = "merged into " + survivor.id;
+		this.updatedAt = now;
+		this.updatedBy = author;
+		return new int[] { media.size(), accountRefs.size() + paymentRefs.size() + parties.size() };
+	}
+
+	private static <T> List<T> lacking(List<T> own, List<T> survivors, BiPredicate<T, T> same) {
+		return own.stream().filter((item) -> survivors.stream().noneMatch((other) -> same.test(item, other))).toList();
 	}
 
 	// Replacing an unchanged collection would make Hibernate delete and re-insert all its rows.
@@ -230,6 +269,10 @@ class CustomerEntity {
 
 	List<CharacteristicValue> characteristics() {
 		return this.characteristics;
+	}
+
+	String dataSource() {
+		return this.dataSource;
 	}
 
 	Instant erasedAt() {

@@ -23,12 +23,16 @@ final class CustomerMapper {
 	private CustomerMapper() {
 	}
 
-	/** @param contactMedia the request's contact media with their phone numbers in E.164 form */
+	/**
+	 * @param contactMedia the request's contact media with their phone numbers in E.164 form
+	 * @param clientId the calling client, the record's data source unless the request names one
+	 */
 	static CustomerEntity newCustomer(CustomerCreate request, List<ContactMedium> contactMedia, Instant now,
-			String author) {
+			String author, String clientId) {
 		return new CustomerEntity(content(request.name(), request.description(), request.validFor(),
 				request.engagedParty(), contactMedia, request.characteristic(), request.account(),
-				request.paymentMethod(), request.creditProfile(), request.relatedParty()), now, author);
+				request.paymentMethod(), request.creditProfile(), request.relatedParty()), now, author,
+				(request.dataSource() != null) ? request.dataSource() : clientId);
 	}
 
 	/**
@@ -45,7 +49,7 @@ final class CustomerMapper {
 				customer.paymentMethods().stream().map(RefValue::toEntityRef).toList(),
 				customer.creditProfiles().stream().map(CreditProfileValue::toCreditProfile).toList(),
 				customer.relatedParties().stream().map(RelatedPartyValue::toRelatedParty).toList(), agreements,
-				customer.createdAt(), customer.updatedAt(), null);
+				customer.dataSource(), customer.createdAt(), customer.updatedAt(), null);
 	}
 
 	private static EngagedParty engagedParty(CustomerEntity customer) {

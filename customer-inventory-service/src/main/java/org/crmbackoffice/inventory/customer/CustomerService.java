@@ -93,7 +93,8 @@ class CustomerService {
 			}
 		}
 		CustomerEntity customer = this.customers.saveAndFlush(CustomerMapper.newCustomer(request,
-				this.contactMedia.normalised(request.contactMedium()), this.clock.instant(), current.subject()));
+				this.contactMedia.normalised(request.contactMedium()), this.clock.instant(), current.subject(),
+				current.clientId()));
 		if (idempotencyKey != null) {
 			try {
 				this.idempotencyKeys.remember(current.subject(), idempotencyKey, request, customer.id().toString());

@@ -13,6 +13,11 @@ record RefValue(@Column(name = "ref_id") String id, @Column(name = "href") Strin
 		return new RefValue(ref.id(), ref.href(), ref.name(), ref.referredType());
 	}
 
+	/** Whether both refer to the same thing, whatever they call it. */
+	boolean sameTarget(RefValue other) {
+		return this.id.equals(other.id) && this.referredType.equals(other.referredType);
+	}
+
 	EntityRef toEntityRef() {
 		return new EntityRef(this.id, this.href, this.name, this.referredType);
 	}

@@ -16,6 +16,10 @@ record RelatedPartyValue(@Column(name = "role") String role, @Column(name = "ref
 		return new RelatedPartyValue(party.role(), ref.id(), ref.href(), ref.name(), ref.referredType());
 	}
 
+	boolean sameRoleAndParty(RelatedPartyValue other) {
+		return this.role.equals(other.role) && this.id.equals(other.id) && this.referredType.equals(other.referredType);
+	}
+
 	RelatedParty toRelatedParty() {
 		return new RelatedParty(this.role, new EntityRef(this.id, this.href, this.name, this.referredType));
 	}

@@ -16,20 +16,21 @@ import org.crmbackoffice.model.common.TimePeriod;
  * agreements (contracts) established with it.
  *
  * @param agreement the customer's agreements, kept by the inventory as their own resource; read-only here
+ * @param dataSource the system that fed the record (e.g. {@code crm-frontend}); read-only, unknown for old records
  * @param recentInteractions only when asked for ({@code expand=recentInteractions}): the 360 view
  */
 public record Customer(String id, String href, @JsonProperty("@type") String type, String name, String description,
 		CustomerStatus status, String statusReason, TimePeriod validFor, EngagedParty engagedParty,
 		List<ContactMedium> contactMedium, List<Characteristic> characteristic, List<EntityRef> account,
 		List<EntityRef> paymentMethod, List<CreditProfile> creditProfile, List<RelatedParty> relatedParty,
-		List<EntityRef> agreement, Instant creationDate, Instant lastUpdate, RecentInteractions recentInteractions) {
+		List<EntityRef> agreement, String dataSource, Instant creationDate, Instant lastUpdate, RecentInteractions recentInteractions) {
 
 	public static final String TYPE = "Customer";
 
 	public Customer withRecentInteractions(RecentInteractions interactions) {
 		return new Customer(this.id, this.href, this.type, this.name, this.description, this.status, this.statusReason,
 				this.validFor, this.engagedParty, this.contactMedium, this.characteristic, this.account,
-				this.paymentMethod, this.creditProfile, this.relatedParty, this.agreement, this.creationDate,
+				this.paymentMethod, this.creditProfile, this.relatedParty, this.agreement, this.dataSource, this.creationDate,
 				this.lastUpdate, interactions);
 	}
 

@@ -1,0 +1,214 @@
+package org.crmbackoffice.inventory.quality;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The automated rules, with their defaults overridden by {@code crm.quality.rules}. A rule's {@code {chunk}} is the
+ * chunk's customers {@code c}; rules without a query are checked in Java (AuditChunks). Closed customers are history:
+ * only the consistency rules check them. Erased customers are not checked at all.
+ */
+@Component
+class AuditRules {
+
+	static final List<String> SEVERITIES = List.of("low", "medium", "high");
+
+	static final String PHONE_INVALID = "phone-invalid";
+
+	static final String EMAIL_INVALID = "email-invalid";
+
+	/** Findings stewards record by hand (a disputed verification), apart from the automated rules. */
+	static final String MANUAL_AUDIT = "manual-audit";
+
+	/** Local part and domain labels as RFC 5321 allows them in practice, with an alphabetic top-level domain. */
+	static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+			+ "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$");
+
+	/** Post codes of the countries whose format is checked; other countries' codes are taken as they are. */
+	static final Map<String, String> POST_CODE_PATTERNS = Map.of("GB", "^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$",
+			"FR", "^[0-9]{5}$", "DE", "^[0-9]{5}$", "US", "^[0-9]{5}(-[0-9]{4})?$");
+
+	static final Set<String> COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
+
+	private static final String OPEN = "c.status <> 'closed'";
+
+	private static final List<AuditRule> DEFAULTS = List.of(
+			new AuditRule("contact-medium-required", AuditRule.COMPLETENESS,
+					"No email address or phone number to reach the customer", true, "high", null, """
+							select c.id, '', 'contactMedium', 'has no email address or phone number', null::uuid
+							from customer c where {chunk} and %s and not exists (select 1 from customer_contact_medium m
+							    where m.customer_id = c.id and (m.email_address is not null or m.phone_number is not null))"""
+						.formatted(OPEN)),
+			new AuditRule("name-parts-required", AuditRule.COMPLETENESS,
+					"An individual without given or family name, an organization without trading name", true, "high",
+					null, """
+							select c.id, 'givenName', 'engagedParty.givenName', 'an individual without a given name', null::uuid
+							from customer c where {chunk} and %1$s and c.engaged_party_type = 'Individual'
+							  and coalesce(btrim(c.given_name), '') = ''
+							union all
+							select c.id, 'familyName', 'engagedParty.familyName', 'an individual without a family name', null::uuid
+							from customer c where {chunk} and %1$s and c.engaged_party_type = 'Individual'
+							  and coalesce(btrim(c.family_name), '') = ''
+							union all
+							select c.id, 'tradingName', 'engagedParty.tradingName', 'an organization without a trading name', null::uuid
+							from customer c where {chunk} and %1$s and c.engaged_party_type = 'Organization'
+							  and coalesce(btrim(c.trading_name), '') = ''""".formatted(OPEN)),
+			new AuditRule("party-data-required", AuditRule.COMPLETENESS,
+					"No party kind, an individual without birth date, an organization without registration", true,
+					"medium", null, """
+							select c.id, 'type', 'engagedParty.@type', 'the party is neither an Individual nor an Organization', null::uuid
+							from customer c where {chunk} and %1$s
+							  and coalesce(c.engaged_party_type, '') not in ('Individual', 'Organization')
+							union all
+							select c.id, 'birthDate', 'engagedParty.birthDate', 'an individual without a birth date', null::uuid
+							from customer c where {chunk} and %1$s and c.engaged_party_type = 'Individual'
+							  and c.birth_date is null
+							union all
+							select c.id, 'identification', 'engagedParty.identification',
+							       'an organization without any registration or other identification', null::uuid
+							from customer c where {chunk} and %1$s and c.engaged_party_type = 'Organization'
+							  and not exists (select 1 from customer_party_identification i where i.customer_id = c.id)"""
+						.formatted(OPEN)),
+			new AuditRule(EMAIL_INVALID, AuditRule.VALIDITY,
+					"An email address that is not one (syntax, domain with an alphabetic top-level domain)", true,
+					"medium", null, null),
+			new AuditRule(PHONE_INVALID, AuditRule.VALIDITY,
+					"A phone number that does not read as an assigned number of its country (E.164)", true, "medium",
+					null, null),
+			new AuditRule("country-invalid", AuditRule.VALIDITY,
+					"A postal address without an ISO 3166-1 alpha-2 country code", true, "medium", null, """
+							select c.id, 'contactMedium[' || m.position || ']', 'contactMedium[' || m.position || '].country',
+							       'country ''' || coalesce(m.country, '') || ''' is not an ISO 3166-1 alpha-2 code', null::uuid
+							from customer c join customer_contact_medium m on m.customer_id = c.id
+							where {chunk} and %s and m.medium_type = 'postalAddress'
+							  and (m.country is null or m.country not in (:countries))""".formatted(OPEN)),
+			new AuditRule("postcode-invalid", AuditRule.VALIDITY,
+					"A post code missing or not in its country's format (GB, FR, DE, US)", true, "low", null, """
+							select c.id, 'contactMedium[' || m.position || ']', 'contactMedium[' || m.position || '].postCode',
+							       'post code ''' || coalesce(m.post_code, '') || ''' is not a ' || m.country || ' post code', null::uuid
+							from customer c join customer_contact_medium m on m.customer_id = c.id
+							where {chunk} and %s and m.medium_type = 'postalAddress' and m.country in ('GB', 'FR', 'DE', 'US')
+							  and (m.post_code is null or upper(btrim(m.post_code)) !~ case m.country when 'GB' then :postCodeGB
+							       when 'FR' then :postCodeFR when 'DE' then :postCodeDE else :postCodeUS end)"""
+						.formatted(OPEN)),
+			new AuditRule("dates-out-of-order", AuditRule.VALIDITY,
+					"A validity that ends before it starts, or a birth date not before the record's creation or before 1900",
+					true, "medium", null, """
+							select c.id, 'validFor', 'validFor', 'the customer''s validity ends before it starts', null::uuid
+							from customer c where {chunk} and %1$s and c.valid_to < c.valid_from
+							union all
+							select c.id, 'birthDate', 'engagedParty.birthDate',
+							       'birth date ' || c.birth_date || ' is not a plausible birth date', null::uuid
+							from customer c where {chunk} and %1$s
+							  and (c.birth_date >= c.created_at::date or c.birth_date < date '1900-01-01')
+							union all
+							select c.id, 'contactMedium[' || m.position || ']', 'contactMedium[' || m.position || '].validFor',
+							       'a contact medium''s validity ends before it starts', null::uuid
+							from customer c join customer_contact_medium m on m.customer_id = c.id
+							where {chunk} and %1$s and m.valid_to < m.valid_from""".formatted(OPEN)),
+			new AuditRule("closed-with-agreements-in-force", AuditRule.CONSISTENCY,
+					"A closed customer with active or suspended agreements", true, "high", null, """
+							select c.id, a.id::text, 'status,agreement',
+							       'closed, but agreement ' || a.id || ' is ' || a.status, null::uuid
+							from customer c join agreement a on a.customer_id = c.id
+							where {chunk} and c.status = 'closed' and a.status in ('active', 'suspended')"""),
+			new AuditRule("agreement-outside-validity", AuditRule.CONSISTENCY,
+					"An agreement valid before the customer is or after it ends", true, "medium", null, """
+							select c.id, a.id::text, 'validFor,agreement',
+							       'agreement ' || a.id || ' is valid outside the customer''s validity', null::uuid
+							from customer c join agreement a on a.customer_id = c.id
+							where {chunk} and ((c.valid_from is not null and a.valid_from < c.valid_from)
+							    or (c.valid_to is not null and (a.valid_to is null or a.valid_to > c.valid_to)))"""),
+			new AuditRule("contact-media-expired", AuditRule.CONSISTENCY,
+					"An open customer whose contact media have all expired", true, "medium", null, """
+							select c.id, '', 'contactMedium.validFor', 'every contact medium has expired', null::uuid
+							from customer c where {chunk} and %s
+							  and exists (select 1 from customer_contact_medium m where m.customer_id = c.id)
+							  and not exists (select 1 from customer_contact_medium m where m.customer_id = c.id
+							      and (m.valid_to is null or m.valid_to > :now))""".formatted(OPEN)),
+			new AuditRule("not-verified", AuditRule.STALENESS,
+					"Not verified by a steward (or, never verified, not changed) for threshold days", true, "low",
+					365.0, """
+							select c.id, '', 'lastVerification',
+							       'not verified since ' || to_char(coalesce(v.verified_at, c.updated_at), 'YYYY-MM-DD'), null::uuid
+							from customer c left join lateral (select max(q.verified_at) as verified_at
+							    from quality_verification q where q.customer_id = c.id and q.outcome in ('verified', 'corrected')) v on true
+							where {chunk} and %s and coalesce(v.verified_at, c.updated_at) < :staleBefore""".formatted(OPEN)),
+			new AuditRule("duplicate-email", AuditRule.DUPLICATES,
+					"Another open customer with the same email address (case and accents ignored)", true, "high", null,
+					"""
+							select c.id, o.customer_id::text, 'contactMedium[' || m.position || '].emailAddress',
+							       'shares the email address ' || m.email_normalized || ' with customer ' || o.customer_id,
+							       o.customer_id
+							from customer c join customer_contact_medium m on m.customer_id = c.id
+							join customer_contact_medium o on o.email_normalized = m.email_normalized and o.customer_id <> c.id
+							join customer oc on oc.id = o.customer_id and oc.status <> 'closed' and oc.erased_at is null
+							where {chunk} and %s and m.email_normalized is not null""".formatted(OPEN)),
+			new AuditRule("duplicate-phone", AuditRule.DUPLICATES,
+					"Another open customer with the same phone number (E.164)", true, "high", null, """
+							select c.id, o.customer_id::text, 'contactMedium[' || m.position || '].phoneNumber',
+							       'shares the phone number ' || m.phone_normalized || ' with customer ' || o.customer_id,
+							       o.customer_id
+							from customer c join customer_contact_medium m on m.customer_id = c.id
+							join customer_contact_medium o on o.phone_normalized = m.phone_normalized and o.customer_id <> c.id
+							join customer oc on oc.id = o.customer_id and oc.status <> 'closed' and oc.erased_at is null
+							where {chunk} and %s and m.phone_normalized is not null""".formatted(OPEN)),
+			new AuditRule("similar-name-same-birth-date", AuditRule.DUPLICATES,
+					"Another open customer born the same day whose name is similar (pg_trgm similarity >= threshold)",
+					true, "medium", 0.6, """
+							select c.id, o.id::text, 'name,engagedParty.birthDate',
+							       'named like customer ' || o.id || ' (' || o.name || ') and born the same day', o.id
+							from customer c join customer o on o.birth_date = c.birth_date and o.id <> c.id
+							    and o.status <> 'closed' and o.erased_at is null
+							where {chunk} and %s and c.birth_date is not null
+							  and similarity(c.name_normalized, o.name_normalized) >= :threshold""".formatted(OPEN)),
+			new AuditRule("similar-name-same-address", AuditRule.DUPLICATES,
+					"Another open customer at the same postal address whose name is similar (pg_trgm similarity >= threshold)",
+					true, "medium", 0.6, """
+							select c.id, o.id::text, 'name,contactMedium[' || a.position || ']',
+							       'named like customer ' || o.id || ' (' || o.name || ') at the same address', o.id
+							from customer c join customer_contact_medium a on a.customer_id = c.id
+							join customer_contact_medium b
+							  on upper(regexp_replace(b.post_code, '\\s', '', 'g')) = upper(regexp_replace(a.post_code, '\\s', '', 'g'))
+							 and lower(b.street1) = lower(a.street1) and b.customer_id <> c.id
+							 and b.post_code is not null and b.street1 is not null
+							join customer o on o.id = b.customer_id and o.status <> 'closed' and o.erased_at is null
+							where {chunk} and %s and a.post_code is not null and a.street1 is not null
+							  and similarity(c.name_normalized, o.name_normalized) >= :threshold""".formatted(OPEN)));
+
+	private final List<AuditRule> rules;
+
+	AuditRules(QualityProperties properties) {
+		Map<String, AuditRule> byId = new LinkedHashMap<>();
+		for (AuditRule rule : DEFAULTS) {
+			byId.put(rule.id(), rule.with(properties.rules().get(rule.id())));
+		}
+		List<String> unknown = new ArrayList<>(properties.rules().keySet());
+		unknown.removeAll(byId.keySet());
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException("crm.quality.rules names no such rule: " + unknown);
+		}
+		this.rules = List.copyOf(byId.values());
+	}
+
+	List<AuditRule> all() {
+		return this.rules;
+	}
+
+	List<AuditRule> enabled() {
+		return this.rules.stream().filter(AuditRule::enabled).toList();
+	}
+
+	Optional<AuditRule> find(String id) {
+		return this.rules.stream().filter((rule) -> rule.id().equals(id)).findFirst();
+	}
+
+}

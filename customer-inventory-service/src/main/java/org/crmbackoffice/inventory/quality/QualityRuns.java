@@ -1,0 +1,289 @@
+package org.crmbackoffice.inventory.quality;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.crmbackoffice.model.problem.ProblemType;
+import org.crmbackoffice.support.problem.ApiProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Audit runs as background jobs, one at a time across all instances: the database refuses a second running run
+ * (a partial unique index), and starts are serialised by an advisory lock. A run works through the customers in
+ * chunks on this instance's job thread; each chunk commits with the run's cursor and heartbeat. A run whose
+ * heartbeat has gone stale (its instance crashed or was stopped) is taken over at start-up and then every
+ * {@code crm.quality.stale-after}, and continues after its last committed chunk.
+ */
+@Service
+class QualityRuns implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(QualityRuns.class);
+
+	/** The advisory lock key of starting a run: "quality" in ASCII. */
+	private static final long START_LOCK = 0x7175616c697479L;
+
+	private static final String COLUMNS = """
+			id, status, data_source, requested_by, started_at, finished_at, total, checked, findings, heartbeat_at,
+			segment_started_at, segment_checked, failure""";
+
+	private final JdbcClient jdbc;
+
+	private final AuditChunks chunks;
+
+	private final TransactionTemplate transaction;
+
+	private final QualityProperties properties;
+
+	private final Clock clock;
+
+	/** Who this instance is as a run's owner. */
+	private final String owner = UUID.randomUUID().toString();
+
+	private final ExecutorService jobs = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "quality-audit");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private volatile boolean running;
+
+	QualityRuns(JdbcClient jdbc, AuditChunks chunks, TransactionTemplate transaction, QualityProperties properties,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.chunks = chunks;
+		this.transaction = transaction;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Starts a run over all customers, or those the given system fed, and works through it in the background.
+	 * @throws ApiProblemException 409 naming the running run while there is one
+	 */
+	Run start(String dataSource, String requestedBy) {
+		Instant now = this.clock.instant();
+		UUID id = UUID.randomUUID();
+		try {
+			this.transaction.executeWithoutResult((status) -> {
+				Boolean locked = this.jdbc.sql("select pg_try_advisory_xact_lock(:key)")
+					.param("key", START_LOCK)
+					.query(Boolean.class)
+					.single();
+				Optional<UUID> current = runningRun();
+				if (!Boolean.TRUE.equals(locked) || current.isPresent()) {
+					throw alreadyRunning(current.orElse(null));
+				}
+				long total = this.jdbc.sql("select count(*) from customer c where c.erased_at is null"
+						+ ((dataSource != null) ? " and c.data_source = :scope" : ""))
+					.param("scope", dataSource)
+					.query(Long.class)
+					.single();
+				this.jdbc.sql("""
+						insert into quality_run (id, status, data_source, requested_by, started_at, total, owner,
+						    heartbeat_at, segment_started_at)
+						values (:id, 'running', :scope, :by, :now, :total, :owner, :now, :now)""")
+					.param("id", id)
+					.param("scope", dataSource)
+					.param("by", requestedBy)
+					.param("now", Timestamp.from(now))
+					.param("total", total)
+					.param("owner", this.owner)
+					.update();
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			throw alreadyRunning(runningRun().orElse(null));
+		}
+		submit(id);
+		return find(id).orElseThrow();
+	}
+
+	/** @throws ApiProblemException 404 for an unknown run, 409 for one that is not running */
+	Run cancel(UUID id) {
+		int cancelled = this.jdbc.sql("""
+				update quality_run set status = 'cancelled', finished_at = :now, owner = null
+				where id = :id and status = 'running'""")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("id", id)
+			.update();
+		Run run = find(id).orElseThrow(() -> ApiProblemException.notFound("quality run", id.toString()));
+		if (cancelled == 0) {
+			throw new ApiProblemException(ProblemType.CONFLICT, "Run " + id + " is " + run.status()
+					+ " and cannot be cancelled.");
+		}
+		return run;
+	}
+
+	Optional<Run> find(UUID id) {
+		return this.jdbc.sql("select " + COLUMNS + " from quality_run where id = :id")
+			.param("id", id)
+			.query(this::run)
+			.optional();
+	}
+
+	List<Run> latest(long offset, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + " from quality_run order by started_at desc, id offset :offset "
+				+ "limit :limit")
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(this::run)
+			.list();
+	}
+
+	long count() {
+		return this.jdbc.sql("select count(*) from quality_run").query(Long.class).single();
+	}
+
+	/** Starts a run on the schedule ({@code crm.quality.schedule}), unless one is running already. */
+	@Scheduled(cron = "${crm.quality.schedule:-}")
+	void startScheduled() {
+		try {
+			start(null, "schedule");
+		}
+		catch (ApiProblemException ex) {
+			logger.info("No scheduled data-quality run: {}", ex.getMessage());
+		}
+	}
+
+	/**
+	 * Takes over a running run whose heartbeat has gone stale, and continues it after its last committed chunk.
+	 * @return the run taken over, if any
+	 */
+	Optional<UUID> resumeInterrupted() {
+		Instant now = this.clock.instant();
+		List<UUID> taken = this.jdbc.sql("""
+				update quality_run set owner = :owner, heartbeat_at = :now, segment_started_at = :now,
+				    segment_checked = checked
+				where status = 'running' and heartbeat_at < :staleBefore returning id""")
+			.param("owner", this.owner)
+			.param("now", Timestamp.from(now))
+			.param("staleBefore", Timestamp.from(now.minus(this.properties.staleAfter())))
+			.query(UUID.class)
+			.list();
+		taken.forEach((id) -> {
+			logger.info("Resuming data-quality run {} after its last committed chunk", id);
+			submit(id);
+		});
+		return taken.stream().findFirst();
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Scheduled(initialDelayString = "${crm.quality.stale-after:PT2M}",
+			fixedDelayString = "${crm.quality.stale-after:PT2M}")
+	void takeOverStaleRuns() {
+		resumeInterrupted();
+	}
+
+	private void submit(UUID id) {
+		this.jobs.execute(() -> work(id));
+	}
+
+	private void work(UUID id) {
+		try {
+			while (this.running && this.chunks.next(id, this.owner, this.properties.chunkSize())) {
+				// Each chunk has committed; the loop ends when the run is done, cancelled, taken over or we stop.
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("Data-quality run {} failed", id, ex);
+			this.jdbc.sql("update quality_run set status = 'failed', finished_at = :now, failure = :failure "
+					+ "where id = :id and status = 'running' and owner = :owner")
+				.param("now", Timestamp.from(this.clock.instant()))
+				.param("failure", String.valueOf(ex.getMessage()).substring(0, Math.min(1000,
+						String.valueOf(ex.getMessage()).length())))
+				.param("id", id)
+				.param("owner", this.owner)
+				.update();
+		}
+	}
+
+	private Optional<UUID> runningRun() {
+		return this.jdbc.sql("select id from quality_run where status = 'running'").query(UUID.class).optional();
+	}
+
+	private static ApiProblemException alreadyRunning(UUID current) {
+		return new ApiProblemException(ProblemType.CONFLICT, "A data-quality run is running; one runs at a time.",
+				(current != null) ? Map.<String, Object>of("runningRun", current.toString()) : Map.of());
+	}
+
+	private Run run(ResultSet rs, int row) throws SQLException {
+		Timestamp finished = rs.getTimestamp("finished_at");
+		return new Run(rs.getObject("id", UUID.class), rs.getString("status"), rs.getString("data_source"),
+				rs.getString("requested_by"), rs.getTimestamp("started_at").toInstant(),
+				(finished != null) ? finished.toInstant() : null, rs.getLong("total"), rs.getLong("checked"),
+				rs.getLong("findings"), rs.getTimestamp("heartbeat_at").toInstant(),
+				rs.getTimestamp("segment_started_at").toInstant(), rs.getLong("segment_checked"),
+				rs.getString("failure"));
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Stops after the chunk in hand: the run stays running with its last heartbeat, and this or another instance
+	 * takes it over once that is stale.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.jobs.shutdown();
+		try {
+			this.jobs.awaitTermination(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** A run as stored; {@link QualityController} shows it with its rate and ETA. */
+	record Run(UUID id, String status, String dataSource, String requestedBy, Instant startedAt, Instant finishedAt,
+			long total, long checked, long findings, Instant heartbeatAt, Instant segmentStartedAt,
+			long segmentChecked, String failure) {
+
+		/** Customers checked per second since this instance took the run on. */
+		Double recordsPerSecond(Instant now) {
+			Instant end = (this.finishedAt != null) ? this.finishedAt : now;
+			double seconds = Duration.between(this.segmentStartedAt, end).toMillis() / 1000.0;
+			long done = this.checked - this.segmentChecked;
+			return (seconds > 0 && done > 0) ? done / seconds : null;
+		}
+
+		Instant estimatedCompletion(Instant now) {
+			Double rate = recordsPerSecond(now);
+			if (!"running".equals(this.status) || rate == null) {
+				return null;
+			}
+			return now.plusMillis((long) (Math.max(0, this.total - this.checked) / rate * 1000));
+		}
+
+	}
+
+}
