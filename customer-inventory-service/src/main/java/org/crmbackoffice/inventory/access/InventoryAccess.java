@@ -57,6 +57,8 @@ public class InventoryAccess {
 
 	private static final String PRIVACY_PATH = "/inventory/v1/customer/*";
 
+	private static final String AUDIT_PATH = "/inventory/v1/audit/**";
+
 	@Bean
 	RolePermissions inventoryRolePermissions() {
 		return RolePermissions.of(Map.of(
@@ -93,6 +95,8 @@ public class InventoryAccess {
 			.requestMatchers(HttpMethod.POST, PRIVACY_PATH + "/erasure")
 			.hasAuthority(CUSTOMER_ERASE)
 			.requestMatchers(HttpMethod.GET, PRIVACY_PATH + "/privacyRequest")
+			.hasAuthority(AUDIT_READ)
+			.requestMatchers(HttpMethod.GET, AUDIT_PATH)
 			.hasAuthority(AUDIT_READ)
 			.requestMatchers("/tmf-api/customerManagement/v5/hub", "/tmf-api/customerManagement/v5/hub/**",
 					"/inventory/v1/delivery", "/inventory/v1/delivery/**")
