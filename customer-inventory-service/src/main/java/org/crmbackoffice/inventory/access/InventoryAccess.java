@@ -59,6 +59,8 @@ public class InventoryAccess {
 
 	private static final String AUDIT_PATH = "/inventory/v1/audit/**";
 
+	private static final String REPORT_PATH = "/inventory/v1/report/**";
+
 	@Bean
 	RolePermissions inventoryRolePermissions() {
 		return RolePermissions.of(Map.of(
@@ -98,6 +100,8 @@ public class InventoryAccess {
 			.hasAuthority(AUDIT_READ)
 			.requestMatchers(HttpMethod.GET, AUDIT_PATH)
 			.hasAuthority(AUDIT_READ)
+			.requestMatchers(HttpMethod.GET, REPORT_PATH)
+			.hasAuthority(REPORT_READ)
 			.requestMatchers("/tmf-api/customerManagement/v5/hub", "/tmf-api/customerManagement/v5/hub/**",
 					"/inventory/v1/delivery", "/inventory/v1/delivery/**")
 			.hasAuthority(HUB_MANAGE);
