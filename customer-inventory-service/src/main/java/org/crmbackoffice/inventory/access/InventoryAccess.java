@@ -58,6 +58,9 @@ public class InventoryAccess {
 	private static final String PRIVACY_PATH = "/inventory/v1/customer/*";
 
 	private static final String QUALITY_PATH = "/inventory/v1/quality";
+	private static final String AUDIT_PATH = "/inventory/v1/audit/**";
+
+	private static final String REPORT_PATH = "/inventory/v1/report/**";
 
 	@Bean
 	RolePermissions inventoryRolePermissions() {
@@ -103,6 +106,10 @@ public class InventoryAccess {
 			.hasAnyAuthority(QUALITY_AUDIT, REPORT_READ)
 			.requestMatchers(QUALITY_PATH + "/**")
 			.hasAuthority(QUALITY_AUDIT)
+			.requestMatchers(HttpMethod.GET, AUDIT_PATH)
+			.hasAuthority(AUDIT_READ)
+			.requestMatchers(HttpMethod.GET, REPORT_PATH)
+			.hasAuthority(REPORT_READ)
 			.requestMatchers("/tmf-api/customerManagement/v5/hub", "/tmf-api/customerManagement/v5/hub/**",
 					"/inventory/v1/delivery", "/inventory/v1/delivery/**")
 			.hasAuthority(HUB_MANAGE);

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Validator;
+import org.crmbackoffice.inventory.audit.AuditTrail;
 import org.crmbackoffice.inventory.customer.CustomerRecords;
 import org.crmbackoffice.model.agreement.Agreement;
 import org.crmbackoffice.model.agreement.AgreementCreate;
@@ -52,8 +53,11 @@ class AgreementService {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	AgreementService(AgreementRepository agreements, CustomerRecords customers, CurrentCaller caller,
-			IdempotencyKeys idempotencyKeys, Validator validator, JsonMapper json, Clock clock) {
+			IdempotencyKeys idempotencyKeys, Validator validator, JsonMapper json, Clock clock, AuditTrail audit) {
+		this.audit = audit;
 		this.agreements = agreements;
 		this.customers = customers;
 		this.caller = caller;
@@ -100,7 +104,10 @@ class AgreementService {
 						+ "handled right now. Repeat this one to get its result.");
 			}
 		}
-		return new Created(AgreementMapper.toResource(agreement), agreement.version(), false);
+		Agreement created = AgreementMapper.toResource(agreement);
+		this.audit.recordWrite(agreement.customerId(), Agreement.TYPE + "/" + created.id(), AuditTrail.AGREEMENT_CREATE,
+				null, created);
+		return new Created(created, agreement.version(), false);
 	}
 
 	Versioned retrieve(String id) {
@@ -131,7 +138,11 @@ class AgreementService {
 		AgreementMapper.apply(agreement, update, engagement.otherParties(), this.clock.instant(),
 				this.caller.get().subject());
 		this.agreements.flush();
-		return new Versioned(AgreementMapper.toResource(agreement), agreement.version());
+		Agreement after = AgreementMapper.toResource(agreement);
+		this.audit.recordWrite(agreement.customerId(), Agreement.TYPE + "/" + after.id(),
+				(before.status() != after.status()) ? AuditTrail.AGREEMENT_STATE_CHANGE : AuditTrail.AGREEMENT_UPDATE,
+				before, after);
+		return new Versioned(after, agreement.version());
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package org.crmbackoffice.inventory.customer;
 
+import java.util.UUID;
+
+import org.crmbackoffice.inventory.audit.AuditTrail;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerStatus;
 import org.crmbackoffice.model.customer.CustomerUpdate;
@@ -9,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The TMF629 events of the customer inventory, published in the transaction of the change they describe. Like
- * the interaction service's events, each carries the whole customer as it is after the change.
+ * the interaction service's events, each carries the whole customer as it is after the change. Every change told
+ * here is also recorded in the audit trail, in the same transaction: this is where all changes of customers pass.
  */
 @Component
 class CustomerEvents {
@@ -22,11 +26,15 @@ class CustomerEvents {
 
 	private final EventPublisher publisher;
 
-	CustomerEvents(EventPublisher publisher) {
+	private final AuditTrail audit;
+
+	CustomerEvents(EventPublisher publisher, AuditTrail audit) {
 		this.publisher = publisher;
+		this.audit = audit;
 	}
 
 	void created(Customer customer) {
+		this.audit.recordWrite(UUID.fromString(customer.id()), AuditTrail.CUSTOMER_CREATE, null, customer);
 		publish(CREATE, customer);
 	}
 
@@ -35,6 +43,13 @@ class CustomerEvents {
 	 * own kind. A patch that changes nothing publishes nothing.
 	 */
 	void changed(Customer before, Customer after) {
+		this.audit.recordWrite(UUID.fromString(after.id()),
+				(before.status() != after.status()) ? AuditTrail.CUSTOMER_STATE_CHANGE : AuditTrail.CUSTOMER_UPDATE,
+				before, after);
+		publishChanges(before, after);
+	}
+
+	private void publishChanges(Customer before, Customer after) {
 		if (before.status() != after.status()) {
 			publish(STATE_CHANGE, after);
 		}
@@ -50,7 +65,8 @@ class CustomerEvents {
 	 */
 	void erased(Customer before, Customer after) {
 		this.publisher.forget(after.id());
-		changed(before, after);
+		this.audit.recordWrite(UUID.fromString(after.id()), AuditTrail.CUSTOMER_ERASE, before, after);
+		publishChanges(before, after);
 	}
 
 	private static CustomerUpdate withStatus(CustomerUpdate update, CustomerStatus status) {

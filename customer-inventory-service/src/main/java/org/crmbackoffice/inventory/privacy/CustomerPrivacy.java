@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.crmbackoffice.inventory.agreement.AgreementRecords;
+import org.crmbackoffice.inventory.audit.AuditTrail;
 import org.crmbackoffice.inventory.customer.CustomerRecords;
 import org.crmbackoffice.inventory.interactions.InteractionsOfCustomers;
 import org.crmbackoffice.inventory.privacy.PrivacyRequests.PrivacyRequest;
@@ -47,8 +48,12 @@ class CustomerPrivacy {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	CustomerPrivacy(CustomerRecords customers, AgreementRecords agreements, InteractionsOfCustomers interactions,
-			PrivacyRequests requests, CurrentCaller caller, TransactionTemplate transaction, Clock clock) {
+			PrivacyRequests requests, CurrentCaller caller, TransactionTemplate transaction, Clock clock,
+			AuditTrail audit) {
+		this.audit = audit;
 		this.customers = customers;
 		this.agreements = agreements;
 		this.interactions = interactions;
@@ -65,9 +70,11 @@ class CustomerPrivacy {
 		List<Agreement> agreements = this.agreements.ofCustomer(customerId);
 		List<PartyInteraction> interactions = this.interactions.allOf(id);
 		Instant now = this.clock.instant();
-		this.transaction.executeWithoutResult((status) -> this.requests.record(customerId, PrivacyRequests.EXPORT,
-				current, now, "exported the record, " + agreements.size() + " agreement(s) and "
-						+ interactions.size() + " interaction(s)"));
+		this.transaction.executeWithoutResult((status) -> {
+			this.requests.record(customerId, PrivacyRequests.EXPORT, current, now, "exported the record, "
+					+ agreements.size() + " agreement(s) and " + interactions.size() + " interaction(s)");
+			this.audit.recordWrite(customerId, AuditTrail.CUSTOMER_EXPORT, null, null);
+		});
 		return new CustomerDataExport(now, current.subject(), customer, agreements, interactions);
 	}
 

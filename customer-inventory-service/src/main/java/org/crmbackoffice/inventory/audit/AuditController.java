@@ -1,0 +1,140 @@
+package org.crmbackoffice.inventory.audit;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.crmbackoffice.inventory.audit.AuditEntries.Entry;
+import org.crmbackoffice.inventory.audit.AuditEntries.Query;
+import org.crmbackoffice.inventory.audit.ChainVerifier.Verification;
+import org.crmbackoffice.support.web.ApiResponses;
+import org.crmbackoffice.support.web.OffsetLimit;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = AuditController.BASE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "audit", description = "The audit trail of every access to customer records, for auditors")
+class AuditController {
+
+	static final String BASE_PATH = "/inventory/v1/audit";
+
+	static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+
+	static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+	private static final String CSV_HEADER = "id,chain,sequence,occurredAt,principal,clientId,roles,operation,recordId,"
+			+ "via,requestId,sourceAddress,purpose,changes,previousHash,hash";
+
+	private final AuditEntries entries;
+
+	private final ChainVerifier verifier;
+
+	private final JsonMapper json;
+
+	AuditController(AuditEntries entries, ChainVerifier verifier, JsonMapper json) {
+		this.entries = entries;
+		this.verifier = verifier;
+		this.json = json;
+	}
+
+	@GetMapping("/entry")
+	@Operation(summary = "Lists audit trail entries, oldest first",
+			description = "Every given criterion must hold; from is inclusive and to exclusive (ISO-8601 instants). "
+					+ "Reads are in the access chain, creates, changes, erasures and downloads in the change chain.")
+	ResponseEntity<List<Entry>> entries(@RequestParam(required = false) UUID recordId,
+			@RequestParam(required = false) String principal, @RequestParam(required = false) String clientId,
+			@RequestParam(required = false) String operation,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+			@RequestParam(defaultValue = "0") @Min(0) long offset,
+			@RequestParam(defaultValue = "100") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit) {
+		Query query = new Query(recordId, principal, clientId, operation, from, to);
+		List<Entry> page = this.entries.page(query, offset, limit);
+		return ResponseEntity.ok()
+			.header(ApiResponses.TOTAL_COUNT, Long.toString(this.entries.count(query)))
+			.header(ApiResponses.RESULT_COUNT, Integer.toString(page.size()))
+			.body(page);
+	}
+
+	@GetMapping(path = "/entry/export", produces = { "text/csv", "application/x-ndjson" })
+	@Operation(summary = "Downloads the matching audit trail entries as CSV or NDJSON, oldest first",
+			description = "The same criteria as the list, without paging: the entries are streamed as they are read, "
+					+ "so an export of any size holds only a slice of them at a time.")
+	void export(@RequestParam(required = false) UUID recordId, @RequestParam(required = false) String principal,
+			@RequestParam(required = false) String clientId, @RequestParam(required = false) String operation,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+			@RequestParam(defaultValue = "csv") @Pattern(regexp = "csv|ndjson",
+					message = "must be csv or ndjson") String format,
+			HttpServletResponse response) throws IOException {
+		boolean csv = format.equals("csv");
+		response.setContentType(csv ? CSV.toString() : NDJSON + ";charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename("audit-trail." + format).build().toString());
+		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+		if (csv) {
+			out.write(CSV_HEADER);
+			out.write("\r\n");
+		}
+		this.entries.stream(new Query(recordId, principal, clientId, operation, from, to), (entry) -> {
+			try {
+				out.write(csv ? csvLine(entry) : this.json.writeValueAsString(entry) + "\n");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		out.flush();
+	}
+
+	@GetMapping("/verify")
+	@Operation(summary = "Checks that the audit trail is complete and unchanged",
+			description = "Recomputes every hash of both chains (from the last purge checkpoint of the access chain) "
+					+ "and reports the first link that does not hold, or ok with the number of entries checked.")
+	Verification verify() {
+		return this.verifier.verify();
+	}
+
+	private String csvLine(Entry entry) {
+		return String.join(",", Long.toString(entry.id()), entry.chain(), Long.toString(entry.sequence()),
+				entry.occurredAt().toString(), csv(entry.principal()), csv(entry.clientId()),
+				csv(String.join(",", entry.roles())), csv(entry.operation()), entry.recordId().toString(),
+				csv(entry.via()), csv(entry.requestId()), csv(entry.sourceAddress()), csv(entry.purpose()),
+				csv((entry.changes() != null) ? this.json.writeValueAsString(entry.changes()) : null),
+				entry.previousHash(), entry.hash()) + "\r\n";
+	}
+
+	/** RFC 4180: quoted when it holds a separator, a quote or a line break, with quotes doubled. */
+	private static String csv(String value) {
+		if (value == null) {
+			return "";
+		}
+		if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+			return "\"" + value.replace("\"", "\"\"") + "\"";
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,137 @@
+package org.crmbackoffice.inventory.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.crmbackoffice.support.security.CurrentCaller;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where the features of the inventory record who accessed which customer record, for what and how. Reads are
+ * recorded on their way out by the audit feature itself ({@link AuditedReads}); features call
+ * {@link #recordWrite} in the transaction of each change, so that a change and its entry commit or roll back
+ * together and no committed change goes unrecorded.
+ */
+@Component
+public class AuditTrail {
+
+	public static final String CUSTOMER_READ = "customer.read";
+
+	public static final String CUSTOMER_LIST = "customer.list";
+
+	public static final String CUSTOMER_CREATE = "customer.create";
+
+	public static final String CUSTOMER_UPDATE = "customer.update";
+
+	public static final String CUSTOMER_STATE_CHANGE = "customer.state-change";
+
+	public static final String CUSTOMER_ERASE = "customer.erase";
+
+	public static final String CUSTOMER_EXPORT = "customer.export";
+
+	public static final String AGREEMENT_READ = "agreement.read";
+
+	public static final String AGREEMENT_LIST = "agreement.list";
+
+	public static final String AGREEMENT_CREATE = "agreement.create";
+
+	public static final String AGREEMENT_UPDATE = "agreement.update";
+
+	public static final String AGREEMENT_STATE_CHANGE = "agreement.state-change";
+
+	private final AuditChains chains;
+
+	private final ReadRecorder reads;
+
+	private final UsageMeter usage;
+
+	private final CurrentCaller caller;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final boolean readsRecorded;
+
+	AuditTrail(AuditChains chains, ReadRecorder reads, UsageMeter usage, CurrentCaller caller, JsonMapper json,
+			Clock clock, AuditProperties properties) {
+		this.chains = chains;
+		this.reads = reads;
+		this.usage = usage;
+		this.caller = caller;
+		this.json = json;
+		this.clock = clock;
+		this.readsRecorded = properties.reads();
+	}
+
+	/** Records that the current caller read these customers' records: one entry each, written shortly after. */
+	public void recordRead(Collection<UUID> customerIds, String operation) {
+		recordReads(customerIds.stream().map((id) -> new Read(id, null)).toList(), operation);
+	}
+
+	void recordReads(List<Read> records, String operation) {
+		if (records.isEmpty()) {
+			return;
+		}
+		UsageMeter.countRead(records.size());
+		if (!this.readsRecorded) {
+			return;
+		}
+		Accessor accessor = Accessor.of(this.caller.get());
+		Instant now = this.clock.instant();
+		List<AuditEntry> entries = new ArrayList<>(records.size());
+		for (Read read : records) {
+			entries.add(accessor.entry(now, operation, read.customerId(), read.via(), null));
+		}
+		this.reads.record(entries);
+	}
+
+	/**
+	 * Records a write to a customer's record by the current caller, with what it changed, in the caller's
+	 * transaction.
+	 * @param before the record before, {@code null} for a create
+	 * @param after the record after; {@code null} with {@code before} for an export, which changes nothing
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordWrite(UUID customerId, String operation, Object before, Object after) {
+		recordWrite(customerId, null, operation, before, after);
+	}
+
+	/**
+	 * @param via the part of the customer's record that was written, e.g. {@code Agreement/<id>}
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordWrite(UUID customerId, String via, String operation, Object before, Object after) {
+		if (operation.equals(CUSTOMER_EXPORT)) {
+			UsageMeter.countRead(1);
+		}
+		else {
+			UsageMeter.countWritten(1);
+		}
+		Accessor accessor = Accessor.of(this.caller.get());
+		this.chains.append(AuditChains.CHANGE, List.of(accessor.entry(this.clock.instant(), operation, customerId, via,
+				ChangeDiff.of(this.json, before, after))));
+	}
+
+	/**
+	 * Writes everything recorded so far: queued reads and this instance's usage counters. For tests and for
+	 * anything that must see the trail complete up to now.
+	 */
+	public void flush() {
+		this.usage.flush();
+		this.reads.flush();
+	}
+
+	/** A read of a customer's record, directly or through one of its parts. */
+	record Read(UUID customerId, String via) {
+	}
+
+}

@@ -1,0 +1,129 @@
+package org.crmbackoffice.inventory.audit;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import org.crmbackoffice.inventory.audit.AccessAnomalies.CustomerAccessAnomaly;
+import org.crmbackoffice.inventory.audit.UsageReport.Dimension;
+import org.crmbackoffice.inventory.audit.UsageReport.Report;
+import org.crmbackoffice.inventory.audit.UsageReport.Row;
+import org.crmbackoffice.model.problem.ProblemType;
+import org.crmbackoffice.support.problem.ApiProblemException;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = ReportController.BASE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "report", description = "Usage, cost and unusual access of the customer inventory")
+class ReportController {
+
+	static final String BASE_PATH = "/inventory/v1/report";
+
+	/** A year and a day: a report spans at most that many days. */
+	private static final long MAX_DAYS = 366;
+
+	private final UsageReport usage;
+
+	private final AccessAnomalies anomalies;
+
+	private final Clock clock;
+
+	ReportController(UsageReport usage, AccessAnomalies anomalies, Clock clock) {
+		this.usage = usage;
+		this.anomalies = anomalies;
+		this.clock = clock;
+	}
+
+	@GetMapping(path = "/usage", produces = { MediaType.APPLICATION_JSON_VALUE, "text/csv" })
+	@Operation(summary = "Reports requests, records read and written, bytes, errors and cost",
+			description = "Per day (UTC), principal, client and API operation, or summed over the dimensions not in "
+					+ "groupBy. from and to are days, both included; by default the last 30. format=csv gives the rows "
+					+ "as CSV. Counters reach the report within crm.audit.usage-flush-interval.")
+	ResponseEntity<?> usage(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(defaultValue = "day,client,principal,operation") String groupBy,
+			@RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv",
+					message = "must be json or csv") String format) {
+		LocalDate last = (to != null) ? to : LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		LocalDate first = (from != null) ? from : last.minusDays(29);
+		checkSpan(first, last);
+		Set<Dimension> dimensions = UsageReport.dimensions(groupBy);
+		Report report = this.usage.of(first, last, dimensions);
+		if (format.equals("json")) {
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+		}
+		return ResponseEntity.ok()
+			.contentType(AuditController.CSV)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("usage-" + first + "-" + last + ".csv")
+				.build()
+				.toString())
+			.body(csv(report, dimensions));
+	}
+
+	@GetMapping("/anomaly")
+	@Operation(summary = "Lists principals that read far more customer records in a day than they usually do",
+			description = "Days (UTC) from and to, both included; by default the last 30. Each is also raised as a "
+					+ "CustomerAccessAnomalyEvent to the hub's listeners.")
+	List<CustomerAccessAnomaly> anomalies(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		LocalDate last = (to != null) ? to : LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		LocalDate first = (from != null) ? from : last.minusDays(29);
+		checkSpan(first, last);
+		return this.anomalies.between(first, last);
+	}
+
+	private static void checkSpan(LocalDate from, LocalDate to) {
+		if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+			throw new ApiProblemException(ProblemType.INVALID_REQUEST,
+					"from must not be after to, and a report spans at most " + MAX_DAYS + " days.");
+		}
+	}
+
+	private static String csv(Report report, Set<Dimension> dimensions) {
+		List<String> header = new ArrayList<>(dimensions.stream().map(Dimension::parameter).toList());
+		header.addAll(List.of("requests", "errors", "denied", "recordsRead", "recordsWritten", "bytesReturned", "cost"));
+		StringBuilder csv = new StringBuilder(String.join(",", header)).append("\r\n");
+		for (Row row : report.rows()) {
+			List<String> cells = new ArrayList<>();
+			for (Dimension dimension : dimensions) {
+				cells.add(switch (dimension) {
+					case DAY -> row.day().toString();
+					case CLIENT -> quoted(row.clientId());
+					case PRINCIPAL -> quoted(row.principal());
+					case OPERATION -> row.operation();
+				});
+			}
+			cells.addAll(List.of(Long.toString(row.requests()), Long.toString(row.errors()),
+					Long.toString(row.denied()), Long.toString(row.recordsRead()), Long.toString(row.recordsWritten()),
+					Long.toString(row.bytesReturned()), row.cost().toPlainString()));
+			csv.append(cells.stream().collect(Collectors.joining(","))).append("\r\n");
+		}
+		return csv.toString();
+	}
+
+	private static String quoted(String value) {
+		return (value.contains(",") || value.contains("\"") || value.contains("\n"))
+				? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+	}
+
+}
