@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Data-quality audit benchmark: one run over a million customers through the real service. See README.md.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+db=crm_bench_quality_audit
+customers="${BENCH_CUSTOMERS:-1000000}"
+auth_port="${BENCH_AUTH_PORT:-19000}"
+port="${BENCH_PORT:-18082}"
+logs="$(mktemp -d)"
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  [ "${BENCH_KEEP:-0}" = 1 ] || psql -qAt -d postgres -c "drop database if exists $db with (force)" >/dev/null
+}
+trap cleanup EXIT
+
+wait_for() {
+  for _ in $(seq 1 180); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 1; done
+  echo "$1 did not come up; logs in $logs" >&2; exit 1
+}
+
+echo "Building the inventory and the development authorization server"
+[ "${BENCH_BUILD:-1}" = 0 ] || (cd "$root" && ./mvnw -q -B -DskipTests -pl customer-inventory-service,dev-auth-server -am package)
+
+psql -qAt -d postgres -c "drop database if exists $db" -c "create database $db"
+
+echo "Starting the development authorization server on $auth_port and the inventory on $port (logs in $logs)"
+java -jar "$root"/dev-auth-server/target/dev-auth-server-*-exec.jar --server.port="$auth_port" \
+  --spring.security.oauth2.authorizationserver.issuer="http://localhost:$auth_port" >"$logs/auth.log" 2>&1 &
+pids+=($!)
+wait_for "http://localhost:$auth_port/actuator/health"
+# The service migrates the empty database itself (Flyway) before the customers are loaded into it.
+java -jar "$root"/customer-inventory-service/target/customer-inventory-service-*-exec.jar --server.port="$port" \
+  --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.datasource.username="$PGUSER" \
+  --spring.datasource.password="${PGPASSWORD:-}" --spring.flyway.clean-disabled=true \
+  --spring.security.oauth2.resourceserver.jwt.issuer-uri="http://localhost:$auth_port" >"$logs/inventory.log" 2>&1 &
+pids+=($!)
+wait_for "http://localhost:$port/actuator/health"
+
+BENCH_MIGRATE=0 "$root"/bench/customer-search/load.sh "$db" "$customers"
+
+echo "Seeding defects and duplicates"
+psql -q -v ON_ERROR_STOP=1 -d "$db" <<'SQL'
+-- Every 1000th customer's email address is another customer's (a duplicate fed twice), every 1500th has no given
+-- name, every 2000th an email address without a domain, every 2500th a post code that is no British one, every
+-- 5000th a twin: a second record with the same name and birth date from another system.
+create temp table numbered as select id, row_number() over (order by created_at, id) as n from customer;
+update customer_contact_medium m set email_address = o.email_address, email_normalized = o.email_normalized
+from numbered x join numbered y on y.n = x.n + 1 join customer_contact_medium o on o.customer_id = y.id and o.position = 0
+where m.customer_id = x.id and m.position = 0 and x.n % 1000 = 0;
+update customer c set given_name = null from numbered x where x.id = c.id and x.n % 1500 = 0;
+update customer_contact_medium m set email_address = split_part(email_address, '@', 1) || '@localhost'
+from numbered x where x.id = m.customer_id and m.position = 0 and x.n % 2000 = 0;
+update customer_contact_medium m set post_code = '12345'
+from numbered x where x.id = m.customer_id and m.position = 2 and x.n % 2500 = 0;
+insert into customer (id, version, name, name_normalized, status, created_at, updated_at, created_by, updated_by,
+                      engaged_party_type, given_name, family_name, birth_date, data_source)
+select gen_random_uuid(), 0, c.name, c.name_normalized, 'approved', now(), now(), 'bench', 'bench', 'Individual',
+       c.given_name, c.family_name, c.birth_date, 'billing-migration'
+from customer c join numbered x on x.id = c.id where x.n % 5000 = 0;
+vacuum analyze customer;
+vacuum analyze customer_contact_medium;
+SQL
+
+token=$(curl -fs -u data-steward:data-steward-secret -d grant_type=client_credentials \
+  "http://localhost:$auth_port/oauth2/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+api="http://localhost:$port/inventory/v1/quality"
+
+echo "Starting an audit run"
+started=$(date +%s.%N)
+curl -fs -o /dev/null -X POST "$api/run" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -d '{}' -D "$logs/start.headers"
+location=$(grep -i '^location:' "$logs/start.headers" | tr -d '\r' | cut -d' ' -f2)
+while :; do
+  run=$(curl -fs "$location" -H "Authorization: Bearer $token")
+  status=$(printf '%s' "$run" | sed 's/.*"status":"\([^"]*\)".*/\1/')
+  printf '\r%s' "$(printf '%s' "$run" | sed 's/.*"checked":\([0-9]*\).*"findings":\([0-9]*\).*/checked \1, findings \2   /')"
+  [ "$status" = running ] || break
+  sleep 5
+done
+finished=$(date +%s.%N)
+echo
+echo "Run: $run"
+[ "$status" = completed ] || { echo "The run ended $status; logs in $logs" >&2; exit 1; }
+checked=$(printf '%s' "$run" | sed 's/.*"checked":\([0-9]*\).*/\1/')
+seconds=$(awk -v a="$started" -v b="$finished" 'BEGIN { printf "%.1f", b - a }')
+echo
+echo "== $checked customers audited in $seconds s (polled every 5 s): $(awk -v n="$checked" -v s="$seconds" \
+  'BEGIN { printf "%.0f", n / s }') records/s"
+echo "== Findings per rule (customers with findings / findings):"
+psql -qAt -d "$db" -F ' ' -c "select rule, sum(customers), sum(findings) from quality_run_tally
+  where run_id = '${location##*/}' group by rule order by sum(findings) desc" | awk '{ printf "   %-32s %9s %9s\n", $1, $2, $3 }'
+echo "== Report (CSV, score lines of this run):"
+curl -fs "$api/report?format=csv" -H "Authorization: Bearer $token" | grep "^score" | head -20
