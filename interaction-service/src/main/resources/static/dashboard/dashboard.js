@@ -1,51 +1,14 @@
-// Charts the interaction analytics. The token comes from the issuer named in the service's own OpenAPI
-// document (the client-credentials flow Swagger UI uses), so the page works behind any identity provider that
-// allows it.
+// Charts the interaction analytics; signing in and calling the API go through the shared CrmApi
+// (/dashboard-support/api-client.js).
 'use strict';
 
 const ANALYTICS = '/interaction/v1/analytics';
 const DAY = 24 * 60 * 60 * 1000;
 const charts = {};
-let token = null;
 
 const $ = (id) => document.getElementById(id);
 const percent = (rate) => (rate == null ? '–' : (100 * rate).toFixed(1) + ' %');
 const number = (value, digits = 1) => (value == null ? '–' : value.toFixed(digits));
-
-async function tokenUrl() {
-  const docs = await (await fetch('/v3/api-docs')).json();
-  for (const scheme of Object.values(docs.components?.securitySchemes ?? {})) {
-    const url = scheme.flows?.clientCredentials?.tokenUrl;
-    if (url) {
-      return url;
-    }
-  }
-  throw new Error('The API documentation names no token endpoint.');
-}
-
-async function signIn(clientId, clientSecret) {
-  const response = await fetch(await tokenUrl(), {
-    method: 'POST',
-    headers: {
-      'Authorization': 'Basic ' + btoa(clientId + ':' + clientSecret),
-      'Content-Type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials',
-  });
-  if (!response.ok) {
-    throw new Error('Sign-in refused (' + response.status + ').');
-  }
-  token = (await response.json()).access_token;
-}
-
-async function get(path) {
-  const response = await fetch(path, { headers: { 'Authorization': 'Bearer ' + token } });
-  const body = await response.json();
-  if (!response.ok) {
-    throw new Error(body.detail ?? body.title ?? ('HTTP ' + response.status));
-  }
-  return body;
-}
 
 function range() {
   const form = $('range');
@@ -83,9 +46,9 @@ function showTotals(figures) {
 async function showAnalytics() {
   const query = range();
   const [overall, perWeek, perChannel] = await Promise.all([
-    get(ANALYTICS + '/interaction?' + query),
-    get(ANALYTICS + '/interaction?' + query + '&groupBy=week'),
-    get(ANALYTICS + '/interaction?' + query + '&groupBy=channel'),
+    CrmApi.get(ANALYTICS + '/interaction?' + query),
+    CrmApi.get(ANALYTICS + '/interaction?' + query + '&groupBy=week'),
+    CrmApi.get(ANALYTICS + '/interaction?' + query + '&groupBy=channel'),
   ]);
   showTotals(overall[0].figures);
   const weeks = perWeek.map((row) => row.group.week);
@@ -106,7 +69,7 @@ async function showAnalytics() {
 }
 
 async function showProfile(partyId) {
-  const profile = await get(ANALYTICS + '/party/' + encodeURIComponent(partyId) + '?' + range());
+  const profile = await CrmApi.get(ANALYTICS + '/party/' + encodeURIComponent(partyId) + '?' + range());
   $('profile-summary').textContent = profile.interactions + ' interactions, ' + number(profile.interactionsPerMonth)
     + ' a month, ' + profile.openInteractions + ' open.';
   draw('profile-channels', 'doughnut', profile.channelPreference.map((share) => share.channel ?? '(none)'),
@@ -130,7 +93,7 @@ function guarded(action) {
 }
 
 $('sign-in').addEventListener('submit', guarded(async (form) => {
-  await signIn(form.clientId.value, form.clientSecret.value);
+  await CrmApi.signIn(form.clientId.value, form.clientSecret.value);
   $('signed-in').textContent = 'Signed in as ' + form.clientId.value + '.';
   await showAnalytics();
 }));

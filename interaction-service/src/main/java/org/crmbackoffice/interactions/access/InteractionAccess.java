@@ -86,8 +86,8 @@ public class InteractionAccess {
 	EndpointRules interactionEndpointRules() {
 		String interactions = "/tmf-api/partyInteraction/v5/partyInteraction";
 		return (endpoints) -> endpoints
-			// The dashboard page and its chart library hold no data; the page calls the analytics with a token.
-			.requestMatchers(HttpMethod.GET, "/dashboard/**", "/webjars/chart.js/**")
+			// The dashboard page, its scripts and chart library hold no data; the page calls the analytics with a token.
+			.requestMatchers(HttpMethod.GET, "/dashboard/**", "/dashboard-support/**", "/webjars/chart.js/**")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, interactions, interactions + "/*", interactions + "/*/history")
 			.hasAnyAuthority(INTERACTION_READ, INTERACTION_READ_OWN)

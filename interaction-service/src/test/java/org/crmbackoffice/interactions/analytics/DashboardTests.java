@@ -31,7 +31,8 @@ class DashboardTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(page).contains("src=\"/webjars/chart.js/dist/chart.umd.js\"", "src=\"dashboard.js\"");
+		assertThat(page).contains("src=\"/webjars/chart.js/dist/chart.umd.js\"",
+				"src=\"/dashboard-support/api-client.js\"", "src=\"dashboard.js\"");
 		this.client.get()
 			.uri("/webjars/chart.js/dist/chart.umd.js")
 			.exchange()
@@ -39,6 +40,13 @@ class DashboardTests {
 			.isOk()
 			.expectBody(String.class)
 			.value((script) -> assertThat(script).contains("Chart.js v4"));
+		this.client.get()
+			.uri("/dashboard-support/api-client.js")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((script) -> assertThat(script).contains("const CrmApi"));
 		this.client.get()
 			.uri("/dashboard/dashboard.js")
 			.exchange()
