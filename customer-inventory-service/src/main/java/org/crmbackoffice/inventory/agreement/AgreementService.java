@@ -25,7 +25,6 @@ import org.crmbackoffice.support.web.OffsetLimit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.stereotype.Service;
@@ -74,13 +73,13 @@ class AgreementService {
 	@Transactional
 	Created create(AgreementCreate request, String idempotencyKey) {
 		Caller current = this.caller.get();
-		if (idempotencyKey != null) {
-			Optional<String> previous = this.idempotencyKeys.previousResult(current.subject(), idempotencyKey, request);
-			if (previous.isPresent()) {
-				Versioned first = retrieve(previous.get());
-				return new Created(first.agreement(), first.version(), true);
-			}
-		}
+		return this.idempotencyKeys.createOnce(current.subject(), idempotencyKey, request, (firstId) -> {
+			Versioned first = retrieve(firstId);
+			return new Created(first.agreement(), first.version(), true);
+		}, () -> establish(request, current), (created) -> created.agreement().id());
+	}
+
+	private Created establish(AgreementCreate request, Caller current) {
 		Engagement engagement = Engagement.of(request.engagedParty());
 		CustomerStatus customerStatus = this.customers.statusOf(engagement.customerId())
 			.orElseThrow(() -> new ApiProblemException(ProblemType.UNKNOWN_REFERENCE,
@@ -95,15 +94,6 @@ class AgreementService {
 						request.agreementPeriod(), engagement.otherParties(), request.termOrCondition(),
 						request.document()),
 				this.clock.instant(), current.subject()));
-		if (idempotencyKey != null) {
-			try {
-				this.idempotencyKeys.remember(current.subject(), idempotencyKey, request, agreement.id().toString());
-			}
-			catch (DuplicateKeyException ex) {
-				throw new ApiProblemException(ProblemType.CONFLICT, "A request with the same Idempotency-Key is being "
-						+ "handled right now. Repeat this one to get its result.");
-			}
-		}
 		Agreement created = AgreementMapper.toResource(agreement);
 		this.audit.recordWrite(agreement.customerId(), Agreement.TYPE + "/" + created.id(), AuditTrail.AGREEMENT_CREATE,
 				null, created);

@@ -28,7 +28,6 @@ import org.crmbackoffice.support.web.OffsetLimit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
@@ -85,28 +84,17 @@ class CustomerService {
 	@Transactional
 	Created create(CustomerCreate request, String idempotencyKey) {
 		Caller current = this.caller.get();
-		if (idempotencyKey != null) {
-			Optional<String> previous = this.idempotencyKeys.previousResult(current.subject(), idempotencyKey, request);
-			if (previous.isPresent()) {
-				Versioned first = retrieve(previous.get());
-				return new Created(first.customer(), first.version(), true);
-			}
-		}
-		CustomerEntity customer = this.customers.saveAndFlush(CustomerMapper.newCustomer(request,
-				this.contactMedia.normalised(request.contactMedium()), this.clock.instant(), current.subject(),
-				current.clientId()));
-		if (idempotencyKey != null) {
-			try {
-				this.idempotencyKeys.remember(current.subject(), idempotencyKey, request, customer.id().toString());
-			}
-			catch (DuplicateKeyException ex) {
-				throw new ApiProblemException(ProblemType.CONFLICT, "A request with the same Idempotency-Key is being "
-						+ "handled right now. Repeat this one to get its result.");
-			}
-		}
-		Customer created = CustomerMapper.toResource(customer, List.of());
-		this.events.created(created);
-		return new Created(created, customer.version(), false);
+		return this.idempotencyKeys.createOnce(current.subject(), idempotencyKey, request, (firstId) -> {
+			Versioned first = retrieve(firstId);
+			return new Created(first.customer(), first.version(), true);
+		}, () -> {
+			CustomerEntity customer = this.customers.saveAndFlush(CustomerMapper.newCustomer(request,
+					this.contactMedia.normalised(request.contactMedium()), this.clock.instant(), current.subject(),
+					current.clientId()));
+			Customer created = CustomerMapper.toResource(customer, List.of());
+			this.events.created(created);
+			return new Created(created, customer.version(), false);
+		}, (created) -> created.customer().id());
 	}
 
 	Versioned retrieve(String id) {

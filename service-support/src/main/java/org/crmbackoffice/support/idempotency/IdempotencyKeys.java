@@ -8,11 +8,14 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.problem.ApiProblemException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,6 +38,35 @@ public class IdempotencyKeys {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+	}
+
+	/**
+	 * Creates a record at most once per caller and key. Call it in the transaction that stores the record: a
+	 * repeat of the same request is answered from what the first one created, and a concurrent repeat fails on
+	 * the key's primary key with a 409 (its transaction rolls back, and its client's retry gets the first result).
+	 * @param key the request's {@code Idempotency-Key}, or {@code null} to simply create
+	 * @param replay the answer for a repeat, from the id of the record the first request created
+	 * @param create stores the record and answers with it
+	 * @param idOf the id of the record an answer holds
+	 */
+	public <R> R createOnce(String caller, String key, Object request, Function<String, R> replay,
+			Supplier<R> create, Function<R, String> idOf) {
+		if (key == null) {
+			return create.get();
+		}
+		Optional<String> previous = previousResult(caller, key, request);
+		if (previous.isPresent()) {
+			return replay.apply(previous.get());
+		}
+		R created = create.get();
+		try {
+			remember(caller, key, request, idOf.apply(created));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ApiProblemException(ProblemType.CONFLICT, "A request with the same Idempotency-Key is being "
+					+ "handled right now. Repeat this one to get its result.");
+		}
+		return created;
 	}
 
 	/**
