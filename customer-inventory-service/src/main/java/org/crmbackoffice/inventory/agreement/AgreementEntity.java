@@ -16,6 +16,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.crmbackoffice.model.agreement.AgreementStatus;
 
+import static org.crmbackoffice.support.persistence.ElementCollections.replace;
+
 /** An agreement as the inventory stores it; its customer is fixed at creation. */
 @Entity
 @Table(name = "agreement")
@@ -109,14 +111,6 @@ class AgreementEntity {
 		replace(this.documents, content.documents());
 		this.updatedAt = now;
 		this.updatedBy = author;
-	}
-
-	// Replacing an unchanged collection would make Hibernate delete and re-insert all its rows.
-	private static <T> void replace(List<T> stored, List<T> given) {
-		if (!stored.equals(given)) {
-			stored.clear();
-			stored.addAll(given);
-		}
 	}
 
 	long version() {

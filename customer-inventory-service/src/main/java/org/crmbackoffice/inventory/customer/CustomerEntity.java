@@ -20,6 +20,8 @@ import org.crmbackoffice.inventory.contact.SearchText;
 import org.crmbackoffice.model.customer.CustomerStatus;
 import org.crmbackoffice.model.customer.EngagedParty;
 
+import static org.crmbackoffice.support.persistence.ElementCollections.replace;
+
 /** A customer record as the inventory stores it. */
 @Entity
 @Table(name = "customer")
@@ -201,14 +203,6 @@ class CustomerEntity {
 
 	private static <T> List<T> lacking(List<T> own, List<T> survivors, BiPredicate<T, T> same) {
 		return own.stream().filter((item) -> survivors.stream().noneMatch((other) -> same.test(item, other))).toList();
-	}
-
-	// Replacing an unchanged collection would make Hibernate delete and re-insert all its rows.
-	private static <T> void replace(List<T> stored, List<T> given) {
-		if (!stored.equals(given)) {
-			stored.clear();
-			stored.addAll(given);
-		}
 	}
 
 	long version() {

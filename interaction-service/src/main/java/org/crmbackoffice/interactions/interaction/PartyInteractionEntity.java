@@ -20,6 +20,8 @@ import org.crmbackoffice.model.interaction.AuthenticationLevel;
 import org.crmbackoffice.model.interaction.InteractionDirection;
 import org.crmbackoffice.model.interaction.InteractionStatus;
 
+import static org.crmbackoffice.support.persistence.ElementCollections.replace;
+
 /** An interaction as the log stores it. Its lifecycle rules live in {@link InteractionLifecycle}. */
 @Entity
 @Table(name = "party_interaction")
@@ -203,13 +205,6 @@ class PartyInteractionEntity {
 	private void touch(Instant now, String author) {
 		this.updatedAt = now;
 		this.updatedBy = author;
-	}
-
-	private static <T> void replace(List<T> target, List<T> values) {
-		if (!target.equals(values)) {
-			target.clear();
-			target.addAll(values);
-		}
 	}
 
 	UUID id() {

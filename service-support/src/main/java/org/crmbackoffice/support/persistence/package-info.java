@@ -1,0 +1,2 @@
+/** Helpers for the services' stored records. */
+package org.crmbackoffice.support.persistence;
