@@ -29,7 +29,7 @@ class AgreementEntity {
 	@Version
 	private Long version;
 
-	@Column(name = "customer_id", nullable = false, updatable = false)
+	@Column(name = "customer_id", nullable = false)
 	private UUID customerId;
 
 	@Column(name = "name", nullable = false)
@@ -98,6 +98,13 @@ class AgreementEntity {
 		this.status = status;
 		this.statusReason = statusReason;
 		take(content, now, author);
+	}
+
+	/** Only for a merge of duplicate customers: otherwise an agreement stays with its customer. */
+	void transferTo(UUID survivorId, Instant now, String author) {
+		this.customerId = survivorId;
+		this.updatedAt = now;
+		this.updatedBy = author;
 	}
 
 	private void take(Content content, Instant now, String author) {

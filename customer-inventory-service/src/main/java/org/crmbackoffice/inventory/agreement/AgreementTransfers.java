@@ -1,10 +1,12 @@
 package org.crmbackoffice.inventory.agreement;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.crmbackoffice.inventory.audit.AuditTrail;
+import org.crmbackoffice.model.agreement.Agreement;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,24 +17,31 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AgreementTransfers {
 
-	private final JdbcClient jdbc;
+	private final AgreementRepository agreements;
 
-	AgreementTransfers(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	private final AuditTrail audit;
+
+	AgreementTransfers(AgreementRepository agreements, AuditTrail audit) {
+		this.agreements = agreements;
+		this.audit = audit;
 	}
 
-	/** @return how many agreements moved */
+	/**
+	 * Moves every agreement and records each move in the audit trail of the customer it moved to.
+	 * @return how many agreements moved
+	 */
 	@Transactional
 	public int moveAll(UUID fromCustomer, UUID toCustomer, Instant now, String author) {
-		// The customer of an agreement is fixed for its clients; only a merge re-points it, as one statement.
-		return this.jdbc.sql("""
-				update agreement set customer_id = :to, version = version + 1, updated_at = :now, updated_by = :author
-				where customer_id = :from""")
-			.param("to", toCustomer)
-			.param("from", fromCustomer)
-			.param("now", Timestamp.from(now))
-			.param("author", author)
-			.update();
+		List<AgreementEntity> moving = this.agreements.findByCustomerIdOrderByCreatedAtAscIdAsc(fromCustomer);
+		for (AgreementEntity agreement : moving) {
+			Agreement before = AgreementMapper.toResource(agreement);
+			agreement.transferTo(toCustomer, now, author);
+			this.agreements.flush();
+			Agreement after = AgreementMapper.toResource(agreement);
+			this.audit.recordWrite(toCustomer, Agreement.TYPE + "/" + after.id(), AuditTrail.AGREEMENT_UPDATE, before,
+					after);
+		}
+		return moving.size();
 	}
 
 }

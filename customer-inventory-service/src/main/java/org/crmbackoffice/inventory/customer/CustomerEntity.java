@@ -184,21 +184,35 @@ class CustomerEntity {
 		List<RefValue> paymentRefs = lacking(this.paymentMethods, survivor.paymentMethods, RefValue::sameTarget);
 		List<RelatedPartyValue> parties = lacking(this.relatedParties, survivor.relatedParties,
 				RelatedPartyValue::sameRoleAndParty);
+		List<PartyIdentificationValue> documents = lacking(this.identifications, survivor.identifications,
+				PartyIdentificationValue::sameDocument);
+		// Where both records have a characteristic of the same name, the survivor's value is the one kept.
+		List<CharacteristicValue> traits = lacking(this.characteristics, survivor.characteristics,
+				(own, other) -> own.name().equals(other.name()));
+		List<CreditProfileValue> assessments = lacking(this.creditProfiles, survivor.creditProfiles,
+				CreditProfileValue::equals);
 		survivor.contactMedia.addAll(media);
 		survivor.accounts.addAll(accountRefs);
 		survivor.paymentMethods.addAll(paymentRefs);
 		survivor.relatedParties.addAll(parties);
+		survivor.identifications.addAll(documents);
+		survivor.characteristics.addAll(traits);
+		survivor.creditProfiles.addAll(assessments);
 		survivor.updatedAt = now;
 		survivor.updatedBy = author;
 		this.contactMedia.removeAll(media);
 		this.accounts.removeAll(accountRefs);
 		this.paymentMethods.removeAll(paymentRefs);
 		this.relatedParties.removeAll(parties);
+		this.identifications.removeAll(documents);
+		this.characteristics.removeAll(traits);
+		this.creditProfiles.removeAll(assessments);
 		this.status = CustomerStatus.CLOSED.value();
 		this.statusReason = "merged into " + survivor.id;
 		this.updatedAt = now;
 		this.updatedBy = author;
-		return new int[] { media.size(), accountRefs.size() + paymentRefs.size() + parties.size() };
+		return new int[] { media.size(), accountRefs.size() + paymentRefs.size() + parties.size(),
+				documents.size() + traits.size() + assessments.size() };
 	}
 
 	private static <T> List<T> lacking(List<T> own, List<T> survivors, BiPredicate<T, T> same) {

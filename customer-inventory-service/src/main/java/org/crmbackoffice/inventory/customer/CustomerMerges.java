@@ -83,7 +83,7 @@ public class CustomerMerges {
 			.update();
 		this.events.changed(survivorBefore, CustomerMapper.toResource(survivor, survivorAgreements));
 		this.events.changed(mergedBefore, CustomerMapper.toResource(merged, mergedAgreements));
-		return new Merge(id, mergedId, survivorId, author, now, note, moved[0], moved[1]);
+		return new Merge(id, mergedId, survivorId, author, now, note, moved[0], moved[1], moved[2]);
 	}
 
 	/** @return the merge, or empty if there is none with this id */
@@ -93,7 +93,7 @@ public class CustomerMerges {
 			.param("id", id)
 			.query((rs, row) -> new Merge(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6), -1,
-					-1))
+					-1, -1))
 			.optional();
 	}
 
@@ -113,9 +113,11 @@ public class CustomerMerges {
 	 * A merge of two customer records.
 	 * @param contactMediaMoved how many contact media moved to the survivor; -1 when read back later
 	 * @param referencesMoved how many accounts, payment methods and related parties moved; -1 when read back later
+	 * @param partyDetailsMoved how many identifications, characteristics and credit profiles moved; -1 when read
+	 * back later
 	 */
 	public record Merge(UUID id, UUID mergedId, UUID survivorId, String mergedBy, Instant mergedAt, String note,
-			int contactMediaMoved, int referencesMoved) {
+			int contactMediaMoved, int referencesMoved, int partyDetailsMoved) {
 	}
 
 }

@@ -17,6 +17,12 @@ record PartyIdentificationValue(@Column(name = "identification_type") String ide
 				identification.issuingAuthority(), identification.country(), Period.of(identification.validFor()));
 	}
 
+	/** The same document: its type and number, whoever recorded its other details. */
+	boolean sameDocument(PartyIdentificationValue other) {
+		return this.identificationType.equalsIgnoreCase(other.identificationType)
+				&& this.identificationId.equalsIgnoreCase(other.identificationId);
+	}
+
 	PartyIdentification toPartyIdentification() {
 		return new PartyIdentification(this.identificationType, this.identificationId, this.issuingAuthority,
 				this.country, (this.validFor != null) ? this.validFor.toTimePeriod() : null);

@@ -181,7 +181,8 @@ class QualityController {
 
 	@PostMapping("/merge")
 	@Operation(summary = "Merges a duplicate customer into the survivor the steward chose",
-			description = "The survivor gets the contact media, accounts, payment methods and related parties it "
+			description = "The survivor gets the contact media, accounts, payment methods, related parties, "
+					+ "identifications, characteristics (its own value wins on a shared name) and credit profiles it "
 					+ "lacks and all agreements; the merged customer is closed (statusReason 'merged into <id>') and "
 					+ "its address answers 308 with the survivor's Location from then on, which is how records "
 					+ "elsewhere (interactions) that keep the merged id reach the survivor.")
@@ -253,7 +254,8 @@ class QualityController {
 		return new MergeView(merge.id().toString(), BASE_PATH + "/merge/" + merge.id(), "CustomerMerge",
 				customerRef(merge.mergedId()), customerRef(merge.survivorId()), merge.mergedBy(), merge.mergedAt(),
 				merge.note(), (merge.contactMediaMoved() >= 0) ? merge.contactMediaMoved() : null,
-				(merge.referencesMoved() >= 0) ? merge.referencesMoved() : null, agreementsMoved);
+				(merge.referencesMoved() >= 0) ? merge.referencesMoved() : null,
+				(merge.partyDetailsMoved() >= 0) ? merge.partyDetailsMoved() : null, agreementsMoved);
 	}
 
 	private static CustomerRef customerRef(UUID id) {
@@ -305,7 +307,7 @@ class QualityController {
 
 	record MergeView(String id, String href, @JsonProperty("@type") String type,
 			CustomerRef merged, CustomerRef survivor, String mergedBy, Instant mergedAt, String note,
-			Integer contactMediaMoved, Integer referencesMoved, Integer agreementsMoved) {
+			Integer contactMediaMoved, Integer referencesMoved, Integer partyDetailsMoved, Integer agreementsMoved) {
 	}
 
 }

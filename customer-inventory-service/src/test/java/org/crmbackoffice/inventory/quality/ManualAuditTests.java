@@ -97,16 +97,26 @@ class ManualAuditTests {
 		String sharedEmail = QualityApi.email(n);
 		String survivor = this.api.create("Martha Survivor", QualityApi.individual("Martha", "Survivor", "1970-07-07"),
 				List.of(QualityApi.email(sharedEmail), QualityApi.mobile(QualityApi.phone(n))), null);
-		String merged = this.api.post(CustomerApi.BASE_PATH, Map.of("name", "Martha Survivor",
-				"engagedParty", QualityApi.individual("Martha", "Survivor", "1970-07-07"),
-				"contactMedium", List.of(QualityApi.email(sharedEmail.toUpperCase()),
+		this.api.patch(CustomerApi.BASE_PATH + "/" + survivor, Map.of("characteristic",
+				List.of(Map.of("name", "preferredLanguage", "valueType", "string", "value", "en"))), 200);
+		Map<String, Object> mergedParty = QualityApi.individual("Martha", "Survivor", "1970-07-07");
+		mergedParty.put("identification", List.of(Map.of("identificationType", "passport", "identificationId",
+				"P" + n, "issuingAuthority", "HM Passport Office", "country", "GB")));
+		String merged = this.api.post(CustomerApi.BASE_PATH, Map.ofEntries(Map.entry("name", "Martha Survivor"),
+				Map.entry("engagedParty", mergedParty),
+				Map.entry("characteristic", List.of(
+						Map.of("name", "preferredLanguage", "valueType", "string", "value", "fr"),
+						Map.of("name", "segment", "valueType", "string", "value", "residential"))),
+				Map.entry("creditProfile", List.of(Map.of("creditProfileDate", "2026-03-01T09:00:00Z",
+						"creditRiskRating", 2, "creditScore", 712))),
+				Map.entry("contactMedium", List.of(QualityApi.email(sharedEmail.toUpperCase()),
 						QualityApi.mobile(QualityApi.phone(QualityApi.next())),
-						QualityApi.postal("2 Merge Mews", "N1 9GU")),
-				"account", List.of(Map.of("id", "acc-" + n, "@referredType", "BillingAccount")),
-				"paymentMethod", List.of(Map.of("id", "pm-" + n, "@referredType", "PaymentMethod")),
-				"relatedParty", List.of(Map.of("role", "guarantor", "partyOrPartyRole",
-						Map.of("id", "party-" + n, "@referredType", "Individual"))),
-				"dataSource", this.api.source), 201).get("id").asString();
+						QualityApi.postal("2 Merge Mews", "N1 9GU"))),
+				Map.entry("account", List.of(Map.of("id", "acc-" + n, "@referredType", "BillingAccount"))),
+				Map.entry("paymentMethod", List.of(Map.of("id", "pm-" + n, "@referredType", "PaymentMethod"))),
+				Map.entry("relatedParty", List.of(Map.of("role", "guarantor", "partyOrPartyRole",
+						Map.of("id", "party-" + n, "@referredType", "Individual")))),
+				Map.entry("dataSource", this.api.source)), 201).get("id").asString();
 		String contract = this.api.post(AgreementApi.BASE_PATH, Map.of("name", "Broadband", "agreementType",
 				"commercial", "engagedParty", List.of(Map.of("role", "customer", "partyOrPartyRole",
 						Map.of("id", merged, "@referredType", "Customer")))), 201).get("id").asString();
@@ -118,6 +128,7 @@ class ManualAuditTests {
 
 		assertThat(merge.get("contactMediaMoved").asInt()).isEqualTo(2);
 		assertThat(merge.get("referencesMoved").asInt()).isEqualTo(3);
+		assertThat(merge.get("partyDetailsMoved").asInt()).isEqualTo(3);
 		assertThat(merge.get("agreementsMoved").asInt()).isEqualTo(1);
 		JsonNode record = this.api.get(merge.get("href").asString());
 		assertThat(record.get("merged").get("id").asString()).isEqualTo(merged);
@@ -133,9 +144,20 @@ class ManualAuditTests {
 		assertThat(after.get("paymentMethod").get(0).get("id").asString()).isEqualTo("pm-" + n);
 		assertThat(after.get("relatedParty").get(0).get("role").asString()).isEqualTo("guarantor");
 		assertThat(after.get("agreement").get(0).get("id").asString()).isEqualTo(contract);
+		assertThat(after.get("engagedParty").get("identification").get(0).get("identificationId").asString())
+			.isEqualTo("P" + n);
+		List<String> characteristics = new ArrayList<>();
+		after.get("characteristic")
+			.forEach((trait) -> characteristics.add(trait.get("name").asString() + "=" + trait.get("value").asString()));
+		assertThat(characteristics).containsExactly("preferredLanguage=en", "segment=residential");
+		assertThat(after.get("creditProfile").get(0).get("creditScore").asInt()).isEqualTo(712);
 		JsonNode agreement = this.api.get(AgreementApi.BASE_PATH + "/" + contract);
 		assertThat(agreement.get("engagedParty").get(0).get("partyOrPartyRole").get("id").asString())
 			.isEqualTo(survivor);
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_entry where record_id = ?::uuid "
+				+ "and operation = 'agreement.update' and via = ?", Integer.class, survivor, "Agreement/" + contract))
+			.as("the agreement's move in the survivor's audit trail")
+			.isEqualTo(1);
 
 		this.client.get()
 			.uri(CustomerApi.BASE_PATH + "/" + merged)
