@@ -22,11 +22,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the entries of reads in the background, so that recording them costs a request no more than putting them
- * in a bounded queue. One writer thread per instance takes whatever has queued up, up to a batch, and appends it to
- * the access chain in one transaction; under load the batches grow and the cost per entry shrinks. A request that
+ * in a bounded queue. One writer thread per instance takes whatever queues up within a short linger, up to a batch,
+ * and appends it to the access chain in one transaction; under load the batches grow and the cost per entry
+ * shrinks. A request that
  * finds the queue full waits a little for room and then fails rather than read unrecorded. The queue is drained
  * when the service stops, after the web server stopped taking requests; what a hard crash loses is what was queued
- * and not yet committed, which the {@code crm.audit.backlog} gauge shows.
+ * and not yet committed (the linger and the time to write a batch), which the {@code crm.audit.backlog} gauge
+ * shows.
  */
 @Component
 class ReadRecorder implements SmartLifecycle {
@@ -135,6 +137,7 @@ class ReadRecorder implements SmartLifecycle {
 						continue;
 					}
 					batch.add(first);
+					linger(batch);
 				}
 				synchronized (this.writing) {
 					this.queue.drainTo(batch, this.settings.batchSize() - batch.size());
@@ -160,6 +163,26 @@ class ReadRecorder implements SmartLifecycle {
 				}
 				backoff = Math.min(backoff * 2, 5000);
 			}
+		}
+	}
+
+	/**
+	 * Lets the batch fill for a moment before it is written: a transaction per handful of reads would cost the
+	 * database more than the reads themselves, and the wait only delays entries that nobody waits for.
+	 */
+	private void linger(List<AuditEntry> batch) throws InterruptedException {
+		long deadline = System.nanoTime() + this.settings.linger().toNanos();
+		while (this.running && batch.size() < this.settings.batchSize()) {
+			this.queue.drainTo(batch, this.settings.batchSize() - batch.size());
+			long left = deadline - System.nanoTime();
+			if (left <= 0 || batch.size() >= this.settings.batchSize()) {
+				return;
+			}
+			AuditEntry next = this.queue.poll(left, TimeUnit.NANOSECONDS);
+			if (next == null) {
+				return;
+			}
+			batch.add(next);
 		}
 	}
 

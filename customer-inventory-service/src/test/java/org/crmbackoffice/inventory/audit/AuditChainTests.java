@@ -3,6 +3,9 @@ package org.crmbackoffice.inventory.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.crmbackoffice.model.common.ContactMedium;
 import org.crmbackoffice.model.customer.Customer;
@@ -49,6 +52,12 @@ class AuditChainTests {
 
 	@Autowired
 	ReadRetention retention;
+
+	@Autowired
+	AuditChains chains;
+
+	@Autowired
+	AuditProperties properties;
 
 	private AuditClient audit;
 
@@ -166,6 +175,31 @@ class AuditChainTests {
 			.queryForObject("select max(sequence) from audit_checkpoint where chain = 'access'", Long.class));
 		assertThat(access.path("entriesChecked").asLong()).isPositive();
 		assertThat(this.retention.purge(cutoff, true)).isZero();
+	}
+
+	@Test
+	void aGracefulStopWritesEveryReadStillQueued() {
+		// A recorder of its own: stopping the context's one would end the recording for the other tests.
+		ReadRecorder recorder = new ReadRecorder(this.chains, this.jdbc, this.transactions, this.properties,
+				new SimpleMeterRegistry());
+		recorder.start();
+		String reader = "reader-" + UUID.randomUUID();
+		UUID record = UUID.randomUUID();
+		for (int page = 0; page < 50; page++) {
+			recorder.record(IntStream.range(0, 100)
+				.mapToObj((n) -> new AuditEntry(EntryHash.stored(Instant.now()), reader, "crm-frontend", "agent",
+						AuditTrail.CUSTOMER_LIST, record, null, null, null, null, null))
+				.toList());
+		}
+		assertThat(recorder.backlog()).as("reads still queued when the stop begins").isPositive();
+
+		recorder.stop();
+
+		assertThat(recorder.backlog()).isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_entry where principal = ?", Long.class,
+				reader))
+			.isEqualTo(5000);
+		assertThat(this.audit.verify().path("status").asString()).isEqualTo("ok");
 	}
 
 	private void readTimes(Customer customer, int times, String supervisor) {
