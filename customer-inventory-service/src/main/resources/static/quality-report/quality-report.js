@@ -46,7 +46,9 @@ async function showReport() {
   const report = await CrmApi.get(REPORT);
   showTotals(report);
   showTop(report);
-  const runs = report.history.map((run) => new Date(run.completedAt).toLocaleDateString());
+  // Date and time: runs on the same day must stay apart on the axis.
+  const runs = report.history.map((run) => new Date(run.completedAt)
+    .toLocaleString([], { dateStyle: 'short', timeStyle: 'short' }));
   const rules = report.rules.map((rule) => rule.rule);
   draw('history', 'line', runs, [
     { label: 'overall', data: report.history.map((run) => percent(run.score)) },
