@@ -141,8 +141,10 @@ class InteractionLifecycleApiTests {
 	@Test
 	void keepsAFullTrackRecordOfEveryChange() {
 		PartyInteraction logged = log(interactionOn(phone(), "order request"));
-		patch(logged.href(), "{\"description\": \"Wants fibre at the new address\", \"dueDate\": \"2026-12-01T12:00:00Z\"}",
-				"webSelfService")
+		// Logged now: the due date and the end follow from its start, whatever day the test runs on.
+		OffsetDateTime started = logged.interactionDate().startDateTime();
+		patch(logged.href(), "{\"description\": \"Wants fibre at the new address\", \"dueDate\": \""
+				+ started.plusDays(7) + "\"}", "webSelfService")
 			.expectStatus()
 			.isOk();
 		this.client.post()
@@ -154,8 +156,8 @@ class InteractionLifecycleApiTests {
 			.expectStatus()
 			.isCreated();
 		patch(logged.href(), "{\"status\": \"waitingForBackOffice\"}", null).expectStatus().isOk();
-		patch(logged.href(), "{\"status\": \"completed\", \"interactionDate\": {\"startDateTime\": \""
-				+ logged.interactionDate().startDateTime() + "\", \"endDateTime\": \"2026-11-30T10:00:00Z\"}}", null)
+		patch(logged.href(), "{\"status\": \"completed\", \"interactionDate\": {\"startDateTime\": \"" + started
+				+ "\", \"endDateTime\": \"" + started.plusHours(2) + "\"}}", null)
 			.expectStatus()
 			.isOk();
 
