@@ -1,9 +1,6 @@
 package org.crmbackoffice.inventory.audit;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,8 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.crmbackoffice.model.agreement.Agreement;
 import org.crmbackoffice.model.agreement.AgreementApi;
 import org.crmbackoffice.model.agreement.AgreementCreate;
@@ -25,6 +20,8 @@ import org.crmbackoffice.model.customer.CustomerCreate;
 import org.crmbackoffice.model.customer.EngagedParty;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.support.web.JsonMergePatch;
+import org.crmbackoffice.testsupport.StandInService;
+import org.crmbackoffice.testsupport.StandInService.Answer;
 import org.crmbackoffice.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AuditedInventoryTest
 class AuditTrailTests {
 
-	private static HttpServer interactionService;
+	private static StandInService interactionService;
 
 	@Autowired
 	RestTestClient client;
@@ -68,32 +65,18 @@ class AuditTrailTests {
 	static void startInteractionService() throws IOException {
 		TestIssuer.shared().registerClient("customer-inventory-service", "customer-inventory-service-secret",
 				List.of(Roles.CUSTOMER_INVENTORY_SERVICE));
-		interactionService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		interactionService.createContext("/", AuditTrailTests::answer);
-		interactionService.start();
-	}
-
-	private static void answer(HttpExchange exchange) throws IOException {
-		exchange.getRequestBody().readAllBytes();
-		String answer = exchange.getRequestMethod().equals("POST")
-				? "{\"pseudonym\": \"erased-a11d\", \"interactionsAnonymised\": 0}" : "[]";
-		byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(200, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
+		interactionService = StandInService.start((request) -> Answer.json(request.method().equals("POST")
+				? "{\"pseudonym\": \"erased-a11d\", \"interactionsAnonymised\": 0}" : "[]"));
 	}
 
 	@AfterAll
 	static void stopInteractionService() {
-		interactionService.stop(0);
+		interactionService.close();
 	}
 
 	@DynamicPropertySource
 	static void interactionServiceLocation(DynamicPropertyRegistry registry) {
-		registry.add("spring.http.serviceclient.interactions.base-url",
-				() -> "http://127.0.0.1:" + interactionService.getAddress().getPort());
+		registry.add("spring.http.serviceclient.interactions.base-url", () -> interactionService.baseUrl());
 	}
 
 	@BeforeEach

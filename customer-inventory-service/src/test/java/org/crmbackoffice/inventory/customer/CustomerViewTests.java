@@ -1,17 +1,14 @@
 package org.crmbackoffice.inventory.customer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpServer;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.crmbackoffice.testsupport.StandInService;
+import org.crmbackoffice.testsupport.StandInService.Answer;
 import org.crmbackoffice.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,11 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiIntegrationTest
 class CustomerViewTests {
 
-	private static HttpServer interactionService;
+	private static StandInService interactionService;
 
 	private static volatile boolean failing;
-
-	private static final List<String> requests = new CopyOnWriteArrayList<>();
 
 	RestTestClient client;
 
@@ -51,36 +46,18 @@ class CustomerViewTests {
 	static void startInteractionService() throws IOException {
 		TestIssuer.shared().registerClient("customer-inventory-service", "customer-inventory-service-secret",
 				List.of(Roles.CUSTOMER_INVENTORY_SERVICE));
-		interactionService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		interactionService.createContext("/", (exchange) -> {
-			requests.add(exchange.getRequestURI().getRawQuery() + " "
-					+ exchange.getRequestHeaders().getFirst("Authorization"));
-			if (failing) {
-				exchange.sendResponseHeaders(503, -1);
-				exchange.close();
-				return;
-			}
-			byte[] body = """
-					[{"id": "i-1", "@type": "PartyInteraction", "reason": "billing enquiry", "status": "opened"}]"""
-				.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, body.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
-			}
-		});
-		interactionService.start();
+		interactionService = StandInService.start((request) -> failing ? Answer.status(503) : Answer.json("""
+				[{"id": "i-1", "@type": "PartyInteraction", "reason": "billing enquiry", "status": "opened"}]"""));
 	}
 
 	@AfterAll
 	static void stopInteractionService() {
-		interactionService.stop(0);
+		interactionService.close();
 	}
 
 	@DynamicPropertySource
 	static void interactionServiceLocation(DynamicPropertyRegistry registry) {
-		registry.add("spring.http.serviceclient.interactions.base-url",
-				() -> "http://127.0.0.1:" + interactionService.getAddress().getPort());
+		registry.add("spring.http.serviceclient.interactions.base-url", () -> interactionService.baseUrl());
 	}
 
 	@Test
@@ -113,9 +90,9 @@ class CustomerViewTests {
 			.isEqualTo("available")
 			.jsonPath("$.recentInteractions.interaction[0].reason")
 			.isEqualTo("billing enquiry");
-		assertThat(requests).singleElement().satisfies((request) -> {
-			assertThat(request).contains("relatedParty.partyOrPartyRole.id=" + customer.id());
-			assertThat(request).contains("Bearer ");
+		assertThat(interactionService.requests).singleElement().satisfies((request) -> {
+			assertThat(request.query()).contains("relatedParty.partyOrPartyRole.id=" + customer.id());
+			assertThat(request.authorization()).startsWith("Bearer ");
 		});
 
 		failing = true;

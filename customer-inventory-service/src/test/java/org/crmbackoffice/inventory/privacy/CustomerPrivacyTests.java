@@ -1,17 +1,11 @@
 package org.crmbackoffice.inventory.privacy;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.crmbackoffice.model.agreement.Agreement;
 import org.crmbackoffice.model.agreement.AgreementApi;
 import org.crmbackoffice.model.agreement.AgreementCreate;
@@ -28,6 +22,9 @@ import org.crmbackoffice.support.hub.Dispatcher;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.support.web.JsonMergePatch;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.crmbackoffice.testsupport.StandInService;
+import org.crmbackoffice.testsupport.StandInService.Answer;
+import org.crmbackoffice.testsupport.StandInService.Request;
 import org.crmbackoffice.testsupport.TestIssuer;
 import org.crmbackoffice.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
@@ -56,11 +53,9 @@ class CustomerPrivacyTests {
 
 	private static final int INTERACTIONS = 1003;
 
-	private static HttpServer interactionService;
+	private static StandInService interactionService;
 
 	private static volatile boolean failing;
-
-	private static final List<String> requests = new CopyOnWriteArrayList<>();
 
 	private static final String admin = TestIssuer.shared().token().subject("dpo@example.org").roles(Roles.ADMIN)
 		.build();
@@ -84,57 +79,46 @@ class CustomerPrivacyTests {
 	static void startInteractionService() throws IOException {
 		TestIssuer.shared().registerClient("customer-inventory-service", "customer-inventory-service-secret",
 				List.of(Roles.CUSTOMER_INVENTORY_SERVICE));
-		interactionService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		interactionService.createContext("/", CustomerPrivacyTests::answer);
-		interactionService.start();
+		interactionService = StandInService.start(CustomerPrivacyTests::answer);
 	}
 
 	/** Pages of interactions by offset and limit, and erasures that name a pseudonym. */
-	private static void answer(HttpExchange exchange) throws IOException {
-		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-		String query = exchange.getRequestURI().getRawQuery();
-		requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
-				+ ((query != null) ? "?" + query : "") + " " + body);
+	private static Answer answer(Request request) {
 		if (failing) {
-			exchange.sendResponseHeaders(503, -1);
-			exchange.close();
-			return;
+			return Answer.status(503);
 		}
-		String answer;
-		if (exchange.getRequestMethod().equals("POST")) {
-			answer = "{\"pseudonym\": \"erased-5eed\", \"interactionsAnonymised\": " + INTERACTIONS + "}";
+		if (request.method().equals("POST")) {
+			return Answer.json("{\"pseudonym\": \"erased-5eed\", \"interactionsAnonymised\": " + INTERACTIONS + "}");
 		}
-		else {
-			int offset = Integer.parseInt(query.replaceAll(".*offset=(\\d+).*", "$1"));
-			int limit = Integer.parseInt(query.replaceAll(".*limit=(\\d+).*", "$1"));
-			answer = IntStream.range(offset, Math.min(offset + limit, INTERACTIONS))
-				.mapToObj((i) -> "{\"id\": \"i-" + i + "\", \"@type\": \"PartyInteraction\", \"reason\": \"call " + i
-						+ "\"}")
-				.collect(Collectors.joining(",", "[", "]"));
-		}
-		byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(200, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
+		int offset = Integer.parseInt(request.query().replaceAll(".*offset=(\\d+).*", "$1"));
+		int limit = Integer.parseInt(request.query().replaceAll(".*limit=(\\d+).*", "$1"));
+		return Answer.json(IntStream.range(offset, Math.min(offset + limit, INTERACTIONS))
+			.mapToObj((i) -> "{\"id\": \"i-" + i + "\", \"@type\": \"PartyInteraction\", \"reason\": \"call " + i
+					+ "\"}")
+			.collect(Collectors.joining(",", "[", "]")));
+	}
+
+	/** What the interaction service was asked, one line per request: method, path and query, body. */
+	private static List<String> requests() {
+		return interactionService.requests.stream()
+			.map((request) -> request.method() + " " + request.pathAndQuery() + " " + request.body())
+			.toList();
 	}
 
 	@AfterAll
 	static void stopInteractionService() {
-		interactionService.stop(0);
+		interactionService.close();
 	}
 
 	@DynamicPropertySource
 	static void interactionServiceLocation(DynamicPropertyRegistry registry) {
-		registry.add("spring.http.serviceclient.interactions.base-url",
-				() -> "http://127.0.0.1:" + interactionService.getAddress().getPort());
+		registry.add("spring.http.serviceclient.interactions.base-url", () -> interactionService.baseUrl());
 	}
 
 	@BeforeEach
 	void createCustomer() {
 		failing = false;
-		requests.clear();
+		interactionService.requests.clear();
 		this.customer = this.client.post()
 			.uri(CustomerApi.BASE_PATH)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -173,10 +157,10 @@ class CustomerPrivacyTests {
 			.isEqualTo(INTERACTIONS)
 			.jsonPath("$.partyInteraction[1002].reason")
 			.isEqualTo("call 1002");
-		assertThat(requests).extracting((request) -> request.replaceAll("relatedParty[^&]*&", ""))
+		assertThat(requests()).extracting((request) -> request.replaceAll("relatedParty[^&]*&", ""))
 			.containsExactly("GET /tmf-api/partyInteraction/v5/partyInteraction?offset=0&limit=1000 ",
 					"GET /tmf-api/partyInteraction/v5/partyInteraction?offset=1000&limit=1000 ");
-		assertThat(requests).allSatisfy(
+		assertThat(requests()).allSatisfy(
 				(request) -> assertThat(request).contains("relatedParty.partyOrPartyRole.id=" + this.customer.id()));
 
 		this.client.get()
@@ -237,7 +221,7 @@ class CustomerPrivacyTests {
 		assertThat(read().name()).isEqualTo("Rosalind Franklin");
 
 		failing = false;
-		requests.clear();
+		interactionService.requests.clear();
 		this.client.post()
 			.uri(erasure)
 			.exchange()
@@ -248,7 +232,7 @@ class CustomerPrivacyTests {
 			.isEqualTo("erased-5eed")
 			.jsonPath("$.interactionsAnonymised")
 			.isEqualTo(INTERACTIONS);
-		assertThat(requests).containsExactly(
+		assertThat(requests()).containsExactly(
 				"POST /interaction/v1/erasure {\"partyId\":\"" + this.customer.id() + "\"}");
 
 		Customer erased = read();

@@ -65,7 +65,7 @@ class InventoryOutageTests {
 			assertThat(logged.customerCheck()).isEqualTo("pending");
 		}
 
-		assertThat(inventory.paths).as("calls that reached the inventory before the circuit opened").hasSize(5);
+		assertThat(inventory.paths()).as("calls that reached the inventory before the circuit opened").hasSize(5);
 	}
 
 }

@@ -167,11 +167,12 @@ class PartyInteractionApiTests {
 				.isEqualTo("/relatedParty/0/partyOrPartyRole/id");
 		}
 
-		int first = inventory.paths.indexOf("/tmf-api/customerManagement/v5/customer/unknown-1");
-		int second = inventory.paths.indexOf("/tmf-api/customerManagement/v5/customer/unknown-2");
-		String token = inventory.authorizations.get(first);
+		int first = inventory.paths().indexOf("/tmf-api/customerManagement/v5/customer/unknown-1");
+		int second = inventory.paths().indexOf("/tmf-api/customerManagement/v5/customer/unknown-2");
+		String token = inventory.authorizations().get(first);
 		assertThat(token).startsWith("Bearer ");
-		assertThat(inventory.authorizations.get(second)).as("the client-credentials token is reused").isEqualTo(token);
+		assertThat(inventory.authorizations().get(second)).as("the client-credentials token is reused")
+			.isEqualTo(token);
 		String claims = new String(Base64.getUrlDecoder().decode(token.substring(7).split("\\.")[1]),
 				StandardCharsets.UTF_8);
 		assertThat(claims).contains("\"sub\":\"interaction-service\"").contains("\"interaction-service\"");

@@ -1,19 +1,15 @@
 package org.crmbackoffice.interactions.interaction;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.crmbackoffice.support.security.Roles;
+import org.crmbackoffice.testsupport.StandInService;
+import org.crmbackoffice.testsupport.StandInService.Answer;
+import org.crmbackoffice.testsupport.StandInService.Request;
 import org.crmbackoffice.testsupport.TestIssuer;
 
 /**
@@ -26,11 +22,7 @@ final class RecordingInventory implements AutoCloseable {
 
 	private static final String CUSTOMERS = "/tmf-api/customerManagement/v5/customer/";
 
-	private final HttpServer server;
-
-	final List<String> paths = new CopyOnWriteArrayList<>();
-
-	final List<String> authorizations = new CopyOnWriteArrayList<>();
+	private final StandInService server;
 
 	final Set<String> known = ConcurrentHashMap.newKeySet();
 
@@ -43,21 +35,11 @@ final class RecordingInventory implements AutoCloseable {
 	volatile boolean failing;
 
 	private RecordingInventory() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.server.setExecutor(Executors.newCachedThreadPool((task) -> {
-			Thread thread = new Thread(task, "recording-inventory");
-			thread.setDaemon(true);
-			return thread;
-		}));
-		this.server.createContext("/", this::answer);
-		this.server.start();
+		this.server = StandInService.start(this::answer);
 	}
 
-	private void answer(HttpExchange exchange) throws IOException {
-		String path = exchange.getRequestURI().getPath();
-		this.paths.add(path);
-		this.authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-		String customerId = path.startsWith(CUSTOMERS) ? path.substring(CUSTOMERS.length()) : "";
+	private Answer answer(Request request) {
+		String customerId = request.path().startsWith(CUSTOMERS) ? request.path().substring(CUSTOMERS.length()) : "";
 		if (this.silent.contains(customerId)) {
 			try {
 				Thread.sleep(60_000);
@@ -67,23 +49,13 @@ final class RecordingInventory implements AutoCloseable {
 			}
 		}
 		if (this.failing) {
-			exchange.sendResponseHeaders(503, -1);
-			exchange.close();
-			return;
+			return Answer.status(503);
 		}
 		if (this.known.contains(customerId) || this.customers.containsKey(customerId)) {
-			byte[] body = this.customers
-				.getOrDefault(customerId, "{\"id\":\"" + customerId + "\",\"@type\":\"Customer\",\"name\":\"Known\"}")
-				.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, body.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
-			}
-			return;
+			return Answer.json(this.customers.getOrDefault(customerId,
+					"{\"id\":\"" + customerId + "\",\"@type\":\"Customer\",\"name\":\"Known\"}"));
 		}
-		exchange.sendResponseHeaders(404, -1);
-		exchange.close();
+		return Answer.status(404);
 	}
 
 	/** Starts one and lets the interaction service obtain its tokens for it from the test issuer. */
@@ -94,12 +66,22 @@ final class RecordingInventory implements AutoCloseable {
 	}
 
 	String baseUrl() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.baseUrl();
+	}
+
+	/** The path of every request, in arrival order. */
+	List<String> paths() {
+		return this.server.requests.stream().map(Request::path).toList();
+	}
+
+	/** The Authorization header of every request, in arrival order ("null" without one). */
+	List<String> authorizations() {
+		return this.server.requests.stream().map((request) -> String.valueOf(request.authorization())).toList();
 	}
 
 	@Override
 	public void close() {
-		this.server.stop(0);
+		this.server.close();
 	}
 
 }
