@@ -12,6 +12,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import org.springframework.boot.SpringApplication;
+
 /**
  * Chooses the PostgreSQL server for this test JVM and hands out fresh databases on it, dropped when the JVM
  * ends. In order of preference:
@@ -62,7 +64,9 @@ public final class TestPostgres {
 		if (server == null) {
 			server = chooseServer();
 			System.out.println("Integration tests use PostgreSQL from " + server.description());
-			Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::cleanUp, "test-postgres-cleanup"));
+			// Spring Boot runs its shutdown handlers after it closed every application context: a context still
+			// closing must not find its database dropped (it would wait for a connection until the JVM is killed).
+			SpringApplication.getShutdownHandlers().add(TestPostgres::cleanUp);
 		}
 		return server;
 	}
