@@ -1,15 +1,16 @@
 -- Demo customers for the local stack only (never on the default Flyway locations). Their ids are fixed so
--- that the interaction service's demo data and the documentation can refer to them.
+-- that the interaction service's demo data and the documentation can refer to them. Their data sources are two
+-- of the feeding systems the data-quality report tells apart.
 insert into customer (id, version, name, name_normalized, description, status, valid_from, engaged_party_id,
                       engaged_party_name, engaged_party_type, given_name, family_name, birth_date, trading_name,
-                      created_at, updated_at, created_by, updated_by)
+                      created_at, updated_at, created_by, updated_by, data_source)
 values ('0a1b2c3d-0000-4000-8000-000000000001', 0, 'Alice Martin', 'alice martin', 'Residential mobile and fibre customer',
         'initialized', '2024-01-15T00:00:00Z', 'ind-alice-martin', 'Alice Martin', 'Individual', 'Alice', 'Martin',
-        '1988-04-02', null, now(), now(), 'demo-data', 'demo-data'),
+        '1988-04-02', null, now(), now(), 'demo-data', 'demo-data', 'crm-frontend'),
        ('0a1b2c3d-0000-4000-8000-000000000002', 0, 'Northwind Traders Ltd', 'northwind traders ltd',
         'Business customer, 40 mobile lines',
         'initialized', '2023-06-01T00:00:00Z', 'org-northwind', 'Northwind Traders Ltd', 'Organization', null, null,
-        null, 'Northwind Traders Ltd', now(), now(), 'demo-data', 'demo-data')
+        null, 'Northwind Traders Ltd', now(), now(), 'demo-data', 'demo-data', 'billing-migration')
 on conflict (id) do nothing;
 
 -- The normalised columns hold what the list's filters and search compare: folded emails, E.164 phone numbers.
