@@ -55,7 +55,9 @@ class ReportController {
 	@Operation(summary = "Reports requests, records read and written, bytes, errors and cost",
 			description = "Per day (UTC), principal, client and API operation, or summed over the dimensions not in "
 					+ "groupBy. from and to are days, both included; by default the last 30. format=csv gives the rows "
-					+ "as CSV. Counters reach the report within crm.audit.usage-flush-interval.")
+					+ "as CSV. Counters reach the report within crm.audit.usage-flush-interval. unusualAccess lists the "
+					+ "principals' days in the period on which they read far more than usual (as /anomaly does); "
+					+ "grouped by day and principal, their rows say so in the CSV's unusualAccess column.")
 	ResponseEntity<?> usage(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -66,7 +68,7 @@ class ReportController {
 		LocalDate first = (from != null) ? from : last.minusDays(29);
 		checkSpan(first, last);
 		Set<Dimension> dimensions = UsageReport.dimensions(groupBy);
-		Report report = this.usage.of(first, last, dimensions);
+		Report report = this.usage.of(first, last, dimensions).withUnusualAccess(this.anomalies.between(first, last));
 		if (format.equals("json")) {
 			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
 		}
@@ -101,7 +103,8 @@ class ReportController {
 
 	private static String csv(Report report, Set<Dimension> dimensions) {
 		List<String> header = new ArrayList<>(dimensions.stream().map(Dimension::parameter).toList());
-		header.addAll(List.of("requests", "errors", "denied", "recordsRead", "recordsWritten", "bytesReturned", "cost"));
+		header.addAll(List.of("requests", "errors", "denied", "recordsRead", "recordsWritten", "bytesReturned", "cost",
+				"unusualAccess"));
 		StringBuilder csv = new StringBuilder(String.join(",", header)).append("\r\n");
 		for (Row row : report.rows()) {
 			List<String> cells = new ArrayList<>();
@@ -115,7 +118,8 @@ class ReportController {
 			}
 			cells.addAll(List.of(Long.toString(row.requests()), Long.toString(row.errors()),
 					Long.toString(row.denied()), Long.toString(row.recordsRead()), Long.toString(row.recordsWritten()),
-					Long.toString(row.bytesReturned()), row.cost().toPlainString()));
+					Long.toString(row.bytesReturned()), row.cost().toPlainString(),
+					(row.day() != null && row.principal() != null) ? Boolean.toString(report.unusual(row)) : ""));
 			csv.append(cells.stream().collect(Collectors.joining(","))).append("\r\n");
 		}
 		return csv.toString();

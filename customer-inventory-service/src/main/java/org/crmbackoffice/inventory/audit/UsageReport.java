@@ -75,7 +75,7 @@ class UsageReport {
 			total[0] = total[0].plus(counted);
 		}, Date.valueOf(from), Date.valueOf(to));
 		return new Report(from, to, groupBy.stream().map(Dimension::parameter).toList(), List.copyOf(rows.values()),
-				total[0]);
+				total[0], List.of());
 	}
 
 	/**
@@ -125,8 +125,21 @@ class UsageReport {
 	/**
 	 * @param groupBy the dimensions each row is for
 	 * @param total all rows summed up
+	 * @param unusualAccess the principals' days in the period on which they read far more records than usual
 	 */
-	record Report(LocalDate from, LocalDate to, List<String> groupBy, List<Row> rows, Row total) {
+	record Report(LocalDate from, LocalDate to, List<String> groupBy, List<Row> rows, Row total,
+			List<AccessAnomalies.CustomerAccessAnomaly> unusualAccess) {
+
+		Report withUnusualAccess(List<AccessAnomalies.CustomerAccessAnomaly> anomalies) {
+			return new Report(this.from, this.to, this.groupBy, this.rows, this.total, List.copyOf(anomalies));
+		}
+
+		/** Whether the row is of a principal's day that was unusual; only rows grouped by both can be. */
+		boolean unusual(Row row) {
+			return this.unusualAccess.stream()
+				.anyMatch((anomaly) -> anomaly.day().equals(row.day()) && anomaly.principal().equals(row.principal()));
+		}
+
 	}
 
 	/**

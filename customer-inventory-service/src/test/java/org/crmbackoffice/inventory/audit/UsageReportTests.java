@@ -94,9 +94,9 @@ class UsageReportTests {
 			.hasSize(3)
 			.allSatisfy((row) -> assertThat(row.has("day")).isFalse());
 		assertThat(csv.lines().findFirst().orElseThrow())
-			.isEqualTo("principal,requests,errors,denied,recordsRead,recordsWritten,bytesReturned,cost");
+			.isEqualTo("principal,requests,errors,denied,recordsRead,recordsWritten,bytesReturned,cost,unusualAccess");
 		assertThat(csv.lines()).contains(
-				reader + ",4,2,1,3,0," + (retrieved + listed + denied) + ",1.23");
+				reader + ",4,2,1,3,0," + (retrieved + listed + denied) + ",1.23,");
 	}
 
 	@Test
@@ -151,6 +151,17 @@ class UsageReportTests {
 			});
 		assertThat(reported.valueStream().map((anomaly) -> anomaly.path("principal").asString()))
 			.doesNotContain(steady);
+		JsonNode usage = this.audit.jsonAsAuditor("/inventory/v1/report/usage?groupBy=day,principal");
+		assertThat(usage.path("unusualAccess").valueStream().map((anomaly) -> anomaly.path("principal").asString()))
+			.contains(heavy)
+			.doesNotContain(steady);
+		String csv = this.audit.asAuditor("/inventory/v1/report/usage?groupBy=day,principal&format=csv");
+		assertThat(csv.lines().filter((line) -> line.startsWith(today + "," + heavy + ",")))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).endsWith(",true"));
+		assertThat(csv.lines().filter((line) -> line.startsWith(today + "," + steady + ",")))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).endsWith(",false"));
 	}
 
 	@Test
