@@ -3,43 +3,17 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 db=crm_bench_quality_audit
 customers="${BENCH_CUSTOMERS:-1000000}"
 auth_port="${BENCH_AUTH_PORT:-19000}"
 port="${BENCH_PORT:-18082}"
 logs="$(mktemp -d)"
-pids=()
+. "$root/bench/inventory-service.sh"
 
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  [ "${BENCH_KEEP:-0}" = 1 ] || psql -qAt -d postgres -c "drop database if exists $db with (force)" >/dev/null
-}
-trap cleanup EXIT
-
-wait_for() {
-  for _ in $(seq 1 180); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 1; done
-  echo "$1 did not come up; logs in $logs" >&2; exit 1
-}
-
-echo "Building the inventory and the development authorization server"
-[ "${BENCH_BUILD:-1}" = 0 ] || (cd "$root" && ./mvnw -q -B -DskipTests -pl customer-inventory-service,dev-auth-server -am package)
-
-psql -qAt -d postgres -c "drop database if exists $db" -c "create database $db"
-
-echo "Starting the development authorization server on $auth_port and the inventory on $port (logs in $logs)"
-java -jar "$root"/dev-auth-server/target/dev-auth-server-*-exec.jar --server.port="$auth_port" \
-  --spring.security.oauth2.authorizationserver.issuer="http://localhost:$auth_port" >"$logs/auth.log" 2>&1 &
-pids+=($!)
-wait_for "http://localhost:$auth_port/actuator/health"
-# The service migrates the empty database itself (Flyway) before the customers are loaded into it.
-java -jar "$root"/customer-inventory-service/target/customer-inventory-service-*-exec.jar --server.port="$port" \
-  --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.datasource.username="$PGUSER" \
-  --spring.datasource.password="${PGPASSWORD:-}" --spring.flyway.clean-disabled=true \
-  --spring.security.oauth2.resourceserver.jwt.issuer-uri="http://localhost:$auth_port" >"$logs/inventory.log" 2>&1 &
-pids+=($!)
-wait_for "http://localhost:$port/actuator/health"
+build_and_create_database
+start_auth_server
+echo "Starting the inventory on $port"
+start_inventory "$port" inventory.log
 
 BENCH_MIGRATE=0 "$root"/bench/customer-search/load.sh "$db" "$customers"
 
@@ -66,8 +40,7 @@ vacuum analyze customer;
 vacuum analyze customer_contact_medium;
 SQL
 
-token=$(curl -fs -u data-steward:data-steward-secret -d grant_type=client_credentials \
-  "http://localhost:$auth_port/oauth2/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+token=$(token data-steward)
 api="http://localhost:$port/inventory/v1/quality"
 
 echo "Starting an audit run"
