@@ -24,11 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes the entries of reads in the background, so that recording them costs a request no more than putting them
  * in a bounded queue. One writer thread per instance takes whatever queues up within a short linger, up to a batch,
  * and appends it to the access chain in one transaction; under load the batches grow and the cost per entry
- * shrinks. A request that
- * finds the queue full waits a little for room and then fails rather than read unrecorded. The queue is drained
- * when the service stops, after the web server stopped taking requests; what a hard crash loses is what was queued
- * and not yet committed (the linger and the time to write a batch), which the {@code crm.audit.backlog} gauge
- * shows.
+ * shrinks. A request that finds the queue full waits a little for room and then fails rather than read unrecorded.
+ * The queue is drained when the service stops, after the web server stopped taking requests; what a hard crash
+ * loses is what was queued and not yet committed (the linger and the time to write a batch), which the
+ * {@code crm.audit.backlog} gauge shows.
  */
 @Component
 class ReadRecorder implements SmartLifecycle {
