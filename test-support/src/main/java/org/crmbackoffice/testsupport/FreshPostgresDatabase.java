@@ -25,7 +25,7 @@ public class FreshPostgresDatabase implements ApplicationContextInitializer<Conf
 
 	private static synchronized TestDatabase sharedDatabase(String applicationName) {
 		if (database == null) {
-			database = TestPostgres.freshDatabase(applicationName.replaceAll("[^a-z0-9]", "_"));
+			database = TestPostgres.freshDatabaseForSpring(applicationName.replaceAll("[^a-z0-9]", "_"));
 		}
 		return database;
 	}

@@ -44,6 +44,9 @@ public final class TestPostgres {
 
 	private static final List<String> created = new ArrayList<>();
 
+	/** Whether Spring application contexts use the databases of this JVM: then Spring's shutdown drops them. */
+	private static volatile boolean usedBySpring;
+
 	private TestPostgres() {
 	}
 
@@ -60,13 +63,28 @@ public final class TestPostgres {
 		return database;
 	}
 
+	/**
+	 * A new database for Spring application contexts. It is dropped only after Spring closed every context: a
+	 * context still closing would otherwise find its database gone and wait for a connection until the test JVM
+	 * is killed. Spring Boot runs its shutdown handlers once every context is closed.
+	 */
+	static synchronized TestDatabase freshDatabaseForSpring(String purpose) {
+		if (!usedBySpring) {
+			usedBySpring = true;
+			SpringApplication.getShutdownHandlers().add(TestPostgres::cleanUp);
+		}
+		return freshDatabase(purpose);
+	}
+
 	private static PostgresServer server() {
 		if (server == null) {
 			server = chooseServer();
 			System.out.println("Integration tests use PostgreSQL from " + server.description());
-			// Spring Boot runs its shutdown handlers after it closed every application context: a context still
-			// closing must not find its database dropped (it would wait for a connection until the JVM is killed).
-			SpringApplication.getShutdownHandlers().add(TestPostgres::cleanUp);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				if (!usedBySpring) {
+					cleanUp();
+				}
+			}, "test-postgres-cleanup"));
 		}
 		return server;
 	}
