@@ -36,11 +36,12 @@ public class AgreementTransfers {
 		for (AgreementEntity agreement : moving) {
 			Agreement before = AgreementMapper.toResource(agreement);
 			agreement.transferTo(toCustomer, now, author);
-			this.agreements.flush();
 			Agreement after = AgreementMapper.toResource(agreement);
 			this.audit.recordWrite(toCustomer, Agreement.TYPE + "/" + after.id(), AuditTrail.AGREEMENT_UPDATE, before,
 					after);
 		}
+		// Once for all moves: the plain SQL that follows in the merge's transaction must see them.
+		this.agreements.flush();
 		return moving.size();
 	}
 
