@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -50,8 +53,10 @@ public final class StandInService implements AutoCloseable {
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {
+		Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		headers.putAll(exchange.getRequestHeaders());
 		Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-				exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"),
+				exchange.getRequestURI().getRawQuery(), Collections.unmodifiableMap(headers),
 				new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 		this.requests.add(request);
 		Answer answer = this.answers.apply(request);
@@ -75,9 +80,20 @@ public final class StandInService implements AutoCloseable {
 
 	/**
 	 * @param query the raw query string, {@code null} without one
-	 * @param authorization the {@code Authorization} header, {@code null} without one
+	 * @param headers the request's headers, by name in any case
 	 */
-	public record Request(String method, String path, String query, String authorization, String body) {
+	public record Request(String method, String path, String query, Map<String, List<String>> headers, String body) {
+
+		/** @return the header's first value, {@code null} without one */
+		public String header(String name) {
+			List<String> values = this.headers.get(name);
+			return (values != null && !values.isEmpty()) ? values.get(0) : null;
+		}
+
+		/** @return the {@code Authorization} header, {@code null} without one */
+		public String authorization() {
+			return header("Authorization");
+		}
 
 		/** The path with its query, as it was asked for. */
 		public String pathAndQuery() {

@@ -1,13 +1,10 @@
 package org.crmbackoffice.testsupport;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpServer;
+import org.crmbackoffice.testsupport.StandInService.Answer;
 
 /**
  * A real HTTP endpoint for event listeners under test: records every request it gets and answers with the status
@@ -15,7 +12,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-	private final HttpServer server;
+	private final StandInService server;
 
 	/** Every request, in arrival order, whatever it was answered. */
 	public final List<Received> requests = new CopyOnWriteArrayList<>();
@@ -24,26 +21,16 @@ public final class WebhookReceiver implements AutoCloseable {
 	public volatile int status = 200;
 
 	public WebhookReceiver() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.server.setExecutor(Executors.newFixedThreadPool(4, (task) -> {
-			Thread thread = new Thread(task, "webhook-receiver");
-			thread.setDaemon(true);
-			return thread;
-		}));
-		this.server.createContext("/", (exchange) -> {
-			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		this.server = StandInService.start((request) -> {
 			int answer = this.status;
-			this.requests.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
-					exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-					exchange.getRequestHeaders().getFirst("webhook-signature"), body, answer));
-			exchange.sendResponseHeaders(answer, -1);
-			exchange.close();
+			this.requests.add(new Received(request.header("webhook-id"), request.header("webhook-timestamp"),
+					request.header("webhook-signature"), request.body(), answer));
+			return Answer.status(answer);
 		});
-		this.server.start();
 	}
 
 	public String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/crm-events";
+		return this.server.baseUrl() + "/crm-events";
 	}
 
 	/** The requests it answered with success: what the listener actually took in. */
@@ -53,7 +40,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.stop(0);
+		this.server.close();
 	}
 
 	public record Received(String id, String timestamp, String signature, String body, int answeredWith) {
