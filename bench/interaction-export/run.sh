@@ -61,17 +61,17 @@ set synchronous_commit = off;
 insert into party_interaction (id, version, description, direction, reason, status, status_change_date,
                                interaction_start, created_at, updated_at, created_by, updated_by)
 select gen_random_uuid(), 0, 'benchmark interaction ' || n || case when n % 10 = 0 then ', with "quotes"' else '' end,
-       case when n % 3 = 0 then 'OUTBOUND' else 'INBOUND' end,
+       case when n % 3 = 0 then 'outbound' else 'inbound' end,
        (array['billing', 'outage', 'sales enquiry', 'complaint'])[1 + n % 4],
        (array['COMPLETED', 'COMPLETED', 'IN_PROGRESS', 'OPENED'])[1 + n % 4], t, t, t, t, 'bench', 'bench'
 from (select n, timestamptz '2021-01-01' + (n::double precision / $interactions) * interval '5 years'
                   + (random() * interval '1 hour') as t
       from generate_series(1, $interactions) n) s;
-insert into party_interaction_channel (interaction_id, position, role, channel_name, channel_type)
-select id, 0, 'contact', (array['phone', 'email', 'chat', 'web'])[1 + floor(random() * 4)::int], 'Channel'
-from party_interaction;
-insert into party_interaction_channel (interaction_id, position, role, channel_name, channel_type)
-select id, 1, 'follow-up', 'email', 'Channel' from party_interaction tablesample bernoulli (30);
+insert into party_interaction_channel (interaction_id, position, role, channel_id, channel_name, channel_type)
+select id, 0, 'contact', c, c, 'Channel'
+from (select id, (array['phone', 'email', 'chat', 'web'])[1 + floor(random() * 4)::int] as c from party_interaction) s;
+insert into party_interaction_channel (interaction_id, position, role, channel_id, channel_name, channel_type)
+select id, 1, 'follow-up', 'email', 'email', 'Channel' from party_interaction tablesample bernoulli (30);
 insert into party_interaction_related_party (interaction_id, position, role, party_id, party_type, interaction_start)
 select id, 0, 'customer', 'customer-' || (1 + floor(random() * 100000)::int), 'Customer', interaction_start
 from party_interaction;

@@ -28,7 +28,7 @@ set synchronous_commit = off;
 drop index party_interaction_timeline_idx;
 insert into party_interaction (id, version, description, direction, reason, status, status_change_date,
                                interaction_start, created_at, updated_at, created_by, updated_by)
-select gen_random_uuid(), 0, 'benchmark interaction ' || n, case when n % 3 = 0 then 'OUTBOUND' else 'INBOUND' end,
+select gen_random_uuid(), 0, 'benchmark interaction ' || n, case when n % 3 = 0 then 'outbound' else 'inbound' end,
        'enquiry', 'COMPLETED', t, t, t, t, 'bench', 'bench'
 from (select n, timestamptz '2021-01-01' + (n::double precision / $interactions) * interval '5 years'
                   + (random() * interval '1 hour') as t

@@ -3,12 +3,12 @@ insert into party_interaction (id, version, description, direction, reason, stat
                                interaction_start, interaction_end, created_at, updated_at, created_by,
                                updated_by)
 values ('5e1f0000-0000-4000-8000-000000000001', 0, 'Customer calls about a roaming charge on the October bill',
-        'INBOUND', 'billing enquiry', 'OPENED', now(), now() - interval '2 hours', null, now(), now(), 'demo-data',
+        'inbound', 'billing enquiry', 'OPENED', now(), now() - interval '2 hours', null, now(), now(), 'demo-data',
         'demo-data')
 on conflict (id) do nothing;
 
-insert into party_interaction_channel (interaction_id, position, role, channel_name, channel_type)
-values ('5e1f0000-0000-4000-8000-000000000001', 0, 'contact', 'phone', 'Channel')
+insert into party_interaction_channel (interaction_id, position, role, channel_id, channel_name, channel_type)
+values ('5e1f0000-0000-4000-8000-000000000001', 0, 'contact', 'phone', 'phone', 'Channel')
 on conflict (interaction_id, position) do nothing;
 
 insert into party_interaction_related_party (interaction_id, position, role, party_id, party_name, party_type,

@@ -13,16 +13,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.crmbackoffice.model.common.ChannelRef;
 import org.crmbackoffice.model.common.ContactMedium;
-import org.crmbackoffice.model.common.EntityRef;
 import org.crmbackoffice.model.common.RelatedChannel;
-import org.crmbackoffice.model.common.RelatedParty;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.customer.CustomerCreate;
 import org.crmbackoffice.model.customer.EngagedParty;
-import org.crmbackoffice.model.interaction.InteractionDirection;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
+import org.crmbackoffice.model.interaction.PartyRefOrPartyRoleRef;
+import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import org.crmbackoffice.testsupport.TestDatabase;
 import org.crmbackoffice.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -327,9 +326,9 @@ class EndToEndTests {
 	}
 
 	private static PartyInteractionCreate callFrom(String customerId) {
-		return PartyInteractionCreate.of("Asks why the bill doubled", InteractionDirection.INBOUND, "billing enquiry",
+		return PartyInteractionCreate.of("Asks why the bill doubled", "inbound", "billing enquiry",
 				List.of(new RelatedChannel("contact", ChannelRef.named("phone"))),
-				List.of(new RelatedParty("customer", new EntityRef(customerId, null, null, "Customer"))));
+				List.of(new RelatedPartyOrPartyRole("customer", PartyRefOrPartyRoleRef.to(customerId, "Customer"))));
 	}
 
 	private static ServiceProcess startInventory() {

@@ -47,6 +47,9 @@ public class InteractionAccess {
 
 	public static final String INTERACTION_CANCEL = "interaction:cancel";
 
+	/** Taking an interaction off the TMF API; its track record stays. */
+	public static final String INTERACTION_DELETE = "interaction:delete";
+
 	public static final String INTERACTION_ERASE = "interaction:erase";
 
 	/** Recording a partner's satisfaction: the partner for its own interactions, staff on its behalf. */
@@ -67,12 +70,14 @@ public class InteractionAccess {
 		Set<String> agent = Set.of(INTERACTION_READ, INTERACTION_CREATE, INTERACTION_UPDATE, SATISFACTION_RECORD);
 		return RolePermissions.of(Map.of(
 				AGENT, agent,
-				SUPERVISOR, union(agent, Set.of(INTERACTION_REASSIGN, INTERACTION_CANCEL, REPORT_READ)),
+				SUPERVISOR, union(agent,
+						Set.of(INTERACTION_REASSIGN, INTERACTION_CANCEL, INTERACTION_DELETE, REPORT_READ)),
 				PARTNER, Set.of(INTERACTION_READ_OWN, INTERACTION_CREATE_OWN, SATISFACTION_RECORD),
 				DATA_STEWARD, Set.of(),
 				AUDITOR, Set.of(AUDIT_READ, REPORT_READ),
-				ADMIN, union(agent, Set.of(INTERACTION_REASSIGN, INTERACTION_CANCEL, INTERACTION_ERASE, AUDIT_READ,
-						REPORT_READ, HUB_MANAGE, INTERACTION_EXPORT, ResourceServerSecurity.MONITORING)),
+				ADMIN, union(agent, Set.of(INTERACTION_REASSIGN, INTERACTION_CANCEL, INTERACTION_DELETE,
+						INTERACTION_ERASE, AUDIT_READ, REPORT_READ, HUB_MANAGE, INTERACTION_EXPORT,
+						ResourceServerSecurity.MONITORING)),
 				// BI jobs pull the exports and the analytics, nothing else: no single interaction, no change.
 				ANALYST, Set.of(INTERACTION_EXPORT, REPORT_READ),
 				// The customer inventory shows a customer's recent interactions, exports them and erases the customer
@@ -89,7 +94,12 @@ public class InteractionAccess {
 			// The dashboard page, its scripts and chart library hold no data; the page calls the analytics with a token.
 			.requestMatchers(HttpMethod.GET, "/dashboard/**", "/dashboard-support/**", "/webjars/chart.js/**")
 			.permitAll()
-			.requestMatchers(HttpMethod.GET, interactions, interactions + "/*", interactions + "/*/history")
+			// The schema of this service's TMF683 extension, named in every interaction's @schemaLocation.
+			.requestMatchers(HttpMethod.GET, "/interaction/v1/schema/**")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, interactions + "/*/history")
+			.hasAnyAuthority(INTERACTION_READ, INTERACTION_READ_OWN, AUDIT_READ)
+			.requestMatchers(HttpMethod.GET, interactions, interactions + "/*")
 			.hasAnyAuthority(INTERACTION_READ, INTERACTION_READ_OWN)
 			.requestMatchers(HttpMethod.POST, interactions)
 			.hasAnyAuthority(INTERACTION_CREATE, INTERACTION_CREATE_OWN)
@@ -98,7 +108,7 @@ public class InteractionAccess {
 			.requestMatchers(HttpMethod.POST, interactions + "/*/note")
 			.hasAuthority(INTERACTION_UPDATE)
 			.requestMatchers(HttpMethod.DELETE, interactions + "/*")
-			.hasAuthority(INTERACTION_CANCEL)
+			.hasAuthority(INTERACTION_DELETE)
 			.requestMatchers(HttpMethod.GET, SATISFACTION)
 			.hasAnyAuthority(INTERACTION_READ, INTERACTION_READ_OWN)
 			.requestMatchers(HttpMethod.POST, SATISFACTION)

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.crmbackoffice.model.interaction.InteractionDirection;
 import org.crmbackoffice.model.interaction.InteractionStatus;
 
 /** What the analytics can group interactions by, with the SQL expression over {@code interaction_fact}. */
@@ -32,14 +31,13 @@ enum Grouping {
 		return this.expression;
 	}
 
-	/** The stored value as clients know it: statuses and directions in their wire form. */
+	/** The stored value as clients know it: statuses in their wire form; directions are stored as sent. */
 	String display(String stored) {
 		if (stored == null) {
 			return null;
 		}
 		return switch (this) {
 			case STATUS -> InteractionStatus.valueOf(stored).value();
-			case DIRECTION -> InteractionDirection.valueOf(stored).value();
 			default -> stored;
 		};
 	}

@@ -9,7 +9,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import org.crmbackoffice.model.common.RelatedParty;
+import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.problem.ApiProblemException;
@@ -63,10 +63,10 @@ public class CustomerReferences {
 	 * Checks every related party whose {@code partyOrPartyRole} refers to a {@code Customer}.
 	 * @throws ApiProblemException {@code unknown-reference} (422) naming each customer the inventory does not know
 	 */
-	public CustomerVerification verify(List<RelatedParty> relatedParties) {
+	public CustomerVerification verify(List<RelatedPartyOrPartyRole> relatedParties) {
 		List<FieldProblem> unknown = new ArrayList<>();
 		for (int i = 0; i < relatedParties.size(); i++) {
-			RelatedParty party = relatedParties.get(i);
+			RelatedPartyOrPartyRole party = relatedParties.get(i);
 			if (!party.isCustomer()) {
 				continue;
 			}

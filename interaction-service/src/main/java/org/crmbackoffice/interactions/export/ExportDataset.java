@@ -8,7 +8,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.crmbackoffice.model.interaction.AuthenticationLevel;
-import org.crmbackoffice.model.interaction.InteractionDirection;
 import org.crmbackoffice.model.interaction.InteractionStatus;
 
 /**
@@ -57,9 +56,8 @@ record ExportDataset(String name, String from, String joins, String time, Map<Ex
 							"moves with every change; an incremental export sends each version at most once"),
 					ExportColumn.code("status", "i.status", STATUS_CODES, "the lifecycle status"),
 					ExportColumn.timestamp("statusChangeDate", "i.status_change_date", "when the status last moved"),
-					ExportColumn.code("direction", "i.direction",
-							codes(InteractionDirection.values(), InteractionDirection::value),
-							"who started it; empty when unknown"),
+					ExportColumn.text("direction", "i.direction",
+							"who started it (inbound, outbound or another TMF683 direction); empty when unknown"),
 					ExportColumn.text("reason", "i.reason", "why the partner or the enterprise got in touch"),
 					ExportColumn.text("description", "i.description",
 							"free text; [erased] after a GDPR erasure of a party"),

@@ -3,13 +3,13 @@ package org.crmbackoffice.interactions.interaction;
 import java.time.Instant;
 import java.util.List;
 
-import org.crmbackoffice.model.common.RelatedParty;
 import org.crmbackoffice.model.interaction.AuthenticationLevel;
-import org.crmbackoffice.model.interaction.InteractionDirection;
+import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 
 /** Everything about an interaction that a client sets, ready to be stored. */
-record InteractionContent(String description, InteractionDirection direction, String reason, Instant start,
-		Instant end, Instant dueDate, AuthenticationLevel authenticationLevel, List<ChannelValue> channels,
-		List<RelatedParty> relatedParties, List<ItemValue> items, List<RelationshipValue> relationships,
-		List<NoteValue> notes, List<AttachmentValue> attachments, List<ExternalIdValue> externalIds) {
+record InteractionContent(String type, String baseType, String schemaLocation, String description, String direction,
+		String reason, Instant start, Instant end, Instant dueDate, AuthenticationLevel authenticationLevel,
+		List<ChannelValue> channels, List<RelatedPartyOrPartyRole> relatedParties, List<ItemValue> items,
+		List<RelationshipValue> relationships, List<NoteValue> notes, List<AttachmentValue> attachments,
+		List<ExternalIdValue> externalIds) {
 }

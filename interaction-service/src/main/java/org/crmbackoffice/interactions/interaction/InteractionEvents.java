@@ -11,7 +11,9 @@ class InteractionEvents {
 
 	static final String CREATE = "PartyInteractionCreateEvent";
 
-	static final String STATE_CHANGE = "PartyInteractionStateChangeEvent";
+	static final String STATUS_CHANGE = "PartyInteractionStatusChangeEvent";
+
+	static final String DELETE = "PartyInteractionDeleteEvent";
 
 	static final String ATTRIBUTE_VALUE_CHANGE = "PartyInteractionAttributeValueChangeEvent";
 
@@ -28,13 +30,18 @@ class InteractionEvents {
 	/** A status change, a change of anything else, or both: each is an event of its own kind. */
 	void changed(PartyInteraction before, PartyInteraction after) {
 		if (before.status() != after.status()) {
-			publish(STATE_CHANGE, after);
+			publish(STATUS_CHANGE, after);
 		}
 		if (!PartyInteractionMapper.toUpdate(before)
 			.equals(PartyInteractionMapper.withStatus(PartyInteractionMapper.toUpdate(after), before.status()))
 				|| !before.customerCheck().equals(after.customerCheck())) {
 			publish(ATTRIBUTE_VALUE_CHANGE, after);
 		}
+	}
+
+	/** The interaction as it was when it was taken off the API. */
+	void deleted(PartyInteraction interaction) {
+		publish(DELETE, interaction);
 	}
 
 	private void publish(String type, PartyInteraction interaction) {

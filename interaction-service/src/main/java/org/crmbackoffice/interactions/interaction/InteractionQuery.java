@@ -2,13 +2,16 @@ package org.crmbackoffice.interactions.interaction;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
-import jakarta.persistence.criteria.Join;
-import org.crmbackoffice.model.interaction.InteractionDirection;
 import org.crmbackoffice.model.interaction.InteractionStatus;
+import org.crmbackoffice.support.web.ApiResponses;
 import org.crmbackoffice.support.web.ListParameters;
 
 import org.springframework.data.domain.Sort;
@@ -16,8 +19,9 @@ import org.springframework.data.jpa.domain.Specification;
 
 /**
  * The TMF630 attribute filters of the interaction list, e.g. {@code status=inProgress},
- * {@code channel.channel.name=email}, {@code interactionDate.startDateTime.gt=2026-01-01T00:00:00Z}. Every filter
- * narrows the list; a filter this list does not know is refused rather than ignored.
+ * {@code relatedChannel.channel.name=email}, {@code interactionDate.startDateTime.gte=2026-01-01T00:00:00Z},
+ * {@code id=a,b}. Every filter narrows the list; a filter this list does not know is refused rather than
+ * ignored. Where TMF630 allows a list of values (comma-separated), any of them matches.
  */
 final class InteractionQuery {
 
@@ -25,6 +29,10 @@ final class InteractionQuery {
 
 	/** The order of lists unless a client asks for another, and always that of a party's timeline. */
 	static final Sort MOST_RECENT_FIRST = Sort.by(Sort.Order.desc("interactionStart"), Sort.Order.asc("id"));
+
+	/** What the TMF API shows: deleted interactions stay in the log but not in lists. */
+	static final Specification<PartyInteractionEntity> NOT_DELETED = (root, query, cb) -> cb
+		.isNull(root.get("deletedAt"));
 
 	private final List<Specification<PartyInteractionEntity>> filters;
 
@@ -39,33 +47,36 @@ final class InteractionQuery {
 		List<Specification<PartyInteractionEntity>> filters = new ArrayList<>();
 		ListParameters.readFilters(parameters, (name, value) -> {
 			switch (name) {
+				case "id" -> filters.add(idIn(values(value, Function.identity())));
+				case "href" -> filters.add(idIn(values(value, InteractionQuery::idOfHref)));
 				case PARTY, "relatedParty.id" -> filters.add(involvingParty(value));
-				case "relatedParty.role" -> filters.add((root, query, cb) -> {
-					query.distinct(true);
-					return cb.equal(root.join("relatedParties").get("role"), value);
-				});
-				case "channel.channel.name", "channel.name" -> filters.add((root, query, cb) -> {
-					query.distinct(true);
-					Join<PartyInteractionEntity, ChannelValue> channel = root.join("channels");
-					return cb.equal(channel.get("channelName"), value);
-				});
-				case "interactionItem.item.id" -> filters.add((root, query, cb) -> {
-					query.distinct(true);
-					return cb.equal(root.join("items").get("itemId"), value);
-				});
-				case "status" -> filters.add(equal("status", statusOf(value)));
-				case "direction" -> filters.add(equal("direction", directionOf(value)));
+				case "relatedParty.partyOrPartyRole.@referredType" -> filters.add(joined("relatedParties", "partyType", value));
+				case "relatedParty.role" -> filters.add(joined("relatedParties", "role", value));
+				case "relatedChannel.channel.id" -> filters.add(joined("channels", "channelId", value));
+				case "relatedChannel.channel.name" -> filters.add(joined("channels", "channelName", value));
+				case "relatedChannel.role" -> filters.add(joined("channels", "role", value));
+				case "interactionItem.item.entity.id" -> filters.add(joined("items", "itemId", value));
+				case "status" -> filters.add(in("status", values(value, InteractionQuery::statusOf)));
+				case "direction" -> filters.add(in("direction", values(value, Function.identity())));
 				case "reason" -> filters.add((root, query, cb) -> cb.equal(cb.lower(root.get("reason")),
 						value.toLowerCase(Locale.ROOT)));
-				case "customerCheck" -> filters.add(equal("customerCheck",
-						CustomerCheck.valueOf(value.toUpperCase(Locale.ROOT))));
-				case "interactionDate.startDateTime.gt", "interactionDate.startDateTime.gte" -> {
+				case "customerCheck" -> filters.add(in("customerCheck",
+						values(value, (each) -> CustomerCheck.valueOf(each.toUpperCase(Locale.ROOT)))));
+				case "interactionDate.startDateTime.gt" -> {
+					Instant from = ListParameters.instant(value);
+					filters.add((root, query, cb) -> cb.greaterThan(root.get("interactionStart"), from));
+				}
+				case "interactionDate.startDateTime.gte" -> {
 					Instant from = ListParameters.instant(value);
 					filters.add((root, query, cb) -> cb.greaterThanOrEqualTo(root.get("interactionStart"), from));
 				}
-				case "interactionDate.startDateTime.lt", "interactionDate.startDateTime.lte" -> {
+				case "interactionDate.startDateTime.lt" -> {
 					Instant to = ListParameters.instant(value);
 					filters.add((root, query, cb) -> cb.lessThan(root.get("interactionStart"), to));
+				}
+				case "interactionDate.startDateTime.lte" -> {
+					Instant to = ListParameters.instant(value);
+					filters.add((root, query, cb) -> cb.lessThanOrEqualTo(root.get("interactionStart"), to));
 				}
 				default -> {
 					return false;
@@ -82,14 +93,11 @@ final class InteractionQuery {
 
 	/** The interactions in which the party takes part, in any role. */
 	static Specification<PartyInteractionEntity> involvingParty(String partyId) {
-		return (root, query, cb) -> {
-			query.distinct(true);
-			return cb.equal(root.join("relatedParties").get("partyId"), partyId);
-		};
+		return joined("relatedParties", "partyId", partyId);
 	}
 
 	Specification<PartyInteractionEntity> specification() {
-		return Specification.allOf(this.filters);
+		return Specification.allOf(this.filters).and(NOT_DELETED);
 	}
 
 	Specification<PartyInteractionEntity> and(Specification<PartyInteractionEntity> more) {
@@ -105,8 +113,33 @@ final class InteractionQuery {
 		return this.partyOnly;
 	}
 
-	private static Specification<PartyInteractionEntity> equal(String attribute, Object value) {
-		return (root, query, cb) -> cb.equal(root.get(attribute), value);
+	/** An element of one of the interaction's lists (parties, channels, items) has the attribute's value. */
+	private static Specification<PartyInteractionEntity> joined(String collection, String attribute, String value) {
+		List<String> any = values(value, Function.identity());
+		return (root, query, cb) -> {
+			query.distinct(true);
+			return root.join(collection).get(attribute).in(any);
+		};
+	}
+
+	private static Specification<PartyInteractionEntity> in(String attribute, List<?> values) {
+		return (root, query, cb) -> root.get(attribute).in(values);
+	}
+
+	/** An id that is no UUID names no interaction of this service: the list is empty, as for an unknown one. */
+	private static Specification<PartyInteractionEntity> idIn(List<String> ids) {
+		List<UUID> known = ids.stream().map(ApiResponses::parseId).flatMap(Optional::stream).toList();
+		return (root, query, cb) -> known.isEmpty() ? cb.disjunction() : root.get("id").in(known);
+	}
+
+	private static <T> List<T> values(String value, Function<String, T> reader) {
+		return Arrays.stream(value.split(",")).map(String::trim).map(reader).toList();
+	}
+
+	/** An href names an interaction by the last segment of its path, wherever the client found it. */
+	private static String idOfHref(String href) {
+		String path = href.endsWith("/") ? href.substring(0, href.length() - 1) : href;
+		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	private static InteractionStatus statusOf(String value) {
@@ -115,16 +148,9 @@ final class InteractionQuery {
 				return status;
 			}
 		}
-		throw new IllegalArgumentException(value);
-	}
-
-	private static InteractionDirection directionOf(String value) {
-		for (InteractionDirection direction : InteractionDirection.values()) {
-			if (direction.value().equals(value)) {
-				return direction;
-			}
-		}
-		throw new IllegalArgumentException(value);
+		throw new ListParameters.InvalidFilterValueException("the statuses are " + Arrays.stream(InteractionStatus.values())
+			.map(InteractionStatus::value)
+			.toList());
 	}
 
 }

@@ -31,7 +31,7 @@ class PartyErasure {
 
 	/** Attributes whose values may hold personal data, blanked in the track record too. */
 	private static final Set<String> PERSONAL = Set.of("description", "note", "relatedParty", "attachment",
-			"externalIdentifier", "outboundNotification");
+			"externalIdentifier", "interactionItem", "outboundNotification");
 
 	private final PartyInteractionRepository interactions;
 

@@ -65,9 +65,11 @@ class PartyInteractionController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Logs an interaction", description = """
-			Related parties referring to a Customer must exist in the customer inventory (422 otherwise). While \
-			the inventory cannot be asked, the interaction is logged with customerCheck "pending" and checked \
-			later. With an Idempotency-Key, a repeated request answers with the interaction the first one logged.""")
+			Takes a TMF683 v5 PartyInteraction_FVO. Channels are referred to by id, or by a name of the channel \
+			catalogue. Related parties referring to a Customer must exist in the customer inventory (422 \
+			otherwise). While the inventory cannot be asked, the interaction is logged with customerCheck \
+			"pending" and checked later. With an Idempotency-Key, a repeated request answers with the interaction \
+			the first one logged.""")
 	ResponseEntity<PartyInteraction> create(@Valid @RequestBody PartyInteractionCreate request,
 			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
 			@RequestHeader(name = CHANNEL_HEADER, required = false) String channel) {
@@ -81,8 +83,10 @@ class PartyInteractionController {
 
 	@GetMapping
 	@Operation(summary = "Lists interactions, most recent first", description = """
-			Filters: relatedParty.partyOrPartyRole.id, relatedParty.role, channel.channel.name, status, reason, \
-			direction, customerCheck, interactionItem.item.id, interactionDate.startDateTime.gt / .lt. \
+			Filters: id, href (each a value or a comma-separated list), relatedParty.partyOrPartyRole.id, \
+			relatedParty.partyOrPartyRole.@referredType, relatedParty.role, relatedChannel.channel.id, \
+			relatedChannel.channel.name, relatedChannel.role, status, reason, direction, customerCheck, \
+			interactionItem.item.entity.id, interactionDate.startDateTime.gt / .gte / .lt / .lte. \
 			sort: interactionDate.startDateTime, creationDate, lastUpdate, dueDate, status (prefix - for \
 			descending). fields: the attributes to return.""")
 	ResponseEntity<List<?>> list(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
@@ -100,9 +104,9 @@ class PartyInteractionController {
 		return versioned(this.interactions.retrieve(id));
 	}
 
-	@PatchMapping(path = "/{id}", consumes = JsonMergePatch.MEDIA_TYPE)
+	@PatchMapping(path = "/{id}", consumes = { JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE })
 	@Operation(summary = "Changes an interaction with a JSON merge patch", description = """
-			Moves the status through its lifecycle (409 with the allowed transitions otherwise), changes any \
+			application/json is read as a merge patch too, as TMF630 v5 asks. Moves the status through its lifecycle (409 with the allowed transitions otherwise), changes any \
 			attribute, adds notes (existing notes cannot change). If-Match with the ETag of the last read \
 			refuses the change (412) when someone else changed the interaction meanwhile.""")
 	ResponseEntity<PartyInteraction> patch(@PathVariable String id, @RequestBody JsonNode patch,
@@ -112,12 +116,14 @@ class PartyInteractionController {
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Cancels an interaction", description = "Interactions are never deleted: DELETE cancels, "
-			+ "and the interaction stays in the log with its history.")
-	ResponseEntity<Void> cancel(@PathVariable String id,
+	@Operation(summary = "Deletes an interaction from the API", description = """
+			The interaction answers 404 from then on and a PartyInteractionDeleteEvent is published. Its track \
+			record stays readable to auditors at /{id}/history: deleting is not erasing. To withdraw an \
+			interaction that should not go on, PATCH its status to cancelled instead.""")
+	ResponseEntity<Void> delete(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = CHANNEL_HEADER, required = false) String channel) {
-		this.interactions.cancel(id, ApiResponses.versionOf(ifMatch), checked(channel));
+		this.interactions.delete(id, ApiResponses.versionOf(ifMatch), checked(channel));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -134,7 +140,8 @@ class PartyInteractionController {
 
 	@GetMapping("/{id}/history")
 	@Operation(summary = "The track record of an interaction", description = "Every change since it was logged, "
-			+ "oldest first: who, when, through which channel, and each attribute before and after.")
+			+ "oldest first: who, when, through which channel, and each attribute before and after. Auditors read "
+			+ "it also after the interaction was deleted.")
 	List<InteractionHistoryEntry> history(@PathVariable String id) {
 		return this.interactions.history(id);
 	}

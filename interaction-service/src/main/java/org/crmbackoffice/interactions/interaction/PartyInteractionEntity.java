@@ -17,7 +17,6 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.crmbackoffice.model.interaction.AuthenticationLevel;
-import org.crmbackoffice.model.interaction.InteractionDirection;
 import org.crmbackoffice.model.interaction.InteractionStatus;
 
 import static org.crmbackoffice.support.persistence.ElementCollections.replace;
@@ -38,9 +37,17 @@ class PartyInteractionEntity {
 	@Column(name = "description")
 	private String description;
 
-	@Enumerated(EnumType.STRING)
+	@Column(name = "at_type")
+	private String type;
+
+	@Column(name = "at_base_type")
+	private String baseType;
+
+	@Column(name = "at_schema_location")
+	private String schemaLocation;
+
 	@Column(name = "direction")
-	private InteractionDirection direction;
+	private String direction;
 
 	@Column(name = "reason")
 	private String reason;
@@ -116,6 +123,12 @@ class PartyInteractionEntity {
 	@Column(name = "updated_by", nullable = false)
 	private String updatedBy;
 
+	@Column(name = "deleted_at")
+	private Instant deletedAt;
+
+	@Column(name = "deleted_by")
+	private String deletedBy;
+
 	protected PartyInteractionEntity() {
 	}
 
@@ -131,6 +144,9 @@ class PartyInteractionEntity {
 
 	/** Takes every client-set attribute from the given content; the status moves separately. */
 	void replaceContent(InteractionContent content, Instant now, String author) {
+		this.type = content.type();
+		this.baseType = content.baseType();
+		this.schemaLocation = content.schemaLocation();
 		this.description = content.description();
 		this.direction = content.direction();
 		this.reason = content.reason();
@@ -167,6 +183,20 @@ class PartyInteractionEntity {
 		touch(now, author);
 	}
 
+	/**
+	 * Takes the interaction off the API. It stays in the log, where its track record, exports and erasure still
+	 * find it.
+	 */
+	void delete(Instant now, String author) {
+		this.deletedAt = now;
+		this.deletedBy = author;
+		touch(now, author);
+	}
+
+	boolean isDeleted() {
+		return this.deletedAt != null;
+	}
+
 	void customerCheckCompleted(CustomerCheck outcome, Instant now) {
 		this.customerCheck = outcome;
 		this.updatedAt = now;
@@ -178,23 +208,14 @@ class PartyInteractionEntity {
 	 * channels, status, dates, items) stay, so reports and the rest of the record still add up.
 	 */
 	void erase(String partyId, String pseudonym, Instant now, String author) {
-		List<PartyValue> parties = this.relatedParties.stream()
-			.map((party) -> party.partyId().equals(partyId)
-					? new PartyValue(party.role(), pseudonym, null, null, party.partyType(), party.interactionStart())
-					: party)
-			.toList();
-		replace(this.relatedParties, parties);
+		replace(this.relatedParties, this.relatedParties.stream()
+			.map((party) -> party.partyId().equals(partyId) ? party.pseudonymised(pseudonym) : party)
+			.toList());
 		this.description = (this.description != null) ? ERASED : null;
-		replace(this.notes, this.notes.stream()
-			.map((note) -> new NoteValue(note.noteId(), note.author(), note.date(), ERASED))
-			.toList());
-		replace(this.attachments, this.attachments.stream()
-			.map((attachment) -> new AttachmentValue(attachment.attachmentId(), ERASED, attachment.attachmentType(),
-					null, "erased:", null, null))
-			.toList());
-		replace(this.externalIds, this.externalIds.stream()
-			.map((external) -> new ExternalIdValue(ERASED, external.owner(), external.type()))
-			.toList());
+		replace(this.notes, this.notes.stream().map(NoteValue::erased).toList());
+		replace(this.attachments, this.attachments.stream().map(AttachmentValue::erased).toList());
+		replace(this.externalIds, this.externalIds.stream().map(ExternalIdValue::erased).toList());
+		replace(this.items, this.items.stream().map((item) -> item.erased(partyId, pseudonym)).toList());
 		touch(now, author);
 	}
 
@@ -219,7 +240,19 @@ class PartyInteractionEntity {
 		return this.description;
 	}
 
-	InteractionDirection direction() {
+	String type() {
+		return this.type;
+	}
+
+	String baseType() {
+		return this.baseType;
+	}
+
+	String schemaLocation() {
+		return this.schemaLocation;
+	}
+
+	String direction() {
 		return this.direction;
 	}
 

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.validation.Validator;
 import org.crmbackoffice.interactions.access.InteractionAccess;
@@ -17,7 +19,8 @@ import org.crmbackoffice.interactions.analytics.InteractionFacts;
 import org.crmbackoffice.interactions.history.InteractionHistory;
 import org.crmbackoffice.interactions.partnermessage.PartnerMessages;
 import org.crmbackoffice.model.common.Note;
-import org.crmbackoffice.model.common.RelatedParty;
+import org.crmbackoffice.model.interaction.InteractionRelationship;
+import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import org.crmbackoffice.model.interaction.AuthenticationLevel;
 import org.crmbackoffice.model.interaction.InteractionHistoryEntry;
 import org.crmbackoffice.model.interaction.InteractionStatus;
@@ -77,6 +80,8 @@ class PartyInteractionService {
 
 	private final InteractionFacts facts;
 
+	private final ChannelCatalogue channels;
+
 	private final TransactionTemplate writing;
 
 	private final TransactionTemplate reading;
@@ -85,8 +90,9 @@ class PartyInteractionService {
 			InteractionHistory history, InteractionEvents events, PartnerMessages partnerMessages,
 			IdempotencyKeys idempotencyKeys, SensitiveReasons sensitiveReasons,
 			CurrentCaller caller, Validator validator, JsonMapper json, Clock clock, InteractionFacts facts,
-			PlatformTransactionManager transactions) {
+			ChannelCatalogue channels, PlatformTransactionManager transactions) {
 		this.interactions = interactions;
+		this.channels = channels;
 		this.facts = facts;
 		this.customerReferences = customerReferences;
 		this.history = history;
@@ -120,12 +126,17 @@ class PartyInteractionService {
 		AuthenticationLevel level = current.isPartner() ? AuthenticationLevel.AUTHENTICATED
 				: (request.authenticationLevel() != null) ? request.authenticationLevel() : AuthenticationLevel.ANONYMOUS;
 		Instant now = this.clock.instant();
-		InteractionContent content = PartyInteractionMapper.contentOf(request, level, now, current.subject());
+		InteractionContent content = PartyInteractionMapper.contentOf(request, level, now, current.subject(),
+				this.channels);
+		InteractionStatus initial = (request.status() != null) ? request.status() : InteractionStatus.OPENED;
+		checkMayMove(current, InteractionStatus.OPENED, initial);
+		this.sensitiveReasons.checkMayProceed(request.reason(), level, InteractionStatus.OPENED, initial);
 		try {
 			return this.writing.execute((status) -> {
 				checkRelatedInteractionsExist(content);
-				PartyInteractionEntity saved = this.interactions
-					.saveAndFlush(new PartyInteractionEntity(content, check, now, current.subject()));
+				PartyInteractionEntity logged = new PartyInteractionEntity(content, check, now, current.subject());
+				logged.moveTo(initial, now, current.subject());
+				PartyInteractionEntity saved = this.interactions.saveAndFlush(logged);
 				PartyInteraction created = PartyInteractionMapper.toResource(saved);
 				this.history.record(null, created, "created", current, channel, now);
 				this.facts.refresh(saved.id(), followedUpBy(created));
@@ -172,9 +183,18 @@ class PartyInteractionService {
 			.execute((status) -> this.interactions.findAll(filter, page).map(PartyInteractionMapper::toResource));
 	}
 
+	/**
+	 * The track record of an interaction the caller may see. Auditors see it also once the interaction was
+	 * deleted from the API: deleting is not erasing history.
+	 */
 	List<InteractionHistoryEntry> history(String id) {
-		Versioned interaction = retrieve(id);
-		return this.history.of(UUID.fromString(interaction.interaction().id()));
+		Caller current = this.caller.get();
+		UUID found = this.reading.execute((status) -> ApiResponses.parseId(id)
+			.flatMap(this.interactions::findById)
+			.filter((interaction) -> current.may(InteractionAccess.AUDIT_READ) || isVisible(interaction, current))
+			.map(PartyInteractionEntity::id)
+			.orElseThrow(() -> ApiProblemException.notFound("party interaction", id)));
+		return this.history.of(found);
 	}
 
 	/**
@@ -189,13 +209,24 @@ class PartyInteractionService {
 		return change(before, update, current, channel);
 	}
 
-	/** Cancelling is how an interaction is withdrawn: nothing is ever deleted. */
-	Versioned cancel(String id, Long expectedVersion, String channel) {
+	/**
+	 * Takes an interaction off the TMF API (TMF683 DELETE): it answers 404 from then on and a
+	 * {@code PartyInteractionDeleteEvent} tells the listeners, while the log keeps it with its track record for
+	 * auditors, exports and erasure. Withdrawing an interaction that should not go on is cancelling it instead.
+	 */
+	void delete(String id, Long expectedVersion, String channel) {
 		Caller current = this.caller.get();
 		Versioned before = retrieve(id);
 		MergePatches.checkVersion(before.version(), expectedVersion);
-		PartyInteractionUpdate update = PartyInteractionMapper.toUpdate(before.interaction());
-		return change(before, PartyInteractionMapper.withStatus(update, InteractionStatus.CANCELLED), current, channel);
+		Instant now = this.clock.instant();
+		this.writing.executeWithoutResult((status) -> {
+			PartyInteractionEntity entity = visible(id, current);
+			MergePatches.checkVersion(entity.version(), before.version());
+			entity.delete(now, current.subject());
+			this.interactions.flush();
+			this.history.recordOutbound(entity.id(), "deleted", current, channel, List.of(), now);
+			this.events.deleted(PartyInteractionMapper.toResource(entity));
+		});
 	}
 
 	Versioned addNote(String id, Note note, String channel) {
@@ -209,21 +240,17 @@ class PartyInteractionService {
 
 	private Versioned change(Versioned before, PartyInteractionUpdate update, Caller current, String channel) {
 		PartyInteraction old = before.interaction();
-		if (update.status() == InteractionStatus.CANCELLED && old.status() != InteractionStatus.CANCELLED
-				&& !current.may(InteractionAccess.INTERACTION_CANCEL)) {
-			throw new ApiProblemException(ProblemType.FORBIDDEN, "Only a supervisor may cancel an interaction.");
-		}
-		InteractionLifecycle.checkMove(old.status(), update.status());
+		checkMayMove(current, old.status(), update.status());
 		this.sensitiveReasons.checkMayProceed(update.reason(), update.authenticationLevel(), old.status(),
 				update.status());
 		checkNotesOnlyAdded(old.note(), update.note());
-		List<RelatedParty> addedParties = update.relatedParty()
+		List<RelatedPartyOrPartyRole> addedParties = update.relatedParty()
 			.stream()
 			.filter((party) -> !old.relatedParty().contains(party))
 			.toList();
 		CustomerCheck check = checkOf(this.customerReferences.verify(addedParties));
 		Instant now = this.clock.instant();
-		InteractionContent content = PartyInteractionMapper.contentOf(update, now, current.subject());
+		InteractionContent content = PartyInteractionMapper.contentOf(update, now, current.subject(), this.channels);
 		return this.writing.execute((status) -> {
 			PartyInteractionEntity entity = visible(old.id(), current);
 			MergePatches.checkVersion(entity.version(), before.version());
@@ -249,7 +276,7 @@ class PartyInteractionService {
 	private static List<UUID> followedUpBy(PartyInteraction interaction) {
 		return interaction.interactionRelationship()
 			.stream()
-			.filter((relationship) -> relationship.relationshipType().equals("followUpOf"))
+			.filter((relationship) -> relationship.relationshipType().equals(InteractionRelationship.FOLLOW_UP_OF))
 			.map((relationship) -> ApiResponses.parseId(relationship.id()))
 			.flatMap(Optional::stream)
 			.toList();
@@ -270,15 +297,29 @@ class PartyInteractionService {
 	private PartyInteractionEntity visible(String id, Caller current) {
 		return ApiResponses.parseId(id)
 			.flatMap(this.interactions::findById)
-			.filter((interaction) -> !current.isPartner() || interaction.involvesParty(current.partyId()))
+			.filter((interaction) -> isVisible(interaction, current))
 			.orElseThrow(() -> ApiProblemException.notFound("party interaction", id));
+	}
+
+	/** Deleted interactions are gone from the API; a partner sees only those it takes part in. */
+	private static boolean isVisible(PartyInteractionEntity interaction, Caller current) {
+		return !interaction.isDeleted() && (!current.isPartner() || interaction.involvesParty(current.partyId()));
+	}
+
+	private static void checkMayMove(Caller current, InteractionStatus from, InteractionStatus to) {
+		if (to == InteractionStatus.CANCELLED && from != InteractionStatus.CANCELLED
+				&& !current.may(InteractionAccess.INTERACTION_CANCEL)) {
+			throw new ApiProblemException(ProblemType.FORBIDDEN, "Only a supervisor may cancel an interaction.");
+		}
+		InteractionLifecycle.checkMove(from, to);
 	}
 
 	private void checkRelatedInteractionsExist(InteractionContent content) {
 		List<String> related = PartyInteractionMapper.relatedInteractionIds(content);
 		List<FieldProblem> unknown = new ArrayList<>();
 		for (int i = 0; i < related.size(); i++) {
-			if (ApiResponses.parseId(related.get(i)).filter(this.interactions::existsById).isEmpty()) {
+			if (RelationshipValue.isLoggedHere(related.get(i))
+					&& ApiResponses.parseId(related.get(i)).filter(this.interactions::existsById).isEmpty()) {
 				unknown.add(new FieldProblem("/interactionRelationship/" + i + "/id",
 						"No party interaction with id " + related.get(i) + "."));
 			}
@@ -289,22 +330,29 @@ class PartyInteractionService {
 		}
 	}
 
-	private static void checkPartnerTakesPart(Caller current, List<RelatedParty> parties) {
-		if (current.isPartner() && parties.stream()
-			.noneMatch((party) -> party.partyOrPartyRole().id().equals(current.partyId()))) {
+	private static void checkPartnerTakesPart(Caller current, List<RelatedPartyOrPartyRole> parties) {
+		if (current.isPartner() && parties.stream().noneMatch((party) -> party.partyId().equals(current.partyId()))) {
 			throw new ApiProblemException(ProblemType.FORBIDDEN,
 					"A business partner logs only interactions it takes part in: name party " + current.partyId()
 							+ " among the related parties.");
 		}
 	}
 
+	/** Compares what a note says, not the {@code @type} a client may leave out when it sends the notes back. */
 	private static void checkNotesOnlyAdded(List<Note> before, List<Note> after) {
-		boolean kept = after.size() >= before.size() && after.subList(0, before.size()).equals(before);
+		boolean kept = after.size() >= before.size() && IntStream.range(0, before.size())
+			.allMatch((i) -> sameNote(before.get(i), after.get(i)));
 		if (!kept) {
 			throw new ApiProblemException(ProblemType.CONFLICT,
 					"Notes are part of the track record: new notes can be added after the existing ones, "
 							+ "but existing notes cannot be changed or removed.");
 		}
+	}
+
+	private static boolean sameNote(Note stored, Note sent) {
+		return Objects.equals(stored.id(), sent.id()) && Objects.equals(stored.author(), sent.author())
+				&& Objects.equals(stored.text(), sent.text()) && sent.date() != null
+				&& stored.date().isEqual(sent.date());
 	}
 
 	private static CustomerCheck checkOf(CustomerVerification verification) {

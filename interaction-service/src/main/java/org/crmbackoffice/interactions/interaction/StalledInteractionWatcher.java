@@ -33,7 +33,7 @@ class StalledInteractionWatcher {
 	/** Any number that no other advisory lock of this database uses. */
 	private static final long LOCK = 6_830_001L;
 
-	private static final String OPEN = "status not in ('COMPLETED', 'CANCELLED')";
+	private static final String OPEN = "status not in ('COMPLETED', 'CANCELLED') and deleted_at is null";
 
 	private final JdbcTemplate jdbc;
 

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.crmbackoffice.model.common.RelatedParty;
+import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +48,7 @@ public class PartnerMessages {
 
 	private void owe(PartyInteraction after, String topic) {
 		Instant now = this.clock.instant();
-		for (RelatedParty party : after.relatedParty()) {
+		for (RelatedPartyOrPartyRole party : after.relatedParty()) {
 			if (party.isCustomer()) {
 				this.jdbc.update("""
 						insert into partner_message (interaction_id, customer_id, status, state, attempts,

@@ -3,10 +3,9 @@ package org.crmbackoffice.interactions.access;
 import java.util.List;
 
 import org.crmbackoffice.model.common.ChannelRef;
-import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.interaction.PartyRefOrPartyRoleRef;
 import org.crmbackoffice.model.common.RelatedChannel;
-import org.crmbackoffice.model.common.RelatedParty;
-import org.crmbackoffice.model.interaction.InteractionDirection;
+import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
 import org.crmbackoffice.support.security.ResourceServerSecurity;
@@ -163,9 +162,9 @@ class InteractionAccessTests {
 	}
 
 	private static PartyInteractionCreate callWith(String partyId) {
-		return PartyInteractionCreate.of("Web chat about an order", InteractionDirection.INBOUND, "order status",
+		return PartyInteractionCreate.of("Web chat about an order", "inbound", "order status",
 				List.of(new RelatedChannel("contact", ChannelRef.named("chat"))),
-				List.of(new RelatedParty("partner", new EntityRef(partyId, null, null, "Organization"))));
+				List.of(new RelatedPartyOrPartyRole("partner", new PartyRefOrPartyRoleRef(partyId, null, null, "Organization"))));
 	}
 
 }

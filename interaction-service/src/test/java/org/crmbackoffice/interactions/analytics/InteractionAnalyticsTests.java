@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.crmbackoffice.model.common.ChannelRef;
-import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.interaction.PartyRefOrPartyRoleRef;
 import org.crmbackoffice.model.common.RelatedChannel;
-import org.crmbackoffice.model.common.RelatedParty;
+import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import org.crmbackoffice.model.common.TimePeriod;
-import org.crmbackoffice.model.interaction.InteractionDirection;
 import org.crmbackoffice.model.interaction.InteractionRelationship;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionApi;
@@ -63,15 +62,15 @@ class InteractionAnalyticsTests {
 			return;
 		}
 		party = "ind-analytics-" + UUID.randomUUID();
-		PartyInteraction a = log("billing", InteractionDirection.INBOUND, "2019-03-04T09:00:00Z", "2019-03-04T09:10:00Z",
+		PartyInteraction a = log("billing", "inbound", "2019-03-04T09:00:00Z", "2019-03-04T09:10:00Z",
 				List.of(), "phone");
-		PartyInteraction b = log("billing", InteractionDirection.INBOUND, "2019-03-05T10:00:00Z", "2019-03-05T10:30:00Z",
+		PartyInteraction b = log("billing", "inbound", "2019-03-05T10:00:00Z", "2019-03-05T10:30:00Z",
 				List.of(), "phone");
-		PartyInteraction c = log("outage", InteractionDirection.INBOUND, "2019-03-06T08:00:00Z", "2019-03-06T09:00:00Z",
+		PartyInteraction c = log("outage", "inbound", "2019-03-06T08:00:00Z", "2019-03-06T09:00:00Z",
 				List.of(), "email", "phone");
-		log("outage", InteractionDirection.OUTBOUND, "2019-03-12T12:00:00Z", null,
-				List.of(new InteractionRelationship("followUpOf", c.id(), null)), "chat");
-		PartyInteraction e = log("billing", InteractionDirection.INBOUND, "2019-03-13T15:00:00Z", null, List.of(),
+		log("outage", "outbound", "2019-03-12T12:00:00Z", null,
+				List.of(new InteractionRelationship("followUpOf", c.id())), "chat");
+		PartyInteraction e = log("billing", "inbound", "2019-03-13T15:00:00Z", null, List.of(),
 				"phone");
 		patch(a, "{\"status\": \"completed\"}");
 		patch(b, "{\"status\": \"waitingForBackOffice\"}");
@@ -186,12 +185,12 @@ class InteractionAnalyticsTests {
 		}
 	}
 
-	private PartyInteraction log(String reason, InteractionDirection direction, String start, String end,
+	private PartyInteraction log(String reason, String direction, String start, String end,
 			List<InteractionRelationship> relationships, String... channels) {
-		PartyInteractionCreate request = new PartyInteractionCreate(null, direction, reason,
+		PartyInteractionCreate request = new PartyInteractionCreate(null, null, null, null, direction, reason, null,
 				new TimePeriod(OffsetDateTime.parse(start), (end != null) ? OffsetDateTime.parse(end) : null), null,
 				null, Arrays.stream(channels).map((name) -> new RelatedChannel("contact", ChannelRef.named(name))).toList(),
-				List.of(new RelatedParty("partner", new EntityRef(party, null, null, "Individual"))), null,
+				List.of(new RelatedPartyOrPartyRole("partner", new PartyRefOrPartyRoleRef(party, null, null, "Individual"))), null,
 				relationships, null, null, null);
 		return this.client.post()
 			.uri(PartyInteractionApi.BASE_PATH)

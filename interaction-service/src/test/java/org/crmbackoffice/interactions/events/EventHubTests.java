@@ -7,13 +7,12 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.crmbackoffice.model.common.ChannelRef;
-import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.interaction.PartyRefOrPartyRoleRef;
 import org.crmbackoffice.model.common.RelatedChannel;
-import org.crmbackoffice.model.common.RelatedParty;
+import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import org.crmbackoffice.model.event.Delivery;
 import org.crmbackoffice.model.event.Hub;
 import org.crmbackoffice.model.event.HubRegistration;
-import org.crmbackoffice.model.interaction.InteractionDirection;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
 import org.crmbackoffice.support.hub.WebhookSignature;
@@ -81,7 +80,7 @@ class EventHubTests {
 
 		awaitAccepted(3);
 		assertThat(this.receiver.accepted()).extracting((received) -> eventTypeOf(received.body()))
-			.containsExactly("PartyInteractionCreateEvent", "PartyInteractionStateChangeEvent",
+			.containsExactly("PartyInteractionCreateEvent", "PartyInteractionStatusChangeEvent",
 					"PartyInteractionAttributeValueChangeEvent");
 		assertThat(this.receiver.accepted()).allSatisfy((received) -> {
 			assertThat(received.signature()).isEqualTo(WebhookSignature.sign(hub.secret(), received.id(),
@@ -92,6 +91,29 @@ class EventHubTests {
 		assertThat(this.receiver.accepted()).extracting(WebhookReceiver.Received::id).doesNotHaveDuplicates();
 		pause(Duration.ofMillis(500));
 		assertThat(this.receiver.requests).hasSize(3);
+	}
+
+	@Test
+	void aListenerRegisteredForTheSpecificationsEventTypesReceivesStatusChangesAndDeletionsInTheTmf688Envelope() {
+		register("eventType=PartyInteractionStatusChangeEvent,PartyInteractionDeleteEvent"
+				+ "&event.partyInteraction.relatedParty.partyOrPartyRole.id=" + this.party);
+		PartyInteraction logged = logInteraction();
+		patch(logged.href(), "{\"status\": \"inProgress\"}");
+		admin().delete().uri(logged.href()).exchange().expectStatus().isNoContent();
+
+		awaitAccepted(2);
+		assertThat(this.receiver.accepted()).extracting((received) -> this.json.readTree(received.body()))
+			.satisfiesExactly((statusChange) -> {
+				assertThat(statusChange.path("eventType").asString()).isEqualTo("PartyInteractionStatusChangeEvent");
+				assertThat(statusChange.path("@type").asString()).isEqualTo("PartyInteractionStatusChangeEvent");
+				assertThat(statusChange.path("@baseType").asString()).isEqualTo("Event");
+				assertThat(statusChange.path("event").path("partyInteraction").path("status").asString())
+					.isEqualTo("inProgress");
+			}, (deletion) -> {
+				assertThat(deletion.path("eventType").asString()).isEqualTo("PartyInteractionDeleteEvent");
+				assertThat(deletion.path("event").path("partyInteraction").path("id").asString())
+					.isEqualTo(logged.id());
+			});
 	}
 
 	@Test
@@ -252,9 +274,9 @@ class EventHubTests {
 		return admin().post()
 			.uri(INTERACTIONS)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(PartyInteractionCreate.of("Order progress", InteractionDirection.INBOUND, "order request",
+			.body(PartyInteractionCreate.of("Order progress", "inbound", "order request",
 					List.of(new RelatedChannel("contact", ChannelRef.named("email"))),
-					List.of(new RelatedParty("partner", new EntityRef(partyId, null, null, "Organization")))))
+					List.of(new RelatedPartyOrPartyRole("partner", new PartyRefOrPartyRoleRef(partyId, null, null, "Organization")))))
 			.exchange()
 			.expectStatus()
 			.isCreated()

@@ -10,11 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.crmbackoffice.model.common.ChannelRef;
-import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.interaction.PartyRefOrPartyRoleRef;
 import org.crmbackoffice.model.common.RelatedChannel;
-import org.crmbackoffice.model.common.RelatedParty;
+import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import org.crmbackoffice.model.event.HubRegistration;
-import org.crmbackoffice.model.interaction.InteractionDirection;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
 import org.crmbackoffice.support.hub.Dispatcher;
 import org.crmbackoffice.support.security.Roles;
@@ -106,10 +105,10 @@ class OutboxTests {
 		admin().post()
 			.uri("/tmf-api/partyInteraction/v5/partyInteraction")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(PartyInteractionCreate.of("Order progress", InteractionDirection.INBOUND, "order request",
+			.body(PartyInteractionCreate.of("Order progress", "inbound", "order request",
 					List.of(new RelatedChannel("contact", ChannelRef.named("sms"))),
-					List.of(new RelatedParty("partner", new EntityRef(party + "-" + UUID.randomUUID(), null, null,
-							"Organization")), new RelatedParty("owner", new EntityRef(party, null, null, "Organization")))))
+					List.of(new RelatedPartyOrPartyRole("partner", new PartyRefOrPartyRoleRef(party + "-" + UUID.randomUUID(), null, null,
+							"Organization")), new RelatedPartyOrPartyRole("owner", new PartyRefOrPartyRoleRef(party, null, null, "Organization")))))
 			.exchange()
 			.expectStatus()
 			.isCreated();

@@ -4,11 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.crmbackoffice.model.common.ChannelRef;
-import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.interaction.PartyRefOrPartyRoleRef;
 import org.crmbackoffice.model.common.RelatedChannel;
-import org.crmbackoffice.model.common.RelatedParty;
+import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import org.crmbackoffice.model.common.TimePeriod;
-import org.crmbackoffice.model.interaction.InteractionDirection;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
 import org.crmbackoffice.support.security.Roles;
@@ -30,11 +29,11 @@ final class ExportFixtures {
 
 	static PartyInteractionCreate interaction(String party, String description, String reason, String start,
 			String... channels) {
-		return new PartyInteractionCreate(description, InteractionDirection.INBOUND, reason,
+		return new PartyInteractionCreate(null, null, null, description, "inbound", reason, null,
 				new TimePeriod(OffsetDateTime.parse(start), null), null, null,
-				List.of(channels).stream().map((channel) -> new RelatedChannel("contact", ChannelRef.named(channel))).toList(),
-				List.of(new RelatedParty("partner", new EntityRef(party, null, null, "Individual")),
-						new RelatedParty("agent", new EntityRef("agent-7", null, null, "Individual"))),
+				List.of(channels).stream().map((channel) -> new RelatedChannel("contact", new ChannelRef(channel, null, channel, "Channel", null))).toList(),
+				List.of(new RelatedPartyOrPartyRole("partner", new PartyRefOrPartyRoleRef(party, null, null, "Individual")),
+						new RelatedPartyOrPartyRole("agent", new PartyRefOrPartyRoleRef("agent-7", null, null, "Individual"))),
 				null, null, null, null, null);
 	}
 

@@ -8,13 +8,16 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.crmbackoffice.model.common.ChannelRef;
-import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.interaction.PartyRefOrPartyRoleRef;
 import org.crmbackoffice.model.common.RelatedChannel;
-import org.crmbackoffice.model.common.RelatedParty;
+import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import org.crmbackoffice.model.common.TimePeriod;
-import org.crmbackoffice.model.interaction.Attachment;
+import org.crmbackoffice.model.interaction.AttachmentRefOrValue;
+import org.crmbackoffice.model.interaction.RelatedEntityRefOrValue;
+import org.crmbackoffice.model.common.Quantity;
+import java.math.BigDecimal;
+import java.util.Map;
 import org.crmbackoffice.model.interaction.ExternalIdentifier;
-import org.crmbackoffice.model.interaction.InteractionDirection;
 import org.crmbackoffice.model.interaction.InteractionHistoryEntry;
 import org.crmbackoffice.model.interaction.InteractionItem;
 import org.crmbackoffice.model.interaction.InteractionRelationship;
@@ -70,7 +73,7 @@ class InteractionLifecycleApiTests {
 		PartyInteraction logged = log(interactionOn(List.of(new RelatedChannel("contact", ChannelRef.named(channel))),
 				"general enquiry"));
 
-		assertThat(logged.channel()).extracting((related) -> related.channel().name()).containsExactly(channel);
+		assertThat(logged.relatedChannel()).extracting((related) -> related.channel().name()).containsExactly(channel);
 		assertThat(logged.status()).isEqualTo(InteractionStatus.OPENED);
 	}
 
@@ -85,10 +88,10 @@ class InteractionLifecycleApiTests {
 				new RelatedChannel("confirmation", ChannelRef.named("email"))), "order request"));
 
 		PartyInteraction read = read(logged.href());
-		assertThat(read.channel()).extracting((related) -> related.role() + ":" + related.channel().name())
+		assertThat(read.relatedChannel()).extracting((related) -> related.role() + ":" + related.channel().name())
 			.containsExactly("initiation:phone", "followUp:webSelfService", "confirmation:email");
-		assertThat(read.channel().get(0).validFor()).isEqualTo(call);
-		assertThat(read.channel().get(1).validFor().startDateTime()).isEqualTo(web.startDateTime());
+		assertThat(read.relatedChannel().get(0).validFor()).isEqualTo(call);
+		assertThat(read.relatedChannel().get(1).validFor().startDateTime()).isEqualTo(web.startDateTime());
 	}
 
 	static Stream<Arguments> everyMove() {
@@ -295,16 +298,16 @@ class InteractionLifecycleApiTests {
 			.jsonPath("$.type")
 			.isEqualTo("urn:crm-backoffice:problem:malformed-request");
 		patch(logged.href(), "{\"status\": \"sideways\"}").expectStatus().isBadRequest();
-		patch(logged.href(), "{\"channel\": null}").expectStatus()
+		patch(logged.href(), "{\"relatedChannel\": [{\"channel\": {}}]}").expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[0].pointer")
-			.isEqualTo("/channel");
+			.isEqualTo("/relatedChannel/0/channel/id");
 		patch(logged.href(), "{\"description\": \"ok\"}", "x".repeat(101)).expectStatus().isBadRequest();
 		this.client.patch()
 			.uri(logged.href())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"description\": \"plain JSON is not a merge patch\"}")
+			.contentType(MediaType.TEXT_PLAIN)
+			.body("description=not JSON")
 			.exchange()
 			.expectStatus()
 			.isEqualTo(415);
@@ -336,7 +339,7 @@ class InteractionLifecycleApiTests {
 	}
 
 	@Test
-	void deleteCancelsAndOnlyASupervisorMayCancel() {
+	void deleteTakesAnInteractionOffTheApiWhileAuditorsKeepItsTrackRecord() {
 		PartyInteraction logged = log(interactionOn(phone(), "complaint"));
 		this.client.delete()
 			.uri(logged.href())
@@ -349,6 +352,31 @@ class InteractionLifecycleApiTests {
 
 		this.client.delete().uri(logged.href()).exchange().expectStatus().isNoContent();
 
+		this.client.get().uri(logged.href()).exchange().expectStatus().isNotFound();
+		this.client.delete().uri(logged.href()).exchange().expectStatus().isNotFound();
+		patch(logged.href(), "{\"description\": \"too late\"}").expectStatus().isNotFound();
+		assertThat(ids("id=" + logged.id())).isEmpty();
+		this.client.get().uri(logged.href() + "/history").exchange().expectStatus().isNotFound();
+		assertThat(this.client.get()
+			.uri(logged.href() + "/history")
+			.headers((headers) -> headers.setBearerAuth(issuer.tokenFor(Roles.AUDITOR)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<InteractionHistoryEntry>>() {
+			})
+			.returnResult()
+			.getResponseBody()).extracting(InteractionHistoryEntry::action).containsExactly("created", "deleted");
+	}
+
+	@Test
+	void cancellingIsAStatusChangeOnlyASupervisorMayMake() {
+		PartyInteraction logged = log(interactionOn(phone(), "complaint"));
+		patch(logged.href(), "{\"status\": \"cancelled\"}", null, issuer.tokenFor(Roles.AGENT)).expectStatus()
+			.isForbidden();
+
+		patch(logged.href(), "{\"status\": \"cancelled\"}").expectStatus().isOk();
+
 		assertThat(read(logged.href()).status()).isEqualTo(InteractionStatus.CANCELLED);
 		assertThat(historyOf(logged.href())).extracting(InteractionHistoryEntry::action)
 			.containsExactly("created", "cancelled");
@@ -357,15 +385,15 @@ class InteractionLifecycleApiTests {
 	@Test
 	void listsByFilterInTheAskedOrderWithTheAskedFields() {
 		String party = "party-" + UUID.randomUUID();
-		PartyInteraction older = log(new PartyInteractionCreate("older", InteractionDirection.OUTBOUND, "bill",
+		PartyInteraction older = log(new PartyInteractionCreate(null, null, null, "older", "outbound", "bill", null,
 				new TimePeriod(OffsetDateTime.parse("2026-10-01T08:00:00Z"), null), null, null, phone(),
-				List.of(new RelatedParty("customer", new EntityRef(party, null, null, "Individual"))),
-				List.of(new InteractionItem(null, new EntityRef("BILL-1", null, null, "CustomerBill"), null)), null, null,
+				List.of(new RelatedPartyOrPartyRole("customer", new PartyRefOrPartyRoleRef(party, null, null, "Individual"))),
+				List.of(InteractionItem.about("BILL-1", "CustomerBill")), null, null,
 				null, null));
-		PartyInteraction newer = log(new PartyInteractionCreate("newer", InteractionDirection.INBOUND, "complaint",
+		PartyInteraction newer = log(new PartyInteractionCreate(null, null, null, "newer", "inbound", "complaint", null,
 				new TimePeriod(OffsetDateTime.parse("2026-11-01T08:00:00Z"), null), null, null,
 				List.of(new RelatedChannel("contact", ChannelRef.named("email"))),
-				List.of(new RelatedParty("customer", new EntityRef(party, null, null, "Individual"))), null, null, null,
+				List.of(new RelatedPartyOrPartyRole("customer", new PartyRefOrPartyRoleRef(party, null, null, "Individual"))), null, null, null,
 				null, null));
 		patch(newer.href(), "{\"status\": \"inProgress\"}").expectStatus().isOk();
 
@@ -373,10 +401,10 @@ class InteractionLifecycleApiTests {
 		assertThat(ids("relatedParty.partyOrPartyRole.id=" + party + "&sort=interactionDate.startDateTime"))
 			.containsExactly(older.id(), newer.id());
 		assertThat(ids("relatedParty.partyOrPartyRole.id=" + party + "&status=inProgress")).containsExactly(newer.id());
-		assertThat(ids("relatedParty.partyOrPartyRole.id=" + party + "&channel.channel.name=phone"))
+		assertThat(ids("relatedParty.partyOrPartyRole.id=" + party + "&relatedChannel.channel.name=phone"))
 			.containsExactly(older.id());
 		assertThat(ids("relatedParty.partyOrPartyRole.id=" + party + "&direction=outbound")).containsExactly(older.id());
-		assertThat(ids("interactionItem.item.id=BILL-1&relatedParty.partyOrPartyRole.id=" + party))
+		assertThat(ids("interactionItem.item.entity.id=BILL-1&relatedParty.partyOrPartyRole.id=" + party))
 			.containsExactly(older.id());
 		assertThat(ids("relatedParty.partyOrPartyRole.id=" + party
 				+ "&interactionDate.startDateTime.gt=2026-10-15T00:00:00Z")).containsExactly(newer.id());
@@ -408,11 +436,11 @@ class InteractionLifecycleApiTests {
 	@Test
 	void countsAPartyNamedInTwoRolesOnceInItsTimeline() {
 		String party = "party-" + UUID.randomUUID();
-		EntityRef ref = new EntityRef(party, null, null, "Individual");
-		PartyInteraction single = log(PartyInteractionCreate.of("as customer", InteractionDirection.INBOUND, "bill",
-				phone(), List.of(new RelatedParty("customer", ref))));
-		PartyInteraction both = log(PartyInteractionCreate.of("as customer and payer", InteractionDirection.INBOUND,
-				"bill", phone(), List.of(new RelatedParty("customer", ref), new RelatedParty("payer", ref))));
+		PartyRefOrPartyRoleRef ref = new PartyRefOrPartyRoleRef(party, null, null, "Individual");
+		PartyInteraction single = log(PartyInteractionCreate.of("as customer", "inbound", "bill",
+				phone(), List.of(new RelatedPartyOrPartyRole("customer", ref))));
+		PartyInteraction both = log(PartyInteractionCreate.of("as customer and payer", "inbound",
+				"bill", phone(), List.of(new RelatedPartyOrPartyRole("customer", ref), new RelatedPartyOrPartyRole("payer", ref))));
 
 		this.client.get()
 			.uri(BASE + "?relatedParty.partyOrPartyRole.id=" + party)
@@ -426,13 +454,17 @@ class InteractionLifecycleApiTests {
 
 	@Test
 	void keepsAttachmentsExternalIdentifiersItemsAndTheDueDate() {
-		PartyInteractionCreate request = new PartyInteractionCreate("Damaged router", InteractionDirection.INBOUND,
-				"complaint", null, OffsetDateTime.parse("2026-12-24T17:00:00Z"), null, phone(), List.of(party()),
-				List.of(new InteractionItem(null, new EntityRef("TT-981", null, "No internet", "TroubleTicket"),
-						OffsetDateTime.parse("2026-11-21T10:00:00Z"))),
+		PartyInteractionCreate request = new PartyInteractionCreate(null, null, null, "Damaged router", "inbound",
+				"complaint", null, null, OffsetDateTime.parse("2026-12-24T17:00:00Z"), null, phone(), List.of(party()),
+				List.of(new InteractionItem(null, null, new TimePeriod(OffsetDateTime.parse("2026-11-21T10:00:00Z"), null),
+						"router stopped working", null, null, null,
+						new RelatedEntityRefOrValue("subject",
+								Map.of("id", "TT-981", "name", "No internet", "@referredType", "TroubleTicket"), null),
+						null, null, null, null, null, null)),
 				null, null,
-				List.of(new Attachment(null, "router.jpg", "photo", "image/jpeg", "https://files.example.org/r.jpg",
-						48213L, "Photo of the damaged router")),
+				List.of(new AttachmentRefOrValue(null, null, null, null, "router.jpg", "Photo of the damaged router",
+						"https://files.example.org/r.jpg", new Quantity(new BigDecimal("48213"), "bytes"), null, "photo",
+						"image/jpeg")),
 				List.of(new ExternalIdentifier("CALL-55-1023", "telephony", "callId")));
 
 		PartyInteraction read = read(log(request).href());
@@ -440,14 +472,18 @@ class InteractionLifecycleApiTests {
 		assertThat(read.dueDate()).isEqualTo(OffsetDateTime.parse("2026-12-24T17:00:00Z"));
 		assertThat(read.interactionItem()).singleElement().satisfies((item) -> {
 			assertThat(item.id()).isNotBlank();
-			assertThat(item.item().referredType()).isEqualTo("TroubleTicket");
+			assertThat(item.type()).isEqualTo("InteractionItem");
+			assertThat(item.itemDate().startDateTime()).isEqualTo(OffsetDateTime.parse("2026-11-21T10:00:00Z"));
+			assertThat(item.item().type()).isEqualTo("RelatedEntityRefOrValue");
+			assertThat(item.item().entityType()).isEqualTo("TroubleTicket");
 		});
 		assertThat(read.attachment()).singleElement().satisfies((attachment) -> {
 			assertThat(attachment.id()).isNotBlank();
-			assertThat(attachment.size()).isEqualTo(48213L);
+			assertThat(attachment.type()).isEqualTo("Attachment");
+			assertThat(attachment.size()).isEqualTo(new Quantity(new BigDecimal("48213"), "bytes"));
 		});
 		assertThat(read.externalIdentifier()).containsExactly(new ExternalIdentifier("CALL-55-1023", "telephony",
-				"callId"));
+				"callId", "ExternalIdentifier"));
 	}
 
 	@Test
@@ -472,9 +508,9 @@ class InteractionLifecycleApiTests {
 	}
 
 	private PartyInteractionCreate withRelationship(String relatedId) {
-		return new PartyInteractionCreate("Follow-up call", InteractionDirection.OUTBOUND, "complaint", null, null,
+		return new PartyInteractionCreate(null, null, null, "Follow-up call", "outbound", "complaint", null, null, null,
 				null, phone(), List.of(party()), null,
-				List.of(new InteractionRelationship("followUpOf", relatedId, null)),
+				List.of(new InteractionRelationship("followUpOf", relatedId)),
 				null, null, null);
 	}
 
@@ -560,12 +596,12 @@ class InteractionLifecycleApiTests {
 	}
 
 	private static PartyInteractionCreate interactionOn(List<RelatedChannel> channels, String reason) {
-		return PartyInteractionCreate.of("Customer asks about " + reason, InteractionDirection.INBOUND, reason,
+		return PartyInteractionCreate.of("Customer asks about " + reason, "inbound", reason,
 				channels, List.of(party()));
 	}
 
-	private static RelatedParty party() {
-		return new RelatedParty("partner", new EntityRef("partner-77", null, null, "Organization"));
+	private static RelatedPartyOrPartyRole party() {
+		return new RelatedPartyOrPartyRole("partner", new PartyRefOrPartyRoleRef("partner-77", null, null, "Organization"));
 	}
 
 	private static List<RelatedChannel> phone() {

@@ -127,8 +127,8 @@ class PartnerMessageTests {
 			.uri(PartyInteractionMapper.BASE_PATH)
 			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.AGENT)))
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(new PartyInteractionCreate(overdue.description(), overdue.direction(), "line repair", null,
-					OffsetDateTime.now().minusHours(2), null, overdue.channel(), overdue.relatedParty(), null, null,
+			.body(new PartyInteractionCreate(null, null, null, overdue.description(), overdue.direction(), "line repair", null, null,
+					OffsetDateTime.now().minusHours(2), null, overdue.relatedChannel(), overdue.relatedParty(), null, null,
 					null, null, null))
 			.exchange()
 			.expectStatus()

@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.UUID;
 
 import org.crmbackoffice.model.common.ChannelRef;
-import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.interaction.PartyRefOrPartyRoleRef;
 import org.crmbackoffice.model.common.Note;
 import org.crmbackoffice.model.common.RelatedChannel;
-import org.crmbackoffice.model.common.RelatedParty;
-import org.crmbackoffice.model.interaction.Attachment;
+import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
+import org.crmbackoffice.model.interaction.AttachmentRefOrValue;
+import org.crmbackoffice.model.common.Quantity;
+import java.math.BigDecimal;
 import org.crmbackoffice.model.interaction.ExternalIdentifier;
-import org.crmbackoffice.model.interaction.InteractionDirection;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
 import org.crmbackoffice.support.security.Roles;
@@ -88,13 +89,14 @@ class PartyErasureTests {
 		return as(Roles.ADMIN).post()
 			.uri(PartyInteractionMapper.BASE_PATH)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(new PartyInteractionCreate(description, InteractionDirection.INBOUND, "complaint", null, null, null,
+			.body(new PartyInteractionCreate(null, null, null, description, "inbound", "complaint", null, null, null, null,
 					List.of(new RelatedChannel("contact", ChannelRef.named("phone"))),
-					List.of(new RelatedParty("customer", new EntityRef(party, null, "Ada Lovelace", "Individual")),
-							new RelatedParty("provider", new EntityRef(other, null, null, "Organization"))),
+					List.of(new RelatedPartyOrPartyRole("customer", new PartyRefOrPartyRoleRef(party, null, "Ada Lovelace", "Individual")),
+							new RelatedPartyOrPartyRole("provider", new PartyRefOrPartyRoleRef(other, null, null, "Organization"))),
 					null, null, List.of(new Note(null, "agent-1", null, "Ada sounded upset about the flat")),
-					List.of(new Attachment(null, "flat-photo.jpg", "photo", "image/jpeg",
-							"https://files.example.org/flat-photo.jpg", 1000L, "Ada's photo")),
+					List.of(new AttachmentRefOrValue(null, null, null, null, "flat-photo.jpg", "Ada's photo",
+							"https://files.example.org/flat-photo.jpg", new Quantity(new BigDecimal("1000"), "bytes"), null,
+							"photo", "image/jpeg")),
 					List.of(new ExternalIdentifier("+447700900123", "telephony", "callerId"))))
 			.exchange()
 			.expectStatus()

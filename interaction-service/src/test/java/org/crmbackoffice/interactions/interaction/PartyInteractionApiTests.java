@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.crmbackoffice.model.interaction.InteractionStatus;
+import org.crmbackoffice.model.common.ChannelRef;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
@@ -78,8 +79,9 @@ class PartyInteractionApiTests {
 		assertThat(created.type()).isEqualTo("PartyInteraction");
 		assertThat(created.status()).isEqualTo(InteractionStatus.OPENED);
 		assertThat(created.interactionDate().startDateTime()).isEqualTo("2026-11-02T08:15:00Z");
-		assertThat(created.channel()).singleElement()
-			.satisfies((channel) -> assertThat(channel.channel().name()).isEqualTo("phone"));
+		assertThat(created.relatedChannel()).singleElement()
+			.satisfies((channel) -> assertThat(channel.channel()).isEqualTo(new ChannelRef("phone", null, "phone",
+					"Channel", "ChannelRef")));
 		assertThat(created.relatedParty()).singleElement()
 			.satisfies((party) -> assertThat(party.partyOrPartyRole().referredType()).isEqualTo("Individual"));
 		assertThat(created.note()).singleElement().satisfies((note) -> {
@@ -179,12 +181,12 @@ class PartyInteractionApiTests {
 	}
 
 	@Test
-	void rejectsInteractionWithoutChannelOrPartyWithAPointerToEach() {
+	void rejectsAPartyWithoutIdAndAChannelNeitherIdentifiedNorCataloguedWithAPointerToEach() {
 		this.client.post()
 			.uri(BASE)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
-					{"description": "No one, nowhere", "channel": [],
+					{"@type": "PartyInteraction", "reason": "enquiry", "direction": "inbound",
 					 "relatedParty": [{"role": "customer", "partyOrPartyRole": {"id": ""}}]}""")
 			.exchange()
 			.expectStatus()
@@ -193,24 +195,28 @@ class PartyInteractionApiTests {
 			.jsonPath("$.type")
 			.isEqualTo("urn:crm-backoffice:problem:invalid-request")
 			.jsonPath("$.errors[*].pointer")
-			.value((List<String> pointers) -> assertThat(pointers).containsExactlyInAnyOrder("/channel",
-					"/relatedParty/0/partyOrPartyRole/id", "/relatedParty/0/partyOrPartyRole/referredType"));
-	}
-
-	@Test
-	void rejectsAnUnknownDirectionAsMalformed() {
+			.value((List<String> pointers) -> assertThat(pointers)
+				.containsExactly("/relatedParty/0/partyOrPartyRole/id"));
 		this.client.post()
 			.uri(BASE)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
-					{"direction": "sideways", "channel": [{"channel": {"name": "email"}}],
-					 "relatedParty": [{"role": "partner", "partyOrPartyRole": {"id": "p1", "@referredType": "Organization"}}]}""")
+					{"@type": "PartyInteraction", "reason": "enquiry", "direction": "inbound",
+					 "relatedChannel": [{"role": "contact", "channel": {"name": "carrier pigeon"}}]}""")
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("urn:crm-backoffice:problem:malformed-request");
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("/relatedChannel/0/channel/id")
+			.jsonPath("$.code")
+			.isEqualTo("invalid-request")
+			.jsonPath("$.reason")
+			.isEqualTo("The request is not valid")
+			.jsonPath("$.message")
+			.isEqualTo("A channel is referred to by its id, or by a name in the channel catalogue.")
+			.jsonPath("$.['@type']")
+			.isEqualTo("Error");
 	}
 
 	@Test

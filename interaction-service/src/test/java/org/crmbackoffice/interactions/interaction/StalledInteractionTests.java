@@ -7,11 +7,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.crmbackoffice.model.common.ChannelRef;
-import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.interaction.PartyRefOrPartyRoleRef;
 import org.crmbackoffice.model.common.RelatedChannel;
-import org.crmbackoffice.model.common.RelatedParty;
+import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import org.crmbackoffice.model.event.HubRegistration;
-import org.crmbackoffice.model.interaction.InteractionDirection;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
 import org.crmbackoffice.support.hub.Dispatcher;
@@ -143,9 +142,9 @@ class StalledInteractionTests {
 		return admin().post()
 			.uri("/tmf-api/partyInteraction/v5/partyInteraction")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(new PartyInteractionCreate("Waiting on the back office", InteractionDirection.INBOUND, reason, null,
+			.body(new PartyInteractionCreate(null, null, null, "Waiting on the back office", "inbound", reason, null, null,
 					due, null, List.of(new RelatedChannel("contact", ChannelRef.named("phone"))),
-					List.of(new RelatedParty("customer", new EntityRef(this.party, null, null, "Individual"))), null,
+					List.of(new RelatedPartyOrPartyRole("customer", new PartyRefOrPartyRoleRef(this.party, null, null, "Individual"))), null,
 					null, null, null, null))
 			.exchange()
 			.expectStatus()

@@ -4,10 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.crmbackoffice.model.common.ChannelRef;
-import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.model.interaction.PartyRefOrPartyRoleRef;
 import org.crmbackoffice.model.common.RelatedChannel;
-import org.crmbackoffice.model.common.RelatedParty;
-import org.crmbackoffice.model.interaction.InteractionDirection;
+import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import org.crmbackoffice.model.interaction.InteractionHistoryEntry;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionApi;
@@ -144,9 +143,9 @@ class SatisfactionTests {
 			.uri(PartyInteractionApi.BASE_PATH)
 			.headers((headers) -> headers.setBearerAuth(this.agent))
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(PartyInteractionCreate.of("Router keeps rebooting", InteractionDirection.INBOUND, "technical support",
+			.body(PartyInteractionCreate.of("Router keeps rebooting", "inbound", "technical support",
 					List.of(new RelatedChannel("contact", ChannelRef.named("phone"))),
-					List.of(new RelatedParty("partner", new EntityRef(partyId, null, null, "Individual")))))
+					List.of(new RelatedPartyOrPartyRole("partner", new PartyRefOrPartyRoleRef(partyId, null, null, "Individual")))))
 			.exchange()
 			.expectStatus()
 			.isCreated()

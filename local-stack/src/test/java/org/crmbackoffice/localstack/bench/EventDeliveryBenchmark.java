@@ -194,8 +194,8 @@ public final class EventDeliveryBenchmark {
 
 	private static String change() {
 		return """
-				{"description": "benchmark", "direction": "inbound", "reason": "order request",
-				 "channel": [{"role": "contact", "channel": {"name": "web"}}],
+				{"@type": "PartyInteraction", "description": "benchmark", "direction": "inbound", "reason": "order request",
+				 "relatedChannel": [{"role": "contact", "channel": {"id": "webSelfService"}}],
 				 "relatedParty": [{"role": "partner", "partyOrPartyRole": {"id": "%s", "@referredType": "Organization"}}]}"""
 			.formatted(UUID.randomUUID());
 	}

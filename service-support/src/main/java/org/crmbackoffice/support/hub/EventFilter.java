@@ -3,8 +3,10 @@ package org.crmbackoffice.support.hub;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.problem.ApiProblemException;
@@ -12,7 +14,7 @@ import org.crmbackoffice.support.problem.FieldProblem;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A listener's query, TMF630 style: {@code eventType=PartyInteractionStateChangeEvent,
+ * A listener's query, TMF630 style: {@code eventType=PartyInteractionStatusChangeEvent,
  * PartyInteractionCreateEvent&event.partyInteraction.relatedParty.partyOrPartyRole.id=42}. Every condition must
  * hold; a condition holds when the attribute (any element, through arrays) equals one of the listed values.
  */
@@ -29,7 +31,8 @@ final class EventFilter {
 		if (query == null || query.isBlank()) {
 			return new EventFilter(conditions);
 		}
-		for (String part : query.split("&")) {
+		// Clients copy queries from URLs, leading '?' included, and some space them out: "eventType = X".
+		for (String part : query.strip().replaceFirst("^\\?", "").split("&")) {
 			int equals = part.indexOf('=');
 			String path = decode((equals > 0) ? part.substring(0, equals) : part).trim();
 			String values = (equals > 0) ? decode(part.substring(equals + 1)) : "";
@@ -38,7 +41,8 @@ final class EventFilter {
 						"The query must be name=value conditions on eventType or event.<attribute>.",
 						List.of(new FieldProblem("/query", "'" + part + "' is not such a condition")), null);
 			}
-			conditions.add(new Condition(List.of(path.split("\\.")), Set.of(values.split(","))));
+			conditions.add(new Condition(List.of(path.split("\\.")),
+					Arrays.stream(values.split(",")).map(String::strip).collect(Collectors.toSet())));
 		}
 		return new EventFilter(conditions);
 	}

@@ -42,7 +42,7 @@ public class EventPublisher {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void publish(String eventType, String subjectId, String resourceName, Object resource) {
 		Instant now = this.clock.instant();
-		Event event = new Event(UUID.randomUUID().toString(), now, eventType, this.domain,
+		Event event = Event.of(UUID.randomUUID().toString(), now, eventType, this.domain,
 				Map.of(resourceName, resource));
 		JsonNode envelope = this.json.valueToTree(event);
 		Long outboxId = this.jdbc.queryForObject("""

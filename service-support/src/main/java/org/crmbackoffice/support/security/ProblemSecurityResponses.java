@@ -58,6 +58,11 @@ public class ProblemSecurityResponses implements AuthenticationEntryPoint, Acces
 		problem.put("status", type.status());
 		problem.put("detail", detail);
 		problem.put("instance", request.getRequestURI());
+		problem.put("@type", "Error");
+		problem.put("code", type.code());
+		problem.put("reason", type.title());
+		problem.put("message", detail);
+		problem.put("referenceError", type.type().toString());
 		String requestId = MDC.get(RequestIdFilter.MDC_KEY);
 		if (requestId != null) {
 			problem.put("requestId", requestId);

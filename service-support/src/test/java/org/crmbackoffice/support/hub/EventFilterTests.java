@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class EventFilterTests {
 
 	private final JsonNode event = JsonMapper.builder().build().readTree("""
-			{"eventType": "PartyInteractionStateChangeEvent",
+			{"eventType": "PartyInteractionStatusChangeEvent",
 			 "event": {"partyInteraction": {"status": "completed",
 			   "relatedParty": [{"role": "agent", "partyOrPartyRole": {"id": "a-1"}},
 			                    {"role": "customer", "partyOrPartyRole": {"id": "c-42"}}]}}}""");
@@ -23,7 +23,7 @@ class EventFilterTests {
 
 	@Test
 	void matchesOnTypeAndOnAnyElementOfAnArray() {
-		assertThat(EventFilter.parse("eventType=PartyInteractionCreateEvent,PartyInteractionStateChangeEvent"
+		assertThat(EventFilter.parse("eventType=PartyInteractionCreateEvent,PartyInteractionStatusChangeEvent"
 				+ "&event.partyInteraction.relatedParty.partyOrPartyRole.id=c-42")
 			.matches(this.event)).isTrue();
 		assertThat(EventFilter.parse("event.partyInteraction.relatedParty.partyOrPartyRole.id=c-43")

@@ -1,19 +1,27 @@
 package org.crmbackoffice.model.common;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * A channel taking part in an interaction with the given role and, for an interaction that moves between
- * channels, the time it was used, e.g. {@code {"role":"contact","channel":{"name":"phone","@referredType":
- * "Channel"},"validFor":{"startDateTime":"..."}}}.
+ * A channel taking part in an interaction with the given role (TMF v5 {@code RelatedChannel}), e.g.
+ * {@code {"@type":"RelatedChannel","role":"contact","channel":{"@type":"ChannelRef","id":"phone"}}}. For an
+ * interaction that moves between channels, {@code validFor} (an extension of this service) says when each was
+ * used.
  */
 public record RelatedChannel(@Size(max = 100) String role, @NotNull @Valid ChannelRef channel,
-		@Valid TimePeriod validFor) {
+		@Valid TimePeriod validFor, @JsonProperty("@type") @Size(max = 100) String type) {
+
+	public static final String TYPE = "RelatedChannel";
 
 	public RelatedChannel(String role, ChannelRef channel) {
-		this(role, channel, null);
+		this(role, channel, null, null);
+	}
+
+	public RelatedChannel(String role, ChannelRef channel, TimePeriod validFor) {
+		this(role, channel, validFor, null);
 	}
 
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * One immutable entry of an interaction's track record: who changed what, when, and through which channel.
  *
  * @param sequence 1 for the creation, then one more per change
- * @param action {@code created}, {@code updated}, {@code statusChanged}, {@code noteAdded} or {@code cancelled}
+ * @param action {@code created}, {@code updated}, {@code statusChanged}, {@code noteAdded}, {@code cancelled} or
+ * {@code deleted} (taken off the TMF API), or one of the messages sent to the partner
  * @param channel the channel the change came through, as the client said in {@code X-Channel}, if it did
  * @param changes each changed attribute with its value before and after
  */

@@ -30,6 +30,8 @@ public enum ProblemType {
 	/** Problem type URIs are names, not links: they stay the same wherever the services run. */
 	public static final String TYPE_PREFIX = "urn:crm-backoffice:problem:";
 
+	private final String code;
+
 	private final URI type;
 
 	private final int status;
@@ -37,9 +39,15 @@ public enum ProblemType {
 	private final String title;
 
 	ProblemType(String name, int status, String title) {
+		this.code = name;
 		this.type = URI.create(TYPE_PREFIX + name);
 		this.status = status;
 		this.title = title;
+	}
+
+	/** The TMF630 error code: the type's last segment, e.g. {@code invalid-request}. */
+	public String code() {
+		return this.code;
 	}
 
 	public URI type() {
