@@ -90,6 +90,7 @@ public class InteractionAccess {
 	@Bean
 	EndpointRules interactionEndpointRules() {
 		String interactions = "/tmf-api/partyInteraction/v5/partyInteraction";
+		String v4 = "/tmf-api/partyInteraction/v4/partyInteraction";
 		return (endpoints) -> endpoints
 			// The dashboard page, its scripts and chart library hold no data; the page calls the analytics with a token.
 			.requestMatchers(HttpMethod.GET, "/dashboard/**", "/dashboard-support/**", "/webjars/chart.js/**")
@@ -99,15 +100,15 @@ public class InteractionAccess {
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, interactions + "/*/history")
 			.hasAnyAuthority(INTERACTION_READ, INTERACTION_READ_OWN, AUDIT_READ)
-			.requestMatchers(HttpMethod.GET, interactions, interactions + "/*")
+			.requestMatchers(HttpMethod.GET, interactions, interactions + "/*", v4, v4 + "/*")
 			.hasAnyAuthority(INTERACTION_READ, INTERACTION_READ_OWN)
-			.requestMatchers(HttpMethod.POST, interactions)
+			.requestMatchers(HttpMethod.POST, interactions, v4)
 			.hasAnyAuthority(INTERACTION_CREATE, INTERACTION_CREATE_OWN)
-			.requestMatchers(HttpMethod.PATCH, interactions + "/*")
+			.requestMatchers(HttpMethod.PATCH, interactions + "/*", v4 + "/*")
 			.hasAuthority(INTERACTION_UPDATE)
 			.requestMatchers(HttpMethod.POST, interactions + "/*/note")
 			.hasAuthority(INTERACTION_UPDATE)
-			.requestMatchers(HttpMethod.DELETE, interactions + "/*")
+			.requestMatchers(HttpMethod.DELETE, interactions + "/*", v4 + "/*")
 			.hasAuthority(INTERACTION_DELETE)
 			.requestMatchers(HttpMethod.GET, SATISFACTION)
 			.hasAnyAuthority(INTERACTION_READ, INTERACTION_READ_OWN)
@@ -120,6 +121,7 @@ public class InteractionAccess {
 			.requestMatchers(HttpMethod.POST, PartyErasureApi.PATH)
 			.hasAuthority(INTERACTION_ERASE)
 			.requestMatchers("/tmf-api/partyInteraction/v5/hub", "/tmf-api/partyInteraction/v5/hub/**",
+					"/tmf-api/partyInteraction/v4/hub", "/tmf-api/partyInteraction/v4/hub/**",
 					"/interaction/v1/delivery", "/interaction/v1/delivery/**")
 			.hasAuthority(HUB_MANAGE);
 	}

@@ -1,11 +1,17 @@
 package org.crmbackoffice.interactions.interaction;
 
+import java.util.Map;
+
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.support.hub.EventPublisher;
+import org.crmbackoffice.support.hub.HubProperties;
 
 import org.springframework.stereotype.Component;
 
-/** The TMF683 events of the interaction log, published in the transaction of the change they describe. */
+/**
+ * The TMF683 events of the interaction log, published in the transaction of the change they describe, in the
+ * shape of the API version each listener registered with.
+ */
 @Component
 class InteractionEvents {
 
@@ -44,8 +50,10 @@ class InteractionEvents {
 		publish(DELETE, interaction);
 	}
 
-	private void publish(String type, PartyInteraction interaction) {
-		this.publisher.publish(type, interaction.id(), "partyInteraction", interaction);
+	/** Listeners of the v5 hub get the v5 shape, those of the v4 hub the v4 shape of the same interaction. */
+	void publish(String type, PartyInteraction interaction) {
+		this.publisher.publish(type, interaction.id(), "partyInteraction",
+				Map.of(HubProperties.V5, interaction, HubProperties.V4, PartyInteractionV4Mapper.toV4(interaction)));
 	}
 
 }

@@ -146,7 +146,7 @@ class PartyInteractionController {
 		return this.interactions.history(id);
 	}
 
-	private static String checked(String channel) {
+	static String checked(String channel) {
 		if (channel != null && (channel.isBlank() || channel.length() > 100)) {
 			throw new ApiProblemException(ProblemType.INVALID_REQUEST, "The X-Channel header must be 1 to 100 characters.",
 					List.of(new FieldProblem(CHANNEL_HEADER, "must be 1 to 100 characters")), null);
@@ -158,7 +158,7 @@ class PartyInteractionController {
 		return ResponseEntity.ok().eTag(ApiResponses.etagOf(interaction.version())).body(interaction.interaction());
 	}
 
-	private static Sort sortOf(String sort) {
+	static Sort sortOf(String sort) {
 		return ListParameters.sort(sort, SORTABLE, InteractionQuery.MOST_RECENT_FIRST, Sort.Order.asc("id"));
 	}
 

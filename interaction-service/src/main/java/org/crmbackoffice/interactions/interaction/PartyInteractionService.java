@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import jakarta.validation.Validator;
@@ -202,11 +203,19 @@ class PartyInteractionService {
 	 * @param expectedVersion the version the client read ({@code If-Match}), or {@code null} to take the current one
 	 */
 	Versioned patch(String id, JsonNode patch, Long expectedVersion, String channel) {
+		return change(id, (interaction) -> merged(interaction, patch), expectedVersion, channel);
+	}
+
+	/**
+	 * Changes an interaction to what the given function makes of it, e.g. a merge patch of another API version.
+	 * @param change from the interaction as it is to its changeable part as it should be
+	 */
+	Versioned change(String id, Function<PartyInteraction, PartyInteractionUpdate> change, Long expectedVersion,
+			String channel) {
 		Caller current = this.caller.get();
 		Versioned before = retrieve(id);
 		MergePatches.checkVersion(before.version(), expectedVersion);
-		PartyInteractionUpdate update = merged(before.interaction(), patch);
-		return change(before, update, current, channel);
+		return change(before, change.apply(before.interaction()), current, channel);
 	}
 
 	/**

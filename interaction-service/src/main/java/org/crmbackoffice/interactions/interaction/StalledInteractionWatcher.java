@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.crmbackoffice.interactions.partnermessage.PartnerMessages;
-import org.crmbackoffice.support.hub.EventPublisher;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -39,7 +38,7 @@ class StalledInteractionWatcher {
 
 	private final PartyInteractionRepository interactions;
 
-	private final EventPublisher events;
+	private final InteractionEvents events;
 
 	private final PartnerMessages partnerMessages;
 
@@ -49,7 +48,7 @@ class StalledInteractionWatcher {
 
 	private final TransactionTemplate transaction;
 
-	StalledInteractionWatcher(JdbcTemplate jdbc, PartyInteractionRepository interactions, EventPublisher events,
+	StalledInteractionWatcher(JdbcTemplate jdbc, PartyInteractionRepository interactions, InteractionEvents events,
 			PartnerMessages partnerMessages, StalledInteractionProperties properties, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
@@ -109,7 +108,7 @@ class StalledInteractionWatcher {
 	private void publish(String type, Map<String, Object> interaction) {
 		UUID id = (UUID) interaction.get("id");
 		this.interactions.findById(id).map(PartyInteractionMapper::toResource).ifPresent((resource) -> {
-			this.events.publish(type, id.toString(), "partyInteraction", resource);
+			this.events.publish(type, resource);
 			if (this.properties.notifyPartner()) {
 				this.partnerMessages.oweReminder(resource);
 			}

@@ -117,6 +117,33 @@ class EventHubTests {
 	}
 
 	@Test
+	void aListenerOnTheV4HubReceivesTheV4ShapeAndFiltersOnIt() {
+		Hub hub = admin().post()
+			.uri("/tmf-api/partyInteraction/v4/hub")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new HubRegistration(this.receiver.url(),
+					"eventType = PartyInteractionCreateEvent&event.partyInteraction.relatedParty.id=" + this.party))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Hub.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(hub.href()).startsWith("/tmf-api/partyInteraction/v4/hub/");
+
+		PartyInteraction logged = logInteraction();
+
+		awaitAccepted(1);
+		JsonNode event = this.json.readTree(this.receiver.accepted().get(0).body());
+		JsonNode interaction = event.path("event").path("partyInteraction");
+		assertThat(interaction.path("id").asString()).isEqualTo(logged.id());
+		assertThat(interaction.path("href").asString()).startsWith("/tmf-api/partyInteraction/v4/partyInteraction/");
+		assertThat(interaction.path("channel").get(0).path("name").asString()).isEqualTo("email");
+		assertThat(interaction.path("relatedParty").get(0).path("id").asString()).isEqualTo(this.party);
+		assertThat(interaction.has("relatedChannel")).isFalse();
+	}
+
+	@Test
 	void aListenerThatWasDownReceivesEverythingOnceItIsBackInOrderAndUnderTheSameIds() {
 		register("event.partyInteraction.relatedParty.partyOrPartyRole.id=" + this.party);
 		this.receiver.status = 503;

@@ -3,6 +3,7 @@ package org.crmbackoffice.support.hub;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,25 +37,41 @@ public class EventPublisher {
 	}
 
 	/**
+	 * Publishes an event in the one shape every listener receives.
 	 * @param subjectId the resource the event is about; deliveries about one subject arrive in publishing order
 	 * @param resourceName the name the resource has in the envelope's {@code event}, e.g. {@code partyInteraction}
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void publish(String eventType, String subjectId, String resourceName, Object resource) {
+		publish(eventType, subjectId, resourceName, Map.of(HubProperties.V5, resource));
+	}
+
+	/**
+	 * Publishes an event of a service that serves its API in more than one version: each listener receives the
+	 * resource in the shape of the version it registered for, and is filtered on that shape.
+	 * @param resourceByApiVersion the resource as each version shows it, e.g. {@code v5} and {@code v4}
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void publish(String eventType, String subjectId, String resourceName, Map<String, ?> resourceByApiVersion) {
 		Instant now = this.clock.instant();
-		Event event = Event.of(UUID.randomUUID().toString(), now, eventType, this.domain,
-				Map.of(resourceName, resource));
-		JsonNode envelope = this.json.valueToTree(event);
-		Long outboxId = this.jdbc.queryForObject("""
-				insert into event_outbox (event_id, event_type, subject_id, payload, created_at)
-				values (?::uuid, ?, ?, ?, ?) returning id""", Long.class, event.eventId(), eventType, subjectId,
-				this.json.writeValueAsString(envelope), Timestamp.from(now));
-		this.jdbc.query("select id, query from hub_listener where status = 'active'", (row) -> {
-			if (EventFilter.parse(row.getString("query")).matches(envelope)) {
+		Map<String, Published> published = new HashMap<>();
+		resourceByApiVersion.forEach((version, resource) -> {
+			Event event = Event.of(UUID.randomUUID().toString(), now, eventType, this.domain,
+					Map.of(resourceName, resource));
+			JsonNode envelope = this.json.valueToTree(event);
+			Long outboxId = this.jdbc.queryForObject("""
+					insert into event_outbox (event_id, event_type, subject_id, payload, created_at)
+					values (?::uuid, ?, ?, ?, ?) returning id""", Long.class, event.eventId(), eventType, subjectId,
+					this.json.writeValueAsString(envelope), Timestamp.from(now));
+			published.put(version, new Published(outboxId, envelope));
+		});
+		this.jdbc.query("select id, query, api_version from hub_listener where status = 'active'", (row) -> {
+			Published event = published.get(row.getString("api_version"));
+			if (event != null && EventFilter.parse(row.getString("query")).matches(event.envelope())) {
 				this.jdbc.update("""
 						insert into event_delivery (event_id, listener_id, subject_id, status, attempts, next_attempt_at,
 						                            created_at)
-						values (?, ?, ?, 'pending', 0, ?, ?)""", outboxId, row.getObject("id"), subjectId,
+						values (?, ?, ?, 'pending', 0, ?, ?)""", event.outboxId(), row.getObject("id"), subjectId,
 						Timestamp.from(now), Timestamp.from(now));
 			}
 		});
@@ -71,6 +88,9 @@ public class EventPublisher {
 				update event_outbox set payload = '{"erased": true}' where subject_id = ?""", subjectId);
 		this.jdbc.update("""
 				update event_delivery set status = 'dead' where subject_id = ? and status = 'pending'""", subjectId);
+	}
+
+	private record Published(long outboxId, JsonNode envelope) {
 	}
 
 }

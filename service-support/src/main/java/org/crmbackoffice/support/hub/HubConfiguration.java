@@ -22,7 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * endpoint rules ask for {@link #HUB_MANAGE} on both paths.
  * <p>
  * The hub's migrations share the version sequence of each service's own {@code db/migration}: a new one takes a
- * version that every service with a hub leaves free (V5 is the first), and the services keep clear of it. The
+ * version that every service with a hub leaves free (V5 and V23 so far), and the services keep clear of them. The
  * scripts of existing versions stay byte for byte as they are, since Flyway checks their checksums, comments
  * included.
  */

@@ -2,6 +2,7 @@ package org.crmbackoffice.support.hub;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.crmbackoffice.model.event.Hub;
 import org.crmbackoffice.model.event.HubRegistration;
@@ -18,22 +19,28 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(path = "${crm.hub.hub-path}", produces = MediaType.APPLICATION_JSON_VALUE)
+// A service that serves no v4 API maps its one hub path twice, which is the same mapping.
+@RequestMapping(path = { "${crm.hub.hub-path}", "${crm.hub.v4-hub-path:${crm.hub.hub-path}}" },
+		produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "hub", description = "TMF688 event listeners")
 class HubController {
 
 	private final HubListeners listeners;
 
-	HubController(HubListeners listeners) {
+	private final HubProperties properties;
+
+	HubController(HubListeners listeners, HubProperties properties) {
 		this.listeners = listeners;
+		this.properties = properties;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Registers a listener", description = """
 			Events matching the query are posted to the callback, signed per the Standard Webhooks specification \
-			with the secret in this answer, which is shown only this once.""")
-	ResponseEntity<Hub> register(@Valid @RequestBody HubRegistration registration) {
-		Hub hub = this.listeners.register(registration);
+			with the secret in this answer, which is shown only this once. A listener registered on the v4 hub \
+			receives the events in their TMF v4 shape.""")
+	ResponseEntity<Hub> register(@Valid @RequestBody HubRegistration registration, HttpServletRequest request) {
+		Hub hub = this.listeners.register(registration, this.properties.apiVersionAt(request.getRequestURI()));
 		return ApiResponses.created(hub.id(), hub);
 	}
 

@@ -39,18 +39,19 @@ public class HubListeners {
 		this.properties = properties;
 	}
 
+	/** @param apiVersion the version of the API whose events the listener receives: {@code v5} or {@code v4} */
 	@Transactional
-	public Hub register(HubRegistration registration) {
+	public Hub register(HubRegistration registration, String apiVersion) {
 		this.guard.check(registration.callback());
 		EventFilter.parse(registration.query());
 		UUID id = UUID.randomUUID();
 		String secret = WebhookSignature.newSecret();
 		Instant now = this.clock.instant();
 		this.jdbc.update("""
-				insert into hub_listener (id, callback, query, secret, status, created_at, created_by)
-				values (?, ?, ?, ?, 'active', ?, ?)""", id, registration.callback(), registration.query(), secret,
-				Timestamp.from(now), this.caller.get().subject());
-		return new Hub(id.toString(), hrefOf(id.toString()), Hub.TYPE, registration.callback(), registration.query(),
+				insert into hub_listener (id, callback, query, secret, status, created_at, created_by, api_version)
+				values (?, ?, ?, ?, 'active', ?, ?, ?)""", id, registration.callback(), registration.query(), secret,
+				Timestamp.from(now), this.caller.get().subject(), apiVersion);
+		return new Hub(id.toString(), hrefOf(id.toString(), apiVersion), Hub.TYPE, registration.callback(), registration.query(),
 				"active", secret, now);
 	}
 
@@ -90,19 +91,19 @@ public class HubListeners {
 			return Optional.empty();
 		}
 		List<Hub> found = this.jdbc.query("""
-				select id, callback, query, status, created_at from hub_listener
+				select id, callback, query, status, created_at, api_version from hub_listener
 				where id = ?::uuid and status <> 'removed'""", this::hubOf, id);
 		return found.stream().findFirst();
 	}
 
 	private Hub hubOf(ResultSet row, int number) throws SQLException {
 		String id = row.getString("id");
-		return new Hub(id, hrefOf(id), Hub.TYPE, row.getString("callback"), row.getString("query"),
+		return new Hub(id, hrefOf(id, row.getString("api_version")), Hub.TYPE, row.getString("callback"), row.getString("query"),
 				row.getString("status"), null, row.getTimestamp("created_at").toInstant());
 	}
 
-	private String hrefOf(String id) {
-		return this.properties.hubPath() + "/" + id;
+	private String hrefOf(String id, String apiVersion) {
+		return this.properties.hubPathOf(apiVersion) + "/" + id;
 	}
 
 }

@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param hubPath where listeners are registered, e.g. {@code /tmf-api/partyInteraction/v5/hub}
+ * @param v4HubPath where TMF v4 clients register, for a service that serves its v4 API beside v5; listeners
+ * registered there receive the v4 shape of each event
  * @param deliveryPath where deliveries are listed and redelivered, e.g. {@code /interaction/v1/delivery}
  * @param allowPrivateCallbacks whether callbacks may point at loopback or private addresses; only for tests and the
  * local stack, since it would let a caller make the service call into its own network
@@ -18,9 +20,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secretOverlap how long a rotated secret still signs alongside its successor
  */
 @ConfigurationProperties("crm.hub")
-public record HubProperties(String hubPath, String deliveryPath, @DefaultValue("false") boolean allowPrivateCallbacks,
+public record HubProperties(String hubPath, String v4HubPath, String deliveryPath, @DefaultValue("false") boolean allowPrivateCallbacks,
 		@DefaultValue("true") boolean dispatcher, @DefaultValue("2") int workers,
 		@DefaultValue("PT0.1S") Duration pollInterval, @DefaultValue("12") int maxAttempts,
 		@DefaultValue("PT10S") Duration firstRetry, @DefaultValue("PT1H") Duration maxRetry,
 		@DefaultValue("PT10S") Duration callbackTimeout, @DefaultValue("PT24H") Duration secretOverlap) {
+
+	public static final String V5 = "v5";
+
+	public static final String V4 = "v4";
+
+	/** The API version of the hub at this request path: v4 under {@link #v4HubPath()}, v5 everywhere else. */
+	String apiVersionAt(String requestPath) {
+		return (this.v4HubPath != null && requestPath.startsWith(this.v4HubPath)) ? V4 : V5;
+	}
+
+	String hubPathOf(String apiVersion) {
+		return V4.equals(apiVersion) ? this.v4HubPath : this.hubPath;
+	}
 }
