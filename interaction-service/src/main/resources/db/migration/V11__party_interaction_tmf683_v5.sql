@@ -19,6 +19,10 @@ alter table party_interaction_channel add column at_type varchar(100);
 alter table party_interaction_channel add column channel_at_type varchar(100);
 -- The channel catalogue's default ids are the channel names, so stored channels get the id they would get now.
 update party_interaction_channel set channel_id = channel_name where channel_id is null;
+-- ... and a catalogued channel is referred to by its place in the catalogue.
+update party_interaction_channel set channel_href = '/interaction/v1/channel/' || channel_id
+where channel_href is null
+  and channel_id in ('phone', 'email', 'webSelfService', 'chat', 'sms', 'store', 'device', 'letter', 'socialMedia');
 alter table party_interaction_channel alter column channel_id set not null;
 alter table party_interaction_channel alter column channel_name drop not null;
 

@@ -98,6 +98,8 @@ public class InteractionAccess {
 			// The schema of this service's TMF683 extension, named in every interaction's @schemaLocation.
 			.requestMatchers(HttpMethod.GET, "/interaction/v1/schema/**")
 			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/interaction/v1/channel", "/interaction/v1/channel/*")
+			.hasAnyAuthority(INTERACTION_READ, INTERACTION_READ_OWN, INTERACTION_CREATE, INTERACTION_CREATE_OWN)
 			.requestMatchers(HttpMethod.GET, interactions + "/*/history")
 			.hasAnyAuthority(INTERACTION_READ, INTERACTION_READ_OWN, AUDIT_READ)
 			.requestMatchers(HttpMethod.GET, interactions, interactions + "/*", v4, v4 + "/*")

@@ -80,7 +80,7 @@ class PartyInteractionApiTests {
 		assertThat(created.status()).isEqualTo(InteractionStatus.OPENED);
 		assertThat(created.interactionDate().startDateTime()).isEqualTo("2026-11-02T08:15:00Z");
 		assertThat(created.relatedChannel()).singleElement()
-			.satisfies((channel) -> assertThat(channel.channel()).isEqualTo(new ChannelRef("phone", null, "phone",
+			.satisfies((channel) -> assertThat(channel.channel()).isEqualTo(new ChannelRef("phone", "/interaction/v1/channel/phone", "phone",
 					"Channel", "ChannelRef")));
 		assertThat(created.relatedParty()).singleElement()
 			.satisfies((party) -> assertThat(party.partyOrPartyRole().referredType()).isEqualTo("Individual"));

@@ -111,6 +111,8 @@ class PartyInteractionV5ConformanceTests {
 
 		assertThat(logged.path("relatedParty").isEmpty()).isTrue();
 		assertThat(logged.path("relatedChannel").get(0).path("channel").path("name").asString()).isEqualTo("phone");
+		String channelHref = logged.path("relatedChannel").get(0).path("channel").path("href").asString();
+		assertThat(get(channelHref).path("name").asString()).isEqualTo("phone");
 
 		JsonNode named = create("""
 				{"reason": "complaint", "direction": "inbound",
