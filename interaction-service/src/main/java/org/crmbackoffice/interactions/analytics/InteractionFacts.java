@@ -20,9 +20,10 @@ public class InteractionFacts {
 			insert into interaction_fact (interaction_id, started_at, channel, channel_count, reason, direction, status,
 			                              handling_seconds, waited, followed_up, csat, nps)
 			select i.id, i.interaction_start,
-			       (select c.channel_name from party_interaction_channel c where c.interaction_id = i.id
-			        order by c.position limit 1),
-			       (select count(distinct c.channel_name) from party_interaction_channel c where c.interaction_id = i.id),
+			       (select coalesce(c.channel_name, c.channel_id) from party_interaction_channel c
+			        where c.interaction_id = i.id order by c.position limit 1),
+			       (select count(distinct coalesce(c.channel_name, c.channel_id)) from party_interaction_channel c
+			        where c.interaction_id = i.id),
 			       i.reason, i.direction, i.status,
 			       case when i.status = 'COMPLETED'
 			            then extract(epoch from coalesce(i.interaction_end, i.status_change_date) - i.interaction_start)

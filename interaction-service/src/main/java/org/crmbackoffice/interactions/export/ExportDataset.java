@@ -48,7 +48,7 @@ record ExportDataset(String name, String from, String joins, String time, Map<Ex
 					        where p.interaction_id = i.id and p.party_id = ?)""",
 					CHANNEL, """
 							exists (select 1 from party_interaction_channel c
-							        where c.interaction_id = i.id and c.channel_name = ?)""",
+							        where c.interaction_id = i.id and coalesce(c.channel_name, c.channel_id) = ?)""",
 					REASON, "lower(i.reason) = lower(?)",
 					STATUS, "i.status = ?"),
 			List.of(ExportColumn.text("id", "i.id::text", "the interaction's id (UUID)"),
@@ -71,7 +71,7 @@ record ExportDataset(String name, String from, String joins, String time, Map<Ex
 							Map.of("VERIFIED", "verified", "PENDING", "pending", "REJECTED", "rejected"),
 							"whether the customer inventory confirmed the customers it names"),
 					ExportColumn.list("channels", """
-							array(select c.channel_name from party_interaction_channel c
+							array(select coalesce(c.channel_name, c.channel_id) from party_interaction_channel c
 							      where c.interaction_id = i.id order by c.position)""",
 							"the channel names, in the order given (phone, email, chat, ...)"),
 					ExportColumn.list("partyIds", "coalesce(parties.ids, '{}')",
