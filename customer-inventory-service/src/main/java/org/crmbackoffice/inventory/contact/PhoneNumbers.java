@@ -13,13 +13,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads phone numbers as people write them ({@code 07700 900123}, {@code +44 (0)7700-900123}) and gives their
- * E.164 form ({@code +447700900123}), the one form the inventory stores and compares. A number without a
- * {@code +} country prefix belongs to the default region, {@code crm.inventory.default-phone-region} (an ISO
- * 3166 country code, {@code GB} unless set).
+ * E.164 form ({@code +447700900123}), the form the inventory stores and compares, but never at the price of
+ * another number: a stored contact detail must not silently become somebody else's.
  * <p>
- * A number is accepted when it can be read and has a length its country allows for a number dialled from
- * anywhere in it. Whether its range is actually assigned is left to data-quality audits, because numbering plans
- * change more often than this service's copy of them.
+ * A number with a {@code +} country prefix says its country itself. A national number is read in the region its
+ * record names (the medium's own country, else the customer's postal address) when it has a length that region
+ * allows; a record that names no region leaves it to {@code crm.inventory.default-phone-region} ({@code GB}
+ * unless set), and then only a number valid there is read, since a foreign number often has a length the default
+ * region allows too. Any other number is kept exactly as given, and the {@code phone-invalid} data-quality rule
+ * reports it.
  */
 @Component
 public class PhoneNumbers {
@@ -37,7 +39,41 @@ public class PhoneNumbers {
 		this.defaultRegion = region;
 	}
 
-	/** The number in E.164 form, or empty when it cannot be read as a phone number. */
+	/**
+	 * The number as the inventory stores it: in E.164 form where it reads confidently, otherwise exactly as given.
+	 * @param region the ISO 3166 country the record names for the number, or {@code null} when it names none
+	 */
+	public String toStored(String number, String region) {
+		if (number == null || number.isBlank()) {
+			return number;
+		}
+		try {
+			if (number.strip().startsWith("+")) {
+				PhoneNumber parsed = this.numbers.parse(number, "ZZ");
+				return (this.numbers.isPossibleNumberWithReason(parsed) == ValidationResult.IS_POSSIBLE)
+						? e164(parsed) : number;
+			}
+			if (region == null) {
+				PhoneNumber parsed = this.numbers.parse(number, this.defaultRegion);
+				return this.numbers.isValidNumberForRegion(parsed, this.defaultRegion) ? e164(parsed) : number;
+			}
+			String named = region.strip().toUpperCase(Locale.ROOT);
+			if (!this.numbers.getSupportedRegions().contains(named)) {
+				return number;
+			}
+			PhoneNumber parsed = this.numbers.parse(number, named);
+			return (this.numbers.isPossibleNumberWithReason(parsed) == ValidationResult.IS_POSSIBLE) ? e164(parsed)
+					: number;
+		}
+		catch (NumberParseException ex) {
+			return number;
+		}
+	}
+
+	/**
+	 * A number a client searches for, in E.164 form as the default region reads it, or empty when it cannot be
+	 * read as a phone number.
+	 */
 	public Optional<String> toE164(String number) {
 		if (number == null || number.isBlank()) {
 			return Optional.empty();
@@ -48,7 +84,7 @@ public class PhoneNumbers {
 			if (this.numbers.isPossibleNumberWithReason(parsed) != ValidationResult.IS_POSSIBLE) {
 				return Optional.empty();
 			}
-			return Optional.of(this.numbers.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
+			return Optional.of(e164(parsed));
 		}
 		catch (NumberParseException ex) {
 			return Optional.empty();
@@ -56,23 +92,32 @@ public class PhoneNumbers {
 	}
 
 	/**
-	 * Whether the number is in a range its country's numbering plan assigns, strictly: stricter than what
-	 * {@link #toE164} accepts, so a data-quality finding rather than a reason to refuse a record.
+	 * Whether a stored number is in a range its country's numbering plan assigns. A number kept as given, without
+	 * a country prefix, could not be read confidently and is not.
 	 */
 	public boolean isValid(String number) {
-		if (number == null || number.isBlank()) {
+		if (number == null || !number.strip().startsWith("+")) {
 			return false;
 		}
 		try {
-			return this.numbers.isValidNumber(this.numbers.parse(number, this.defaultRegion));
+			return this.numbers.isValidNumber(this.numbers.parse(number, "ZZ"));
 		}
 		catch (NumberParseException ex) {
 			return false;
 		}
 	}
 
+	/** The digits (and a leading {@code +}) of a stored number: what search compares. */
+	public static String searchForm(String number) {
+		return (number != null) ? number.replaceAll("[^+\\d]", "") : null;
+	}
+
 	public String defaultRegion() {
 		return this.defaultRegion;
+	}
+
+	private String e164(PhoneNumber parsed) {
+		return this.numbers.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
+import org.crmbackoffice.inventory.contact.PhoneNumbers;
 import org.crmbackoffice.inventory.contact.SearchText;
 import org.crmbackoffice.model.common.ContactMedium;
 
@@ -22,12 +23,12 @@ record ContactMediumValue(@Column(name = "medium_type") String mediumType,
 		@Column(name = "country") String country, @Column(name = "email_normalized") String emailNormalized,
 		@Column(name = "phone_normalized") String phoneNormalized) {
 
-	/** @param medium a medium whose phone number, if any, is in E.164 form already ({@link ContactMedia#normalised}) */
+	/** @param medium a medium whose phone number, if any, was normalised already ({@link ContactMedia#normalised}) */
 	static ContactMediumValue of(ContactMedium medium) {
 		return new ContactMediumValue(medium.mediumType(), medium.contactType(), Boolean.TRUE.equals(medium.preferred()),
 				Period.of(medium.validFor()), medium.emailAddress(), medium.phoneNumber(), medium.street1(),
 				medium.street2(), medium.city(), medium.postCode(), medium.stateOrProvince(), medium.country(),
-				SearchText.fold(medium.emailAddress()), medium.phoneNumber());
+				SearchText.fold(medium.emailAddress()), PhoneNumbers.searchForm(medium.phoneNumber()));
 	}
 
 	/** Whether both reach the party at the same address, however it was written. */

@@ -217,8 +217,7 @@ final class CustomerQuery {
 						+ "where m.email_normalized = :" + parameter + ")", parameter, SearchText.fold(value));
 				case "contactMedium.phoneNumber" -> add("c.id in (select m.customer_id from customer_contact_medium m "
 						+ "where m.phone_normalized = :" + parameter + ")", parameter,
-						this.phoneNumbers.toE164(value)
-							.orElseThrow(() -> new InvalidFilterValueException("it is not a phone number")));
+						storedFormOf(value));
 				default -> {
 					Optional<String> range = rangeCondition(name, parameter);
 					if (range.isEmpty()) {
@@ -228,6 +227,13 @@ final class CustomerQuery {
 				}
 			}
 			return true;
+		}
+
+		/** A number kept as given, because it could not be read confidently, is found by its digits. */
+		private String storedFormOf(String number) {
+			return this.phoneNumbers.toE164(number)
+				.or(() -> Optional.of(PhoneNumbers.searchForm(number)).filter((digits) -> digits.matches("\\+?\\d{3,}")))
+				.orElseThrow(() -> new InvalidFilterValueException("it is not a phone number"));
 		}
 
 		private void add(String condition, String parameter, Object value) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.crmbackoffice.model.common.TimePeriod;
+import org.crmbackoffice.model.common.ContactMedium;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.customer.CustomerCreate;
@@ -200,44 +201,64 @@ class CustomerSearchApiTests {
 	}
 
 	@Test
-	void refusesPhoneNumbersItCannotReadWhenCreatingOrChanging() {
-		String body = """
-				{"name": "Bad Phone %s", "engagedParty": {"@type": "Organization", "tradingName": "Bad Phone Ltd"},
-				 "contactMedium": [
-				  {"mediumType": "email", "emailAddress": "bad.phone@example.org"},
-				  {"mediumType": "mobile", "phoneNumber": "0770"},
-				  {"mediumType": "phone", "phoneNumber": "+44 20 7946 0000"}]}""".formatted(this.tag);
-		this.client.post()
+	void keepsAPhoneNumberItCannotReadConfidentlyExactlyAsGivenAndFindsItByItsDigits() {
+		Customer created = this.client.post()
 			.uri(CustomerApi.BASE_PATH)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
+			.body("""
+					{"name": "Odd Phone %s", "engagedParty": {"@type": "Organization", "tradingName": "Odd Phone Ltd"},
+					 "contactMedium": [
+					  {"mediumType": "mobile", "phoneNumber": "0770"},
+					  {"mediumType": "phone", "phoneNumber": "+44 20 7946 0000"}]}""".formatted(this.tag))
 			.exchange()
 			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("urn:crm-backoffice:problem:invalid-request")
-			.jsonPath("$.errors[*].pointer")
-			.isEqualTo(List.of("/contactMedium/1/phoneNumber"))
-			.jsonPath("$.errors[0].detail")
-			.value((String detail) -> assertThat(detail).contains("0770").contains("GB"));
-		assertThat(ids("q={q}", this.tag)).isEmpty();
+			.isCreated()
+			.expectBody(Customer.class)
+			.returnResult()
+			.getResponseBody();
 
-		Customer customer = create(named("Good Phone " + this.tag));
-		this.client.patch()
-			.uri(customer.href())
-			.contentType(MERGE_PATCH)
-			.body("{\"contactMedium\": [{\"mediumType\": \"phone\", \"phoneNumber\": \"+999 123\"}]}")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[*].pointer")
-			.isEqualTo(List.of("/contactMedium/0/phoneNumber"));
-		Customer changed = patch(customer, "{\"contactMedium\": [{\"mediumType\": \"phone\", \"phoneNumber\": "
+		assertThat(created.contactMedium()).extracting(ContactMedium::phoneNumber)
+			.containsExactly("0770", "+442079460000");
+		assertThat(ids("contactMedium.phoneNumber={p}", "0770")).containsExactly(created.id());
+		Customer changed = patch(created, "{\"contactMedium\": [{\"mediumType\": \"phone\", \"phoneNumber\": "
 				+ "\"020 7946 0000\"}]}");
 		assertThat(changed.contactMedium()).singleElement()
 			.satisfies((medium) -> assertThat(medium.phoneNumber()).isEqualTo("+442079460000"));
+	}
+
+	@Test
+	void readsANationalNumberInTheCountryOfTheCustomersPostalAddressNeverAsAnotherCountrysNumber() {
+		Customer french = this.client.post()
+			.uri(CustomerApi.BASE_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"name": "Clément %s", "engagedParty": {"@type": "Individual", "givenName": "Clément",
+					                                        "familyName": "Roux"},
+					 "contactMedium": [
+					  {"mediumType": "phone", "phoneNumber": "01 09 75 83 51"},
+					  {"mediumType": "postalAddress", "street1": "12 rue des Lilas", "city": "Paris",
+					   "postCode": "75011", "country": "FR"}]}""".formatted(this.tag))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Customer.class)
+			.returnResult()
+			.getResponseBody();
+		Customer unplaced = this.client.post()
+			.uri(CustomerApi.BASE_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"name": "Unplaced %s", "engagedParty": {"@type": "Organization", "tradingName": "Unplaced SARL"},
+					 "contactMedium": [{"mediumType": "phone", "phoneNumber": "01 09 75 83 51"}]}""".formatted(this.tag))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Customer.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(french.contactMedium().get(0).phoneNumber()).isEqualTo("+33109758351");
+		assertThat(unplaced.contactMedium().get(0).phoneNumber()).isEqualTo("01 09 75 83 51");
 	}
 
 	private Customer create(CustomerCreate customer) {
