@@ -21,14 +21,17 @@ record ContactMediumValue(@Column(name = "medium_type") String mediumType,
 		@Column(name = "street2") String street2, @Column(name = "city") String city,
 		@Column(name = "post_code") String postCode, @Column(name = "state_or_province") String stateOrProvince,
 		@Column(name = "country") String country, @Column(name = "email_normalized") String emailNormalized,
-		@Column(name = "phone_normalized") String phoneNormalized) {
+		@Column(name = "phone_normalized") String phoneNormalized, @Column(name = "at_type") String type,
+		@Column(name = "medium_id") String mediumId, @Column(name = "fax_number") String faxNumber,
+		@Column(name = "social_network_id") String socialNetworkId) {
 
 	/** @param medium a medium whose phone number, if any, was normalised already ({@link ContactMedia#normalised}) */
 	static ContactMediumValue of(ContactMedium medium) {
 		return new ContactMediumValue(medium.mediumType(), medium.contactType(), Boolean.TRUE.equals(medium.preferred()),
 				Period.of(medium.validFor()), medium.emailAddress(), medium.phoneNumber(), medium.street1(),
 				medium.street2(), medium.city(), medium.postCode(), medium.stateOrProvince(), medium.country(),
-				SearchText.fold(medium.emailAddress()), PhoneNumbers.searchForm(medium.phoneNumber()));
+				SearchText.fold(medium.emailAddress()), PhoneNumbers.searchForm(medium.phoneNumber()), medium.type(),
+				medium.id(), medium.faxNumber(), medium.socialNetworkId());
 	}
 
 	/** Whether both reach the party at the same address, however it was written. */
@@ -48,9 +51,10 @@ record ContactMediumValue(@Column(name = "medium_type") String mediumType,
 	}
 
 	ContactMedium toContactMedium() {
-		return new ContactMedium(this.mediumType, this.contactType, this.preferred,
+		return new ContactMedium(this.type, this.mediumId, this.mediumType, this.contactType, this.preferred,
 				(this.validFor != null) ? this.validFor.toTimePeriod() : null, this.emailAddress, this.phoneNumber,
-				this.street1, this.street2, this.city, this.postCode, this.stateOrProvince, this.country);
+				this.faxNumber, this.socialNetworkId, this.street1, this.street2, this.city, this.postCode,
+				this.stateOrProvince, this.country);
 	}
 
 }

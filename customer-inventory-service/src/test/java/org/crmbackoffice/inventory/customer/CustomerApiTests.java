@@ -173,7 +173,7 @@ class CustomerApiTests {
 			.jsonPath("$.errors[*].pointer")
 			.value((List<String> pointers) -> assertThat(pointers).containsExactlyInAnyOrder("/name",
 					"/validFor/endDateTime", "/engagedParty/familyName", "/engagedParty/tradingName",
-					"/contactMedium/0/emailAddress", "/contactMedium/1/country", "/contactMedium/2/emailAddress"));
+					"/contactMedium/0/emailAddress", "/contactMedium/2/emailAddress"));
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Finding customers in the list: TMF630 filters, free-text search that ignores case, accents and the way a phone
@@ -257,7 +258,28 @@ class CustomerSearchApiTests {
 			.returnResult()
 			.getResponseBody();
 
+		Customer writtenAsTmfV5 = this.client.post()
+			.uri(CustomerApi.BASE_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"@type": "Customer", "name": "Club %s",
+					 "engagedParty": {"@type": "Organization", "tradingName": "Club de la Lune"},
+					 "contactMedium": [
+					  {"@type": "PhoneContactMedium", "contactType": "homePhone", "phoneNumber": "01 09 75 83 51"},
+					  {"@type": "GeographicAddressContactMedium", "contactType": "homeAddress", "city": "Paris",
+					   "country": "France", "postCode": "75014", "street1": "15 Rue des Canards"}]}""".formatted(this.tag))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Customer.class)
+			.returnResult()
+			.getResponseBody();
+
 		assertThat(french.contactMedium().get(0).phoneNumber()).isEqualTo("+33109758351");
+		assertThat(writtenAsTmfV5.contactMedium()).extracting(ContactMedium::type, ContactMedium::mediumType,
+				ContactMedium::phoneNumber, ContactMedium::country)
+			.containsExactly(tuple("PhoneContactMedium", "phone", "+33109758351", null),
+					tuple("GeographicAddressContactMedium", "postalAddress", null, "France"));
 		assertThat(unplaced.contactMedium().get(0).phoneNumber()).isEqualTo("01 09 75 83 51");
 	}
 
