@@ -83,7 +83,7 @@ class AgreementController {
 		return versioned(this.agreements.retrieve(id));
 	}
 
-	@PatchMapping(path = "/{id}", consumes = JsonMergePatch.MEDIA_TYPE)
+	@PatchMapping(path = "/{id}", consumes = { JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE })
 	@Operation(summary = "Changes an agreement with a JSON merge patch",
 			description = "The status moves initialized -> active -> suspended <-> active, and to terminated from any "
 					+ "(409 with the allowed transitions otherwise); the customer cannot change. If-Match with the "

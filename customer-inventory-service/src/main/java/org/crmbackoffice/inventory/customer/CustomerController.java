@@ -135,7 +135,7 @@ class CustomerController {
 		return ResponseEntity.ok().eTag(ApiResponses.etagOf(customer.version())).body(withInteractions);
 	}
 
-	@PatchMapping(path = "/{id}", consumes = JsonMergePatch.MEDIA_TYPE)
+	@PatchMapping(path = "/{id}", consumes = { JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE })
 	@Operation(summary = "Changes a customer with a JSON merge patch",
 			description = "The status moves initialized -> approved -> suspended <-> approved, and to closed from any "
 					+ "(409 with the allowed transitions otherwise); closing needs the close permission. If-Match with "

@@ -45,10 +45,11 @@ final class CustomerMapper {
 				(customer.validFor() != null) ? customer.validFor().toTimePeriod() : null, engagedParty(customer),
 				customer.contactMedia().stream().map(ContactMediumValue::toContactMedium).toList(),
 				customer.characteristics().stream().map(CharacteristicValue::toCharacteristic).toList(),
-				customer.accounts().stream().map(RefValue::toEntityRef).toList(),
-				customer.paymentMethods().stream().map(RefValue::toEntityRef).toList(),
+				customer.accounts().stream().map((ref) -> ref.toEntityRef("AccountRef")).toList(),
+				customer.paymentMethods().stream().map((ref) -> ref.toEntityRef("PaymentMethodRef")).toList(),
 				customer.creditProfiles().stream().map(CreditProfileValue::toCreditProfile).toList(),
-				customer.relatedParties().stream().map(RelatedPartyValue::toRelatedParty).toList(), agreements,
+				customer.relatedParties().stream().map(RelatedPartyValue::toRelatedParty).toList(),
+				agreements.stream().map((agreement) -> agreement.typedAs("AgreementRef")).toList(),
 				customer.dataSource(), customer.createdAt(), customer.updatedAt(), null);
 	}
 

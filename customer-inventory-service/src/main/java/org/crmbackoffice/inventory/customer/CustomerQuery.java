@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.crmbackoffice.inventory.contact.PhoneNumbers;
 import org.crmbackoffice.inventory.contact.SearchText;
 import org.crmbackoffice.model.customer.CustomerStatus;
+import org.crmbackoffice.support.web.ApiResponses;
 import org.crmbackoffice.support.web.ListParameters;
 import org.crmbackoffice.support.web.ListParameters.InvalidFilterValueException;
 
@@ -213,6 +215,12 @@ final class CustomerQuery {
 				}
 				case "status" -> add("c.status in (:" + parameter + ")", parameter, statusesOf(value));
 				case "name" -> add("c.name_normalized = :" + parameter, parameter, SearchText.fold(value));
+				case "id" -> add("c.id in (:" + parameter + ")", parameter, idsOf(value, Function.identity()));
+				case "href" -> add("c.id in (:" + parameter + ")", parameter,
+						idsOf(value, (href) -> href.substring(href.replaceFirst("/$", "").lastIndexOf('/') + 1)
+							.replaceFirst("/$", "")));
+				case "engagedParty.id" -> add("c.engaged_party_id in (:" + parameter + ")", parameter,
+						List.of(value.split(",")));
 				case "contactMedium.emailAddress" -> add("c.id in (select m.customer_id from customer_contact_medium m "
 						+ "where m.email_normalized = :" + parameter + ")", parameter, SearchText.fold(value));
 				case "contactMedium.phoneNumber" -> add("c.id in (select m.customer_id from customer_contact_medium m "
@@ -227,6 +235,20 @@ final class CustomerQuery {
 				}
 			}
 			return true;
+		}
+
+		/**
+		 * The customers a list of ids or hrefs names; one that is no UUID names no customer of this inventory, so
+		 * the list is empty rather than refused.
+		 */
+		private static List<UUID> idsOf(String value, Function<String, String> idOf) {
+			List<UUID> ids = Arrays.stream(value.split(","))
+				.map(String::strip)
+				.map(idOf)
+				.map(ApiResponses::parseId)
+				.flatMap(Optional::stream)
+				.toList();
+			return ids.isEmpty() ? List.of(new UUID(0, 0)) : ids;
 		}
 
 		/** A number kept as given, because it could not be read confidently, is found by its digits. */

@@ -74,8 +74,8 @@ class AgreementApiTests {
 		assertThat(read(fibre.href(), Agreement.class)).isEqualTo(fibre);
 
 		assertThat(read(this.customer.href(), Customer.class).agreement()).containsExactly(
-				new EntityRef(fibre.id(), fibre.href(), fibre.name(), "Agreement"),
-				new EntityRef(mobile.id(), mobile.href(), mobile.name(), "Agreement"));
+				new EntityRef(fibre.id(), fibre.href(), fibre.name(), "Agreement", "AgreementRef"),
+				new EntityRef(mobile.id(), mobile.href(), mobile.name(), "Agreement", "AgreementRef"));
 		List<Agreement> ofCustomer = this.client.get()
 			.uri(AgreementApi.BASE_PATH + "?engagedParty.id=" + this.customer.id() + "&status=initialized")
 			.exchange()

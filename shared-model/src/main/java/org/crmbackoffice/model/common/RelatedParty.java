@@ -1,6 +1,7 @@
 package org.crmbackoffice.model.common;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +12,12 @@ import jakarta.validation.constraints.Size;
  * {@code RelatedPartyRefOrPartyRoleRef}), e.g. {@code {"role":"customer","partyOrPartyRole":{"id":"...",
  * "@referredType":"Customer"}}}.
  */
-public record RelatedParty(@NotBlank @Size(max = 100) String role, @NotNull @Valid EntityRef partyOrPartyRole) {
+public record RelatedParty(@NotBlank @Size(max = 100) String role, @NotNull @Valid EntityRef partyOrPartyRole,
+		@JsonProperty("@type") @Size(max = 100) String type) {
+
+	public RelatedParty(String role, EntityRef partyOrPartyRole) {
+		this(role, partyOrPartyRole, null);
+	}
 
 	public static final String CUSTOMER = "Customer";
 

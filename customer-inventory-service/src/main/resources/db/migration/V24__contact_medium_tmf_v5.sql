@@ -1,6 +1,0 @@
--- TMF v5 contact media: each keeps the @type and id its client gave, and fax and social media have their own
--- attribute. (V23 is the event hub's.)
-alter table customer_contact_medium add column at_type varchar(100);
-alter table customer_contact_medium add column medium_id varchar(100);
-alter table customer_contact_medium add column fax_number varchar(32);
-alter table customer_contact_medium add column social_network_id varchar(200);

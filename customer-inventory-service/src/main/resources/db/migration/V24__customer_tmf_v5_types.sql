@@ -1,0 +1,13 @@
+-- TMF v5 contact media: each keeps the @type and id its client gave, and fax and social media have their own
+-- attribute. (V23 is the event hub's.)
+alter table customer_contact_medium add column at_type varchar(100);
+alter table customer_contact_medium add column medium_id varchar(100);
+alter table customer_contact_medium add column fax_number varchar(32);
+alter table customer_contact_medium add column social_network_id varchar(200);
+
+-- References keep the TMF @type their client gave (AccountRef, PaymentMethodRef, RelatedPartyRefOrPartyRoleRef,
+-- PartyRef, ...); without one, the customer resource shows the specification's type for its kind.
+alter table customer_account add column at_type varchar(100);
+alter table customer_payment_method add column at_type varchar(100);
+alter table customer_related_party add column at_type varchar(100);
+alter table customer_related_party add column party_at_type varchar(100);

@@ -1,0 +1,139 @@
+package org.crmbackoffice.inventory.customer;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.support.security.Roles;
+import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.crmbackoffice.testsupport.TestIssuer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a client written to TMF629 v5.0.1 sends and reads, as raw JSON, for what the inventory already serves
+ * the v5 way: typed references, polymorphic contact media, merge patches in either content type, the TMF630
+ * filters.
+ */
+@ApiIntegrationTest
+class CustomerV5ConformanceTests {
+
+	private static final String BASE = CustomerApi.BASE_PATH;
+
+	private final String tag = UUID.randomUUID().toString().substring(0, 8);
+
+	RestTestClient client;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	void authenticateAsDataSteward(RestTestClient client) {
+		this.client = client.mutate()
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.DATA_STEWARD)))
+			.build();
+	}
+
+	@Test
+	void showsEveryReferenceWithItsTmfTypeAndKeepsTheTypeAClientGave() {
+		JsonNode customer = create("""
+				{"@type": "Customer", "name": "Typed %s",
+				 "engagedParty": {"@type": "Organization", "tradingName": "Typed Ltd"},
+				 "account": [{"id": "ACC-1", "@referredType": "BillingAccount"}],
+				 "paymentMethod": [{"@type": "PaymentMethodRef", "id": "PM-1", "@referredType": "BankAccountDebit"}],
+				 "relatedParty": [{"@type": "RelatedPartyRefOrPartyRoleRef", "role": "bill receiver",
+				                   "partyOrPartyRole": {"@type": "PartyRef", "id": "2777",
+				                                        "@referredType": "Organization"}},
+				                  {"role": "account manager",
+				                   "partyOrPartyRole": {"id": "emp-4", "@referredType": "Individual"}}],
+				 "contactMedium": [{"@type": "EmailContactMedium", "id": "cm-1", "emailAddress": "typed@example.org"},
+				                   {"@type": "SocialContactMedium", "socialNetworkId": "@typed"}]}""".formatted(this.tag));
+
+		assertThat(customer.path("account").get(0).path("@type").asString()).isEqualTo("AccountRef");
+		assertThat(customer.path("paymentMethod").get(0).path("@type").asString()).isEqualTo("PaymentMethodRef");
+		assertThat(customer.path("relatedParty").get(0).path("@type").asString())
+			.isEqualTo("RelatedPartyRefOrPartyRoleRef");
+		assertThat(customer.path("relatedParty").get(1).path("@type").asString()).isEqualTo("RelatedPartyOrPartyRole");
+		assertThat(customer.path("relatedParty").get(1).path("partyOrPartyRole").path("@type").asString())
+			.isEqualTo("PartyRef");
+		JsonNode email = customer.path("contactMedium").get(0);
+		assertThat(email.path("@type").asString()).isEqualTo("EmailContactMedium");
+		assertThat(email.path("id").asString()).isEqualTo("cm-1");
+		assertThat(email.path("mediumType").asString()).isEqualTo("email");
+		assertThat(customer.path("contactMedium").get(1).path("socialNetworkId").asString()).isEqualTo("@typed");
+	}
+
+	@Test
+	void patchesWithAMergePatchOrPlainJsonAlike() {
+		String href = create(minimal("Patched " + this.tag)).path("href").asString();
+
+		for (MediaType type : List.of(MediaType.parseMediaType("application/merge-patch+json"),
+				MediaType.APPLICATION_JSON)) {
+			this.client.patch()
+				.uri(href)
+				.contentType(type)
+				.body("{\"description\": \"sent as " + type + "\"}")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.description")
+				.isEqualTo("sent as " + type);
+		}
+	}
+
+	@Test
+	void filtersByIdHrefAndTheEngagedPartysId() {
+		JsonNode first = create(minimal("First " + this.tag));
+		JsonNode second = create("""
+				{"name": "Second %s", "engagedParty": {"@type": "Organization", "id": "org-%s",
+				                                       "tradingName": "Second Ltd"}}""".formatted(this.tag, this.tag));
+		String one = first.path("id").asString();
+		String two = second.path("id").asString();
+
+		assertThat(ids("id=" + one)).containsExactly(one);
+		assertThat(ids("id=" + one + "," + two)).containsExactlyInAnyOrder(one, two);
+		assertThat(ids("id=not-one-of-ours")).isEmpty();
+		assertThat(ids("href=" + second.path("href").asString())).containsExactly(two);
+		assertThat(ids("engagedParty.id=org-" + this.tag)).containsExactly(two);
+	}
+
+	private static String minimal(String name) {
+		return """
+				{"name": "%s", "engagedParty": {"@type": "Individual", "givenName": "Ada", "familyName": "Byron"}}"""
+			.formatted(name);
+	}
+
+	private JsonNode create(String body) {
+		return this.json.readTree(this.client.post()
+			.uri(BASE)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+	}
+
+	private List<String> ids(String query) {
+		JsonNode list = this.json.readTree(this.client.get()
+			.uri(BASE + "?" + query)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+		return list.valueStream().map((customer) -> customer.path("id").asString()).toList();
+	}
+
+}
