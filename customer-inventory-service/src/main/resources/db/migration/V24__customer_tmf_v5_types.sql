@@ -11,3 +11,7 @@ alter table customer_account add column at_type varchar(100);
 alter table customer_payment_method add column at_type varchar(100);
 alter table customer_related_party add column at_type varchar(100);
 alter table customer_related_party add column party_at_type varchar(100);
+
+-- A customer may refer to a party held in another party management system (TMF629 v5 PartyRef): then
+-- engaged_party_type is PartyRef, the kind of party it refers to is kept here, and no party data is held.
+alter table customer add column engaged_party_referred_type varchar(100);

@@ -161,7 +161,8 @@ class CustomerEntity {
 		this.status = CustomerStatus.CLOSED.value();
 		this.statusReason = "erased on request";
 		this.engagedParty = new EngagedPartyValue(null, null, kind, pseudonym, null, null, null, null,
-				organization ? pseudonym : null, null);
+				organization ? pseudonym : null, null,
+				(this.engagedParty != null) ? this.engagedParty.referredType() : null);
 		this.identifications.clear();
 		this.contactMedia.clear();
 		this.characteristics.clear();

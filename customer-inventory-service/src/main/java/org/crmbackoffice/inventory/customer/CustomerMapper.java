@@ -43,6 +43,7 @@ final class CustomerMapper {
 		return new Customer(id, hrefOf(id), Customer.TYPE, customer.name(), customer.description(),
 				CustomerStatus.of(customer.status()), customer.statusReason(),
 				(customer.validFor() != null) ? customer.validFor().toTimePeriod() : null, engagedParty(customer),
+				resolutionOf(customer),
 				customer.contactMedia().stream().map(ContactMediumValue::toContactMedium).toList(),
 				customer.characteristics().stream().map(CharacteristicValue::toCharacteristic).toList(),
 				customer.accounts().stream().map((ref) -> ref.toEntityRef("AccountRef")).toList(),
@@ -51,6 +52,14 @@ final class CustomerMapper {
 				customer.relatedParties().stream().map(RelatedPartyValue::toRelatedParty).toList(),
 				agreements.stream().map((agreement) -> agreement.typedAs("AgreementRef")).toList(),
 				customer.dataSource(), customer.createdAt(), customer.updatedAt(), null);
+	}
+
+	private static String resolutionOf(CustomerEntity customer) {
+		if (customer.engagedParty() == null) {
+			return null;
+		}
+		return EngagedParty.PARTY_REF.equals(customer.engagedParty().type()) ? Customer.PARTY_EXTERNAL
+				: Customer.PARTY_HELD;
 	}
 
 	private static EngagedParty engagedParty(CustomerEntity customer) {

@@ -61,12 +61,20 @@ class AuditRules {
 							select c.id, 'tradingName', 'engagedParty.tradingName', 'an organization without a trading name', null::uuid
 							from customer c where {chunk} and %1$s and c.engaged_party_type = 'Organization'
 							  and coalesce(btrim(c.trading_name), '') = ''""".formatted(OPEN)),
+			new AuditRule("party-unresolved", AuditRule.COMPLETENESS,
+					"The customer refers to a party held in another system, whose data this inventory cannot check",
+					true, "low", null, """
+							select c.id, 'engagedParty', 'engagedParty.id',
+							       'refers to ' || coalesce(c.engaged_party_referred_type, 'party') || ' '
+							       || coalesce(c.engaged_party_id, '') || ', which this inventory does not hold', null::uuid
+							from customer c where {chunk} and %s and c.engaged_party_type = 'PartyRef'"""
+						.formatted(OPEN)),
 			new AuditRule("party-data-required", AuditRule.COMPLETENESS,
 					"No party kind, an individual without birth date, an organization without registration", true,
 					"medium", null, """
 							select c.id, 'type', 'engagedParty.@type', 'the party is neither an Individual nor an Organization', null::uuid
 							from customer c where {chunk} and %1$s
-							  and coalesce(c.engaged_party_type, '') not in ('Individual', 'Organization')
+							  and coalesce(c.engaged_party_type, '') not in ('Individual', 'Organization', 'PartyRef')
 							union all
 							select c.id, 'birthDate', 'engagedParty.birthDate', 'an individual without a birth date', null::uuid
 							from customer c where {chunk} and %1$s and c.engaged_party_type = 'Individual'

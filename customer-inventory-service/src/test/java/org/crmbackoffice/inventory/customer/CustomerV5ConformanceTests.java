@@ -71,6 +71,41 @@ class CustomerV5ConformanceTests {
 	}
 
 	@Test
+	void createsTheCustomerOfAPartyHeldElsewhereFromTheSpecificationsKindOfBody() {
+		JsonNode customer = create("""
+				{"@type": "Customer", "name": "Moon Club %s",
+				 "engagedParty": {"@type": "PartyRef", "id": "500", "name": "Happy Travellers",
+				                  "href": "https://parties.example.org/tmf-api/partyManagement/v5/organization/500",
+				                  "@referredType": "Organization"},
+				 "contactMedium": [
+				  {"@type": "PhoneContactMedium", "preferred": true, "contactType": "homePhone",
+				   "phoneNumber": "01 09 75 83 51"},
+				  {"@type": "GeographicAddressContactMedium", "contactType": "homeAddress", "city": "Paris",
+				   "country": "France", "postCode": "75014", "street1": "15 Rue des Canards"}]}""".formatted(this.tag));
+
+		JsonNode party = customer.path("engagedParty");
+		assertThat(party.path("@type").asString()).isEqualTo("PartyRef");
+		assertThat(party.path("id").asString()).isEqualTo("500");
+		assertThat(party.path("@referredType").asString()).isEqualTo("Organization");
+		assertThat(party.has("tradingName")).isFalse();
+		assertThat(customer.path("engagedPartyResolution").asString()).isEqualTo("external");
+		assertThat(customer.path("contactMedium").get(0).path("phoneNumber").asString()).isEqualTo("+33109758351");
+
+		this.client.post()
+			.uri(BASE)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"name": "Mixed %s", "engagedParty": {"@type": "PartyRef", "id": "501", "tradingName": "Mixed"}}"""
+				.formatted(this.tag))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("/engagedParty/tradingName");
+	}
+
+	@Test
 	void patchesWithAMergePatchOrPlainJsonAlike() {
 		String href = create(minimal("Patched " + this.tag)).path("href").asString();
 

@@ -75,6 +75,11 @@ class QualityAuditTests {
 		this.api.sql("update customer set given_name = null where id = ?::uuid", nameless);
 		expected.put(nameless, Set.of("name-parts-required"));
 		expected.put(this.api.clean("Bert", "Birthless", null), Set.of("party-data-required"));
+		n = QualityApi.next();
+		expected.put(this.api.create("Ulla Elsewhere",
+				Map.of("@type", "PartyRef", "id", "party-" + n, "@referredType", "Individual"),
+				List.of(QualityApi.email(QualityApi.email(n)), QualityApi.mobile(QualityApi.phone(n))), null),
+				Set.of("party-unresolved"));
 		String reversed = this.api.create("Rita Reversed", QualityApi.individual("Rita", "Reversed", "1978-01-01"),
 				List.of(QualityApi.email(QualityApi.email(QualityApi.next()))), "2021-06-01T00:00:00Z");
 		this.api.sql("update customer set valid_to = valid_from - interval '1 day' where id = ?::uuid", reversed);

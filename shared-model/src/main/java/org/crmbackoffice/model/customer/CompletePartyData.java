@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.List;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -13,7 +14,8 @@ import jakarta.validation.Payload;
 
 /**
  * The party data an {@link EngagedParty} needs for its kind: an individual its given and family name and no trading
- * name, an organization its trading name and no personal names or birth date. Each problem names its field.
+ * name, an organization its trading name and no personal names or birth date, a reference the party's id and no
+ * party data at all. Each problem names its field.
  */
 @Documented
 @Constraint(validatedBy = CompletePartyData.Validator.class)
@@ -37,7 +39,18 @@ public @interface CompletePartyData {
 			}
 			context.disableDefaultConstraintViolation();
 			boolean valid = true;
-			if (party.isIndividual()) {
+			if (party.isReference()) {
+				valid &= required(party.id(), "id", "a PartyRef needs the id of the party", context);
+				for (String field : List.of("givenName", "middleName", "familyName", "tradingName", "organizationType")) {
+					valid &= absent(fieldOf(party, field), field,
+							"a PartyRef carries no party data; create the party's data where it is held", context);
+				}
+				valid &= absent(party.birthDate(), "birthDate",
+						"a PartyRef carries no party data; create the party's data where it is held", context);
+				valid &= party.identification().isEmpty() || absent(party.identification(), "identification",
+						"a PartyRef carries no party data; create the party's data where it is held", context);
+			}
+			else if (party.isIndividual()) {
 				valid &= required(party.givenName(), "givenName", "an individual needs a givenName", context);
 				valid &= required(party.familyName(), "familyName", "an individual needs a familyName", context);
 				valid &= absent(party.tradingName(), "tradingName", "only an organization has a tradingName", context);
@@ -51,6 +64,16 @@ public @interface CompletePartyData {
 				valid &= absent(party.birthDate(), "birthDate", "only an individual has a birthDate", context);
 			}
 			return valid;
+		}
+
+		private static String fieldOf(EngagedParty party, String field) {
+			return switch (field) {
+				case "givenName" -> party.givenName();
+				case "middleName" -> party.middleName();
+				case "familyName" -> party.familyName();
+				case "tradingName" -> party.tradingName();
+				default -> party.organizationType();
+			};
 		}
 
 		private static boolean required(String value, String field, String message,

@@ -12,22 +12,29 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The individual or organization engaged as the customer, with the party data the inventory keeps about it
- * (TMF632 {@code Individual} / {@code Organization} attributes). An individual needs its given and family name,
- * an organization its trading name; the other kind's attributes are refused so that a record never mixes both.
+ * The party engaged as the customer. As TMF629 v5 has it, a {@code PartyRef} to a party held in a party
+ * management system ({@code id}, {@code @referredType} such as {@code Organization}, optionally {@code href} and
+ * {@code name}); the inventory does not hold that party's data. Or, as this inventory has long taken it, the
+ * individual or organization itself with the party data the inventory keeps about it (TMF632 {@code Individual} /
+ * {@code Organization} attributes): an individual needs its given and family name, an organization its trading
+ * name, and the other kind's attributes are refused so that a record never mixes both.
  *
- * @param id the party's identifier in a party management system, if there is one
- * @param type {@code Individual} or {@code Organization}
+ * @param id the party's identifier in a party management system; required for a {@code PartyRef}
+ * @param type {@code PartyRef}, {@code Individual} or {@code Organization}
  * @param name the display name; informative only
+ * @param referredType for a {@code PartyRef}, the kind of party it refers to
  * @param identification documents and registrations that identify the party (passport, company registration)
  */
 @CompletePartyData
 public record EngagedParty(@Size(max = 100) String id, @Size(max = 500) String href,
-		@JsonProperty("@type") @NotBlank @Pattern(regexp = INDIVIDUAL + "|" + ORGANIZATION,
-				message = "must be " + INDIVIDUAL + " or " + ORGANIZATION) String type,
+		@JsonProperty("@type") @NotBlank @Pattern(regexp = PARTY_REF + "|" + INDIVIDUAL + "|" + ORGANIZATION,
+				message = "must be " + PARTY_REF + ", " + INDIVIDUAL + " or " + ORGANIZATION) String type,
 		@Size(max = 200) String name, @Size(max = 100) String givenName, @Size(max = 100) String middleName,
 		@Size(max = 100) String familyName, @Past LocalDate birthDate, @Size(max = 200) String tradingName,
-		@Size(max = 100) String organizationType, @Size(max = 20) List<@Valid PartyIdentification> identification) {
+		@Size(max = 100) String organizationType, @Size(max = 20) List<@Valid PartyIdentification> identification,
+		@JsonProperty("@referredType") @Size(max = 100) String referredType) {
+
+	public static final String PARTY_REF = "PartyRef";
 
 	public static final String INDIVIDUAL = "Individual";
 
@@ -35,6 +42,23 @@ public record EngagedParty(@Size(max = 100) String id, @Size(max = 500) String h
 
 	public EngagedParty {
 		identification = (identification != null) ? identification : List.of();
+		// A reference sent without @type, as TMF v4 clients and the v5 examples of other APIs do.
+		if (type == null && referredType != null) {
+			type = PARTY_REF;
+		}
+	}
+
+	public EngagedParty(String id, String href, String type, String name, String givenName, String middleName,
+			String familyName, LocalDate birthDate, String tradingName, String organizationType,
+			List<PartyIdentification> identification) {
+		this(id, href, type, name, givenName, middleName, familyName, birthDate, tradingName, organizationType,
+				identification, null);
+	}
+
+	/** A reference to a party held in a party management system. */
+	public static EngagedParty reference(String id, String href, String name, String referredType) {
+		return new EngagedParty(id, href, PARTY_REF, name, null, null, null, null, null, null, List.of(),
+				referredType);
 	}
 
 	public static EngagedParty individual(String givenName, String familyName, LocalDate birthDate) {
@@ -45,6 +69,12 @@ public record EngagedParty(@Size(max = 100) String id, @Size(max = 500) String h
 	public static EngagedParty organization(String tradingName, List<PartyIdentification> registrations) {
 		return new EngagedParty(null, null, ORGANIZATION, tradingName, null, null, null, null, tradingName, null,
 				registrations);
+	}
+
+	/** Whether it only refers to a party whose data the inventory does not hold. */
+	@JsonIgnore
+	public boolean isReference() {
+		return PARTY_REF.equals(this.type);
 	}
 
 	@JsonIgnore
