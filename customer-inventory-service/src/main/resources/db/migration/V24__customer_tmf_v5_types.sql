@@ -15,3 +15,8 @@ alter table customer_related_party add column party_at_type varchar(100);
 -- A customer may refer to a party held in another party management system (TMF629 v5 PartyRef): then
 -- engaged_party_type is PartyRef, the kind of party it refers to is kept here, and no party data is held.
 alter table customer add column engaged_party_referred_type varchar(100);
+
+-- DELETE on the TMF API erases the customer and takes it off the API (404 from then on); the record stays, as its
+-- audit trail, privacy requests and agreements do.
+alter table customer add column deleted_at timestamptz;
+alter table customer add column deleted_by varchar(200);

@@ -97,6 +97,8 @@ public class InventoryAccess {
 			.hasAuthority(CUSTOMER_EXPORT)
 			.requestMatchers(HttpMethod.POST, PRIVACY_PATH + "/erasure")
 			.hasAuthority(CUSTOMER_ERASE)
+			.requestMatchers(HttpMethod.DELETE, CustomerApi.BASE_PATH + "/*")
+			.hasAuthority(CUSTOMER_ERASE)
 			.requestMatchers(HttpMethod.GET, PRIVACY_PATH + "/privacyRequest")
 			.hasAuthority(AUDIT_READ)
 			// The quality report page, its scripts and chart library hold no data; the page asks with a token.

@@ -95,6 +95,12 @@ class CustomerEntity {
 	@Column(name = "erased_at")
 	private Instant erasedAt;
 
+	@Column(name = "deleted_at")
+	private Instant deletedAt;
+
+	@Column(name = "deleted_by")
+	private String deletedBy;
+
 	/** The system that fed the record; data-quality findings are traced to it. */
 	@Column(name = "data_source", updatable = false)
 	private String dataSource;
@@ -152,6 +158,16 @@ class CustomerEntity {
 	 * identify or describe the person is dropped. The refs to accounts and payment methods stay, so the systems
 	 * that hold those keep their link; the status becomes closed, which is final.
 	 */
+	/** Takes the (erased) customer off the TMF API; the record stays for its trail and agreements. */
+	void delete(Instant now, String author) {
+		this.deletedAt = now;
+		this.deletedBy = author;
+	}
+
+	Instant deletedAt() {
+		return this.deletedAt;
+	}
+
 	void erase(String pseudonym, Instant now, String author) {
 		String kind = (this.engagedParty != null) ? this.engagedParty.type() : null;
 		boolean organization = EngagedParty.ORGANIZATION.equals(kind);

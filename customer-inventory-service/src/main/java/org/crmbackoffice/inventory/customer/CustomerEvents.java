@@ -24,6 +24,8 @@ class CustomerEvents {
 
 	static final String ATTRIBUTE_VALUE_CHANGE = "CustomerAttributeValueChangeEvent";
 
+	static final String DELETE = "CustomerDeleteEvent";
+
 	private final EventPublisher publisher;
 
 	private final AuditTrail audit;
@@ -60,13 +62,17 @@ class CustomerEvents {
 
 	/**
 	 * A customer erased on request: what earlier events said about it is forgotten, and listeners learn that it
-	 * is closed and anonymised, from events that carry only its pseudonym. Customers are never deleted, so there
-	 * is no delete event.
+	 * is closed and anonymised, from events that carry only its pseudonym.
 	 */
 	void erased(Customer before, Customer after) {
 		this.publisher.forget(after.id());
 		this.audit.recordWrite(UUID.fromString(after.id()), AuditTrail.CUSTOMER_ERASE, before, after);
 		publishChanges(before, after);
+	}
+
+	/** A customer taken off the API (after its erasure): the event carries only its pseudonym. */
+	void deleted(Customer erased) {
+		publish(DELETE, erased);
 	}
 
 	private static CustomerUpdate withStatus(CustomerUpdate update, CustomerStatus status) {

@@ -157,8 +157,11 @@ final class CustomerQuery {
 		return (this.search != null) ? "customer c join match on match.id = c.id" : "customer c";
 	}
 
+	/** Deleted customers stay in the inventory but not on its API. */
 	private String where() {
-		return this.conditions.isEmpty() ? "" : "\nwhere " + String.join(" and ", this.conditions);
+		List<String> all = new ArrayList<>(this.conditions);
+		all.add("c.deleted_at is null");
+		return "\nwhere " + String.join(" and ", all);
 	}
 
 	private static Optional<String> rangeCondition(String name, String parameter) {

@@ -37,6 +37,11 @@ public class CustomerRecords {
 		return this.customers.findStatusById(id).map(CustomerStatus::of);
 	}
 
+	/** Whether the customer exists and has not been deleted from the API. */
+	public boolean isOnApi(UUID id) {
+		return this.customers.findById(id).filter((found) -> found.deletedAt() == null).isPresent();
+	}
+
 	/** @return the whole customer record, or empty if there is no such customer */
 	public Optional<Customer> find(UUID id) {
 		return this.customers.findById(id)
@@ -56,6 +61,22 @@ public class CustomerRecords {
 			found.erase(pseudonym, now, author);
 			this.customers.flush();
 			this.events.erased(before, CustomerMapper.toResource(found, agreements));
+		});
+		return customer.isPresent();
+	}
+
+	/**
+	 * Takes an erased customer off the TMF API: it answers 404 there from then on, while its record, trail,
+	 * agreements and privacy requests stay.
+	 * @return whether there was such a customer still on the API
+	 */
+	@Transactional
+	public boolean delete(UUID id, Instant now, String author) {
+		Optional<CustomerEntity> customer = this.customers.findById(id).filter((found) -> found.deletedAt() == null);
+		customer.ifPresent((found) -> {
+			found.delete(now, author);
+			this.customers.flush();
+			this.events.deleted(CustomerMapper.toResource(found, this.agreements.of(found.id())));
 		});
 		return customer.isPresent();
 	}

@@ -99,6 +99,7 @@ class CustomerService {
 
 	Versioned retrieve(String id) {
 		CustomerEntity customer = visible(ApiResponses.parseId(id)).flatMap(this.customers::findById)
+			.filter((found) -> found.deletedAt() == null)
 			.orElseThrow(() -> ApiProblemException.notFound("customer", id));
 		return new Versioned(CustomerMapper.toResource(customer, this.agreements.of(customer.id())),
 				customer.version());
@@ -113,6 +114,7 @@ class CustomerService {
 	Versioned patch(String id, JsonNode patch, Long expectedVersion) {
 		Caller current = this.caller.get();
 		CustomerEntity customer = visible(ApiResponses.parseId(id)).flatMap(this.customers::findById)
+			.filter((found) -> found.deletedAt() == null)
 			.orElseThrow(() -> ApiProblemException.notFound("customer", id));
 		if (customer.erasedAt() != null) {
 			throw new ApiProblemException(ProblemType.CONFLICT, "Customer " + id + " was erased on request and "

@@ -106,6 +106,20 @@ class CustomerPrivacy {
 				now);
 	}
 
+	/**
+	 * TMF629 {@code DELETE}: the customer is erased, here and in the interaction log, under the same conditions
+	 * as {@link #erase} (409 while an agreement is in force), and taken off the API, which answers 404 for it from
+	 * then on. Its record, audit trail and privacy requests stay: deleting is erasing, not forgetting that there
+	 * was a customer.
+	 */
+	void delete(String id) {
+		UUID customerId = ApiResponses.parseId(id)
+			.filter(this.customers::isOnApi)
+			.orElseThrow(() -> ApiProblemException.notFound("customer", id));
+		erase(id);
+		this.customers.delete(customerId, this.clock.instant(), this.caller.get().subject());
+	}
+
 	List<PrivacyRequest> requestsOf(String id) {
 		return this.requests.of(existing(id));
 	}

@@ -259,7 +259,41 @@ class CustomerPrivacyTests {
 	}
 
 	@Test
-	void listenersNeverReceiveAnErasedCustomersPersonalDataAndLearnOfTheErasure() throws IOException {
+	void deletingACustomerErasesItAndTakesItOffTheApiWhileItsTrailStays() {
+		Agreement agreement = establishAgreement();
+		this.client.delete().uri(this.customer.href()).exchange().expectStatus().isEqualTo(409);
+		patch(agreement.href(), "{\"status\": \"terminated\"}").expectStatus().isOk();
+		this.client.delete()
+			.uri(this.customer.href())
+			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.DATA_STEWARD)))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		interactionService.requests.clear();
+
+		this.client.delete().uri(this.customer.href()).exchange().expectStatus().isNoContent();
+
+		assertThat(requests()).containsExactly(
+				"POST /interaction/v1/erasure {\"partyId\":\"" + this.customer.id() + "\"}");
+		this.client.get().uri(this.customer.href()).exchange().expectStatus().isNotFound();
+		this.client.delete().uri(this.customer.href()).exchange().expectStatus().isNotFound();
+		patch(this.customer.href(), "{\"name\": \"Rosalind Franklin\"}").expectStatus().isNotFound();
+		this.client.get()
+			.uri(CustomerApi.BASE_PATH + "?id=" + this.customer.id())
+			.exchange()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(0);
+		this.client.get()
+			.uri("/inventory/v1/customer/" + this.customer.id() + "/privacyRequest")
+			.exchange()
+			.expectBody()
+			.jsonPath("$[*].kind")
+			.isEqualTo(List.of("erasure"));
+	}
+
+	@Test
+	void listenersNeverReceiveAnErasedCustomersPersonalDataAndLearnOfTheErasureAndTheDeletion() throws IOException {
 		try (WebhookReceiver receiver = new WebhookReceiver()) {
 			this.client.post()
 				.uri("/tmf-api/customerManagement/v5/hub")
@@ -285,6 +319,16 @@ class CustomerPrivacyTests {
 				.extracting((event) -> event.path("eventType").asString() + " "
 						+ event.path("event").path("customer").path("name").asString())
 				.containsExactly("CustomerStateChangeEvent erased-5eed", "CustomerAttributeValueChangeEvent erased-5eed");
+
+			this.client.delete().uri(ada.href()).exchange().expectStatus().isNoContent();
+			this.dispatcher.deliverDue();
+
+			assertThat(receiver.accepted()).extracting((received) -> this.json.readTree(received.body()))
+				.last()
+				.satisfies((event) -> {
+					assertThat(event.path("eventType").asString()).isEqualTo("CustomerDeleteEvent");
+					assertThat(event.path("event").path("customer").path("id").asString()).isEqualTo(ada.id());
+				});
 			assertThat(receiver.requests).noneSatisfy((received) -> assertThat(received.body()).contains("Byron"));
 		}
 	}
