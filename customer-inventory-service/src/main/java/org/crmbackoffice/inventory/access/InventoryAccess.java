@@ -77,14 +77,18 @@ public class InventoryAccess {
 				INTERACTION_SERVICE, Set.of(CUSTOMER_READ)));
 	}
 
+	/** TMF629 v4, served beside v5 over the same customers. */
+	private static final String V4_CUSTOMERS = "/tmf-api/customerManagement/v4/customer";
+
 	@Bean
 	EndpointRules inventoryEndpointRules() {
 		return (endpoints) -> endpoints
-			.requestMatchers(HttpMethod.GET, CustomerApi.BASE_PATH, CustomerApi.BASE_PATH + "/*")
+			.requestMatchers(HttpMethod.GET, CustomerApi.BASE_PATH, CustomerApi.BASE_PATH + "/*", V4_CUSTOMERS,
+					V4_CUSTOMERS + "/*")
 			.hasAnyAuthority(CUSTOMER_READ, CUSTOMER_READ_OWN)
-			.requestMatchers(HttpMethod.POST, CustomerApi.BASE_PATH)
+			.requestMatchers(HttpMethod.POST, CustomerApi.BASE_PATH, V4_CUSTOMERS)
 			.hasAuthority(CUSTOMER_CREATE)
-			.requestMatchers(HttpMethod.PATCH, CustomerApi.BASE_PATH + "/*")
+			.requestMatchers(HttpMethod.PATCH, CustomerApi.BASE_PATH + "/*", V4_CUSTOMERS + "/*")
 			.hasAuthority(CUSTOMER_UPDATE)
 			// Agreements are part of the customer's record: reading and changing them goes with the customer's.
 			.requestMatchers(HttpMethod.GET, AgreementApi.BASE_PATH, AgreementApi.BASE_PATH + "/*")
@@ -97,7 +101,7 @@ public class InventoryAccess {
 			.hasAuthority(CUSTOMER_EXPORT)
 			.requestMatchers(HttpMethod.POST, PRIVACY_PATH + "/erasure")
 			.hasAuthority(CUSTOMER_ERASE)
-			.requestMatchers(HttpMethod.DELETE, CustomerApi.BASE_PATH + "/*")
+			.requestMatchers(HttpMethod.DELETE, CustomerApi.BASE_PATH + "/*", V4_CUSTOMERS + "/*")
 			.hasAuthority(CUSTOMER_ERASE)
 			.requestMatchers(HttpMethod.GET, PRIVACY_PATH + "/privacyRequest")
 			.hasAuthority(AUDIT_READ)
@@ -113,6 +117,7 @@ public class InventoryAccess {
 			.requestMatchers(HttpMethod.GET, REPORT_PATH)
 			.hasAuthority(REPORT_READ)
 			.requestMatchers("/tmf-api/customerManagement/v5/hub", "/tmf-api/customerManagement/v5/hub/**",
+					"/tmf-api/customerManagement/v4/hub", "/tmf-api/customerManagement/v4/hub/**",
 					"/inventory/v1/delivery", "/inventory/v1/delivery/**")
 			.hasAuthority(HUB_MANAGE);
 	}

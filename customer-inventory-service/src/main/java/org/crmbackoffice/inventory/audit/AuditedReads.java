@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.crmbackoffice.model.agreement.Agreement;
 import org.crmbackoffice.model.common.RelatedParty;
 import org.crmbackoffice.model.customer.Customer;
+import org.crmbackoffice.model.customer.v4.CustomerV4;
 import org.crmbackoffice.support.web.ApiResponses;
 import tools.jackson.databind.JsonNode;
 
@@ -68,6 +69,9 @@ class AuditedReads implements ResponseBodyAdvice<Object> {
 	 */
 	private static Optional<AuditTrail.Read> readOf(Object item, String type) {
 		if (type.equals(Customer.TYPE) && item instanceof Customer customer) {
+			return ApiResponses.parseId(customer.id()).map((id) -> new AuditTrail.Read(id, null));
+		}
+		if (type.equals(Customer.TYPE) && item instanceof CustomerV4 customer) {
 			return ApiResponses.parseId(customer.id()).map((id) -> new AuditTrail.Read(id, null));
 		}
 		if (type.equals(Agreement.TYPE) && item instanceof Agreement agreement) {

@@ -1,5 +1,6 @@
 package org.crmbackoffice.inventory.customer;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.crmbackoffice.inventory.audit.AuditTrail;
@@ -7,6 +8,7 @@ import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerStatus;
 import org.crmbackoffice.model.customer.CustomerUpdate;
 import org.crmbackoffice.support.hub.EventPublisher;
+import org.crmbackoffice.support.hub.HubProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -81,8 +83,10 @@ class CustomerEvents {
 				update.account(), update.paymentMethod(), update.creditProfile(), update.relatedParty());
 	}
 
+	/** Listeners of the v5 hub get the v5 shape, those of the v4 hub the v4 shape of the same customer. */
 	private void publish(String type, Customer customer) {
-		this.publisher.publish(type, customer.id(), "customer", customer);
+		this.publisher.publish(type, customer.id(), "customer",
+				Map.of(HubProperties.V5, customer, HubProperties.V4, CustomerV4Mapper.toV4(customer)));
 	}
 
 }

@@ -112,6 +112,16 @@ class CustomerService {
 	 */
 	@Transactional
 	Versioned patch(String id, JsonNode patch, Long expectedVersion) {
+		return change(id, (before) -> MergePatches.apply(CustomerMapper.toUpdate(before), patch, CustomerUpdate.class,
+				this.json, this.validator), expectedVersion);
+	}
+
+	/**
+	 * Changes the customer to what the given function makes of it, e.g. a merge patch of another API version.
+	 * @param change from the customer as it is to its changeable part as it should be
+	 */
+	@Transactional
+	Versioned change(String id, Function<Customer, CustomerUpdate> change, Long expectedVersion) {
 		Caller current = this.caller.get();
 		CustomerEntity customer = visible(ApiResponses.parseId(id)).flatMap(this.customers::findById)
 			.filter((found) -> found.deletedAt() == null)
@@ -122,8 +132,7 @@ class CustomerService {
 		}
 		MergePatches.checkVersion(customer.version(), expectedVersion);
 		Customer before = CustomerMapper.toResource(customer, this.agreements.of(customer.id()));
-		CustomerUpdate update = MergePatches.apply(CustomerMapper.toUpdate(before), patch, CustomerUpdate.class,
-				this.json, this.validator);
+		CustomerUpdate update = change.apply(before);
 		if (update.status() == CustomerStatus.CLOSED && before.status() != CustomerStatus.CLOSED
 				&& !current.may(InventoryAccess.CUSTOMER_CLOSE)) {
 			throw new ApiProblemException(ProblemType.FORBIDDEN, "Your roles do not allow closing customers.");

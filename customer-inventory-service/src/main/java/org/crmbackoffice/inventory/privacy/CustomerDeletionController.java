@@ -20,7 +20,7 @@ class CustomerDeletionController {
 		this.privacy = privacy;
 	}
 
-	@DeleteMapping(CustomerApi.BASE_PATH + "/{id}")
+	@DeleteMapping({ CustomerApi.BASE_PATH + "/{id}", "/tmf-api/customerManagement/v4/customer/{id}" })
 	@Operation(summary = "Deletes a customer: erases it and takes it off the API", description = """
 			The customer is erased as by POST /inventory/v1/customer/{id}/erasure (here and in the interaction log; \\
 			409 while an agreement is in force; 503 while the interaction service cannot be asked) and answers 404 \\

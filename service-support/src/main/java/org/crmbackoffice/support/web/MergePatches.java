@@ -1,13 +1,9 @@
 package org.crmbackoffice.support.web;
 
-import java.util.List;
-import java.util.Set;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.problem.ApiProblemException;
-import org.crmbackoffice.support.problem.FieldProblem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,15 +34,7 @@ public final class MergePatches {
 			throw new ApiProblemException(ProblemType.MALFORMED_REQUEST,
 					"The patch does not fit this resource: " + ex.getOriginalMessage());
 		}
-		Set<ConstraintViolation<T>> violations = validator.validate(patched);
-		if (!violations.isEmpty()) {
-			List<FieldProblem> errors = violations.stream()
-				.map((violation) -> FieldProblem.atPropertyPath(violation.getPropertyPath().toString(),
-						violation.getMessage()))
-				.toList();
-			throw new ApiProblemException(ProblemType.INVALID_REQUEST,
-					"The patched resource has " + errors.size() + " invalid value(s); see errors.", errors, null);
-		}
+		RequestValidation.check(patched, validator, "The patched resource");
 		return patched;
 	}
 

@@ -1,0 +1,149 @@
+package org.crmbackoffice.inventory.customer;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.crmbackoffice.inventory.audit.AuditTrail;
+import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.support.security.Roles;
+import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.crmbackoffice.testsupport.TestIssuer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A TMF629 v4 client and a v5 client working on the same customers, each in its own shape. */
+@ApiIntegrationTest
+class CustomerV4Tests {
+
+	private static final String V4 = CustomerV4Mapper.BASE_PATH;
+
+	private static final String V5 = CustomerApi.BASE_PATH;
+
+	private final String tag = UUID.randomUUID().toString().substring(0, 8);
+
+	RestTestClient client;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	AuditTrail trail;
+
+	@Autowired
+	void authenticateAsDataSteward(RestTestClient client) {
+		this.client = client.mutate()
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.DATA_STEWARD)))
+			.build();
+	}
+
+	@Test
+	void aCustomerCreatedInV4ForAPartyHeldElsewhereReadsTheSameInV5AndItsV4ReadsAreAudited() {
+		JsonNode created = post(V4, """
+				{"name": "Moon Club %s", "engagedParty": {"@referredType": "Organization", "id": "500"},
+				 "contactMedium": [{"mediumType": "email", "preferred": true,
+				                    "characteristic": {"emailAddress": "moon.%s@example.org"}}],
+				 "relatedParty": [{"id": "emp-9", "@referredType": "Individual"}]}""".formatted(this.tag, this.tag));
+		String id = created.path("id").asString();
+		assertThat(created.path("href").asString()).isEqualTo(V4 + "/" + id);
+		assertThat(created.path("engagedParty").path("id").asString()).isEqualTo("500");
+
+		JsonNode asV5 = get(V5 + "/" + id);
+		assertThat(asV5.path("engagedParty").path("@type").asString()).isEqualTo("PartyRef");
+		assertThat(asV5.path("engagedParty").path("@referredType").asString()).isEqualTo("Organization");
+		assertThat(asV5.path("contactMedium").get(0).path("@type").asString()).isEqualTo("EmailContactMedium");
+		assertThat(asV5.path("contactMedium").get(0).path("emailAddress").asString())
+			.isEqualTo("moon." + this.tag + "@example.org");
+		assertThat(asV5.path("relatedParty").get(0).path("role").asString()).isEqualTo("individual");
+
+		assertThat(ids(V4 + "?id=" + id)).containsExactly(id);
+		assertThat(ids(V4 + "?name=Moon Club " + this.tag)).containsExactly(id);
+		this.client.patch()
+			.uri(V4 + "/" + id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\": \"Sun Club " + this.tag + "\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo("Sun Club " + this.tag);
+
+		this.trail.flush();
+		JsonNode reads = this.json.readTree(this.client.get()
+			.uri("/inventory/v1/audit/entry?recordId=" + id + "&operation=customer.read")
+			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.AUDITOR)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+		assertThat(reads.size()).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void aV4ChangeOfTheNameKeepsThePartyDataAndMediaOnlyV5CanShow() {
+		JsonNode held = post(V5, """
+				{"name": "Ada %s", "engagedParty": {"@type": "Individual", "givenName": "Ada", "familyName": "Byron",
+				                                     "birthDate": "1815-12-10"},
+				 "contactMedium": [{"@type": "EmailContactMedium", "id": "cm-7", "emailAddress": "ada.%s@example.org"}]}"""
+			.formatted(this.tag, this.tag));
+		String id = held.path("id").asString();
+
+		JsonNode asV4 = get(V4 + "/" + id);
+		assertThat(asV4.path("engagedParty").path("@referredType").asString()).isEqualTo("Individual");
+		assertThat(asV4.path("engagedPartyResolution").asString()).isEqualTo("held");
+		assertThat(asV4.path("contactMedium").get(0).path("characteristic").path("emailAddress").asString())
+			.isEqualTo("ada." + this.tag + "@example.org");
+
+		this.client.patch()
+			.uri(V4 + "/" + id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\": \"Ada Lovelace " + this.tag + "\"}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		JsonNode after = get(V5 + "/" + id);
+		assertThat(after.path("name").asString()).isEqualTo("Ada Lovelace " + this.tag);
+		assertThat(after.path("engagedParty").path("givenName").asString()).isEqualTo("Ada");
+		assertThat(after.path("engagedParty").path("birthDate").asString()).isEqualTo("1815-12-10");
+		assertThat(after.path("contactMedium").get(0).path("id").asString()).isEqualTo("cm-7");
+	}
+
+	private JsonNode post(String path, String body) {
+		return this.json.readTree(this.client.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+	}
+
+	private JsonNode get(String uri) {
+		return this.json.readTree(this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+	}
+
+	private List<String> ids(String uri) {
+		return get(uri).valueStream().map((customer) -> customer.path("id").asString()).toList();
+	}
+
+}
