@@ -118,6 +118,32 @@ class CustomerEventTests {
 	}
 
 	@Test
+	void aListenerOnTheV4HubHearsInTheV4Shape() {
+		Hub hub = this.admin.post()
+			.uri("/tmf-api/customerManagement/v4/hub")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new HubRegistration(this.receiver.url(), "eventType=CustomerCreateEvent&" + ofThisTestsCustomers()))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Hub.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(hub.href()).startsWith("/tmf-api/customerManagement/v4/hub/");
+		Customer customer = create(newCustomer());
+
+		this.dispatcher.deliverDue();
+
+		assertThat(acceptedEvents()).singleElement().satisfies((event) -> {
+			JsonNode v4 = event.path("event").path("customer");
+			assertThat(v4.path("href").asString()).isEqualTo("/tmf-api/customerManagement/v4/customer/" + customer.id());
+			assertThat(v4.path("engagedParty").path("@referredType").asString()).isEqualTo("Individual");
+			assertThat(v4.path("contactMedium").get(0).path("characteristic").path("emailAddress").asString())
+				.isEqualTo("events@example.org");
+		});
+	}
+
+	@Test
 	void aRetriedCreateIsPublishedOnce() {
 		register(ofThisTestsCustomers());
 		CustomerCreate request = newCustomer();

@@ -1,0 +1,126 @@
+package org.crmbackoffice.inventory.customer;
+
+import java.util.Map;
+
+import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.support.security.Roles;
+import org.crmbackoffice.testsupport.NoBackgroundDelivery;
+import org.crmbackoffice.testsupport.TestDatabase;
+import org.crmbackoffice.testsupport.TestIssuer;
+import org.crmbackoffice.testsupport.TestIssuerProperties;
+import org.crmbackoffice.testsupport.TestPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A customer stored before the TMF v5 types (schema version 22) reads in the v5 shape after the migration, and
+ * the listener registered then keeps its v5 hub: nothing stored is lost.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@ContextConfiguration(initializers = { CustomerMigrationTests.InventoryWrittenBeforeV5Types.class,
+		TestIssuerProperties.class, NoBackgroundDelivery.class })
+class CustomerMigrationTests {
+
+	private static final String CUSTOMER = "7c000000-0000-4000-8000-000000000001";
+
+	@Autowired
+	RestTestClient client;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void readsACustomerStoredBeforeTheV5TypesInTheV5ShapeWithNothingLost() {
+		JsonNode read = this.json.readTree(this.client.get()
+			.uri(CustomerApi.BASE_PATH + "/" + CUSTOMER)
+			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.DATA_STEWARD)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+
+		assertThat(read.path("engagedParty").path("givenName").asString()).isEqualTo("Grace");
+		assertThat(read.path("engagedPartyResolution").asString()).isEqualTo("held");
+		JsonNode mobile = read.path("contactMedium").get(0);
+		assertThat(mobile.path("@type").asString()).isEqualTo("PhoneContactMedium");
+		assertThat(mobile.path("mediumType").asString()).isEqualTo("mobile");
+		assertThat(mobile.path("phoneNumber").asString()).isEqualTo("+447700900321");
+		JsonNode address = read.path("contactMedium").get(1);
+		assertThat(address.path("@type").asString()).isEqualTo("GeographicAddressContactMedium");
+		assertThat(address.path("country").asString()).isEqualTo("GB");
+		assertThat(read.path("account").get(0).path("@type").asString()).isEqualTo("AccountRef");
+		assertThat(read.path("account").get(0).path("id").asString()).isEqualTo("ACC-7");
+		JsonNode manager = read.path("relatedParty").get(0);
+		assertThat(manager.path("@type").asString()).isEqualTo("RelatedPartyOrPartyRole");
+		assertThat(manager.path("partyOrPartyRole").path("@type").asString()).isEqualTo("PartyRef");
+		assertThat(this.jdbc.queryForObject("select api_version from hub_listener", String.class)).isEqualTo("v5");
+	}
+
+	/** A database at schema version 22 holding a customer as the inventory stored it then, migrated on start-up. */
+	static class InventoryWrittenBeforeV5Types
+			implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			TestDatabase database = TestPostgres.freshDatabase("inventory_migration");
+			Flyway.configure()
+				.dataSource(database.jdbcUrl(), database.username(), database.password())
+				.locations("classpath:db/migration", "classpath:db/hub")
+				.target("22")
+				.load()
+				.migrate();
+			JdbcTemplate jdbc = new JdbcTemplate(
+					new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
+			jdbc.update("""
+					insert into customer (id, version, name, name_normalized, status, engaged_party_name,
+					    engaged_party_type, given_name, family_name, birth_date, created_at, updated_at, created_by,
+					    updated_by)
+					values (?::uuid, 0, 'Grace Hopper', 'grace hopper', 'approved', 'Grace Hopper', 'Individual',
+					    'Grace', 'Hopper', '1906-12-09', now(), now(), 'steward', 'steward')""", CUSTOMER);
+			jdbc.update("""
+					insert into customer_contact_medium (customer_id, position, medium_type, preferred, phone_number,
+					    phone_normalized, street1, city, post_code, country)
+					values (?::uuid, 0, 'mobile', true, '+447700900321', '+447700900321', null, null, null, null),
+					       (?::uuid, 1, 'postalAddress', false, null, null, '1 Navy Row', 'Portsmouth', 'PO1 3LJ',
+					        'GB')""", CUSTOMER, CUSTOMER);
+			jdbc.update("""
+					insert into customer_account (customer_id, position, ref_id, referred_type)
+					values (?::uuid, 0, 'ACC-7', 'BillingAccount')""", CUSTOMER);
+			jdbc.update("""
+					insert into customer_related_party (customer_id, position, role, ref_id, referred_type)
+					values (?::uuid, 0, 'account manager', 'emp-3', 'Individual')""", CUSTOMER);
+			jdbc.update("""
+					insert into hub_listener (id, callback, query, secret, status, created_at, created_by)
+					values (gen_random_uuid(), 'https://listener.example.org/events', null, 'whsec_x', 'active', now(),
+					    'admin')""");
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("migratedDatabase",
+						Map.of("spring.datasource.url", database.jdbcUrl(), "spring.datasource.username",
+								database.username(), "spring.datasource.password", database.password())));
+		}
+
+	}
+
+}
