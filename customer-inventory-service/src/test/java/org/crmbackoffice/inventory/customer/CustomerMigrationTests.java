@@ -1,15 +1,11 @@
 package org.crmbackoffice.inventory.customer;
 
-import java.util.Map;
-
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.support.security.Roles;
+import org.crmbackoffice.testsupport.DatabaseAtVersion;
 import org.crmbackoffice.testsupport.NoBackgroundDelivery;
-import org.crmbackoffice.testsupport.TestDatabase;
 import org.crmbackoffice.testsupport.TestIssuer;
 import org.crmbackoffice.testsupport.TestIssuerProperties;
-import org.crmbackoffice.testsupport.TestPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,11 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -78,20 +70,14 @@ class CustomerMigrationTests {
 	}
 
 	/** A database at schema version 22 holding a customer as the inventory stored it then, migrated on start-up. */
-	static class InventoryWrittenBeforeV5Types
-			implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+	static class InventoryWrittenBeforeV5Types extends DatabaseAtVersion {
+
+		InventoryWrittenBeforeV5Types() {
+			super("inventory_migration", "22");
+		}
 
 		@Override
-		public void initialize(ConfigurableApplicationContext context) {
-			TestDatabase database = TestPostgres.freshDatabase("inventory_migration");
-			Flyway.configure()
-				.dataSource(database.jdbcUrl(), database.username(), database.password())
-				.locations("classpath:db/migration", "classpath:db/hub")
-				.target("22")
-				.load()
-				.migrate();
-			JdbcTemplate jdbc = new JdbcTemplate(
-					new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
+		protected void fill(JdbcTemplate jdbc) {
 			jdbc.update("""
 					insert into customer (id, version, name, name_normalized, status, engaged_party_name,
 					    engaged_party_type, given_name, family_name, birth_date, created_at, updated_at, created_by,
@@ -114,11 +100,6 @@ class CustomerMigrationTests {
 					insert into hub_listener (id, callback, query, secret, status, created_at, created_by)
 					values (gen_random_uuid(), 'https://listener.example.org/events', null, 'whsec_x', 'active', now(),
 					    'admin')""");
-			context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("migratedDatabase",
-						Map.of("spring.datasource.url", database.jdbcUrl(), "spring.datasource.username",
-								database.username(), "spring.datasource.password", database.password())));
 		}
 
 	}

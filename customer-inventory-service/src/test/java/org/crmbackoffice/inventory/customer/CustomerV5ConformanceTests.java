@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.crmbackoffice.testsupport.JsonClient;
 import org.crmbackoffice.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -31,19 +32,19 @@ class CustomerV5ConformanceTests {
 
 	RestTestClient client;
 
-	@Autowired
-	JsonMapper json;
+	JsonClient api;
 
 	@Autowired
-	void authenticateAsDataSteward(RestTestClient client) {
+	void authenticateAsDataSteward(RestTestClient client, JsonMapper json) {
 		this.client = client.mutate()
 			.defaultHeaders((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.DATA_STEWARD)))
 			.build();
+		this.api = new JsonClient(this.client, json);
 	}
 
 	@Test
 	void showsEveryReferenceWithItsTmfTypeAndKeepsTheTypeAClientGave() {
-		JsonNode customer = create("""
+		JsonNode customer = this.api.post(BASE, """
 				{"@type": "Customer", "name": "Typed %s",
 				 "engagedParty": {"@type": "Organization", "tradingName": "Typed Ltd"},
 				 "account": [{"id": "ACC-1", "@referredType": "BillingAccount"}],
@@ -72,7 +73,7 @@ class CustomerV5ConformanceTests {
 
 	@Test
 	void createsTheCustomerOfAPartyHeldElsewhereFromTheSpecificationsKindOfBody() {
-		JsonNode customer = create("""
+		JsonNode customer = this.api.post(BASE, """
 				{"@type": "Customer", "name": "Moon Club %s",
 				 "engagedParty": {"@type": "PartyRef", "id": "500", "name": "Happy Travellers",
 				                  "href": "https://parties.example.org/tmf-api/partyManagement/v5/organization/500",
@@ -107,7 +108,7 @@ class CustomerV5ConformanceTests {
 
 	@Test
 	void patchesWithAMergePatchOrPlainJsonAlike() {
-		String href = create(minimal("Patched " + this.tag)).path("href").asString();
+		String href = this.api.post(BASE, minimal("Patched " + this.tag)).path("href").asString();
 
 		for (MediaType type : List.of(MediaType.parseMediaType("application/merge-patch+json"),
 				MediaType.APPLICATION_JSON)) {
@@ -126,8 +127,8 @@ class CustomerV5ConformanceTests {
 
 	@Test
 	void filtersByIdHrefAndTheEngagedPartysId() {
-		JsonNode first = create(minimal("First " + this.tag));
-		JsonNode second = create("""
+		JsonNode first = this.api.post(BASE, minimal("First " + this.tag));
+		JsonNode second = this.api.post(BASE, """
 				{"name": "Second %s", "engagedParty": {"@type": "Organization", "id": "org-%s",
 				                                       "tradingName": "Second Ltd"}}""".formatted(this.tag, this.tag));
 		String one = first.path("id").asString();
@@ -146,29 +147,8 @@ class CustomerV5ConformanceTests {
 			.formatted(name);
 	}
 
-	private JsonNode create(String body) {
-		return this.json.readTree(this.client.post()
-			.uri(BASE)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
-	}
-
 	private List<String> ids(String query) {
-		JsonNode list = this.json.readTree(this.client.get()
-			.uri(BASE + "?" + query)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
-		return list.valueStream().map((customer) -> customer.path("id").asString()).toList();
+		return this.api.ids(BASE + "?" + query);
 	}
 
 }

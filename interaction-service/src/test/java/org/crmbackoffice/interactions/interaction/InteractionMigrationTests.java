@@ -1,14 +1,10 @@
 package org.crmbackoffice.interactions.interaction;
 
-import java.util.Map;
-
 import org.crmbackoffice.support.security.Roles;
+import org.crmbackoffice.testsupport.DatabaseAtVersion;
 import org.crmbackoffice.testsupport.NoBackgroundDelivery;
-import org.crmbackoffice.testsupport.TestDatabase;
 import org.crmbackoffice.testsupport.TestIssuer;
 import org.crmbackoffice.testsupport.TestIssuerProperties;
-import org.crmbackoffice.testsupport.TestPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,11 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -84,19 +76,14 @@ class InteractionMigrationTests {
 	}
 
 	/** A database at schema version 10 holding what the service stored then, migrated on start-up. */
-	static class LogWrittenBeforeV5 implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+	static class LogWrittenBeforeV5 extends DatabaseAtVersion {
+
+		LogWrittenBeforeV5() {
+			super("interaction_migration", "10");
+		}
 
 		@Override
-		public void initialize(ConfigurableApplicationContext context) {
-			TestDatabase database = TestPostgres.freshDatabase("interaction_migration");
-			Flyway.configure()
-				.dataSource(database.jdbcUrl(), database.username(), database.password())
-				.locations("classpath:db/migration", "classpath:db/hub")
-				.target("10")
-				.load()
-				.migrate();
-			JdbcTemplate jdbc = new JdbcTemplate(
-					new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
+		protected void fill(JdbcTemplate jdbc) {
 			jdbc.update("""
 					insert into party_interaction (id, version, description, direction, reason, status,
 					    status_change_date, interaction_start, created_at, updated_at, created_by, updated_by)
@@ -126,11 +113,6 @@ class InteractionMigrationTests {
 					insert into hub_listener (id, callback, query, secret, status, created_at, created_by)
 					values (gen_random_uuid(), 'https://listener.example.org/events',
 					    'eventType=PartyInteractionStateChangeEvent', 'whsec_x', 'active', now(), 'admin')""");
-			context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("migratedDatabase",
-						Map.of("spring.datasource.url", database.jdbcUrl(), "spring.datasource.username",
-								database.username(), "spring.datasource.password", database.password())));
 		}
 
 	}

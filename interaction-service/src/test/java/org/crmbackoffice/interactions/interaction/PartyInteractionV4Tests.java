@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.crmbackoffice.testsupport.JsonClient;
 import org.crmbackoffice.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -26,20 +27,20 @@ class PartyInteractionV4Tests {
 
 	RestTestClient client;
 
-	@Autowired
-	JsonMapper json;
+	JsonClient api;
 
 	@Autowired
-	void authenticateAsSupervisor(RestTestClient client) {
+	void authenticateAsSupervisor(RestTestClient client, JsonMapper json) {
 		this.client = client.mutate()
 			.defaultHeaders((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.SUPERVISOR)))
 			.build();
+		this.api = new JsonClient(this.client, json);
 	}
 
 	@Test
 	void anInteractionLoggedInV4ReadsTheSameInV5AndTheOtherWayRound() {
 		String party = "ind-" + UUID.randomUUID();
-		JsonNode fromV4 = post(V4, """
+		JsonNode fromV4 = this.api.post(V4, """
 				{"direction": "inbounds", "reason": "wants TV and internet",
 				 "channel": [{"id": "555", "name": "Madrid store", "role": "creation"}],
 				 "relatedParty": [{"id": "%s", "name": "Ana", "role": "user", "@referredType": "Individual"}],
@@ -49,7 +50,7 @@ class PartyInteractionV4Tests {
 		assertThat(fromV4.path("href").asString()).isEqualTo(V4 + "/" + fromV4.path("id").asString());
 		assertThat(fromV4.path("channel").get(0).path("id").asString()).isEqualTo("555");
 
-		JsonNode asV5 = get(V5 + "/" + fromV4.path("id").asString());
+		JsonNode asV5 = this.api.get(V5 + "/" + fromV4.path("id").asString());
 		JsonNode channel = asV5.path("relatedChannel").get(0);
 		assertThat(channel.path("role").asString()).isEqualTo("creation");
 		assertThat(channel.path("channel").path("id").asString()).isEqualTo("555");
@@ -62,14 +63,14 @@ class PartyInteractionV4Tests {
 		assertThat(entity.path("id").asString()).isEqualTo("PO-1");
 		assertThat(entity.path("@type").asString()).isEqualTo("EntityRef");
 
-		JsonNode fromV5 = post(V5, """
+		JsonNode fromV5 = this.api.post(V5, """
 				{"@type": "PartyInteraction", "direction": "outbound", "reason": "courtesy call",
 				 "relatedChannel": [{"@type": "RelatedChannel", "role": "contact",
 				                     "channel": {"@type": "ChannelRef", "id": "phone"}}],
 				 "relatedParty": [{"@type": "RelatedPartyOrPartyRole", "role": "customer",
 				                   "partyOrPartyRole": {"@type": "PartyRef", "id": "%s", "@referredType": "Individual"}}]}"""
 			.formatted(party));
-		JsonNode asV4 = get(V4 + "/" + fromV5.path("id").asString());
+		JsonNode asV4 = this.api.get(V4 + "/" + fromV5.path("id").asString());
 		assertThat(asV4.path("channel").get(0).path("id").asString()).isEqualTo("phone");
 		assertThat(asV4.path("channel").get(0).path("name").asString()).isEqualTo("phone");
 		assertThat(asV4.path("channel").get(0).path("role").asString()).isEqualTo("contact");
@@ -77,16 +78,16 @@ class PartyInteractionV4Tests {
 		assertThat(asV4.path("relatedParty").get(0).path("role").asString()).isEqualTo("customer");
 		assertThat(asV4.has("relatedChannel")).isFalse();
 
-		assertThat(ids(V4 + "?relatedParty.id=" + party)).containsExactly(fromV5.path("id").asString(),
+		assertThat(this.api.ids(V4 + "?relatedParty.id=" + party)).containsExactly(fromV5.path("id").asString(),
 				fromV4.path("id").asString());
-		assertThat(ids(V4 + "?relatedParty.id=" + party + "&channel.id=555")).containsExactly(
+		assertThat(this.api.ids(V4 + "?relatedParty.id=" + party + "&channel.id=555")).containsExactly(
 				fromV4.path("id").asString());
-		assertThat(ids(V4 + "?href=" + fromV4.path("href").asString())).containsExactly(fromV4.path("id").asString());
+		assertThat(this.api.ids(V4 + "?href=" + fromV4.path("href").asString())).containsExactly(fromV4.path("id").asString());
 	}
 
 	@Test
 	void aV4ChangeOfOneAttributeKeepsWhatOnlyV5CanSay() {
-		JsonNode logged = post(V5, """
+		JsonNode logged = this.api.post(V5, """
 				{"@type": "PartyInteraction", "direction": "inbound", "reason": "bundle",
 				 "relatedChannel": [{"role": "contact", "channel": {"id": "chat"},
 				                     "validFor": {"startDateTime": "2026-11-30T09:00:00Z"}}],
@@ -107,7 +108,7 @@ class PartyInteractionV4Tests {
 			.jsonPath("$.interactionItem[0].item.id")
 			.isEqualTo("PO-9");
 
-		JsonNode after = get(V5 + "/" + id);
+		JsonNode after = this.api.get(V5 + "/" + id);
 		assertThat(after.path("status").asString()).isEqualTo("inProgress");
 		assertThat(after.path("relatedChannel").get(0).path("validFor").path("startDateTime").asString())
 			.isEqualTo("2026-11-30T09:00:00Z");
@@ -118,7 +119,7 @@ class PartyInteractionV4Tests {
 
 	@Test
 	void deletingInV4TakesTheInteractionOffBothVersions() {
-		String id = post(V4, """
+		String id = this.api.post(V4, """
 				{"direction": "inbound", "reason": "wrong number", "channel": [{"id": "phone"}]}""").path("id")
 			.asString();
 
@@ -126,34 +127,6 @@ class PartyInteractionV4Tests {
 
 		this.client.get().uri(V4 + "/" + id).exchange().expectStatus().isNotFound();
 		this.client.get().uri(V5 + "/" + id).exchange().expectStatus().isNotFound();
-	}
-
-	private JsonNode post(String path, String body) {
-		return this.json.readTree(this.client.post()
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
-	}
-
-	private JsonNode get(String uri) {
-		return this.json.readTree(this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
-	}
-
-	private List<String> ids(String uri) {
-		return get(uri).valueStream().map((interaction) -> interaction.path("id").asString()).toList();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.crmbackoffice.testsupport.JsonClient;
 import org.crmbackoffice.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -27,19 +28,19 @@ class PartyInteractionV5ConformanceTests {
 
 	RestTestClient client;
 
-	@Autowired
-	JsonMapper json;
+	JsonClient api;
 
 	@Autowired
-	void authenticateAsSupervisor(RestTestClient client) {
+	void authenticateAsSupervisor(RestTestClient client, JsonMapper json) {
 		this.client = client.mutate()
 			.defaultHeaders((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.SUPERVISOR)))
 			.build();
+		this.api = new JsonClient(this.client, json);
 	}
 
 	@Test
 	void logsAStoreVisitWithItemsByReferenceAndByValueAndKeepsEveryTypeAsSent() {
-		JsonNode logged = create("""
+		JsonNode logged = this.api.post(BASE, """
 				{"@type": "PartyInteraction", "direction": "inbounds", "reason": "buys a TV bundle",
 				 "description": "Customer came to the Leeds store",
 				 "interactionDate": {"startDateTime": "2026-11-30T10:00:00Z", "endDateTime": "2026-11-30T10:40:00Z"},
@@ -66,7 +67,7 @@ class PartyInteractionV5ConformanceTests {
 				                              "relationshipType": "parentInteraction"}],
 				 "externalIdentifier": [{"@type": "ExternalIdentifier", "id": "POS-9", "owner": "till"}]}""");
 
-		JsonNode read = get(logged.path("href").asString());
+		JsonNode read = this.api.get(logged.path("href").asString());
 		assertThat(read.path("@type").asString()).isEqualTo("PartyInteraction");
 		assertThat(read.path("@schemaLocation").asString()).isEqualTo(PartyInteractionMapper.SCHEMA_LOCATION);
 		assertThat(read.path("direction").asString()).isEqualTo("inbounds");
@@ -104,7 +105,7 @@ class PartyInteractionV5ConformanceTests {
 
 	@Test
 	void logsAnUnidentifiedCallerOnAChannelGivenByIdAndFillsInTheCataloguedNameAndEveryDefaultType() {
-		JsonNode logged = create("""
+		JsonNode logged = this.api.post(BASE, """
 				{"@type": "PartyInteraction", "reason": "asks for opening hours", "direction": "inbound",
 				 "relatedChannel": [{"@type": "RelatedChannel", "role": "contact",
 				                     "channel": {"@type": "ChannelRef", "id": "phone"}}]}""");
@@ -112,9 +113,9 @@ class PartyInteractionV5ConformanceTests {
 		assertThat(logged.path("relatedParty").isEmpty()).isTrue();
 		assertThat(logged.path("relatedChannel").get(0).path("channel").path("name").asString()).isEqualTo("phone");
 		String channelHref = logged.path("relatedChannel").get(0).path("channel").path("href").asString();
-		assertThat(get(channelHref).path("name").asString()).isEqualTo("phone");
+		assertThat(this.api.get(channelHref).path("name").asString()).isEqualTo("phone");
 
-		JsonNode named = create("""
+		JsonNode named = this.api.post(BASE, """
 				{"reason": "complaint", "direction": "inbound",
 				 "relatedChannel": [{"role": "contact", "channel": {"name": "email"}}],
 				 "note": [{"text": "no types anywhere"}]}""");
@@ -128,7 +129,7 @@ class PartyInteractionV5ConformanceTests {
 
 	@Test
 	void patchesWithAMergePatchOrPlainJsonAlike() {
-		String href = create(minimal("billing")).path("href").asString();
+		String href = this.api.post(BASE, minimal("billing")).path("href").asString();
 
 		for (MediaType type : List.of(MediaType.parseMediaType("application/merge-patch+json"),
 				MediaType.APPLICATION_JSON)) {
@@ -158,8 +159,8 @@ class PartyInteractionV5ConformanceTests {
 	@Test
 	void filtersByIdHrefAndNestedAttributePaths() {
 		String reason = "reason-" + UUID.randomUUID();
-		JsonNode first = create(minimal(reason));
-		JsonNode second = create("""
+		JsonNode first = this.api.post(BASE, minimal(reason));
+		JsonNode second = this.api.post(BASE, """
 				{"@type": "PartyInteraction", "reason": "%s", "direction": "outbound",
 				 "interactionDate": {"startDateTime": "2026-06-01T00:00:00Z"},
 				 "relatedChannel": [{"@type": "RelatedChannel", "role": "contact",
@@ -191,33 +192,8 @@ class PartyInteractionV5ConformanceTests {
 				                     "channel": {"@type": "ChannelRef", "id": "phone"}}]}""".formatted(reason);
 	}
 
-	private JsonNode create(String body) {
-		String answer = this.client.post()
-			.uri(BASE)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return this.json.readTree(answer);
-	}
-
-	private JsonNode get(String uri) {
-		return this.json.readTree(this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
-	}
-
 	private List<String> ids(String query) {
-		return get(BASE + "?" + query).valueStream().map((interaction) -> interaction.path("id").asString()).toList();
+		return this.api.ids(BASE + "?" + query);
 	}
 
 }
