@@ -106,9 +106,9 @@ class PartyInteractionController {
 
 	@PatchMapping(path = "/{id}", consumes = { JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE })
 	@Operation(summary = "Changes an interaction with a JSON merge patch", description = """
-			application/json is read as a merge patch too, as TMF630 v5 asks. Moves the status through its lifecycle (409 with the allowed transitions otherwise), changes any \
-			attribute, adds notes (existing notes cannot change). If-Match with the ETag of the last read \
-			refuses the change (412) when someone else changed the interaction meanwhile.""")
+			application/json is read as a merge patch too, as TMF630 v5 asks. Moves the status through its \
+			lifecycle (409 with the allowed transitions otherwise), changes any attribute, adds notes (existing \
+			notes cannot change). If-Match with the ETag of the last read refuses the change (412) when someone else changed the interaction meanwhile.""")
 	ResponseEntity<PartyInteraction> patch(@PathVariable String id, @RequestBody JsonNode patch,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = CHANNEL_HEADER, required = false) String channel) {
