@@ -12,9 +12,7 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * Builds problem details the same way wherever they are produced. Each is an RFC 9457 problem and, in the same
- * body, a TMF630 {@code Error}: {@code code} (the problem type's name), {@code reason} (its title),
- * {@code message} (the detail), {@code referenceError} (the type URI) and {@code @type}, so that a client written
- * to either finds what it reads.
+ * body, a TMF630 {@code Error} ({@link ProblemType#tmfErrorMembers}).
  */
 final class Problems {
 
@@ -25,11 +23,7 @@ final class Problems {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(type.status()), detail);
 		problem.setType(type.type());
 		problem.setTitle(type.title());
-		problem.setProperty("@type", "Error");
-		problem.setProperty("code", type.code());
-		problem.setProperty("reason", type.title());
-		problem.setProperty("message", detail);
-		problem.setProperty("referenceError", type.type().toString());
+		type.tmfErrorMembers(detail).forEach(problem::setProperty);
 		String requestId = MDC.get(RequestIdFilter.MDC_KEY);
 		if (requestId != null) {
 			problem.setProperty("requestId", requestId);

@@ -58,11 +58,7 @@ public class ProblemSecurityResponses implements AuthenticationEntryPoint, Acces
 		problem.put("status", type.status());
 		problem.put("detail", detail);
 		problem.put("instance", request.getRequestURI());
-		problem.put("@type", "Error");
-		problem.put("code", type.code());
-		problem.put("reason", type.title());
-		problem.put("message", detail);
-		problem.put("referenceError", type.type().toString());
+		problem.putAll(type.tmfErrorMembers(detail));
 		String requestId = MDC.get(RequestIdFilter.MDC_KEY);
 		if (requestId != null) {
 			problem.put("requestId", requestId);

@@ -1,6 +1,8 @@
 package org.crmbackoffice.model.problem;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Every kind of failure a client of the CRM back office can see, with its stable RFC 9457 {@code type} URI,
@@ -30,6 +32,7 @@ public enum ProblemType {
 	/** Problem type URIs are names, not links: they stay the same wherever the services run. */
 	public static final String TYPE_PREFIX = "urn:crm-backoffice:problem:";
 
+	/** The TMF630 error code: the type's last segment, e.g. {@code invalid-request}. */
 	private final String code;
 
 	private final URI type;
@@ -45,9 +48,18 @@ public enum ProblemType {
 		this.title = title;
 	}
 
-	/** The TMF630 error code: the type's last segment, e.g. {@code invalid-request}. */
-	public String code() {
-		return this.code;
+	/**
+	 * The TMF630 {@code Error} members that travel beside the RFC 9457 ones in every problem body, so that a client
+	 * written to either standard finds what it reads.
+	 */
+	public Map<String, Object> tmfErrorMembers(String detail) {
+		Map<String, Object> members = new LinkedHashMap<>();
+		members.put("@type", "Error");
+		members.put("code", this.code);
+		members.put("reason", this.title);
+		members.put("message", detail);
+		members.put("referenceError", this.type.toString());
+		return members;
 	}
 
 	public URI type() {
