@@ -11,14 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.crmbackoffice.inventory.contact.PhoneNumbers;
 import org.crmbackoffice.inventory.contact.SearchText;
 import org.crmbackoffice.model.customer.CustomerStatus;
-import org.crmbackoffice.support.web.ApiResponses;
 import org.crmbackoffice.support.web.ListParameters;
 import org.crmbackoffice.support.web.ListParameters.InvalidFilterValueException;
 
@@ -218,10 +216,8 @@ final class CustomerQuery {
 				}
 				case "status" -> add("c.status in (:" + parameter + ")", parameter, statusesOf(value));
 				case "name" -> add("c.name_normalized = :" + parameter, parameter, SearchText.fold(value));
-				case "id" -> add("c.id in (:" + parameter + ")", parameter, idsOf(value, Function.identity()));
-				case "href" -> add("c.id in (:" + parameter + ")", parameter,
-						idsOf(value, (href) -> href.substring(href.replaceFirst("/$", "").lastIndexOf('/') + 1)
-							.replaceFirst("/$", "")));
+				case "id", "href" -> add("c.id in (:" + parameter + ")", parameter,
+						noneIfEmpty(ListParameters.resourceIds(name, value)));
 				case "engagedParty.id" -> add("c.engaged_party_id in (:" + parameter + ")", parameter,
 						List.of(value.split(",")));
 				case "contactMedium.emailAddress" -> add("c.id in (select m.customer_id from customer_contact_medium m "
@@ -240,17 +236,8 @@ final class CustomerQuery {
 			return true;
 		}
 
-		/**
-		 * The customers a list of ids or hrefs names; one that is no UUID names no customer of this inventory, so
-		 * the list is empty rather than refused.
-		 */
-		private static List<UUID> idsOf(String value, Function<String, String> idOf) {
-			List<UUID> ids = Arrays.stream(value.split(","))
-				.map(String::strip)
-				.map(idOf)
-				.map(ApiResponses::parseId)
-				.flatMap(Optional::stream)
-				.toList();
+		/** SQL's {@code in ()} needs a value: one that is no customer's id finds none. */
+		private static List<UUID> noneIfEmpty(List<UUID> ids) {
 			return ids.isEmpty() ? List.of(new UUID(0, 0)) : ids;
 		}
 

@@ -6,12 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 import org.crmbackoffice.model.interaction.InteractionStatus;
-import org.crmbackoffice.support.web.ApiResponses;
 import org.crmbackoffice.support.web.ListParameters;
 
 import org.springframework.data.domain.Sort;
@@ -47,8 +45,7 @@ final class InteractionQuery {
 		List<Specification<PartyInteractionEntity>> filters = new ArrayList<>();
 		ListParameters.readFilters(parameters, (name, value) -> {
 			switch (name) {
-				case "id" -> filters.add(idIn(values(value, Function.identity())));
-				case "href" -> filters.add(idIn(values(value, InteractionQuery::idOfHref)));
+				case "id", "href" -> filters.add(idIn(ListParameters.resourceIds(name, value)));
 				case PARTY, "relatedParty.id" -> filters.add(involvingParty(value));
 				case "relatedParty.partyOrPartyRole.@referredType" -> filters.add(joined("relatedParties", "partyType", value));
 				case "relatedParty.role" -> filters.add(joined("relatedParties", "role", value));
@@ -126,20 +123,13 @@ final class InteractionQuery {
 		return (root, query, cb) -> root.get(attribute).in(values);
 	}
 
-	/** An id that is no UUID names no interaction of this service: the list is empty, as for an unknown one. */
-	private static Specification<PartyInteractionEntity> idIn(List<String> ids) {
-		List<UUID> known = ids.stream().map(ApiResponses::parseId).flatMap(Optional::stream).toList();
-		return (root, query, cb) -> known.isEmpty() ? cb.disjunction() : root.get("id").in(known);
+	/** Ids that name no interaction of this service leave the list empty, as an unknown one does. */
+	private static Specification<PartyInteractionEntity> idIn(List<UUID> ids) {
+		return (root, query, cb) -> ids.isEmpty() ? cb.disjunction() : root.get("id").in(ids);
 	}
 
 	private static <T> List<T> values(String value, Function<String, T> reader) {
 		return Arrays.stream(value.split(",")).map(String::trim).map(reader).toList();
-	}
-
-	/** An href names an interaction by the last segment of its path, wherever the client found it. */
-	private static String idOfHref(String href) {
-		String path = href.endsWith("/") ? href.substring(0, href.length() - 1) : href;
-		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	private static InteractionStatus statusOf(String value) {

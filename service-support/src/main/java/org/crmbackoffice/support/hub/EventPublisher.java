@@ -3,7 +3,7 @@ package org.crmbackoffice.support.hub;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,31 +48,44 @@ public class EventPublisher {
 
 	/**
 	 * Publishes an event of a service that serves its API in more than one version: each listener receives the
-	 * resource in the shape of the version it registered for, and is filtered on that shape.
+	 * resource in the shape of the version it registered for, and is filtered on that shape. The v5 event is always
+	 * written to the outbox, as the record that it happened; another version's only when a listener of that version
+	 * takes it, so that a version nobody listens to costs no write.
 	 * @param resourceByApiVersion the resource as each version shows it, e.g. {@code v5} and {@code v4}
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void publish(String eventType, String subjectId, String resourceName, Map<String, ?> resourceByApiVersion) {
 		Instant now = this.clock.instant();
-		Map<String, Published> published = new HashMap<>();
+		List<Listener> listeners = this.jdbc.query(
+				"select id, query, api_version from hub_listener where status = 'active'", (row, number) -> new Listener(
+						row.getObject("id"), row.getString("query"), row.getString("api_version")));
 		resourceByApiVersion.forEach((version, resource) -> {
+			boolean recordedAnyway = HubProperties.V5.equals(version);
+			List<Listener> ofVersion = listeners.stream()
+				.filter((listener) -> listener.apiVersion().equals(version))
+				.toList();
+			if (ofVersion.isEmpty() && !recordedAnyway) {
+				return;
+			}
 			Event event = Event.of(UUID.randomUUID().toString(), now, eventType, this.domain,
 					Map.of(resourceName, resource));
 			JsonNode envelope = this.json.valueToTree(event);
+			List<Listener> taking = ofVersion.stream()
+				.filter((listener) -> EventFilter.parse(listener.query()).matches(envelope))
+				.toList();
+			if (taking.isEmpty() && !recordedAnyway) {
+				return;
+			}
 			Long outboxId = this.jdbc.queryForObject("""
 					insert into event_outbox (event_id, event_type, subject_id, payload, created_at)
 					values (?::uuid, ?, ?, ?, ?) returning id""", Long.class, event.eventId(), eventType, subjectId,
 					this.json.writeValueAsString(envelope), Timestamp.from(now));
-			published.put(version, new Published(outboxId, envelope));
-		});
-		this.jdbc.query("select id, query, api_version from hub_listener where status = 'active'", (row) -> {
-			Published event = published.get(row.getString("api_version"));
-			if (event != null && EventFilter.parse(row.getString("query")).matches(event.envelope())) {
+			for (Listener listener : taking) {
 				this.jdbc.update("""
 						insert into event_delivery (event_id, listener_id, subject_id, status, attempts, next_attempt_at,
 						                            created_at)
-						values (?, ?, ?, 'pending', 0, ?, ?)""", event.outboxId(), row.getObject("id"), subjectId,
-						Timestamp.from(now), Timestamp.from(now));
+						values (?, ?, ?, 'pending', 0, ?, ?)""", outboxId, listener.id(), subjectId, Timestamp.from(now),
+						Timestamp.from(now));
 			}
 		});
 	}
@@ -90,7 +103,7 @@ public class EventPublisher {
 				update event_delivery set status = 'dead' where subject_id = ? and status = 'pending'""", subjectId);
 	}
 
-	private record Published(long outboxId, JsonNode envelope) {
+	private record Listener(Object id, String query, String apiVersion) {
 	}
 
 }

@@ -51,8 +51,8 @@ public class HubListeners {
 				insert into hub_listener (id, callback, query, secret, status, created_at, created_by, api_version)
 				values (?, ?, ?, ?, 'active', ?, ?, ?)""", id, registration.callback(), registration.query(), secret,
 				Timestamp.from(now), this.caller.get().subject(), apiVersion);
-		return new Hub(id.toString(), hrefOf(id.toString(), apiVersion), Hub.TYPE, registration.callback(), registration.query(),
-				"active", secret, now);
+		return new Hub(id.toString(), hrefOf(id.toString(), apiVersion), Hub.TYPE, registration.callback(),
+				registration.query(), "active", secret, now);
 	}
 
 	@Transactional(readOnly = true)
@@ -98,8 +98,8 @@ public class HubListeners {
 
 	private Hub hubOf(ResultSet row, int number) throws SQLException {
 		String id = row.getString("id");
-		return new Hub(id, hrefOf(id, row.getString("api_version")), Hub.TYPE, row.getString("callback"), row.getString("query"),
-				row.getString("status"), null, row.getTimestamp("created_at").toInstant());
+		return new Hub(id, hrefOf(id, row.getString("api_version")), Hub.TYPE, row.getString("callback"),
+				row.getString("query"), row.getString("status"), null, row.getTimestamp("created_at").toInstant());
 	}
 
 	private String hrefOf(String id, String apiVersion) {

@@ -20,8 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secretOverlap how long a rotated secret still signs alongside its successor
  */
 @ConfigurationProperties("crm.hub")
-public record HubProperties(String hubPath, String v4HubPath, String deliveryPath, @DefaultValue("false") boolean allowPrivateCallbacks,
-		@DefaultValue("true") boolean dispatcher, @DefaultValue("2") int workers,
+public record HubProperties(String hubPath, String v4HubPath, String deliveryPath,
+		@DefaultValue("false") boolean allowPrivateCallbacks, @DefaultValue("true") boolean dispatcher, @DefaultValue("2") int workers,
 		@DefaultValue("PT0.1S") Duration pollInterval, @DefaultValue("12") int maxAttempts,
 		@DefaultValue("PT10S") Duration firstRetry, @DefaultValue("PT1H") Duration maxRetry,
 		@DefaultValue("PT10S") Duration callbackTimeout, @DefaultValue("PT24H") Duration secretOverlap) {

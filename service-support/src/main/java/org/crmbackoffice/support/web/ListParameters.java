@@ -4,9 +4,12 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.problem.ApiProblemException;
@@ -60,6 +63,26 @@ public final class ListParameters {
 			throw new ApiProblemException(ProblemType.INVALID_REQUEST, "The list filters are not valid; see errors.",
 					problems, null);
 		}
+	}
+
+	/**
+	 * The resources a TMF630 {@code id} or {@code href} filter names, one or a comma-separated list; an href names
+	 * its resource by its last path segment, wherever the client found it. A value that is no UUID names no
+	 * resource of this service and is left out, so the filter finds nothing rather than being refused.
+	 * @param name {@code id} or {@code href}
+	 */
+	public static List<UUID> resourceIds(String name, String value) {
+		return Arrays.stream(value.split(","))
+			.map(String::strip)
+			.map((each) -> "href".equals(name) ? lastSegmentOf(each) : each)
+			.map(ApiResponses::parseId)
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
+	private static String lastSegmentOf(String href) {
+		String path = href.endsWith("/") ? href.substring(0, href.length() - 1) : href;
+		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	/** A date-time filter value: ISO 8601 with an offset, e.g. {@code 2026-01-01T00:00:00Z}. */
