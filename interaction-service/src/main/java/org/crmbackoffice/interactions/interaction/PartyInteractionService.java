@@ -327,8 +327,9 @@ class PartyInteractionService {
 		List<String> related = PartyInteractionMapper.relatedInteractionIds(content);
 		List<FieldProblem> unknown = new ArrayList<>();
 		for (int i = 0; i < related.size(); i++) {
-			if (RelationshipValue.isLoggedHere(related.get(i))
-					&& ApiResponses.parseId(related.get(i)).filter(this.interactions::existsById).isEmpty()) {
+			// Only an id this service could have issued must exist here; others name interactions logged elsewhere.
+			if (ApiResponses.parseId(related.get(i)).filter((logged) -> !this.interactions.existsById(logged))
+				.isPresent()) {
 				unknown.add(new FieldProblem("/interactionRelationship/" + i + "/id",
 						"No party interaction with id " + related.get(i) + "."));
 			}
