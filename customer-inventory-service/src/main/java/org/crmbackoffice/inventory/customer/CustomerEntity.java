@@ -176,8 +176,11 @@ class CustomerEntity {
 		this.description = null;
 		this.status = CustomerStatus.CLOSED.value();
 		this.statusReason = "erased on request";
-		this.engagedParty = new EngagedPartyValue(null, null, kind, pseudonym, null, null, null, null,
-				organization ? pseudonym : null, null,
+		// A reference to a party held elsewhere keeps a PartyRef's required id: the pseudonym, as in the
+		// interaction log, so that nothing links the record to the person any more.
+		boolean reference = EngagedParty.PARTY_REF.equals(kind);
+		this.engagedParty = new EngagedPartyValue(reference ? pseudonym : null, null, kind, pseudonym, null, null,
+				null, null, organization ? pseudonym : null, null,
 				(this.engagedParty != null) ? this.engagedParty.referredType() : null);
 		this.identifications.clear();
 		this.contactMedia.clear();

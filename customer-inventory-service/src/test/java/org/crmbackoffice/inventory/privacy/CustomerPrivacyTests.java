@@ -259,6 +259,36 @@ class CustomerPrivacyTests {
 	}
 
 	@Test
+	void erasingTheCustomerOfAPartyHeldElsewhereLeavesAReferenceToThePseudonymOnly() {
+		Customer referring = this.client.post()
+			.uri(CustomerApi.BASE_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(CustomerCreate.of("Moon Club", EngagedParty.reference("500", null, "Happy Travellers", "Organization"),
+					List.of(ContactMedium.email("moon@example.org"))))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Customer.class)
+			.returnResult()
+			.getResponseBody();
+
+		this.client.post()
+			.uri("/inventory/v1/customer/" + referring.id() + "/erasure")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		Customer erased = this.client.get()
+			.uri(referring.href())
+			.exchange()
+			.expectBody(Customer.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(erased.engagedParty()).extracting("type", "id", "name", "referredType")
+			.containsExactly("PartyRef", "erased-5eed", "erased-5eed", "Organization");
+	}
+
+	@Test
 	void deletingACustomerErasesItAndTakesItOffTheApiWhileItsTrailStays() {
 		Agreement agreement = establishAgreement();
 		this.client.delete().uri(this.customer.href()).exchange().expectStatus().isEqualTo(409);
