@@ -66,7 +66,7 @@ public final class EventDeliveryBenchmark {
 			TestDatabase database = TestPostgres.freshDatabase("bench_events");
 			List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + database.jdbcUrl(),
 					"spring.datasource.username=" + database.username(),
-					"spring.datasource.password=" + database.password(), "crm.hub.allow-private-callbacks=true",
+					"spring.datasource.password=" + database.password(),
 					"logging.level.org.crmbackoffice.request=WARN", "spring.datasource.hikari.maximum-pool-size=30",
 					"crm.hub.workers=" + System.getProperty("bench.workers", "2")));
 			properties.addAll(LocalStack.securityProperties(auth.baseUrl()));
