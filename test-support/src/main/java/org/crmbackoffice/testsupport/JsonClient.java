@@ -37,6 +37,20 @@ public final class JsonClient {
 			.getResponseBody());
 	}
 
+	/** Changes a resource with a JSON merge patch; anything but 200 fails the test. */
+	public JsonNode patch(String uri, String mergePatch) {
+		return this.json.readTree(this.client.patch()
+			.uri(uri)
+			.contentType(MediaType.parseMediaType("application/merge-patch+json"))
+			.body(mergePatch)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+	}
+
 	/** Reads a resource or a list; anything but 200 fails the test. */
 	public JsonNode get(String uri) {
 		return this.json.readTree(this.client.get()

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.crmbackoffice.model.agreement.AgreementApi;
 import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.model.party.PartyApi;
 import org.crmbackoffice.support.hub.HubConfiguration;
 import org.crmbackoffice.support.security.EndpointRules;
 import org.crmbackoffice.support.security.ResourceServerSecurity;
@@ -80,6 +81,11 @@ public class InventoryAccess {
 	/** TMF629 v4, served beside v5 over the same customers. */
 	private static final String V4_CUSTOMERS = "/tmf-api/customerManagement/v4/customer";
 
+	/** TMF632 parties are the customers' party data: reading and changing them goes with the customers'. */
+	private static final String[] PARTIES = { PartyApi.INDIVIDUAL_PATH, PartyApi.ORGANIZATION_PATH };
+
+	private static final String[] PARTY = { PartyApi.INDIVIDUAL_PATH + "/*", PartyApi.ORGANIZATION_PATH + "/*" };
+
 	@Bean
 	EndpointRules inventoryEndpointRules() {
 		return (endpoints) -> endpoints
@@ -91,6 +97,16 @@ public class InventoryAccess {
 			.requestMatchers(HttpMethod.PATCH, CustomerApi.BASE_PATH + "/*", V4_CUSTOMERS + "/*")
 			.hasAuthority(CUSTOMER_UPDATE)
 			// Agreements are part of the customer's record: reading and changing them goes with the customer's.
+			.requestMatchers(HttpMethod.GET, PARTIES)
+			.hasAnyAuthority(CUSTOMER_READ, CUSTOMER_READ_OWN)
+			.requestMatchers(HttpMethod.GET, PARTY)
+			.hasAnyAuthority(CUSTOMER_READ, CUSTOMER_READ_OWN)
+			.requestMatchers(HttpMethod.POST, PARTIES)
+			.hasAuthority(CUSTOMER_CREATE)
+			.requestMatchers(HttpMethod.PATCH, PARTY)
+			.hasAuthority(CUSTOMER_UPDATE)
+			.requestMatchers(HttpMethod.DELETE, PARTY)
+			.hasAuthority(CUSTOMER_ERASE)
 			.requestMatchers(HttpMethod.GET, AgreementApi.BASE_PATH, AgreementApi.BASE_PATH + "/*")
 			.hasAnyAuthority(CUSTOMER_READ, CUSTOMER_READ_OWN)
 			.requestMatchers(HttpMethod.POST, AgreementApi.BASE_PATH)
@@ -118,6 +134,7 @@ public class InventoryAccess {
 			.hasAuthority(REPORT_READ)
 			.requestMatchers("/tmf-api/customerManagement/v5/hub", "/tmf-api/customerManagement/v5/hub/**",
 					"/tmf-api/customerManagement/v4/hub", "/tmf-api/customerManagement/v4/hub/**",
+					PartyApi.BASE_PATH + "/hub", PartyApi.BASE_PATH + "/hub/**",
 					"/inventory/v1/delivery", "/inventory/v1/delivery/**")
 			.hasAuthority(HUB_MANAGE);
 	}

@@ -37,6 +37,18 @@ public class AuditTrail {
 
 	public static final String CUSTOMER_EXPORT = "customer.export";
 
+	public static final String PARTY_READ = "party.read";
+
+	public static final String PARTY_LIST = "party.list";
+
+	public static final String PARTY_CREATE = "party.create";
+
+	public static final String PARTY_UPDATE = "party.update";
+
+	public static final String PARTY_STATE_CHANGE = "party.state-change";
+
+	public static final String PARTY_ERASE = "party.erase";
+
 	public static final String AGREEMENT_READ = "agreement.read";
 
 	public static final String AGREEMENT_LIST = "agreement.list";

@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.crmbackoffice.model.agreement.Agreement;
 import org.crmbackoffice.model.common.RelatedParty;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.v4.CustomerV4;
+import org.crmbackoffice.model.party.Individual;
+import org.crmbackoffice.model.party.Organization;
+import org.crmbackoffice.model.party.Party;
 import org.crmbackoffice.support.web.ApiResponses;
 import tools.jackson.databind.JsonNode;
 
@@ -24,10 +28,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
  * Records reads by what leaves the service: every customer record in the answer to a {@code GET}, whichever
- * endpoint produced it (one record, a list page or a search), and every agreement as a read of its customer's
- * record. Recording the answer rather than the code paths that fetch records means a new way to read customers
- * is audited without touching it, and a record fetched but not returned (a 404, an internal lookup) is not
- * counted as read. Answers to writes carry the record back to its writer, whose write is recorded instead.
+ * endpoint produced it (one record, a list page or a search), every agreement as a read of its customer's
+ * record, and every individual or organization as a read of that party. Recording the answer rather than the code
+ * paths that fetch records means a new way to read customers is audited without touching it, and a record fetched
+ * but not returned (a 404, an internal lookup) is not counted as read. Answers to writes carry the record back to its writer, whose write is recorded instead.
  */
 @ControllerAdvice
 class AuditedReads implements ResponseBodyAdvice<Object> {
@@ -54,12 +58,15 @@ class AuditedReads implements ResponseBodyAdvice<Object> {
 		Collection<?> items = list ? (Collection<?>) body : List.of(body);
 		List<AuditTrail.Read> customers = new ArrayList<>();
 		List<AuditTrail.Read> agreements = new ArrayList<>();
+		List<AuditTrail.Read> parties = new ArrayList<>();
 		for (Object item : items) {
 			readOf(item, Customer.TYPE).ifPresent(customers::add);
 			readOf(item, Agreement.TYPE).ifPresent(agreements::add);
+			partyReadOf(item).ifPresent(parties::add);
 		}
 		this.trail.recordReads(customers, list ? AuditTrail.CUSTOMER_LIST : AuditTrail.CUSTOMER_READ);
 		this.trail.recordReads(agreements, list ? AuditTrail.AGREEMENT_LIST : AuditTrail.AGREEMENT_READ);
+		this.trail.recordReads(parties, list ? AuditTrail.PARTY_LIST : AuditTrail.PARTY_READ);
 		return body;
 	}
 
@@ -82,6 +89,20 @@ class AuditedReads implements ResponseBodyAdvice<Object> {
 			return ApiResponses.parseId(node.path("id").asString("")).map((id) -> new AuditTrail.Read(id, null));
 		}
 		return Optional.empty();
+	}
+
+	/** A party is a record of its own in the trail, whichever customers engage it. */
+	private static Optional<AuditTrail.Read> partyReadOf(Object item) {
+		String id = null;
+		if (item instanceof Party party) {
+			id = party.id();
+		}
+		else if (item instanceof JsonNode node && Set.of(Individual.TYPE, Organization.TYPE)
+			.contains(node.path("@type").asString(""))) {
+			id = node.path("id").asString("");
+		}
+		return (id != null) ? ApiResponses.parseId(id).map((party) -> new AuditTrail.Read(party, null))
+				: Optional.empty();
 	}
 
 	private static Optional<UUID> customerOf(Agreement agreement) {

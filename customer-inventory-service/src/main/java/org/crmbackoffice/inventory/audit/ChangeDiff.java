@@ -24,7 +24,8 @@ final class ChangeDiff {
 
 	/** Values the trail keeps: lifecycle and validity, nothing that describes or reaches a person. */
 	private static final Set<String> NON_PERSONAL = Set.of("/status", "/validFor/startDateTime",
-			"/validFor/endDateTime", "/engagedParty/@type", "/agreementType", "/agreementPeriod/startDateTime",
+			"/validFor/endDateTime", "/engagedParty/@type", "/engagedParty/@referredType", "/engagedPartyResolution",
+			"/agreementType", "/agreementPeriod/startDateTime",
 			"/agreementPeriod/endDateTime");
 
 	/** Identity, bookkeeping and views that a write does not change by itself. */

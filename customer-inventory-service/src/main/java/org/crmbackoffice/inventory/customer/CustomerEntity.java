@@ -18,7 +18,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.crmbackoffice.inventory.contact.SearchText;
 import org.crmbackoffice.model.customer.CustomerStatus;
-import org.crmbackoffice.model.customer.EngagedParty;
 
 import static org.crmbackoffice.support.persistence.ElementCollections.replace;
 
@@ -57,10 +56,9 @@ class CustomerEntity {
 	@Embedded
 	private EngagedPartyValue engagedParty;
 
-	@ElementCollection
-	@CollectionTable(name = "customer_party_identification", joinColumns = @JoinColumn(name = "customer_id"))
-	@OrderColumn(name = "position")
-	private List<PartyIdentificationValue> identifications = new ArrayList<>();
+	/** The engaged party when the inventory holds it; {@code null} for a party held elsewhere. */
+	@Column(name = "party_id")
+	private UUID partyId;
 
 	@ElementCollection
 	@CollectionTable(name = "customer_contact_medium", joinColumns = @JoinColumn(name = "customer_id"))
@@ -142,7 +140,7 @@ class CustomerEntity {
 		this.description = content.description();
 		this.validFor = content.validFor();
 		this.engagedParty = content.engagedParty();
-		replace(this.identifications, content.identifications());
+		this.partyId = content.partyId();
 		replace(this.contactMedia, content.contactMedia());
 		replace(this.characteristics, content.characteristics());
 		replace(this.accounts, content.accounts());
@@ -153,11 +151,6 @@ class CustomerEntity {
 		this.updatedBy = author;
 	}
 
-	/**
-	 * Anonymises the record for a GDPR erasure: the party is only its pseudonym, and every attribute that could
-	 * identify or describe the person is dropped. The refs to accounts and payment methods stay, so the systems
-	 * that hold those keep their link; the status becomes closed, which is final.
-	 */
 	/** Takes the (erased) customer off the TMF API; the record stays for its trail and agreements. */
 	void delete(Instant now, String author) {
 		this.deletedAt = now;
@@ -168,21 +161,25 @@ class CustomerEntity {
 		return this.deletedAt;
 	}
 
+	/**
+	 * Anonymises the record for a GDPR erasure: the party is only its pseudonym, and every attribute that could
+	 * identify or describe the person is dropped. The refs to accounts and payment methods stay, so the systems
+	 * that hold those keep their link; the status becomes closed, which is final. A party held here keeps its id
+	 * (it is erased too); a reference to a party held elsewhere keeps a PartyRef's required id as the pseudonym,
+	 * as in the interaction log, so that nothing links the record to the person any more.
+	 */
 	void erase(String pseudonym, Instant now, String author) {
-		String kind = (this.engagedParty != null) ? this.engagedParty.type() : null;
-		boolean organization = EngagedParty.ORGANIZATION.equals(kind);
 		this.name = pseudonym;
 		this.nameNormalized = SearchText.fold(pseudonym);
 		this.description = null;
 		this.status = CustomerStatus.CLOSED.value();
 		this.statusReason = "erased on request";
-		// A reference to a party held elsewhere keeps a PartyRef's required id: the pseudonym, as in the
-		// interaction log, so that nothing links the record to the person any more.
-		boolean reference = EngagedParty.PARTY_REF.equals(kind);
-		this.engagedParty = new EngagedPartyValue(reference ? pseudonym : null, null, kind, pseudonym, null, null,
-				null, null, organization ? pseudonym : null, null,
-				(this.engagedParty != null) ? this.engagedParty.referredType() : null);
-		this.identifications.clear();
+		if (this.engagedParty != null) {
+			this.engagedParty = (this.partyId != null)
+					? EngagedPartyValue.of(this.engagedParty.id(), this.engagedParty.href(), pseudonym,
+							this.engagedParty.referredType())
+					: EngagedPartyValue.of(pseudonym, null, pseudonym, this.engagedParty.referredType());
+		}
 		this.contactMedia.clear();
 		this.characteristics.clear();
 		this.creditProfiles.clear();
@@ -204,8 +201,6 @@ class CustomerEntity {
 		List<RefValue> paymentRefs = lacking(this.paymentMethods, survivor.paymentMethods, RefValue::sameTarget);
 		List<RelatedPartyValue> parties = lacking(this.relatedParties, survivor.relatedParties,
 				RelatedPartyValue::sameRoleAndParty);
-		List<PartyIdentificationValue> documents = lacking(this.identifications, survivor.identifications,
-				PartyIdentificationValue::sameDocument);
 		// Where both records have a characteristic of the same name, the survivor's value is the one kept.
 		List<CharacteristicValue> traits = lacking(this.characteristics, survivor.characteristics,
 				(own, other) -> own.name().equals(other.name()));
@@ -215,7 +210,6 @@ class CustomerEntity {
 		survivor.accounts.addAll(accountRefs);
 		survivor.paymentMethods.addAll(paymentRefs);
 		survivor.relatedParties.addAll(parties);
-		survivor.identifications.addAll(documents);
 		survivor.characteristics.addAll(traits);
 		survivor.creditProfiles.addAll(assessments);
 		survivor.updatedAt = now;
@@ -224,7 +218,6 @@ class CustomerEntity {
 		this.accounts.removeAll(accountRefs);
 		this.paymentMethods.removeAll(paymentRefs);
 		this.relatedParties.removeAll(parties);
-		this.identifications.removeAll(documents);
 		this.characteristics.removeAll(traits);
 		this.creditProfiles.removeAll(assessments);
 		this.status = CustomerStatus.CLOSED.value();
@@ -232,7 +225,7 @@ class CustomerEntity {
 		this.updatedAt = now;
 		this.updatedBy = author;
 		return new int[] { media.size(), accountRefs.size() + paymentRefs.size() + parties.size(),
-				documents.size() + traits.size() + assessments.size() };
+				traits.size() + assessments.size() };
 	}
 
 	private static <T> List<T> lacking(List<T> own, List<T> survivors, BiPredicate<T, T> same) {
@@ -271,8 +264,8 @@ class CustomerEntity {
 		return this.engagedParty;
 	}
 
-	List<PartyIdentificationValue> identifications() {
-		return this.identifications;
+	UUID partyId() {
+		return this.partyId;
 	}
 
 	List<RefValue> accounts() {
@@ -324,8 +317,8 @@ class CustomerEntity {
 	}
 
 	/** Everything about a customer that its clients set, apart from its status. */
-	record Content(String name, String description, Period validFor, EngagedPartyValue engagedParty,
-			List<PartyIdentificationValue> identifications, List<ContactMediumValue> contactMedia,
+	record Content(String name, String description, Period validFor, EngagedPartyValue engagedParty, UUID partyId,
+			List<ContactMediumValue> contactMedia,
 			List<CharacteristicValue> characteristics, List<RefValue> accounts, List<RefValue> paymentMethods,
 			List<CreditProfileValue> creditProfiles, List<RelatedPartyValue> relatedParties) {
 	}

@@ -24,15 +24,15 @@ final class CustomerMapper {
 	}
 
 	/**
+	 * @param engagedParty the reference to the request's party, resolved
 	 * @param contactMedia the request's contact media with their phone numbers in E.164 form
-	 * @param clientId the calling client, the record's data source unless the request names one
+	 * @param dataSource the system that feeds the record
 	 */
-	static CustomerEntity newCustomer(CustomerCreate request, List<ContactMedium> contactMedia, Instant now,
-			String author, String clientId) {
-		return new CustomerEntity(content(request.name(), request.description(), request.validFor(),
-				request.engagedParty(), contactMedia, request.characteristic(), request.account(),
-				request.paymentMethod(), request.creditProfile(), request.relatedParty()), now, author,
-				(request.dataSource() != null) ? request.dataSource() : clientId);
+	static CustomerEntity newCustomer(CustomerCreate request, ResolvedParty engagedParty,
+			List<ContactMedium> contactMedia, Instant now, String author, String dataSource) {
+		return new CustomerEntity(content(request.name(), request.description(), request.validFor(), engagedParty,
+				contactMedia, request.characteristic(), request.account(), request.paymentMethod(),
+				request.creditProfile(), request.relatedParty()), now, author, dataSource);
 	}
 
 	/**
@@ -58,17 +58,11 @@ final class CustomerMapper {
 		if (customer.engagedParty() == null) {
 			return null;
 		}
-		return EngagedParty.PARTY_REF.equals(customer.engagedParty().type()) ? Customer.PARTY_EXTERNAL
-				: Customer.PARTY_HELD;
+		return (customer.partyId() != null) ? Customer.PARTY_HELD : Customer.PARTY_EXTERNAL;
 	}
 
 	private static EngagedParty engagedParty(CustomerEntity customer) {
-		if (customer.engagedParty() == null) {
-			return null;
-		}
-		return customer.engagedParty()
-			.toEngagedParty(
-					customer.identifications().stream().map(PartyIdentificationValue::toPartyIdentification).toList());
+		return (customer.engagedParty() != null) ? customer.engagedParty().toEngagedParty() : null;
 	}
 
 	static CustomerUpdate toUpdate(Customer customer) {
@@ -77,20 +71,22 @@ final class CustomerMapper {
 				customer.account(), customer.paymentMethod(), customer.creditProfile(), customer.relatedParty());
 	}
 
-	/** @param contactMedia the update's contact media with their phone numbers in E.164 form */
-	static void apply(CustomerEntity customer, CustomerUpdate update, List<ContactMedium> contactMedia, Instant now,
-			String author) {
-		customer.apply(content(update.name(), update.description(), update.validFor(), update.engagedParty(),
+	/**
+	 * @param engagedParty the reference to the update's party, resolved
+	 * @param contactMedia the update's contact media with their phone numbers in E.164 form
+	 */
+	static void apply(CustomerEntity customer, CustomerUpdate update, ResolvedParty engagedParty,
+			List<ContactMedium> contactMedia, Instant now, String author) {
+		customer.apply(content(update.name(), update.description(), update.validFor(), engagedParty,
 				contactMedia, update.characteristic(), update.account(), update.paymentMethod(),
 				update.creditProfile(), update.relatedParty()), update.status().value(), update.statusReason(), now,
 				author);
 	}
 
-	private static Content content(String name, String description, TimePeriod validFor, EngagedParty engagedParty,
+	private static Content content(String name, String description, TimePeriod validFor, ResolvedParty engagedParty,
 			List<ContactMedium> contactMedium, List<Characteristic> characteristic, List<EntityRef> account,
 			List<EntityRef> paymentMethod, List<CreditProfile> creditProfile, List<RelatedParty> relatedParty) {
-		return new Content(name, description, Period.of(validFor), EngagedPartyValue.of(engagedParty),
-				engagedParty.identification().stream().map(PartyIdentificationValue::of).toList(),
+		return new Content(name, description, Period.of(validFor), engagedParty.reference(), engagedParty.partyId(),
 				contactMedium.stream().map(ContactMediumValue::of).toList(),
 				characteristic.stream().map(CharacteristicValue::of).toList(),
 				account.stream().map(RefValue::of).toList(), paymentMethod.stream().map(RefValue::of).toList(),

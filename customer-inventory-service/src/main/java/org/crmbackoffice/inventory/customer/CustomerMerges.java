@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.crmbackoffice.inventory.party.PartyRecords;
 import org.crmbackoffice.model.common.EntityRef;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerStatus;
@@ -33,8 +34,12 @@ public class CustomerMerges {
 
 	private final JdbcClient jdbc;
 
-	CustomerMerges(CustomerRepository customers, AgreementRefs agreements, CustomerEvents events, JdbcClient jdbc) {
+	private final PartyRecords parties;
+
+	CustomerMerges(CustomerRepository customers, AgreementRefs agreements, CustomerEvents events, JdbcClient jdbc,
+			PartyRecords parties) {
 		this.customers = customers;
+		this.parties = parties;
 		this.agreements = agreements;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -70,6 +75,9 @@ public class CustomerMerges {
 		Customer mergedBefore = CustomerMapper.toResource(merged, mergedAgreements);
 		int[] moved = merged.mergeInto(survivor, now, author);
 		this.customers.flush();
+		// Two records of one person usually engage two parties of it: their identifications join too.
+		int identificationsMoved = (merged.partyId() != null && survivor.partyId() != null)
+				? this.parties.mergeIdentifications(merged.partyId(), survivor.partyId(), author) : 0;
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
 				insert into customer_merge (id, merged_id, survivor_id, merged_by, merged_at, note)
@@ -83,7 +91,8 @@ public class CustomerMerges {
 			.update();
 		this.events.changed(survivorBefore, CustomerMapper.toResource(survivor, survivorAgreements));
 		this.events.changed(mergedBefore, CustomerMapper.toResource(merged, mergedAgreements));
-		return new Merge(id, mergedId, survivorId, author, now, note, moved[0], moved[1], moved[2]);
+		return new Merge(id, mergedId, survivorId, author, now, note, moved[0], moved[1],
+				moved[2] + identificationsMoved);
 	}
 
 	/** @return the merge, or empty if there is none with this id */
@@ -113,8 +122,8 @@ public class CustomerMerges {
 	 * A merge of two customer records.
 	 * @param contactMediaMoved how many contact media moved to the survivor; -1 when read back later
 	 * @param referencesMoved how many accounts, payment methods and related parties moved; -1 when read back later
-	 * @param partyDetailsMoved how many identifications, characteristics and credit profiles moved; -1 when read
-	 * back later
+	 * @param partyDetailsMoved how many identifications (from the merged record's party to the survivor's),
+	 * characteristics and credit profiles moved; -1 when read back later
 	 */
 	public record Merge(UUID id, UUID mergedId, UUID survivorId, String mergedBy, Instant mergedAt, String note,
 			int contactMediaMoved, int referencesMoved, int partyDetailsMoved) {

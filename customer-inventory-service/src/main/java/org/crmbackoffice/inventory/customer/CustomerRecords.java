@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.crmbackoffice.model.common.EntityRef;
+import org.crmbackoffice.inventory.party.PartyRecords;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerStatus;
 
@@ -26,8 +27,12 @@ public class CustomerRecords {
 
 	private final CustomerEvents events;
 
-	CustomerRecords(CustomerRepository customers, AgreementRefs agreements, CustomerEvents events) {
+	private final PartyRecords parties;
+
+	CustomerRecords(CustomerRepository customers, AgreementRefs agreements, CustomerEvents events,
+			PartyRecords parties) {
 		this.customers = customers;
+		this.parties = parties;
 		this.agreements = agreements;
 		this.events = events;
 	}
@@ -49,7 +54,8 @@ public class CustomerRecords {
 	}
 
 	/**
-	 * Anonymises the customer for a GDPR erasure; erasing again changes nothing more.
+	 * Anonymises the customer for a GDPR erasure, and the party it engages if the inventory holds it (erasure is of
+	 * the person, whichever of its records is asked for); erasing again changes nothing more.
 	 * @return whether there was such a customer
 	 */
 	@Transactional
@@ -61,6 +67,9 @@ public class CustomerRecords {
 			found.erase(pseudonym, now, author);
 			this.customers.flush();
 			this.events.erased(before, CustomerMapper.toResource(found, agreements));
+			if (found.partyId() != null) {
+				this.parties.erase(found.partyId(), pseudonym, now, author);
+			}
 		});
 		return customer.isPresent();
 	}

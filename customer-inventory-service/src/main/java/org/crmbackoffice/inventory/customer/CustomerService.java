@@ -61,10 +61,13 @@ class CustomerService {
 
 	private final CustomerEvents events;
 
+	private final EngagedParties engagedParties;
+
 	CustomerService(CustomerRepository customers, CustomerSearch search, ContactMedia contactMedia,
 			CurrentCaller caller, IdempotencyKeys idempotencyKeys, Validator validator, JsonMapper json, Clock clock,
-			AgreementRefs agreements, CustomerEvents events) {
+			AgreementRefs agreements, CustomerEvents events, EngagedParties engagedParties) {
 		this.customers = customers;
+		this.engagedParties = engagedParties;
 		this.search = search;
 		this.contactMedia = contactMedia;
 		this.agreements = agreements;
@@ -88,9 +91,11 @@ class CustomerService {
 			Versioned first = retrieve(firstId);
 			return new Created(first.customer(), first.version(), true);
 		}, () -> {
+			String dataSource = (request.dataSource() != null) ? request.dataSource() : current.clientId();
 			CustomerEntity customer = this.customers.saveAndFlush(CustomerMapper.newCustomer(request,
+					this.engagedParties.forNewCustomer(request.engagedParty(), dataSource),
 					this.contactMedia.normalised(request.contactMedium()), this.clock.instant(), current.subject(),
-					current.clientId()));
+					dataSource));
 			Customer created = CustomerMapper.toResource(customer, List.of());
 			this.events.created(created);
 			return new Created(created, customer.version(), false);
@@ -139,7 +144,10 @@ class CustomerService {
 		}
 		CustomerLifecycle.checkMove(before.status(), update.status());
 		Instant now = this.clock.instant();
-		CustomerMapper.apply(customer, update, this.contactMedia.normalised(update.contactMedium()), now,
+		ResolvedParty engagedParty = update.engagedParty().equals(before.engagedParty())
+				? new ResolvedParty(customer.engagedParty(), customer.partyId())
+				: this.engagedParties.forChange(update.engagedParty());
+		CustomerMapper.apply(customer, update, engagedParty, this.contactMedia.normalised(update.contactMedium()), now,
 				current.subject());
 		this.customers.flush();
 		Customer after = CustomerMapper.toResource(customer, before.agreement());

@@ -10,12 +10,14 @@ import org.crmbackoffice.inventory.agreement.AgreementRecords;
 import org.crmbackoffice.inventory.audit.AuditTrail;
 import org.crmbackoffice.inventory.customer.CustomerRecords;
 import org.crmbackoffice.inventory.interactions.InteractionsOfCustomers;
+import org.crmbackoffice.inventory.party.PartyRecords;
 import org.crmbackoffice.inventory.privacy.PrivacyRequests.PrivacyRequest;
 import org.crmbackoffice.model.agreement.Agreement;
 import org.crmbackoffice.model.agreement.AgreementStatus;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.interaction.PartyErasureApi;
 import org.crmbackoffice.model.interaction.PartyInteraction;
+import org.crmbackoffice.model.party.Party;
 import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.problem.ApiProblemException;
 import org.crmbackoffice.support.security.Caller;
@@ -27,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A customer's GDPR rights. The download holds everything the enterprise keeps about the customer: its record, its
- * agreements and, from the interaction service, its interactions. The erasure anonymises the customer in the
+ * party, its agreements and, from the interaction service, its interactions. The erasure anonymises the customer in the
  * interaction log first and then in the inventory, so a failure half-way leaves nothing erased here and the
  * request can simply be repeated. Both are recorded.
  */
@@ -50,9 +52,12 @@ class CustomerPrivacy {
 
 	private final AuditTrail audit;
 
+	private final PartyRecords parties;
+
 	CustomerPrivacy(CustomerRecords customers, AgreementRecords agreements, InteractionsOfCustomers interactions,
 			PrivacyRequests requests, CurrentCaller caller, TransactionTemplate transaction, Clock clock,
-			AuditTrail audit) {
+			AuditTrail audit, PartyRecords parties) {
+		this.parties = parties;
 		this.audit = audit;
 		this.customers = customers;
 		this.agreements = agreements;
@@ -67,6 +72,8 @@ class CustomerPrivacy {
 		UUID customerId = existing(id);
 		Caller current = this.caller.get();
 		Customer customer = this.customers.find(customerId).orElseThrow();
+		Party party = Customer.PARTY_HELD.equals(customer.engagedPartyResolution())
+				? ApiResponses.parseId(customer.engagedParty().id()).flatMap(this.parties::find).orElse(null) : null;
 		List<Agreement> agreements = this.agreements.ofCustomer(customerId);
 		List<PartyInteraction> interactions = this.interactions.allOf(id);
 		Instant now = this.clock.instant();
@@ -75,7 +82,7 @@ class CustomerPrivacy {
 					+ agreements.size() + " agreement(s) and " + interactions.size() + " interaction(s)");
 			this.audit.recordWrite(customerId, AuditTrail.CUSTOMER_EXPORT, null, null);
 		});
-		return new CustomerDataExport(now, current.subject(), customer, agreements, interactions);
+		return new CustomerDataExport(now, current.subject(), customer, party, agreements, interactions);
 	}
 
 	/**
@@ -134,8 +141,10 @@ class CustomerPrivacy {
 	 * Everything held about a customer, as one document.
 	 *
 	 * @param exportedBy the token subject of who asked for it
+	 * @param party the individual or organization the customer engages, when the inventory holds it
 	 */
-	record CustomerDataExport(Instant exportedAt, String exportedBy, Customer customer, List<Agreement> agreement,
+	record CustomerDataExport(Instant exportedAt, String exportedBy, Customer customer, Party party,
+			List<Agreement> agreement,
 			List<PartyInteraction> partyInteraction) {
 	}
 

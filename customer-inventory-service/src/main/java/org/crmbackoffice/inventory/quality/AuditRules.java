@@ -48,42 +48,43 @@ class AuditRules {
 							    where m.customer_id = c.id and (m.email_address is not null or m.phone_number is not null))"""
 						.formatted(OPEN)),
 			new AuditRule("name-parts-required", AuditRule.COMPLETENESS,
-					"An individual without given or family name, an organization without trading name", true, "high",
+					"An individual without given or family name, an organization without name", true, "high",
 					null, """
 							select c.id, 'givenName', 'engagedParty.givenName', 'an individual without a given name', null::uuid
-							from customer c where {chunk} and %1$s and c.engaged_party_type = 'Individual'
-							  and coalesce(btrim(c.given_name), '') = ''
+							from customer c join party p on p.id = c.party_id
+							where {chunk} and %1$s and p.party_type = 'Individual' and coalesce(btrim(p.given_name), '') = ''
 							union all
 							select c.id, 'familyName', 'engagedParty.familyName', 'an individual without a family name', null::uuid
-							from customer c where {chunk} and %1$s and c.engaged_party_type = 'Individual'
-							  and coalesce(btrim(c.family_name), '') = ''
+							from customer c join party p on p.id = c.party_id
+							where {chunk} and %1$s and p.party_type = 'Individual' and coalesce(btrim(p.family_name), '') = ''
 							union all
-							select c.id, 'tradingName', 'engagedParty.tradingName', 'an organization without a trading name', null::uuid
-							from customer c where {chunk} and %1$s and c.engaged_party_type = 'Organization'
-							  and coalesce(btrim(c.trading_name), '') = ''""".formatted(OPEN)),
+							select c.id, 'name', 'engagedParty.name', 'an organization without a name', null::uuid
+							from customer c join party p on p.id = c.party_id
+							where {chunk} and %1$s and p.party_type = 'Organization' and coalesce(btrim(p.name), '') = ''"""
+						.formatted(OPEN)),
 			new AuditRule("party-unresolved", AuditRule.COMPLETENESS,
 					"The customer refers to a party held in another system, whose data this inventory cannot check",
 					true, "low", null, """
 							select c.id, 'engagedParty', 'engagedParty.id',
 							       'refers to ' || coalesce(c.engaged_party_referred_type, 'party') || ' '
-							       || coalesce(c.engaged_party_id, '') || ', which this inventory does not hold', null::uuid
-							from customer c where {chunk} and %s and c.engaged_party_type = 'PartyRef'"""
+							       || c.engaged_party_id || ', which this inventory does not hold', null::uuid
+							from customer c where {chunk} and %s and c.party_id is null and c.engaged_party_id is not null"""
 						.formatted(OPEN)),
 			new AuditRule("party-data-required", AuditRule.COMPLETENESS,
-					"No party kind, an individual without birth date, an organization without registration", true,
+					"No engaged party, an individual without birth date, an organization without registration", true,
 					"medium", null, """
-							select c.id, 'type', 'engagedParty.@type', 'the party is neither an Individual nor an Organization', null::uuid
-							from customer c where {chunk} and %1$s
-							  and coalesce(c.engaged_party_type, '') not in ('Individual', 'Organization', 'PartyRef')
+							select c.id, 'engagedParty', 'engagedParty', 'the customer engages no party', null::uuid
+							from customer c where {chunk} and %1$s and c.engaged_party_id is null
 							union all
 							select c.id, 'birthDate', 'engagedParty.birthDate', 'an individual without a birth date', null::uuid
-							from customer c where {chunk} and %1$s and c.engaged_party_type = 'Individual'
-							  and c.birth_date is null
+							from customer c join party p on p.id = c.party_id
+							where {chunk} and %1$s and p.party_type = 'Individual' and p.birth_date is null
 							union all
-							select c.id, 'identification', 'engagedParty.identification',
+							select c.id, 'identification', 'engagedParty.organizationIdentification',
 							       'an organization without any registration or other identification', null::uuid
-							from customer c where {chunk} and %1$s and c.engaged_party_type = 'Organization'
-							  and not exists (select 1 from customer_party_identification i where i.customer_id = c.id)"""
+							from customer c join party p on p.id = c.party_id
+							where {chunk} and %1$s and p.party_type = 'Organization'
+							  and jsonb_array_length(coalesce(p.document -> 'organizationIdentification', '[]'::jsonb)) = 0"""
 						.formatted(OPEN)),
 			new AuditRule(EMAIL_INVALID, AuditRule.VALIDITY,
 					"An email address that is not one (syntax, domain with an alphabetic top-level domain)", true,
@@ -114,9 +115,10 @@ class AuditRules {
 							from customer c where {chunk} and %1$s and c.valid_to < c.valid_from
 							union all
 							select c.id, 'birthDate', 'engagedParty.birthDate',
-							       'birth date ' || c.birth_date || ' is not a plausible birth date', null::uuid
-							from customer c where {chunk} and %1$s
-							  and (c.birth_date >= c.created_at::date or c.birth_date < date '1900-01-01')
+							       'birth date ' || p.birth_date || ' is not a plausible birth date', null::uuid
+							from customer c join party p on p.id = c.party_id
+							where {chunk} and %1$s
+							  and (p.birth_date >= p.created_at::date or p.birth_date < date '1900-01-01')
 							union all
 							select c.id, 'contactMedium[' || m.position || ']', 'contactMedium[' || m.position || '].validFor',
 							       'a contact medium''s validity ends before it starts', null::uuid
@@ -174,9 +176,11 @@ class AuditRules {
 					true, "medium", 0.6, """
 							select c.id, o.id::text, 'name,engagedParty.birthDate',
 							       'named like customer ' || o.id || ' (' || o.name || ') and born the same day', o.id
-							from customer c join customer o on o.birth_date = c.birth_date and o.id <> c.id
+							from customer c join party p on p.id = c.party_id
+							join party op on op.birth_date = p.birth_date
+							join customer o on o.party_id = op.id and o.id <> c.id
 							    and o.status <> 'closed' and o.erased_at is null
-							where {chunk} and %s and c.birth_date is not null
+							where {chunk} and %s and p.birth_date is not null
 							  and similarity(c.name_normalized, o.name_normalized) >= :threshold""".formatted(OPEN)),
 			new AuditRule("similar-name-same-address", AuditRule.DUPLICATES,
 					"Another open customer at the same postal address whose name is similar (pg_trgm similarity >= threshold)",

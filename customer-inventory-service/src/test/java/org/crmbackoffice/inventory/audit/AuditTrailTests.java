@@ -162,7 +162,13 @@ class AuditTrailTests {
 		assertThat(entries).allSatisfy((entry) -> assertThat(entry.path("chain").asString()).isEqualTo("change"));
 		JsonNode created = entries.get(0).path("changes");
 		assertThat(created.valueStream().map((change) -> change.path("field").asString())).contains("/name",
-				"/engagedParty/givenName", "/engagedParty/birthDate", "/contactMedium", "/status");
+				"/engagedParty/id", "/contactMedium", "/status");
+		// The person's own data was written to its party, a record of its own in the trail.
+		List<JsonNode> partyEntries = this.audit.entries("recordId=" + customer.engagedParty().id());
+		assertThat(partyEntries).extracting((entry) -> entry.path("operation").asString())
+			.containsExactly("party.create");
+		assertThat(partyEntries.get(0).path("changes").valueStream().map((change) -> change.path("field").asString()))
+			.contains("/givenName", "/familyName", "/birthDate", "/status");
 		assertThat(created.valueStream().filter((change) -> change.path("field").asString().equals("/status")))
 			.singleElement()
 			.satisfies((status) -> assertThat(status.path("after").asString()).isEqualTo("initialized"));
@@ -170,8 +176,8 @@ class AuditTrailTests {
 			.isEqualTo("[{\"field\":\"/description\",\"personal\":true},{\"field\":\"/name\",\"personal\":true}]");
 		assertThat(this.json.writeValueAsString(entries.get(2).path("changes")))
 			.isEqualTo("[{\"field\":\"/status\",\"before\":\"initialized\",\"after\":\"approved\"}]");
-		assertThat(this.json.writeValueAsString(entries)).doesNotContain("Ada", "Lovelace", "King", "1815",
-				"ada@example.org");
+		assertThat(this.json.writeValueAsString(entries) + this.json.writeValueAsString(partyEntries))
+			.doesNotContain("Ada", "Lovelace", "King", "1815", "ada@example.org");
 	}
 
 	@Test
@@ -194,8 +200,14 @@ class AuditTrailTests {
 		assertThat(entries.get(2).path("changes").isMissingNode()).isTrue();
 		JsonNode erasure = entries.get(3).path("changes");
 		assertThat(erasure.valueStream().map((change) -> change.path("field").asString())).contains("/name",
-				"/engagedParty/familyName", "/contactMedium", "/status");
-		assertThat(this.json.writeValueAsString(entries)).doesNotContain("Rosalind", "Franklin", "erased-a11d");
+				"/engagedParty/name", "/contactMedium", "/status");
+		List<JsonNode> partyEntries = this.audit.entries("recordId=" + customer.engagedParty().id());
+		assertThat(partyEntries).extracting((entry) -> entry.path("operation").asString())
+			.containsExactly("party.create", "party.erase");
+		assertThat(partyEntries.get(1).path("changes").valueStream().map((change) -> change.path("field").asString()))
+			.contains("/givenName", "/familyName", "/birthDate");
+		assertThat(this.json.writeValueAsString(entries) + this.json.writeValueAsString(partyEntries))
+			.doesNotContain("Rosalind", "Franklin", "erased-a11d");
 		assertThat(this.audit.verify().path("status").asString()).isEqualTo("ok");
 	}
 

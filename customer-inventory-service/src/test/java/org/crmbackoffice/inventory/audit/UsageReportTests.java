@@ -84,7 +84,8 @@ class UsageReportTests {
 		JsonNode report = this.audit.jsonAsAuditor("/inventory/v1/report/usage?groupBy=principal,operation&" + period);
 		String csv = this.audit.asAuditor("/inventory/v1/report/usage?groupBy=principal&format=csv&" + period);
 
-		assertThat(row(report, writer, "customer.create")).isEqualTo(new Usage(2, 0, 0, 0, 2, created, "0.22"));
+		// Each create wrote the customer and the party it was sent with.
+		assertThat(row(report, writer, "customer.create")).isEqualTo(new Usage(2, 0, 0, 0, 4, created, "0.24"));
 		assertThat(row(report, writer, "customer.list"))
 			.isEqualTo(new Usage(1, 0, 0, 1, 0, newestPage.length, "0.11"));
 		assertThat(row(report, reader, "customer.retrieve")).isEqualTo(new Usage(2, 1, 0, 1, 0, retrieved, "1.01"));

@@ -10,6 +10,7 @@ import org.crmbackoffice.model.common.RelatedParty;
 import org.crmbackoffice.model.customer.CreditProfile;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.model.party.PartyApi;
 import org.crmbackoffice.model.customer.CustomerCreate;
 import org.crmbackoffice.model.customer.CustomerStatus;
 import org.crmbackoffice.model.customer.EngagedParty;
@@ -61,8 +62,23 @@ class CustomerApiTests {
 		assertThat(created.contactMedium()).extracting("mediumType", "emailAddress", "phoneNumber")
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("email", "grace@example.org", null),
 					org.assertj.core.groups.Tuple.tuple("mobile", null, "+447700900123"));
-		assertThat(created.engagedParty()).extracting("type", "givenName", "familyName")
-			.containsExactly("Individual", "Grace", "Hopper");
+		// The person sent with the customer became an individual of its own, which the customer refers to.
+		assertThat(created.engagedParty()).extracting("type", "name", "referredType")
+			.containsExactly("PartyRef", "Grace Hopper", "Individual");
+		assertThat(created.engagedParty().href()).isEqualTo(PartyApi.INDIVIDUAL_PATH + "/" + created.engagedParty().id());
+		assertThat(created.engagedPartyResolution()).isEqualTo(Customer.PARTY_HELD);
+		this.client.get()
+			.uri(created.engagedParty().href())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.givenName")
+			.isEqualTo("Grace")
+			.jsonPath("$.familyName")
+			.isEqualTo("Hopper")
+			.jsonPath("$['@type']")
+			.isEqualTo("Individual");
 		assertThat(created.creationDate()).isNotNull().isEqualTo(created.lastUpdate());
 
 		Customer read = this.client.get()
@@ -123,7 +139,22 @@ class CustomerApiTests {
 			.returnResult()
 			.getResponseBody();
 
-		assertThat(read.engagedParty()).isEqualTo(northwind.engagedParty());
+		assertThat(read.engagedParty()).extracting("type", "name", "referredType")
+			.containsExactly("PartyRef", "Northwind Traders Ltd", "Organization");
+		this.client.get()
+			.uri(read.engagedParty().href())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo("Northwind Traders Ltd")
+			.jsonPath("$.tradingName")
+			.isEqualTo("Northwind Traders Ltd")
+			.jsonPath("$.organizationIdentification[0].identificationId")
+			.isEqualTo("01234567")
+			.jsonPath("$.organizationIdentification[0]['@type']")
+			.isEqualTo("OrganizationIdentification");
 		assertThat(read.contactMedium()).isEqualTo(northwind.contactMedium());
 		assertThat(read.account())
 			.isEqualTo(northwind.account().stream().map((ref) -> ref.typedAs("AccountRef")).toList());

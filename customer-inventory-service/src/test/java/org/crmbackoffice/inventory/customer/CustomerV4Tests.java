@@ -113,8 +113,10 @@ class CustomerV4Tests {
 
 		JsonNode after = this.api.get(V5 + "/" + id);
 		assertThat(after.path("name").asString()).isEqualTo("Ada Lovelace " + this.tag);
-		assertThat(after.path("engagedParty").path("givenName").asString()).isEqualTo("Ada");
-		assertThat(after.path("engagedParty").path("birthDate").asString()).isEqualTo("1815-12-10");
+		assertThat(after.path("engagedParty")).isEqualTo(held.path("engagedParty"));
+		JsonNode party = this.api.get(after.path("engagedParty").path("href").asString());
+		assertThat(party.path("givenName").asString()).isEqualTo("Ada");
+		assertThat(party.path("birthDate").asString()).isEqualTo("1815-12-10T00:00:00Z");
 		assertThat(after.path("contactMedium").get(0).path("id").asString()).isEqualTo("cm-7");
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.model.party.PartyApi;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
 import org.crmbackoffice.testsupport.JsonClient;
@@ -129,8 +130,8 @@ class CustomerV5ConformanceTests {
 	void filtersByIdHrefAndTheEngagedPartysId() {
 		JsonNode first = this.api.post(BASE, minimal("First " + this.tag));
 		JsonNode second = this.api.post(BASE, """
-				{"name": "Second %s", "engagedParty": {"@type": "Organization", "id": "org-%s",
-				                                       "tradingName": "Second Ltd"}}""".formatted(this.tag, this.tag));
+				{"name": "Second %s", "engagedParty": {"@type": "PartyRef", "id": "org-%s",
+				                                       "@referredType": "Organization"}}""".formatted(this.tag, this.tag));
 		String one = first.path("id").asString();
 		String two = second.path("id").asString();
 
@@ -139,6 +140,44 @@ class CustomerV5ConformanceTests {
 		assertThat(ids("id=not-one-of-ours")).isEmpty();
 		assertThat(ids("href=" + second.path("href").asString())).containsExactly(two);
 		assertThat(ids("engagedParty.id=org-" + this.tag)).containsExactly(two);
+		assertThat(ids("engagedParty.id=" + first.path("engagedParty").path("id").asString())).containsExactly(one);
+	}
+
+	@Test
+	void refersACustomerToAnotherPartyButChangesThePartysDataOnlyOnTheParty() {
+		JsonNode customer = this.api.post(BASE, minimal("Moving " + this.tag));
+		JsonNode organization = this.api.post(PartyApi.ORGANIZATION_PATH, """
+				{"name": "Moving Ltd %s"}""".formatted(this.tag));
+
+		JsonNode moved = this.api.patch(customer.path("href").asString(), """
+				{"engagedParty": {"@type": "PartyRef", "id": "%s", "@referredType": "Organization"}}"""
+			.formatted(organization.path("id").asString()));
+		assertThat(moved.path("engagedParty").path("href").asString()).isEqualTo(organization.path("href").asString());
+		assertThat(moved.path("engagedParty").path("name").asString()).isEqualTo("Moving Ltd " + this.tag);
+		assertThat(moved.path("engagedPartyResolution").asString()).isEqualTo("held");
+
+		this.client.patch()
+			.uri(customer.path("href").asString())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"engagedParty\": {\"@type\": \"Organization\", \"tradingName\": \"Renamed\"}}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("/engagedParty");
+		this.client.post()
+			.uri(BASE)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"name": "Own id %s", "engagedParty": {"@type": "Organization", "id": "mine",
+					                                       "tradingName": "Own Id Ltd"}}""".formatted(this.tag))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("/engagedParty/id");
 	}
 
 	private static String minimal(String name) {

@@ -14,6 +14,7 @@ import org.crmbackoffice.model.common.EntityRef;
 import org.crmbackoffice.model.common.RelatedParty;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.model.party.PartyApi;
 import org.crmbackoffice.model.customer.CustomerCreate;
 import org.crmbackoffice.model.customer.CustomerStatus;
 import org.crmbackoffice.model.customer.EngagedParty;
@@ -35,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -67,6 +69,9 @@ class CustomerPrivacyTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	Customer customer;
 
@@ -147,8 +152,12 @@ class CustomerPrivacyTests {
 			.expectBody()
 			.jsonPath("$.exportedBy")
 			.isEqualTo("dpo@example.org")
-			.jsonPath("$.customer.engagedParty.birthDate")
-			.isEqualTo("1920-07-25")
+			.jsonPath("$.customer.engagedParty.id")
+			.isEqualTo(this.customer.engagedParty().id())
+			.jsonPath("$.party.givenName")
+			.isEqualTo("Rosalind")
+			.jsonPath("$.party.birthDate")
+			.isEqualTo("1920-07-25T00:00:00Z")
 			.jsonPath("$.customer.contactMedium[0].emailAddress")
 			.isEqualTo("rosalind@example.org")
 			.jsonPath("$.agreement[0].id")
@@ -186,6 +195,42 @@ class CustomerPrivacyTests {
 				.expectStatus()
 				.isForbidden();
 		}
+	}
+
+	@Test
+	void aPartyIsDeletedOnlyOnceNoCustomerEngagesItAndIsErasedHereAndInTheInteractionLog() {
+		String engaged = this.customer.engagedParty().href();
+		this.client.delete()
+			.uri(engaged)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.engagingCustomers[0]")
+			.isEqualTo(this.customer.id());
+		String alone = this.client.post()
+			.uri(PartyApi.INDIVIDUAL_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"givenName\": \"Maurice\", \"familyName\": \"Wilkins\", \"birthDate\": \"1916-12-15\"}")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String id = this.json.readTree(alone).path("id").asString();
+
+		this.client.delete().uri(PartyApi.INDIVIDUAL_PATH + "/" + id).exchange().expectStatus().isNoContent();
+
+		this.client.get().uri(PartyApi.INDIVIDUAL_PATH + "/" + id).exchange().expectStatus().isNotFound();
+		assertThat(requests()).containsExactly("POST /interaction/v1/erasure {\"partyId\":\"" + id + "\"}");
+		assertThat(this.jdbc.queryForObject("select document::text from party where id = ?::uuid", String.class, id))
+			.contains("erased-5eed")
+			.doesNotContain("Maurice", "Wilkins", "1916");
+
+		this.client.delete().uri(this.customer.href()).exchange().expectStatus().isNoContent();
+		this.client.delete().uri(engaged).exchange().expectStatus().isNoContent();
+		this.client.get().uri(engaged).exchange().expectStatus().isNotFound();
 	}
 
 	@Test
@@ -239,8 +284,23 @@ class CustomerPrivacyTests {
 		assertThat(erased.name()).isEqualTo("erased-5eed");
 		assertThat(erased.status()).isEqualTo(CustomerStatus.CLOSED);
 		assertThat(erased.contactMedium()).isEmpty();
-		assertThat(erased.engagedParty()).extracting("type", "name", "givenName", "familyName", "birthDate")
-			.containsExactly("Individual", "erased-5eed", null, null, null);
+		assertThat(erased.engagedParty()).extracting("type", "id", "name")
+			.containsExactly("PartyRef", this.customer.engagedParty().id(), "erased-5eed");
+		// Erasure is of the person: its individual keeps nothing but the pseudonym.
+		this.client.get()
+			.uri(erased.engagedParty().href())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.givenName")
+			.isEqualTo("erased-5eed")
+			.jsonPath("$.familyName")
+			.isEqualTo("erased-5eed")
+			.jsonPath("$.birthDate")
+			.doesNotExist()
+			.jsonPath("$.individualIdentification")
+			.doesNotExist();
 		assertThat(erased.agreement()).extracting(EntityRef::id).containsExactly(agreement.id());
 		patch(this.customer.href(), "{\"name\": \"Rosalind Franklin\"}").expectStatus().isEqualTo(409);
 		this.client.post().uri(erasure).exchange().expectStatus().isOk();

@@ -144,7 +144,8 @@ class ManualAuditTests {
 		assertThat(after.get("paymentMethod").get(0).get("id").asString()).isEqualTo("pm-" + n);
 		assertThat(after.get("relatedParty").get(0).get("role").asString()).isEqualTo("guarantor");
 		assertThat(after.get("agreement").get(0).get("id").asString()).isEqualTo(contract);
-		assertThat(after.get("engagedParty").get("identification").get(0).get("identificationId").asString())
+		JsonNode survivorParty = this.api.get(after.get("engagedParty").get("href").asString());
+		assertThat(survivorParty.get("individualIdentification").get(0).get("identificationId").asString())
 			.isEqualTo("P" + n);
 		List<String> characteristics = new ArrayList<>();
 		after.get("characteristic")

@@ -72,7 +72,9 @@ class QualityAuditTests {
 				badCountry);
 		expected.put(badCountry, Set.of("country-invalid"));
 		String nameless = this.api.clean("Gina", "Givenless", "1977-01-01");
-		this.api.sql("update customer set given_name = null where id = ?::uuid", nameless);
+		// As an import could have left it: the API refuses an individual without a given name.
+		this.api.sql("update party set given_name = null where id = (select party_id from customer where id = ?::uuid)",
+				nameless);
 		expected.put(nameless, Set.of("name-parts-required"));
 		expected.put(this.api.clean("Bert", "Birthless", null), Set.of("party-data-required"));
 		n = QualityApi.next();

@@ -55,19 +55,35 @@ public class EventPublisher {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void publish(String eventType, String subjectId, String resourceName, Map<String, ?> resourceByApiVersion) {
+		publish(eventType, subjectId, resourceName, resourceByApiVersion, HubProperties.V5, this.domain);
+	}
+
+	/**
+	 * Publishes an event of a TMF632 party that the service serves beside its main API: only the listeners of the
+	 * party hub receive it, in the {@code partyManagement} domain.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void publishPartyEvent(String eventType, String subjectId, String resourceName, Object party) {
+		publish(eventType, subjectId, resourceName, Map.of(HubProperties.PARTY_V5, party), HubProperties.PARTY_V5,
+				"partyManagement");
+	}
+
+	/** @param recordedApi the API whose event is written to the outbox even when no listener takes it */
+	private void publish(String eventType, String subjectId, String resourceName, Map<String, ?> resourceByApiVersion,
+			String recordedApi, String domain) {
 		Instant now = this.clock.instant();
 		List<Listener> listeners = this.jdbc.query(
 				"select id, query, api_version from hub_listener where status = 'active'", (row, number) -> new Listener(
 						row.getObject("id"), row.getString("query"), row.getString("api_version")));
 		resourceByApiVersion.forEach((version, resource) -> {
-			boolean recordedAnyway = HubProperties.V5.equals(version);
+			boolean recordedAnyway = recordedApi.equals(version);
 			List<Listener> ofVersion = listeners.stream()
 				.filter((listener) -> listener.apiVersion().equals(version))
 				.toList();
 			if (ofVersion.isEmpty() && !recordedAnyway) {
 				return;
 			}
-			Event event = Event.of(UUID.randomUUID().toString(), now, eventType, this.domain,
+			Event event = Event.of(UUID.randomUUID().toString(), now, eventType, domain,
 					Map.of(resourceName, resource));
 			JsonNode envelope = this.json.valueToTree(event);
 			List<Listener> taking = ofVersion.stream()

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hubPath where listeners are registered, e.g. {@code /tmf-api/partyInteraction/v5/hub}
  * @param v4HubPath where TMF v4 clients register, for a service that serves its v4 API beside v5; listeners
  * registered there receive the v4 shape of each event
+ * @param partyHubPath where listeners of TMF632 party events register, for a service that also serves parties (as
+ * a TMF629 customer inventory does, beside its customers); listeners registered there receive only party events
  * @param deliveryPath where deliveries are listed and redelivered, e.g. {@code /interaction/v1/delivery}
  * @param allowPrivateCallbacks whether callbacks may point at loopback or private addresses; only for tests and the
  * local stack, since it would let a caller make the service call into its own network
@@ -20,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secretOverlap how long a rotated secret still signs alongside its successor
  */
 @ConfigurationProperties("crm.hub")
-public record HubProperties(String hubPath, String v4HubPath, String deliveryPath,
+public record HubProperties(String hubPath, String v4HubPath, String partyHubPath, String deliveryPath,
 		@DefaultValue("false") boolean allowPrivateCallbacks, @DefaultValue("true") boolean dispatcher, @DefaultValue("2") int workers,
 		@DefaultValue("PT0.1S") Duration pollInterval, @DefaultValue("12") int maxAttempts,
 		@DefaultValue("PT10S") Duration firstRetry, @DefaultValue("PT1H") Duration maxRetry,
@@ -30,12 +32,25 @@ public record HubProperties(String hubPath, String v4HubPath, String deliveryPat
 
 	public static final String V4 = "v4";
 
-	/** The API version of the hub at this request path: v4 under {@link #v4HubPath()}, v5 everywhere else. */
+	/** The hub of the TMF632 parties a service serves beside its main API. */
+	public static final String PARTY_V5 = "party-v5";
+
+	/**
+	 * The API of the hub at this request path: v4 under {@link #v4HubPath()}, the parties under
+	 * {@link #partyHubPath()}, v5 everywhere else.
+	 */
 	String apiVersionAt(String requestPath) {
-		return (this.v4HubPath != null && requestPath.startsWith(this.v4HubPath)) ? V4 : V5;
+		if (this.v4HubPath != null && requestPath.startsWith(this.v4HubPath)) {
+			return V4;
+		}
+		return (this.partyHubPath != null && requestPath.startsWith(this.partyHubPath)) ? PARTY_V5 : V5;
 	}
 
 	String hubPathOf(String apiVersion) {
-		return V4.equals(apiVersion) ? this.v4HubPath : this.hubPath;
+		return switch (apiVersion) {
+			case V4 -> this.v4HubPath;
+			case PARTY_V5 -> this.partyHubPath;
+			default -> this.hubPath;
+		};
 	}
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -12,18 +13,20 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The party engaged as the customer. As TMF629 v5 has it, a {@code PartyRef} to a party held in a party
- * management system ({@code id}, {@code @referredType} such as {@code Organization}, optionally {@code href} and
- * {@code name}); the inventory does not hold that party's data. Or, as this inventory has long taken it, the
- * individual or organization itself with the party data the inventory keeps about it (TMF632 {@code Individual} /
- * {@code Organization} attributes): an individual needs its given and family name, an organization its trading
- * name, and the other kind's attributes are refused so that a record never mixes both.
+ * The party engaged as the customer. As TMF629 v5 has it, and as the inventory always shows it, a
+ * {@code PartyRef} ({@code id}, {@code @referredType} such as {@code Organization}, optionally {@code href} and
+ * {@code name}): to an individual or organization the inventory serves as a TMF632 resource, or to a party held
+ * in another party management system. To create a customer and its party at once, a client may instead send the
+ * individual or organization by value, with its party data (an extension of TMF629): an individual needs its given
+ * and family name, an organization its trading name, and the other kind's attributes are refused so that a party
+ * never mixes both. The inventory then creates the party and the customer refers to it.
  *
  * @param id the party's identifier in a party management system; required for a {@code PartyRef}
  * @param type {@code PartyRef}, {@code Individual} or {@code Organization}
  * @param name the display name; informative only
  * @param referredType for a {@code PartyRef}, the kind of party it refers to
- * @param identification documents and registrations that identify the party (passport, company registration)
+ * @param identification by value only: documents and registrations that identify the party (passport, company
+ * registration)
  */
 @CompletePartyData
 public record EngagedParty(@Size(max = 100) String id, @Size(max = 500) String href,
@@ -31,7 +34,8 @@ public record EngagedParty(@Size(max = 100) String id, @Size(max = 500) String h
 				message = "must be " + PARTY_REF + ", " + INDIVIDUAL + " or " + ORGANIZATION) String type,
 		@Size(max = 200) String name, @Size(max = 100) String givenName, @Size(max = 100) String middleName,
 		@Size(max = 100) String familyName, @Past LocalDate birthDate, @Size(max = 200) String tradingName,
-		@Size(max = 100) String organizationType, @Size(max = 20) List<@Valid PartyIdentification> identification,
+		@Size(max = 100) String organizationType,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) @Size(max = 20) List<@Valid PartyIdentification> identification,
 		@JsonProperty("@referredType") @Size(max = 100) String referredType) {
 
 	public static final String PARTY_REF = "PartyRef";

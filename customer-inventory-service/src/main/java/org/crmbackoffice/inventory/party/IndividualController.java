@@ -1,0 +1,114 @@
+package org.crmbackoffice.inventory.party;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.crmbackoffice.inventory.interactions.InteractionsOfCustomers;
+import org.crmbackoffice.inventory.party.PartyService.Versioned;
+import org.crmbackoffice.model.party.Individual;
+import org.crmbackoffice.model.party.Party;
+import org.crmbackoffice.model.party.PartyApi;
+import org.crmbackoffice.support.idempotency.IdempotencyKeys;
+import org.crmbackoffice.support.web.ApiResponses;
+import org.crmbackoffice.support.web.FieldSelection;
+import org.crmbackoffice.support.web.JsonMergePatch;
+import org.crmbackoffice.support.web.OffsetLimit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = PartyApi.INDIVIDUAL_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "individual", description = "TMF632 individuals, the parties customers engage")
+class IndividualController {
+
+	private final PartyService parties;
+
+	private final InteractionsOfCustomers interactions;
+
+	private final JsonMapper json;
+
+	IndividualController(PartyService parties, InteractionsOfCustomers interactions, JsonMapper json) {
+		this.parties = parties;
+		this.interactions = interactions;
+		this.json = json;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Creates an individual", description = "With an Idempotency-Key, a repeated request answers "
+			+ "with the individual the first one created.")
+	ResponseEntity<Party> create(@Valid @RequestBody Individual request,
+			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+		Versioned created = this.parties.create(request, idempotencyKey);
+		return ResponseEntity.status(201)
+			.location(ApiResponses.locationOf(created.party().id()))
+			.eTag(ApiResponses.etagOf(created.version()))
+			.body(created.party());
+	}
+
+	@GetMapping
+	@Operation(summary = "Lists individuals, newest first", description = """
+			Filters: id and href (one or several, comma-separated), name, givenName, familyName, tradingName \
+			(the whole value, case ignored), status (one or several, comma-separated). fields: the attributes to \
+			return. A business partner sees only the party its own customer record engages.""")
+	ResponseEntity<List<?>> list(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+			@RequestParam(defaultValue = "0") @Min(0) long offset,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit,
+			@RequestParam(required = false) String fields) {
+		Page<Party> page = this.parties.list(Individual.class, parameters, new OffsetLimit(offset, limit, null));
+		return ApiResponses.list(page, FieldSelection.select(page.getContent(), fields, this.json));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Retrieves an individual by id, with its ETag")
+	ResponseEntity<Party> retrieve(@PathVariable String id) {
+		return versioned(this.parties.retrieve(Individual.class, id));
+	}
+
+	@PatchMapping(path = "/{id}", consumes = { JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE })
+	@Operation(summary = "Changes an individual with a JSON merge patch", description = "If-Match with the ETag of "
+			+ "the last read refuses the change (412) when someone else changed it meanwhile. The customers that "
+			+ "engage it show its new name.")
+	ResponseEntity<Party> patch(@PathVariable String id, @RequestBody JsonNode patch,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return versioned(this.parties.patch(Individual.class, id, patch, ApiResponses.versionOf(ifMatch)));
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "Deletes an individual no customer engages any more", description = "Deleting is erasing: "
+			+ "the individual is anonymised here and in the interaction log and answers 404 from then on. 409 while "
+			+ "a customer still engages it.")
+	ResponseEntity<Void> delete(@PathVariable String id) {
+		this.parties.checkDeletable(Individual.class, id);
+		// Erased in the interaction log first, outside the transaction: a failure there leaves nothing erased
+		// here, and the request can simply be repeated.
+		String pseudonym = this.interactions.erase(id).pseudonym();
+		this.parties.delete(Individual.class, id, pseudonym);
+		return ResponseEntity.noContent().build();
+	}
+
+	private static ResponseEntity<Party> versioned(Versioned party) {
+		return ResponseEntity.ok().eTag(ApiResponses.etagOf(party.version())).body(party.party());
+	}
+
+}
