@@ -31,7 +31,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * endpoint produced it (one record, a list page or a search), every agreement as a read of its customer's
  * record, and every individual or organization as a read of that party. Recording the answer rather than the code
  * paths that fetch records means a new way to read customers is audited without touching it, and a record fetched
- * but not returned (a 404, an internal lookup) is not counted as read. Answers to writes carry the record back to its writer, whose write is recorded instead.
+ * but not returned (a 404, an internal lookup) is not counted as read. Answers to writes carry the record back to
+ * its writer, whose write is recorded instead.
  */
 @ControllerAdvice
 class AuditedReads implements ResponseBodyAdvice<Object> {

@@ -49,6 +49,8 @@ class CustomerV5ConformanceTests {
 				{"@type": "Customer", "name": "Typed %s",
 				 "engagedParty": {"@type": "Organization", "tradingName": "Typed Ltd"},
 				 "account": [{"id": "ACC-1", "@referredType": "BillingAccount"}],
+				 "characteristic": [{"@type": "StringCharacteristic", "name": "segment", "value": "gold"},
+				                    {"name": "preferredLanguage", "value": "fr"}],
 				 "paymentMethod": [{"@type": "PaymentMethodRef", "id": "PM-1", "@referredType": "BankAccountDebit"}],
 				 "relatedParty": [{"@type": "RelatedPartyRefOrPartyRoleRef", "role": "bill receiver",
 				                   "partyOrPartyRole": {"@type": "PartyRef", "id": "2777",
@@ -59,6 +61,8 @@ class CustomerV5ConformanceTests {
 				                   {"@type": "SocialContactMedium", "socialNetworkId": "@typed"}]}""".formatted(this.tag));
 
 		assertThat(customer.path("account").get(0).path("@type").asString()).isEqualTo("AccountRef");
+		assertThat(customer.path("characteristic").valueStream().map((trait) -> trait.path("@type").asString()))
+			.containsExactly("StringCharacteristic", "StringCharacteristic");
 		assertThat(customer.path("paymentMethod").get(0).path("@type").asString()).isEqualTo("PaymentMethodRef");
 		assertThat(customer.path("relatedParty").get(0).path("@type").asString())
 			.isEqualTo("RelatedPartyRefOrPartyRoleRef");

@@ -98,6 +98,8 @@ class PartyApiTests {
 			.isEqualTo("jean.dupont@example.org");
 		assertThat(created.path("individualIdentification").get(0).path("identificationId").asString())
 			.isEqualTo("51DD1234");
+		assertThat(created.path("partyCharacteristic").get(0).path("@type").asString())
+			.isEqualTo("StringCharacteristic");
 		assertThat(created.path("skill").get(0).path("skillName").asString())
 			.as("an attribute the inventory does not interpret is kept as sent")
 			.isEqualTo("English");

@@ -1,9 +1,27 @@
 package org.crmbackoffice.model.common;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** A named value describing an entity beyond its fixed attributes, e.g. a segment or a preferred language. */
-public record Characteristic(@NotBlank @Size(max = 100) String name, @Size(max = 50) String valueType,
-		@Size(max = 1000) String value) {
+/**
+ * A named value describing an entity beyond its fixed attributes, e.g. a segment or a preferred language.
+ *
+ * @param type the TMF v5 kind of characteristic as its client gave it; {@code StringCharacteristic}, which its text
+ * value is, when it gave none
+ */
+public record Characteristic(@JsonProperty("@type") @Size(max = 100) String type, @NotBlank @Size(max = 100) String name,
+		@Size(max = 50) String valueType, @Size(max = 1000) String value) {
+
+	public static final String DEFAULT_TYPE = "StringCharacteristic";
+
+	public Characteristic(String name, String valueType, String value) {
+		this(null, name, valueType, value);
+	}
+
+	/** The characteristic with the {@code @type} v5 requires. */
+	public Characteristic typed() {
+		return (this.type != null) ? this : new Characteristic(DEFAULT_TYPE, this.name, this.valueType, this.value);
+	}
+
 }

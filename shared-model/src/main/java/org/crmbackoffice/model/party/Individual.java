@@ -82,7 +82,10 @@ public record Individual(String id, String href, @JsonProperty("@type") String t
 				(this.individualIdentification != null) ? this.individualIdentification.stream()
 					.map((identification) -> identification.typedAs(IDENTIFICATION_TYPE))
 					.toList() : null,
-				this.contactMedium, this.partyCharacteristic, this.externalReference, this.relatedParty,
+				this.contactMedium,
+				(this.partyCharacteristic != null)
+						? this.partyCharacteristic.stream().map(Characteristic::typed).toList() : null,
+				this.externalReference, this.relatedParty,
 				this.otherName, this.skill, this.languageAbility, this.disability, this.location,
 				this.taxExemptionCertificate, this.creditRating);
 	}

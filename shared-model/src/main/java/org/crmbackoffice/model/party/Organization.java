@@ -63,7 +63,10 @@ public record Organization(String id, String href, @JsonProperty("@type") String
 				(this.organizationIdentification != null) ? this.organizationIdentification.stream()
 					.map((identification) -> identification.typedAs(IDENTIFICATION_TYPE))
 					.toList() : null,
-				this.contactMedium, this.partyCharacteristic, this.externalReference, this.relatedParty,
+				this.contactMedium,
+				(this.partyCharacteristic != null)
+						? this.partyCharacteristic.stream().map(Characteristic::typed).toList() : null,
+				this.externalReference, this.relatedParty,
 				this.otherName, this.organizationParentRelationship, this.organizationChildRelationship,
 				this.taxExemptionCertificate, this.creditRating);
 	}
