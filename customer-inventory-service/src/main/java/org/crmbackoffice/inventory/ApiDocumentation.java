@@ -16,9 +16,11 @@ class ApiDocumentation {
 	@Bean
 	OpenAPI customerInventoryApi(ObjectProvider<BuildProperties> build) {
 		BuildProperties properties = build.getIfAvailable();
-		return new OpenAPI().info(new Info().title("Customer Inventory (TMF629 Customer Management)")
+		return new OpenAPI().info(new Info()
+			.title("Customer Inventory (TMF629 Customer Management, TMF632 Party Management)")
 			.description("""
-					The enterprise's record of its customers (eTOM 1.3.16 Customer Inventory Management). \
+					The enterprise's record of its customers and the parties they engage (eTOM 1.3.16 Customer \
+					Inventory Management). \
 					Errors are RFC 9457 problem details; lists page with offset and limit and report \
 					X-Total-Count and X-Result-Count.""")
 			.version((properties != null) ? properties.getVersion() : "development")
