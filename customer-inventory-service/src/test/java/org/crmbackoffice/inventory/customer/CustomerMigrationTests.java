@@ -4,6 +4,7 @@ import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.party.PartyApi;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.DatabaseAtVersion;
+import org.crmbackoffice.testsupport.JsonClient;
 import org.crmbackoffice.testsupport.NoBackgroundDelivery;
 import org.crmbackoffice.testsupport.TestIssuer;
 import org.crmbackoffice.testsupport.TestIssuerProperties;
@@ -46,15 +47,7 @@ class CustomerMigrationTests {
 
 	@Test
 	void readsACustomerStoredBeforeTheV5TypesInTheV5ShapeWithNothingLost() {
-		JsonNode read = this.json.readTree(this.client.get()
-			.uri(CustomerApi.BASE_PATH + "/" + CUSTOMER)
-			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.DATA_STEWARD)))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
+		JsonNode read = get(CustomerApi.BASE_PATH + "/" + CUSTOMER);
 
 		JsonNode engaged = read.path("engagedParty");
 		assertThat(engaged.path("@type").asString()).isEqualTo("PartyRef");
@@ -118,15 +111,9 @@ class CustomerMigrationTests {
 	}
 
 	private JsonNode get(String path) {
-		return this.json.readTree(this.client.get()
-			.uri(path)
-			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.DATA_STEWARD)))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
+		return new JsonClient(this.client.mutate()
+			.defaultHeaders((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.DATA_STEWARD)))
+			.build(), this.json).get(path);
 	}
 
 	/** A database at schema version 22 holding a customer as the inventory stored it then, migrated on start-up. */

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import org.crmbackoffice.inventory.interactions.InteractionsOfCustomers;
 import org.crmbackoffice.inventory.party.PartyService.Versioned;
 import org.crmbackoffice.model.party.Individual;
+import org.crmbackoffice.model.party.Organization;
 import org.crmbackoffice.model.party.Party;
 import org.crmbackoffice.model.party.PartyApi;
 import org.crmbackoffice.support.idempotency.IdempotencyKeys;
@@ -37,10 +38,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-@RestController
-@RequestMapping(path = PartyApi.INDIVIDUAL_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "individual", description = "TMF632 individuals, the parties customers engage")
-class IndividualController {
+/**
+ * The TMF632 operations on one kind of party; {@link Individuals} and {@link Organizations} serve them at their
+ * paths.
+ */
+abstract class PartyController<P extends Party> {
+
+	private final Class<P> kind;
 
 	private final PartyService parties;
 
@@ -48,16 +52,17 @@ class IndividualController {
 
 	private final JsonMapper json;
 
-	IndividualController(PartyService parties, InteractionsOfCustomers interactions, JsonMapper json) {
+	PartyController(Class<P> kind, PartyService parties, InteractionsOfCustomers interactions, JsonMapper json) {
+		this.kind = kind;
 		this.parties = parties;
 		this.interactions = interactions;
 		this.json = json;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Creates an individual", description = "With an Idempotency-Key, a repeated request answers "
-			+ "with the individual the first one created.")
-	ResponseEntity<Party> create(@Valid @RequestBody Individual request,
+	@Operation(summary = "Creates a party", description = "With an Idempotency-Key, a repeated request answers "
+			+ "with the party the first one created.")
+	ResponseEntity<Party> create(@Valid @RequestBody P request,
 			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
 		Versioned created = this.parties.create(request, idempotencyKey);
 		return ResponseEntity.status(201)
@@ -67,7 +72,7 @@ class IndividualController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Lists individuals, newest first", description = """
+	@Operation(summary = "Lists parties of this kind, newest first", description = """
 			Filters: id and href (one or several, comma-separated), name, givenName, familyName, tradingName \
 			(the whole value, case ignored), status (one or several, comma-separated). fields: the attributes to \
 			return. A business partner sees only the party its own customer record engages.""")
@@ -75,40 +80,62 @@ class IndividualController {
 			@RequestParam(defaultValue = "0") @Min(0) long offset,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit,
 			@RequestParam(required = false) String fields) {
-		Page<Party> page = this.parties.list(Individual.class, parameters, new OffsetLimit(offset, limit, null));
+		Page<Party> page = this.parties.list(this.kind, parameters, new OffsetLimit(offset, limit, null));
 		return ApiResponses.list(page, FieldSelection.select(page.getContent(), fields, this.json));
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "Retrieves an individual by id, with its ETag")
+	@Operation(summary = "Retrieves a party by id, with its ETag")
 	ResponseEntity<Party> retrieve(@PathVariable String id) {
-		return versioned(this.parties.retrieve(Individual.class, id));
+		return versioned(this.parties.retrieve(this.kind, id));
 	}
 
 	@PatchMapping(path = "/{id}", consumes = { JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE })
-	@Operation(summary = "Changes an individual with a JSON merge patch", description = "If-Match with the ETag of "
+	@Operation(summary = "Changes a party with a JSON merge patch", description = "If-Match with the ETag of "
 			+ "the last read refuses the change (412) when someone else changed it meanwhile. The customers that "
 			+ "engage it show its new name.")
 	ResponseEntity<Party> patch(@PathVariable String id, @RequestBody JsonNode patch,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return versioned(this.parties.patch(Individual.class, id, patch, ApiResponses.versionOf(ifMatch)));
+		return versioned(this.parties.patch(this.kind, id, patch, ApiResponses.versionOf(ifMatch)));
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Deletes an individual no customer engages any more", description = "Deleting is erasing: "
-			+ "the individual is anonymised here and in the interaction log and answers 404 from then on. 409 while "
-			+ "a customer still engages it.")
+	@Operation(summary = "Deletes a party no customer engages any more", description = "Deleting is erasing: the "
+			+ "party is anonymised here and in the interaction log and answers 404 from then on. 409 while a "
+			+ "customer still engages it.")
 	ResponseEntity<Void> delete(@PathVariable String id) {
-		this.parties.checkDeletable(Individual.class, id);
+		this.parties.checkDeletable(this.kind, id);
 		// Erased in the interaction log first, outside the transaction: a failure there leaves nothing erased
 		// here, and the request can simply be repeated.
 		String pseudonym = this.interactions.erase(id).pseudonym();
-		this.parties.delete(Individual.class, id, pseudonym);
+		this.parties.delete(this.kind, id, pseudonym);
 		return ResponseEntity.noContent().build();
 	}
 
 	private static ResponseEntity<Party> versioned(Versioned party) {
 		return ResponseEntity.ok().eTag(ApiResponses.etagOf(party.version())).body(party.party());
+	}
+
+	@RestController
+	@RequestMapping(path = PartyApi.INDIVIDUAL_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+	@Tag(name = "individual", description = "TMF632 individuals, the people customers are")
+	static class Individuals extends PartyController<Individual> {
+
+		Individuals(PartyService parties, InteractionsOfCustomers interactions, JsonMapper json) {
+			super(Individual.class, parties, interactions, json);
+		}
+
+	}
+
+	@RestController
+	@RequestMapping(path = PartyApi.ORGANIZATION_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+	@Tag(name = "organization", description = "TMF632 organizations, the companies and bodies customers are")
+	static class Organizations extends PartyController<Organization> {
+
+		Organizations(PartyService parties, InteractionsOfCustomers interactions, JsonMapper json) {
+			super(Organization.class, parties, interactions, json);
+		}
+
 	}
 
 }
