@@ -2,6 +2,7 @@ package org.crmbackoffice.support.security;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +28,12 @@ public class ResourceServerSecurity {
 
 	/** Metrics show who uses the system how: only callers with this permission read them. */
 	public static final String MONITORING = "monitoring:read";
+
+	/** Verifies each bearer token once while it is valid, rather than on every request. */
+	@Bean
+	static BeanPostProcessor verifiedTokens() {
+		return VerifiedTokens.rememberingVerifiedTokens(VerifiedTokens.MAXIMUM_TOKENS);
+	}
 
 	@Bean
 	CallerTokens callerTokens(SecurityProperties properties, RolePermissions permissions) {
