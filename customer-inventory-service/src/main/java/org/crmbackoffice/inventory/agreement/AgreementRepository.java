@@ -16,6 +16,16 @@ interface AgreementRepository extends JpaRepository<AgreementEntity, UUID> {
 			where a.customerId in :customerIds order by a.createdAt, a.id""")
 	List<AgreementOfCustomer> findRefsByCustomerIdIn(Collection<UUID> customerIds);
 
+	/**
+	 * One customer's agreements. A query of its own rather than {@link #findRefsByCustomerIdIn} with one id:
+	 * Hibernate translates a query with a list parameter anew on every execution, and this one runs on every read
+	 * of a customer.
+	 */
+	@Query("""
+			select a.customerId as customerId, a.id as id, a.name as name from AgreementEntity a
+			where a.customerId = :customerId order by a.createdAt, a.id""")
+	List<AgreementOfCustomer> findRefsByCustomerId(UUID customerId);
+
 	@Query("""
 			select a from AgreementEntity a
 			where (:customerId is null or a.customerId = :customerId) and (:status is null or a.status = :status)""")

@@ -36,4 +36,12 @@ class AgreementsOfCustomers implements AgreementRefs {
 							Collectors.toList())));
 	}
 
+	@Override
+	public List<EntityRef> of(UUID customerId) {
+		return this.agreements.findRefsByCustomerId(customerId)
+			.stream()
+			.map((agreement) -> AgreementMapper.refOf(agreement.getId(), agreement.getName()))
+			.toList();
+	}
+
 }

@@ -16,8 +16,7 @@ public interface AgreementRefs {
 	/** @return each given customer's agreements, oldest first; customers without any are absent */
 	Map<UUID, List<EntityRef>> of(Collection<UUID> customerIds);
 
-	default List<EntityRef> of(UUID customerId) {
-		return of(List.of(customerId)).getOrDefault(customerId, List.of());
-	}
+	/** @return the customer's agreements, oldest first */
+	List<EntityRef> of(UUID customerId);
 
 }
