@@ -5,17 +5,28 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.Immutable;
 
-/** One change of an interaction, as stored. Hibernate never updates it. */
+import org.springframework.data.domain.Persistable;
+
+/**
+ * One change of an interaction, as stored. Hibernate never updates it. It says itself whether it is new, because its
+ * key is assigned: otherwise saving it would first select the row it is about to insert.
+ */
 @Entity
 @Immutable
 @Table(name = "party_interaction_history")
-class HistoryEntryEntity {
+class HistoryEntryEntity implements Persistable<HistoryKey> {
 
 	@EmbeddedId
 	private HistoryKey key;
+
+	@Transient
+	private boolean stored;
 
 	@Column(name = "changed_at", nullable = false)
 	private Instant changedAt;
@@ -52,6 +63,22 @@ class HistoryEntryEntity {
 
 	HistoryKey key() {
 		return this.key;
+	}
+
+	@Override
+	public HistoryKey getId() {
+		return this.key;
+	}
+
+	@Override
+	public boolean isNew() {
+		return !this.stored;
+	}
+
+	@PostLoad
+	@PostPersist
+	void markStored() {
+		this.stored = true;
 	}
 
 	Instant changedAt() {

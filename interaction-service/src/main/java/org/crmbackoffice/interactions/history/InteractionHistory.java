@@ -33,6 +33,9 @@ public class InteractionHistory {
 
 	private final HistoryRepository entries;
 
+	/** A creation is an interaction's first entry: nothing can have been recorded of it before. */
+	private static final long FIRST_SEQUENCE = 1;
+
 	private final JsonMapper json;
 
 	private final JdbcTemplate jdbc;
@@ -79,7 +82,7 @@ public class InteractionHistory {
 			return;
 		}
 		UUID id = UUID.fromString(after.id());
-		long sequence = this.entries.lastSequenceOf(id) + 1;
+		long sequence = (before != null) ? this.entries.lastSequenceOf(id) + 1 : FIRST_SEQUENCE;
 		this.entries.save(new HistoryEntryEntity(new HistoryKey(id, sequence), now, caller.subject(),
 				caller.clientId(), channel, action, this.json.writeValueAsString(changes)));
 	}
