@@ -4,7 +4,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 seconds="${BENCH_SECONDS:-15}"
-warm_up="${BENCH_WARM_UP_SECONDS:-10}"
+warm_up="${BENCH_WARM_UP_SECONDS:-20}"
+settle="${BENCH_SETTLE_SECONDS:-5}"
 connections="${BENCH_CONNECTIONS:-8 32}"
 export INVENTORY_PORT="${BENCH_INVENTORY_PORT:-18082}" INTERACTION_PORT="${BENCH_INTERACTION_PORT:-18081}"
 export AUTH_SERVER_PORT="${BENCH_AUTH_PORT:-19000}"
@@ -97,13 +98,17 @@ run_wrk() {
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$conns" "$rps" "$p50" "$p99" "${failed:-0}${errors:+ ($errors)}"
 }
 
-# path NAME BASE_URL PREFIX IDS_FILE [wrk options]: the path at every connection count, after a warm-up. The
-# requests are PREFIX followed by a random line of IDS_FILE; REQUEST_MODE=expand asks for the 360 view,
+# path NAME BASE_URL PREFIX IDS_FILE [wrk options]: the path at every connection count; in the warm-up pass, only
+# load. The requests are PREFIX followed by a random line of IDS_FILE; REQUEST_MODE=expand asks for the 360 view,
 # REQUEST_MODE=post posts BODY_FILE.
 path() {
   local name="$1" url="$2"
   export PATH_PREFIX="$3" IDS_FILE="$4"; shift 4
-  wrk -t 1 -c 8 -d "${warm_up}s" -s "$here/requests.lua" "$@" "$url" >/dev/null
+  if [ "$pass" = warm-up ]; then
+    wrk -t 1 -c 8 -d "${warm_up}s" -s "$here/requests.lua" "$@" "$url" >/dev/null
+    return
+  fi
+  wrk -t 1 -c 8 -d "${settle}s" -s "$here/requests.lua" "$@" "$url" >/dev/null
   for conns in $connections; do
     run_wrk "$name" "$conns" "$url" "$@" >>"$work/table"
   done
@@ -116,25 +121,33 @@ echo "  select-only: $select_tps tps; single-row insert: $insert_tps tps"
 
 : >"$work/table"
 echo "none" >"$work/none"
-echo "Measuring the API paths (wrk, 1 thread; $warm_up s warm-up, then $seconds s at each of: $connections connections)"
-auth=(-H "Authorization: Bearer $agent")
-path "GET /customer/{id}" "$inventory" "/tmf-api/customerManagement/v5/customer/" "$work/customers" "${auth[@]}"
-path "GET /customer?limit=20" "$inventory" "/tmf-api/customerManagement/v5/customer?limit=20" "$work/none" "${auth[@]}"
-path "GET /customer?q=" "$inventory" "/tmf-api/customerManagement/v5/customer?limit=20&q=Customer%201" "$work/none" \
-  "${auth[@]}"
-REQUEST_MODE=expand path "GET /customer/{id} 360 view" "$inventory" "/tmf-api/customerManagement/v5/customer/" \
-  "$work/customers" "${auth[@]}"
-path "GET /partyInteraction/{id}" "$interaction" "/tmf-api/partyInteraction/v5/partyInteraction/" \
-  "$work/interactions" "${auth[@]}"
-path "GET party timeline" "$interaction" \
-  "/tmf-api/partyInteraction/v5/partyInteraction?limit=20&relatedParty.partyOrPartyRole.id=" "$work/customers" \
-  "${auth[@]}"
-REQUEST_MODE=post BODY_FILE="$work/interaction.json" path "POST /partyInteraction" "$interaction" \
-  "/tmf-api/partyInteraction/v5/partyInteraction" "$work/none" "${auth[@]}" -H 'Content-Type: application/json'
-path "GET /actuator/health" "$inventory" "/actuator/health" "$work/none"
-path "GET /customer/{id} without token (401)" "$inventory" "/tmf-api/customerManagement/v5/customer/" \
-  "$work/customers"
+every_path() {
+  # A fresh token for each pass: the development server's last 30 minutes.
+  local auth=(-H "Authorization: Bearer $(token agent)")
+  path "GET /customer/{id}" "$inventory" "/tmf-api/customerManagement/v5/customer/" "$work/customers" "${auth[@]}"
+  path "GET /customer?limit=20" "$inventory" "/tmf-api/customerManagement/v5/customer?limit=20" "$work/none" "${auth[@]}"
+  path "GET /customer?q=" "$inventory" "/tmf-api/customerManagement/v5/customer?limit=20&q=Customer%201" "$work/none" \
+    "${auth[@]}"
+  REQUEST_MODE=expand path "GET /customer/{id} 360 view" "$inventory" "/tmf-api/customerManagement/v5/customer/" \
+    "$work/customers" "${auth[@]}"
+  path "GET /partyInteraction/{id}" "$interaction" "/tmf-api/partyInteraction/v5/partyInteraction/" \
+    "$work/interactions" "${auth[@]}"
+  path "GET party timeline" "$interaction" \
+    "/tmf-api/partyInteraction/v5/partyInteraction?limit=20&relatedParty.partyOrPartyRole.id=" "$work/customers" \
+    "${auth[@]}"
+  REQUEST_MODE=post BODY_FILE="$work/interaction.json" path "POST /partyInteraction" "$interaction" \
+    "/tmf-api/partyInteraction/v5/partyInteraction" "$work/none" "${auth[@]}" -H 'Content-Type: application/json'
+  path "GET /actuator/health" "$inventory" "/actuator/health" "$work/none"
+  path "GET /customer/{id} without token (401)" "$inventory" "/tmf-api/customerManagement/v5/customer/" \
+    "$work/customers"
+}
 
+# The JIT compilers take minutes of load on two cores before the code is compiled; measured before that, the
+# figures are of the compilers, not of the services. A first pass only loads every path.
+echo "Warming up ($warm_up s on each path, 8 connections)"
+pass=warm-up every_path
+echo "Measuring the API paths (wrk, 1 thread; $settle s settling, then $seconds s at each of: $connections connections)"
+pass=measure every_path
 echo
 printf '%-38s %5s %10s %9s %9s %8s %s\n' path conns 'req/s' p50 p99 ratio 'failed'
 while IFS=$'\t' read -r name conns rps p50 p99 failed; do
