@@ -12,7 +12,8 @@ if [ "${BENCH_MIGRATE:-1}" = 1 ]; then
   psql -qAt -d postgres -c "drop database if exists $db" -c "create database $db"
   echo "Applying the customer inventory's migrations"
   for migration in $(ls "$root"/customer-inventory-service/src/main/resources/db/migration/V*.sql | sort -V); do
-    psql -q -v ON_ERROR_STOP=1 -d "$db" -f "$migration"
+    # One transaction per migration, as Flyway runs them.
+    psql -q -1 -v ON_ERROR_STOP=1 -d "$db" -f "$migration"
   done
 fi
 
@@ -24,13 +25,15 @@ set synchronous_commit = off;
 -- import would.
 create temp table migrated_index as
 select indexname, indexdef from pg_indexes
-where schemaname = 'public' and tablename in ('customer', 'customer_contact_medium') and indexname not like '%pkey';
+where schemaname = 'public' and tablename in ('party', 'customer', 'customer_contact_medium') and indexname not like '%pkey';
 select format('drop index %I', indexname) from migrated_index \gexec
 
 select setseed(0.42) \g /dev/null
 create temp table person as
 select n, gen_random_uuid() as id, 1 + floor(random() * 64)::int as f, 1 + floor(random() * 60)::int as l,
-       timestamptz '2021-01-01' + random() * interval '5 years' as created, random() as r
+       timestamptz '2021-01-01' + random() * interval '5 years' as created, random() as r,
+       gen_random_uuid() as party_id, date '1940-01-01' + (n::bigint * 7919 % 23000)::int as birth_date,
+       (array['crm-frontend', 'crm-frontend', 'billing-migration', 'partner-portal'])[1 + n % 4] as data_source
 from generate_series(1, $customers) n;
 
 -- First and last names as written, as SearchText folds them, and as they appear in email addresses.
@@ -44,15 +47,27 @@ select array['Zoë','José','François','Łukasz','Søren','Chloé','Zoé','Inè
        array['nunez','garcia','muller','martin','dubois','lefevre','goncalves','sørensen','kowalski','wisniewski','dvorak','novak','nagy','szabo','horvath','ozturk','yılmaz','celik','sahin','jonsdottir','guðmundsson','bjork','aberg','angstrom','løvland','fernandez','rodriguez','lopez','perez','sanchez','munoz','pena','ibanez','ortiz','gomez','dupre','rousseau','berenice','leveque','chateau','schroder','schafer','kruger','weiß','groß','smith','jones','taylor','brown','williams','wilson','johnson','davies','patel','khan','evans','thomas','roberts','o''brien','murphy'],
        array['nunez','garcia','muller','martin','dubois','lefevre','goncalves','sorensen','kowalski','wisniewski','dvorak','novak','nagy','szabo','horvath','ozturk','yilmaz','celik','sahin','jonsdottir','gudmundsson','bjork','aberg','angstrom','lovland','fernandez','rodriguez','lopez','perez','sanchez','munoz','pena','ibanez','ortiz','gomez','dupre','rousseau','berenice','leveque','chateau','schroder','schafer','kruger','weiss','gross','smith','jones','taylor','brown','williams','wilson','johnson','davies','patel','khan','evans','thomas','roberts','obrien','murphy'];
 
+-- Each customer engages an individual that the inventory holds (TMF632), and refers to it.
+insert into party (id, version, party_type, status, name, given_name, family_name, birth_date, document,
+                   data_source, created_at, updated_at, created_by, updated_by)
+select p.party_id, 0, 'Individual', 'initialized', first_name[p.f] || ' ' || last_name[p.l], first_name[p.f],
+       last_name[p.l], p.birth_date,
+       jsonb_build_object('@type', 'Individual', 'name', first_name[p.f] || ' ' || last_name[p.l],
+                          'givenName', first_name[p.f], 'familyName', last_name[p.l],
+                          'birthDate', to_char(p.birth_date, 'YYYY-MM-DD') || 'T00:00:00Z', 'status', 'initialized'),
+       p.data_source, p.created, p.created, 'bench', 'bench'
+from person p, names;
+
 insert into customer (id, version, name, name_normalized, status, valid_from, valid_to, created_at, updated_at,
-                      created_by, updated_by, engaged_party_type, given_name, family_name, birth_date, data_source)
+                      created_by, updated_by, engaged_party_type, engaged_party_referred_type, engaged_party_id,
+                      engaged_party_href, engaged_party_name, party_id, data_source)
 select p.id, 0, first_name[p.f] || ' ' || last_name[p.l], first_folded[p.f] || ' ' || last_folded[p.l],
        case when p.r < 0.7 then 'approved' when p.r < 0.8 then 'initialized' when p.r < 0.9 then 'suspended'
             else 'closed' end,
        p.created, case when p.r >= 0.9 then p.created + (p.r * 1000) * interval '1 day' end,
-       p.created, p.created, 'bench', 'bench', 'Individual', first_name[p.f], last_name[p.l],
-       date '1940-01-01' + (p.n::bigint * 7919 % 23000)::int,
-       (array['crm-frontend', 'crm-frontend', 'billing-migration', 'partner-portal'])[1 + p.n % 4]
+       p.created, p.created, 'bench', 'bench', 'PartyRef', 'Individual', p.party_id::text,
+       '/tmf-api/partyManagement/v5/individual/' || p.party_id, first_name[p.f] || ' ' || last_name[p.l],
+       p.party_id, p.data_source
 from person p, names;
 
 -- Email addresses as clients send them (some capitalised); the folded form is what the service stores beside.
@@ -80,6 +95,7 @@ select p.id, 2, 'postalAddress', (p.n / 5 % 300 + 1) || ' ' || (array['High Stre
 from person p where p.n % 5 = 0;
 
 select indexdef from migrated_index \gexec
+vacuum analyze party;
 vacuum analyze customer;
 vacuum analyze customer_contact_medium;
 SQL

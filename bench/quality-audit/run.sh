@@ -26,16 +26,28 @@ create temp table numbered as select id, row_number() over (order by created_at,
 update customer_contact_medium m set email_address = o.email_address, email_normalized = o.email_normalized
 from numbered x join numbered y on y.n = x.n + 1 join customer_contact_medium o on o.customer_id = y.id and o.position = 0
 where m.customer_id = x.id and m.position = 0 and x.n % 1000 = 0;
-update customer c set given_name = null from numbered x where x.id = c.id and x.n % 1500 = 0;
+update party p set given_name = null, document = p.document - 'givenName'
+from numbered x join customer c on c.id = x.id where p.id = c.party_id and x.n % 1500 = 0;
 update customer_contact_medium m set email_address = split_part(email_address, '@', 1) || '@localhost'
 from numbered x where x.id = m.customer_id and m.position = 0 and x.n % 2000 = 0;
 update customer_contact_medium m set post_code = '12345'
 from numbered x where x.id = m.customer_id and m.position = 2 and x.n % 2500 = 0;
-insert into customer (id, version, name, name_normalized, status, created_at, updated_at, created_by, updated_by,
-                      engaged_party_type, given_name, family_name, birth_date, data_source)
-select gen_random_uuid(), 0, c.name, c.name_normalized, 'approved', now(), now(), 'bench', 'bench', 'Individual',
-       c.given_name, c.family_name, c.birth_date, 'billing-migration'
+create temp table twin as
+select c.id as original, gen_random_uuid() as id, gen_random_uuid() as party_id
 from customer c join numbered x on x.id = c.id where x.n % 5000 = 0;
+insert into party (id, version, party_type, status, name, given_name, family_name, birth_date, document,
+                   data_source, created_at, updated_at, created_by, updated_by)
+select t.party_id, 0, p.party_type, p.status, p.name, p.given_name, p.family_name, p.birth_date, p.document,
+       'billing-migration', now(), now(), 'bench', 'bench'
+from twin t join customer c on c.id = t.original join party p on p.id = c.party_id;
+insert into customer (id, version, name, name_normalized, status, created_at, updated_at, created_by, updated_by,
+                      engaged_party_type, engaged_party_referred_type, engaged_party_id, engaged_party_href,
+                      engaged_party_name, party_id, data_source)
+select t.id, 0, c.name, c.name_normalized, 'approved', now(), now(), 'bench', 'bench', 'PartyRef', 'Individual',
+       t.party_id::text, '/tmf-api/partyManagement/v5/individual/' || t.party_id, c.engaged_party_name, t.party_id,
+       'billing-migration'
+from twin t join customer c on c.id = t.original;
+vacuum analyze party;
 vacuum analyze customer;
 vacuum analyze customer_contact_medium;
 SQL
