@@ -1,14 +1,20 @@
 package org.crmbackoffice.inventory;
 
+import java.nio.charset.StandardCharsets;
+
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
 import org.crmbackoffice.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whatever a client gets wrong, it gets an RFC 9457 problem with a stable type, never a stack trace or an
@@ -44,6 +50,41 @@ class ProblemResponseTests {
 			.isEqualTo(400)
 			.jsonPath("$.trace")
 			.doesNotExist();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "null", "[]", "{\"name\": \"Ada\",", "{\"name\": \"Ada\", \"validFor\": 7}",
+			"{\"name\": {\"first\": \"Ada\"}}" })
+	void answersBodiesItCannotReadWithoutNamingAnythingInternal(String body) {
+		byte[] problem = this.client.post()
+			.uri(CustomerApi.BASE_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:crm-backoffice:problem:malformed-request")
+			.returnResult()
+			.getResponseBodyContent();
+		assertThat(new String(problem, StandardCharsets.UTF_8)).doesNotContain("org.", "java.", "tools.", "public ", "`", "ResponseEntity", "Exception");
+	}
+
+	@Test
+	void pointsAtTheValueItCannotRead() {
+		this.client.post()
+			.uri(CustomerApi.BASE_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\": \"Ada\", \"contactMedium\": [{\"@type\": \"EmailContactMedium\", \"preferred\": [1]}]}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("/contactMedium/0/preferred");
 	}
 
 	@Test

@@ -5,6 +5,9 @@ import java.util.List;
 import org.crmbackoffice.model.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -100,9 +103,39 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = Problems.of(ProblemType.MALFORMED_REQUEST,
-				"The request body is not valid JSON for this resource: " + rootMessage(ex));
-		return handleExceptionInternal(ex, problem, headers, status, request);
+		return handleExceptionInternal(ex, unreadableBody(ex), headers, status, request);
+	}
+
+	/**
+	 * Says what is wrong with a body that cannot be read, in the client's terms: where in its JSON, never the Java
+	 * types or methods that the messages of Spring and Jackson name.
+	 */
+	private static ProblemDetail unreadableBody(HttpMessageNotReadableException ex) {
+		if (ex.getMostSpecificCause() instanceof JacksonException jackson) {
+			if (!jackson.getPath().isEmpty()) {
+				String pointer = pointerOf(jackson.getPath());
+				return Problems.of(ProblemType.MALFORMED_REQUEST,
+						"The value at " + pointer + " is not of the kind this attribute takes; see errors.",
+						List.of(new FieldProblem(pointer, "not of the kind this attribute takes")));
+			}
+			TokenStreamLocation location = jackson.getLocation();
+			if (jackson instanceof StreamReadException && location != null && location.getLineNr() > 0) {
+				return Problems.of(ProblemType.MALFORMED_REQUEST, "The request body is not well-formed JSON (line "
+						+ location.getLineNr() + ", column " + location.getColumnNr() + ").");
+			}
+		}
+		return Problems.of(ProblemType.MALFORMED_REQUEST,
+				"The request body is missing, or is not the JSON object this resource takes.");
+	}
+
+	private static String pointerOf(List<JacksonException.Reference> path) {
+		StringBuilder pointer = new StringBuilder();
+		for (JacksonException.Reference step : path) {
+			pointer.append('/');
+			pointer.append((step.getPropertyName() != null)
+					? step.getPropertyName().replace("~", "~0").replace("/", "~1") : String.valueOf(step.getIndex()));
+		}
+		return pointer.toString();
 	}
 
 	/** Gives the problems Spring MVC builds itself (405, 406, 415, 404 ...) our types, titles and request id. */
@@ -115,17 +148,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 			return super.createResponseEntity(typed, headers, status, request);
 		}
 		return super.createResponseEntity(body, headers, status, request);
-	}
-
-	/** Jackson's messages say which property and line failed; the first line is enough for a client. */
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
-		int newline = message.indexOf('\n');
-		return (newline > 0) ? message.substring(0, newline) : message;
 	}
 
 }
