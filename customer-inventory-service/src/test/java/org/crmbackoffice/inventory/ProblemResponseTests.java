@@ -1,5 +1,7 @@
 package org.crmbackoffice.inventory;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 import org.crmbackoffice.model.customer.CustomerApi;
@@ -11,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -24,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProblemResponseTests {
 
 	RestTestClient client;
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	void authenticateAsAdmin(RestTestClient client) {
@@ -85,6 +91,25 @@ class ProblemResponseTests {
 			.expectBody()
 			.jsonPath("$.errors[0].pointer")
 			.isEqualTo("/contactMedium/0/preferred");
+	}
+
+	/** Requests Tomcat refuses before the application sees them, sent as raw HTTP since no client would send them. */
+	@ParameterizedTest
+	@ValueSource(strings = { "GET /tmf-api/customerManagement/v5/customer/%2e%2e%2f%2e%2e%2fetc HTTP/1.1",
+			"GET /tmf-api/customerManagement/v5/customer?status=LONG HTTP/1.1", "GET /customer/\u0001 HTTP/1.1",
+			"GET /tmf-api/customerManagement/v5/customer HTTP/1.1\r\nX-Request-ID: LONG" })
+	void answersRequestsTheContainerRefusesWithProblems(String requestLines) throws IOException {
+		String request = requestLines.replace("LONG", "x".repeat(20_000));
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.getOutputStream()
+				.write((request + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(response).startsWith("HTTP/1.1 4")
+				.containsIgnoringCase("Content-Type: application/problem+json")
+				.contains("\"type\":\"urn:crm-backoffice:problem:")
+				.doesNotContainIgnoringCase("<html")
+				.doesNotContain("Tomcat", "org.", "java.");
+		}
 	}
 
 	@Test

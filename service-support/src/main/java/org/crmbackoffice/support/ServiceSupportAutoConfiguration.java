@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.crmbackoffice.support.hub.HubConfiguration;
 import org.crmbackoffice.support.idempotency.IdempotencyKeys;
+import org.crmbackoffice.support.problem.ContainerProblemReports;
 import org.crmbackoffice.support.problem.ProblemErrorController;
 import org.crmbackoffice.support.problem.ProblemResponses;
 import org.crmbackoffice.support.requestid.RequestIdFilter;
@@ -14,8 +15,11 @@ import org.crmbackoffice.support.security.ResourceServerSecurity;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -43,6 +47,13 @@ public class ServiceSupportAutoConfiguration {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+	}
+
+	/** Tomcat's own error reports become problems too (see {@link ContainerProblemReports}). */
+	@Bean
+	@ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+	static WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerProblemReports(JsonMapper json) {
+		return ContainerProblemReports.customizer(json);
 	}
 
 	@Bean
