@@ -76,7 +76,8 @@ class ProblemResponseTests {
 			.isEqualTo("urn:crm-backoffice:problem:malformed-request")
 			.returnResult()
 			.getResponseBodyContent();
-		assertThat(new String(problem, StandardCharsets.UTF_8)).doesNotContain("org.", "java.", "tools.", "public ", "`", "ResponseEntity", "Exception");
+		assertThat(new String(problem, StandardCharsets.UTF_8)).doesNotContain("org.", "java.", "tools.", "public ", "`",
+				"ResponseEntity", "Exception");
 	}
 
 	@Test
@@ -102,7 +103,8 @@ class ProblemResponseTests {
 		String request = requestLines.replace("LONG", "x".repeat(20_000));
 		try (Socket socket = new Socket("localhost", this.port)) {
 			socket.getOutputStream()
-				.write((request + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+				.write((request + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.ISO_8859_1));
 			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			assertThat(response).startsWith("HTTP/1.1 4")
 				.containsIgnoringCase("Content-Type: application/problem+json")

@@ -31,10 +31,10 @@ public class InteractionHistory {
 	private static final Set<String> NOT_RECORDED = Set.of("id", "href", "@type", "lastUpdate", "lastUpdatedBy",
 			"statusChangeDate", "creationDate", "createdBy");
 
-	private final HistoryRepository entries;
-
 	/** A creation is an interaction's first entry: nothing can have been recorded of it before. */
 	private static final long FIRST_SEQUENCE = 1;
+
+	private final HistoryRepository entries;
 
 	private final JsonMapper json;
 

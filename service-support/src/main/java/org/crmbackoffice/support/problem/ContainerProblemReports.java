@@ -16,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
@@ -61,10 +60,7 @@ public final class ContainerProblemReports extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		HttpStatus known = HttpStatus.resolve(status);
-		ProblemDetail problem = Problems.of(Problems.forStatus(status),
-				(known != null) ? "The request was refused: " + known.getReasonPhrase() + "." : "Error " + status);
-		problem.setStatus(status);
+		ProblemDetail problem = Problems.ofStatus(status);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", problem.getType().toString());
 		body.put("title", problem.getTitle());

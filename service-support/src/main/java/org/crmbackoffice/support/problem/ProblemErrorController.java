@@ -22,11 +22,9 @@ public class ProblemErrorController implements ErrorController {
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = (code instanceof Integer value) ? value : HttpStatus.INTERNAL_SERVER_ERROR.value();
-		HttpStatus httpStatus = HttpStatus.resolve(status);
-		String detail = (httpStatus != null) ? httpStatus.getReasonPhrase() : "Error " + status;
-		ProblemDetail problem = Problems.of(Problems.forStatus(status), detail);
-		problem.setStatus(status);
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(Problems.ofStatus(status));
 	}
 
 }

@@ -7,6 +7,7 @@ import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.requestid.RequestIdFilter;
 import org.slf4j.MDC;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -36,6 +37,14 @@ final class Problems {
 		if (!errors.isEmpty()) {
 			problem.setProperty("errors", errors);
 		}
+		return problem;
+	}
+
+	/** A problem for a status the container or the framework set, with nothing more to say than the status. */
+	static ProblemDetail ofStatus(int status) {
+		HttpStatus known = HttpStatus.resolve(status);
+		ProblemDetail problem = of(forStatus(status), (known != null) ? known.getReasonPhrase() : "Error " + status);
+		problem.setStatus(status);
 		return problem;
 	}
 
