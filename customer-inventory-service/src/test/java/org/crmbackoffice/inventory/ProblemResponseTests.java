@@ -3,6 +3,7 @@ package org.crmbackoffice.inventory;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.support.security.Roles;
@@ -92,6 +93,32 @@ class ProblemResponseTests {
 			.expectBody()
 			.jsonPath("$.errors[0].pointer")
 			.isEqualTo("/contactMedium/0/preferred");
+	}
+
+	@Test
+	void refusesACreateWithAnAttributeTheResourceDoesNotHave() {
+		String name = "Unknown Attribute " + UUID.randomUUID();
+		this.client.post()
+			.uri(CustomerApi.BASE_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\": \"" + name + "\", \"engagedParty\": {\"@type\": \"Organization\", "
+					+ "\"tradingName\": \"Acme\"}, \"creditRating\": 700}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:crm-backoffice:problem:malformed-request")
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("/creditRating");
+
+		this.client.get()
+			.uri(CustomerApi.BASE_PATH + "?name=" + name)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Total-Count", "0");
 	}
 
 	/** Requests Tomcat refuses before the application sees them, sent as raw HTTP since no client would send them. */

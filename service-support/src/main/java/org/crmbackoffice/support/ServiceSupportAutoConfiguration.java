@@ -12,6 +12,7 @@ import org.crmbackoffice.support.requestid.RequestIdFilter;
 import org.crmbackoffice.support.requestid.RequestIdPropagation;
 import org.crmbackoffice.support.security.ApiDocumentationSecurity;
 import org.crmbackoffice.support.security.ResourceServerSecurity;
+import org.crmbackoffice.support.web.StrictRequestBodies;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -36,7 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 				"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ ProblemResponses.class, ProblemErrorController.class, RequestIdFilter.class, RequestIdPropagation.class,
-		ResourceServerSecurity.class, ApiDocumentationSecurity.class, HubConfiguration.class })
+		ResourceServerSecurity.class, ApiDocumentationSecurity.class, HubConfiguration.class,
+		StrictRequestBodies.class })
 public class ServiceSupportAutoConfiguration {
 
 	/**

@@ -28,7 +28,6 @@ import org.crmbackoffice.support.security.CurrentCaller;
 import org.crmbackoffice.support.web.ApiResponses;
 import org.crmbackoffice.support.web.JsonMergePatch;
 import org.crmbackoffice.support.web.OffsetLimit;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -156,9 +155,9 @@ class QualityController {
 			description = "Body: {\"status\": \"resolved\" | \"accepted\" | \"open\", \"statusReason\": \"...\"}; "
 					+ "resolving and accepting need a reason. Later runs leave an accepted exception accepted, and "
 					+ "open a resolved finding again if they still find it.")
-	ResponseEntity<FindingView> changeFinding(@PathVariable String id, @RequestBody JsonNode patch,
+	ResponseEntity<FindingView> changeFinding(@PathVariable String id, @Valid @RequestBody FindingChange change,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		Finding finding = this.findings.changeStatus(id, text(patch, "status"), text(patch, "statusReason"),
+		Finding finding = this.findings.changeStatus(id, change.status(), change.statusReason(),
 				ApiResponses.versionOf(ifMatch), this.caller.get().subject());
 		return ResponseEntity.ok().eTag(ApiResponses.etagOf(finding.version())).body(view(finding));
 	}
@@ -221,11 +220,6 @@ class QualityController {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
 	}
 
-	private static String text(JsonNode patch, String field) {
-		JsonNode value = (patch != null) ? patch.get(field) : null;
-		return (value != null && !value.isNull()) ? value.asString() : null;
-	}
-
 	private RunView view(Run run) {
 		Instant now = this.clock.instant();
 		Double rate = run.recordsPerSecond(now);
@@ -270,6 +264,11 @@ class QualityController {
 			@NotBlank @Pattern(regexp = "verified|corrected|disputed",
 					message = "must be verified, corrected or disputed") String outcome,
 			@Size(max = 2000) String note) {
+	}
+
+	/** A finding's status is set whole: the reason given with the status replaces the reason it had. */
+	record FindingChange(@NotBlank @Pattern(regexp = "open|resolved|accepted",
+			message = "must be open, resolved or accepted") String status, @Size(max = 500) String statusReason) {
 	}
 
 	record MergeRequest(@NotBlank String survivorId, @NotBlank String mergedId, @Size(max = 1000) String note) {

@@ -127,6 +127,56 @@ class CustomerChangeApiTests {
 	}
 
 	@Test
+	void refusesAPatchWithAnAttributeTheCustomerDoesNotHaveAndChangesNothing() {
+		Customer customer = create("Misspelt Patch");
+		String etag = etagOf(customer.href());
+
+		patch(customer.href(), "{\"status\": \"approved\", \"contactMedium\": [{\"@type\": \"EmailContactMedium\", "
+				+ "\"emial\": \"x@example.org\"}]}")
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("/contactMedium/0/emial")
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("/contactMedium/0/emial")
+				.doesNotContain("org.", "class"));
+		patch(customer.href(), "{\"statsu\": \"approved\"}").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("/statsu");
+
+		assertThat(etagOf(customer.href())).isEqualTo(etag);
+	}
+
+	private String etagOf(String href) {
+		return this.client.get()
+			.uri(href)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getETag();
+	}
+
+	@Test
+	void acceptsExtensionAttributesOfAnObjectThatNamesItsSchema() {
+		Customer customer = create("Extended Customer");
+
+		patch(customer.href(), """
+				{"@schemaLocation": "https://schemas.example.com/LoyalCustomer.schema.json", "@type": "LoyalCustomer",
+				 "loyaltyTier": "gold", "contactMedium": [{"@type": "EmailContactMedium", "emailAddress": "x@example.org",
+				 "@schemaLocation": "https://schemas.example.com/VerifiedEmail.schema.json", "verifiedBy": "crm"}]}""")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.contactMedium[0].emailAddress")
+			.isEqualTo("x@example.org");
+	}
+
+	@Test
 	void aRetriedCreateWithTheSameIdempotencyKeyCreatesOnce() {
 		String key = "crm-frontend-" + UUID.randomUUID();
 		String body = """

@@ -52,6 +52,8 @@ class ManualAuditTests {
 		JsonNode email = this.api.finding(customer, "email-invalid");
 
 		this.api.patch(birthDate.get("href").asString(), Map.of("status", "accepted"), 400);
+		this.api.patch(birthDate.get("href").asString(), Map.of("status", "accepted", "reason", "misspelt"), 400);
+		this.api.patch(birthDate.get("href").asString(), Map.of("statusReason", "no status given"), 400);
 		JsonNode accepted = this.api.patch(birthDate.get("href").asString(),
 				Map.of("status", "accepted", "statusReason", "prepaid customer, no birth date collected"), 200);
 		this.api.patch(email.get("href").asString(), Map.of("status", "resolved", "statusReason", "fixed, I think"),

@@ -6,8 +6,6 @@ import org.crmbackoffice.model.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.StreamReadException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -103,39 +101,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return handleExceptionInternal(ex, unreadableBody(ex), headers, status, request);
-	}
-
-	/**
-	 * Says what is wrong with a body that cannot be read, in the client's terms: where in its JSON, never the Java
-	 * types or methods that the messages of Spring and Jackson name.
-	 */
-	private static ProblemDetail unreadableBody(HttpMessageNotReadableException ex) {
-		if (ex.getMostSpecificCause() instanceof JacksonException jackson) {
-			if (!jackson.getPath().isEmpty()) {
-				String pointer = pointerOf(jackson.getPath());
-				return Problems.of(ProblemType.MALFORMED_REQUEST,
-						"The value at " + pointer + " is not of the kind this attribute takes; see errors.",
-						List.of(new FieldProblem(pointer, "not of the kind this attribute takes")));
-			}
-			TokenStreamLocation location = jackson.getLocation();
-			if (jackson instanceof StreamReadException && location != null && location.getLineNr() > 0) {
-				return Problems.of(ProblemType.MALFORMED_REQUEST, "The request body is not well-formed JSON (line "
-						+ location.getLineNr() + ", column " + location.getColumnNr() + ").");
-			}
-		}
-		return Problems.of(ProblemType.MALFORMED_REQUEST,
-				"The request body is missing, or is not the JSON object this resource takes.");
-	}
-
-	private static String pointerOf(List<JacksonException.Reference> path) {
-		StringBuilder pointer = new StringBuilder();
-		for (JacksonException.Reference step : path) {
-			pointer.append('/');
-			pointer.append((step.getPropertyName() != null)
-					? step.getPropertyName().replace("~", "~0").replace("/", "~1") : String.valueOf(step.getIndex()));
-		}
-		return pointer.toString();
+		ApiProblemException unreadable = UnreadableJson
+			.problem((ex.getMostSpecificCause() instanceof JacksonException jackson) ? jackson : null);
+		ProblemDetail problem = Problems.of(unreadable.type(), unreadable.getMessage(), unreadable.errors());
+		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
 	/** Gives the problems Spring MVC builds itself (405, 406, 415, 404 ...) our types, titles and request id. */

@@ -4,6 +4,7 @@ package org.crmbackoffice.support.web;
 import jakarta.validation.Validator;
 import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.problem.ApiProblemException;
+import org.crmbackoffice.support.problem.UnreadableJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +21,8 @@ public final class MergePatches {
 	/**
 	 * @param current the changeable part of the resource as it is
 	 * @return the changeable part as the patch wants it, valid
-	 * @throws ApiProblemException 400 when the patch is no JSON object, does not fit the type, or makes it invalid
+	 * @throws ApiProblemException 400 when the patch is no JSON object, names an attribute the resource does not have, does
+	 * not fit the type, or makes it invalid
 	 */
 	public static <T> T apply(T current, JsonNode patch, Class<T> type, JsonMapper json, Validator validator) {
 		if (!patch.isObject()) {
@@ -28,11 +30,10 @@ public final class MergePatches {
 		}
 		T patched;
 		try {
-			patched = json.treeToValue(JsonMergePatch.apply(json.valueToTree(current), patch), type);
+			patched = ExtensionAttributes.bind(json, JsonMergePatch.apply(json.valueToTree(current), patch), type);
 		}
 		catch (JacksonException ex) {
-			throw new ApiProblemException(ProblemType.MALFORMED_REQUEST,
-					"The patch does not fit this resource: " + ex.getOriginalMessage());
+			throw UnreadableJson.problem(ex);
 		}
 		RequestValidation.check(patched, validator, "The patched resource");
 		return patched;
