@@ -27,14 +27,13 @@ record AuditProperties(@DefaultValue("true") boolean reads, Set<String> purposeR
 	}
 
 	/**
-	 * @param capacity reads waiting to be written at most; a request that finds the queue full waits
+	 * @param capacity answers waiting for their read entries at most; a request that finds the queue full waits
 	 * {@code offerTimeout} for room and then fails with 503 rather than go unrecorded
 	 * @param batchSize entries written in one transaction at most
-	 * @param linger how long the writer lets a batch fill once its first entry arrived; longer makes fewer and
-	 * larger transactions, and more reads that a hard crash of the instance would lose
+	 * @param commitTimeout how long an answer waits for its entries to commit before it is refused with 503
 	 */
-	record ReadQueue(@DefaultValue("100000") int capacity, @DefaultValue("1000") int batchSize,
-			@DefaultValue("PT2S") Duration offerTimeout, @DefaultValue("PT0.1S") Duration linger) {
+	record ReadQueue(@DefaultValue("10000") int capacity, @DefaultValue("1000") int batchSize,
+			@DefaultValue("PT2S") Duration offerTimeout, @DefaultValue("PT5S") Duration commitTimeout) {
 	}
 
 	/**

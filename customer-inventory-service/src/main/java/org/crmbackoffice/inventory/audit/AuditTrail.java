@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.crmbackoffice.support.problem.ApiProblemException;
 import org.crmbackoffice.support.security.CurrentCaller;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,25 +86,34 @@ public class AuditTrail {
 		this.readsRecorded = properties.reads();
 	}
 
-	/** Records that the current caller read these customers' records: one entry each, written shortly after. */
+	/**
+	 * Records that the current caller read these customers' records: one entry each, committed when this returns.
+	 */
 	public void recordRead(Collection<UUID> customerIds, String operation) {
-		recordReads(customerIds.stream().map((id) -> new Read(id, null)).toList(), operation);
+		recordReads(Map.of(operation, customerIds.stream().map((id) -> new Read(id, null)).toList()));
 	}
 
-	void recordReads(List<Read> records, String operation) {
-		if (records.isEmpty()) {
+	/**
+	 * Records the reads of one answer, by operation, and returns once their entries are committed.
+	 * @throws ApiProblemException 503 when they cannot be committed in time: the answer must not leave then
+	 */
+	void recordReads(Map<String, List<Read>> readsByOperation) {
+		int count = readsByOperation.values().stream().mapToInt(List::size).sum();
+		if (count == 0) {
 			return;
 		}
-		UsageMeter.countRead(records.size());
+		UsageMeter.countRead(count);
 		if (!this.readsRecorded) {
 			return;
 		}
 		Accessor accessor = Accessor.of(this.caller.get());
 		Instant now = this.clock.instant();
-		List<AuditEntry> entries = new ArrayList<>(records.size());
-		for (Read read : records) {
-			entries.add(accessor.entry(now, operation, read.customerId(), read.via(), null));
-		}
+		List<AuditEntry> entries = new ArrayList<>(count);
+		readsByOperation.forEach((operation, reads) -> {
+			for (Read read : reads) {
+				entries.add(accessor.entry(now, operation, read.customerId(), read.via(), null));
+			}
+		});
 		this.reads.record(entries);
 	}
 

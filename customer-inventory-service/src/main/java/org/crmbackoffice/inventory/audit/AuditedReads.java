@@ -3,6 +3,7 @@ package org.crmbackoffice.inventory.audit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * record, and every individual or organization as a read of that party. Recording the answer rather than the code
  * paths that fetch records means a new way to read customers is audited without touching it, and a record fetched
  * but not returned (a 404, an internal lookup) is not counted as read. Answers to writes carry the record back to
- * its writer, whose write is recorded instead.
+ * its writer, whose write is recorded instead. The answer leaves only once the entries of its reads are committed
+ * ({@link ReadRecorder}).
  */
 @ControllerAdvice
 class AuditedReads implements ResponseBodyAdvice<Object> {
@@ -65,9 +67,10 @@ class AuditedReads implements ResponseBodyAdvice<Object> {
 			readOf(item, Agreement.TYPE).ifPresent(agreements::add);
 			partyReadOf(item).ifPresent(parties::add);
 		}
-		this.trail.recordReads(customers, list ? AuditTrail.CUSTOMER_LIST : AuditTrail.CUSTOMER_READ);
-		this.trail.recordReads(agreements, list ? AuditTrail.AGREEMENT_LIST : AuditTrail.AGREEMENT_READ);
-		this.trail.recordReads(parties, list ? AuditTrail.PARTY_LIST : AuditTrail.PARTY_READ);
+		// Waits for the entries to commit: the body is written only after this returns.
+		this.trail.recordReads(Map.of(list ? AuditTrail.CUSTOMER_LIST : AuditTrail.CUSTOMER_READ, customers,
+				list ? AuditTrail.AGREEMENT_LIST : AuditTrail.AGREEMENT_READ, agreements,
+				list ? AuditTrail.PARTY_LIST : AuditTrail.PARTY_READ, parties));
 		return body;
 	}
 

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
@@ -15,19 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the entries of reads in the background, so that recording them costs a request no more than putting them
- * in a bounded queue. One writer thread per instance takes whatever queues up within a short linger, up to a batch,
- * and appends it to the access chain in one transaction; under load the batches grow and the cost per entry
- * shrinks. A request that finds the queue full waits a little for room and then fails rather than read unrecorded.
- * The queue is drained when the service stops, after the web server stopped taking requests; what a hard crash
- * loses is what was queued and not yet committed (the linger and the time to write a batch), which the
- * {@code crm.audit.backlog} gauge shows.
+ * Writes the entries of reads by group commit, so that no record leaves the service before its access entry is
+ * durable. A request hands its entries to the instance's one writer thread and waits until they are committed;
+ * the writer takes everything that queued up while it wrote the previous batch and appends it to the access chain
+ * in one transaction. Under load the batches grow and the cost per entry shrinks, without a linger that every read
+ * would wait for. A batch that cannot be written fails all its requests with 503: a refused read is no record
+ * that left unrecorded. Entries of an answer that gave up waiting may still commit: the trail then names a read
+ * that was refused, which over-reports an access but never hides one.
  */
 @Component
 class ReadRecorder implements SmartLifecycle {
@@ -37,70 +39,75 @@ class ReadRecorder implements SmartLifecycle {
 	/** Within the shutdown phase's timeout, so that a database gone away cannot hold up the stop for ever. */
 	private static final long STOP_TIMEOUT_MILLIS = 10_000;
 
-	private final BlockingQueue<AuditEntry> queue;
+	private final BlockingQueue<Submission> queue;
 
 	private final AuditChains chains;
-
-	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transaction;
 
 	private final AuditProperties.ReadQueue settings;
 
-	private final AtomicLong queued = new AtomicLong();
+	private final AtomicLong submitted = new AtomicLong();
 
 	/** Guards writing, so that a flush and the writer thread never append at the same time within an instance. */
 	private final Object writing = new Object();
 
-	private long written;
+	/** Submissions committed or refused, under {@link #writing}. */
+	private long settled;
 
 	private volatile boolean running;
 
 	private volatile Thread writer;
 
-	ReadRecorder(AuditChains chains, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-			AuditProperties properties, MeterRegistry meters) {
+	ReadRecorder(AuditChains chains, PlatformTransactionManager transactions, AuditProperties properties,
+			MeterRegistry meters) {
 		this.chains = chains;
-		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.settings = properties.readQueue();
 		this.queue = new ArrayBlockingQueue<>(this.settings.capacity());
 		Gauge.builder("crm.audit.backlog", this.queue, BlockingQueue::size)
-			.description("Read entries waiting to be written to the audit trail")
+			.description("Answers waiting for their read entries to be written to the audit trail")
 			.register(meters);
 	}
 
 	/**
+	 * Returns once the entries are committed.
 	 * @throws ApiProblemException 503 when the trail cannot take the entries in time: the read is refused rather
 	 * than served unrecorded
 	 */
 	void record(List<AuditEntry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		Submission submission = new Submission(entries, new CompletableFuture<>());
 		try {
-			for (AuditEntry entry : entries) {
-				if (!this.queue.offer(entry, this.settings.offerTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-					throw new ApiProblemException(ProblemType.AUDIT_UNAVAILABLE,
-							"The audit trail cannot record this read right now. Try again shortly.");
-				}
-				this.queued.incrementAndGet();
+			if (!this.queue.offer(submission, this.settings.offerTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+				throw unavailable("The audit trail cannot record this read right now. Try again shortly.", null);
 			}
+			this.submitted.incrementAndGet();
+			submission.committed().get(this.settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new ApiProblemException(ProblemType.AUDIT_UNAVAILABLE, "The read was interrupted before it was "
-					+ "recorded.");
+			throw unavailable("The read was interrupted before it was recorded.", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw unavailable("The audit trail could not record this read in time. Try again shortly.", ex);
 		}
 	}
 
-	/** Returns once every entry queued before the call is committed. */
+	private static ApiProblemException unavailable(String detail, Exception cause) {
+		return new ApiProblemException(ProblemType.AUDIT_UNAVAILABLE, detail, List.of(), cause);
+	}
+
+	/** Returns once every entry handed over before the call is committed or refused. */
 	void flush() {
-		long target = this.queued.get();
+		long target = this.submitted.get();
 		synchronized (this.writing) {
 			while (!this.queue.isEmpty()) {
-				List<AuditEntry> batch = new ArrayList<>(this.settings.batchSize());
-				this.queue.drainTo(batch, this.settings.batchSize());
-				write(batch);
+				writeOrRefuse(nextBatch(new ArrayList<>()));
 			}
-			while (this.written < target) {
+			while (this.settled < target) {
 				try {
 					this.writing.wait();
 				}
@@ -126,74 +133,50 @@ class ReadRecorder implements SmartLifecycle {
 	}
 
 	private void work() {
-		long backoff = 100;
-		List<AuditEntry> batch = new ArrayList<>(this.settings.batchSize());
-		while (this.running || !batch.isEmpty()) {
+		while (this.running || !this.queue.isEmpty()) {
 			try {
-				if (batch.isEmpty()) {
-					AuditEntry first = this.queue.poll(200, TimeUnit.MILLISECONDS);
-					if (first == null) {
-						continue;
-					}
-					batch.add(first);
-					linger(batch);
+				Submission first = this.queue.poll(200, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
 				}
+				List<Submission> batch = new ArrayList<>();
+				batch.add(first);
 				synchronized (this.writing) {
-					this.queue.drainTo(batch, this.settings.batchSize() - batch.size());
-					write(batch);
+					writeOrRefuse(nextBatch(batch));
 				}
-				batch = new ArrayList<>(this.settings.batchSize());
-				backoff = 100;
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			catch (RuntimeException ex) {
-				// The batch is kept and tried again: entries are never dropped while the database is away.
-				log.warn("Writing {} read entries to the audit trail failed; trying again in {} ms", batch.size(),
-						backoff, ex);
-				try {
-					Thread.sleep(backoff);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-				backoff = Math.min(backoff * 2, 5000);
-			}
 		}
 	}
 
-	/**
-	 * Lets the batch fill for a moment before it is written: a transaction per handful of reads would cost the
-	 * database more than the reads themselves, and the wait only delays entries that nobody waits for.
-	 */
-	private void linger(List<AuditEntry> batch) throws InterruptedException {
-		long deadline = System.nanoTime() + this.settings.linger().toNanos();
-		while (this.running && batch.size() < this.settings.batchSize()) {
-			this.queue.drainTo(batch, this.settings.batchSize() - batch.size());
-			long left = deadline - System.nanoTime();
-			if (left <= 0 || batch.size() >= this.settings.batchSize()) {
-				return;
-			}
-			AuditEntry next = this.queue.poll(left, TimeUnit.NANOSECONDS);
-			if (next == null) {
-				return;
-			}
+	/** Adds what queued up meanwhile, up to about a batch of entries. */
+	private List<Submission> nextBatch(List<Submission> batch) {
+		int entries = batch.stream().mapToInt((submission) -> submission.entries().size()).sum();
+		Submission next;
+		while (entries < this.settings.batchSize() && (next = this.queue.poll()) != null) {
 			batch.add(next);
+			entries += next.entries().size();
 		}
+		return batch;
 	}
 
 	/** Called while holding {@link #writing}. */
-	private void write(List<AuditEntry> batch) {
-		this.transaction.executeWithoutResult((status) -> {
-			// Reads may be lost on a crash anyway (the queue); not waiting for the WAL flush of each batch widens
-			// that window only by PostgreSQL's WAL writer delay, and only for a crash of the database server.
-			this.jdbc.queryForObject("select set_config('synchronous_commit', 'off', true)", String.class);
-			this.chains.append(AuditChains.ACCESS, batch);
-		});
-		this.written += batch.size();
+	private void writeOrRefuse(List<Submission> batch) {
+		try {
+			List<AuditEntry> entries = new ArrayList<>();
+			batch.forEach((submission) -> entries.addAll(submission.entries()));
+			this.transaction.executeWithoutResult((status) -> this.chains.append(AuditChains.ACCESS, entries));
+			batch.forEach((submission) -> submission.committed().complete(null));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Writing the entries of {} reads to the audit trail failed; the reads are refused", batch.size(),
+					ex);
+			batch.forEach((submission) -> submission.committed().completeExceptionally(ex));
+		}
+		this.settled += batch.size();
 		this.writing.notifyAll();
 	}
 
@@ -216,7 +199,7 @@ class ReadRecorder implements SmartLifecycle {
 				return;
 			}
 			if (thread.isAlive()) {
-				log.error("The audit trail could not be written while stopping; {} read entries are lost",
+				log.error("The audit trail could not be written while stopping; {} reads waiting for it are refused",
 						this.queue.size());
 				return;
 			}
@@ -227,6 +210,10 @@ class ReadRecorder implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	/** The entries of one answer, and what its request waits for. */
+	private record Submission(List<AuditEntry> entries, CompletableFuture<Void> committed) {
 	}
 
 }

@@ -1,11 +1,18 @@
 package org.crmbackoffice.inventory.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.stream.LongStream;
 
 import org.crmbackoffice.model.common.ContactMedium;
 import org.crmbackoffice.model.customer.Customer;
@@ -52,12 +59,6 @@ class AuditChainTests {
 
 	@Autowired
 	ReadRetention retention;
-
-	@Autowired
-	AuditChains chains;
-
-	@Autowired
-	AuditProperties properties;
 
 	private AuditClient audit;
 
@@ -178,28 +179,69 @@ class AuditChainTests {
 	}
 
 	@Test
-	void aGracefulStopWritesEveryReadStillQueued() {
-		// A recorder of its own: stopping the context's one would end the recording for the other tests.
-		ReadRecorder recorder = new ReadRecorder(this.chains, this.jdbc, this.transactions, this.properties,
-				new SimpleMeterRegistry());
-		recorder.start();
-		String reader = "reader-" + UUID.randomUUID();
-		UUID record = UUID.randomUUID();
-		for (int page = 0; page < 50; page++) {
-			recorder.record(IntStream.range(0, 100)
-				.mapToObj((n) -> new AuditEntry(EntryHash.stored(Instant.now()), reader, "crm-frontend", "agent",
-						AuditTrail.CUSTOMER_LIST, record, null, null, null, null, null))
-				.toList());
+	void everyRecordThatLeavesHasItsAccessEntryCommitted() throws Exception {
+		Customer customer = this.audit.create(this.steward, organization("Durable Read Ltd"));
+		List<Callable<List<Long>>> readers = IntStream.range(0, 4).mapToObj((n) -> (Callable<List<Long>>) () -> {
+			String reader = "reader-" + UUID.randomUUID();
+			String token = AuditClient.token(reader, Roles.SUPERVISOR);
+			List<Long> entriesAfterEachRead = new ArrayList<>();
+			for (int read = 1; read <= 25; read++) {
+				this.audit.get(token, customer.href(), 200);
+				// No flush: the entry must be in the database by the time the record arrived.
+				entriesAfterEachRead.add(this.jdbc.queryForObject("select count(*) from audit_entry "
+						+ "where principal = ? and record_id = ?::uuid", Long.class, reader, customer.id()));
+			}
+			return entriesAfterEachRead;
+		}).toList();
+
+		ExecutorService pool = Executors.newFixedThreadPool(readers.size());
+		try {
+			for (Future<List<Long>> reader : pool.invokeAll(readers)) {
+				assertThat(reader.get()).containsExactlyElementsOf(LongStream.rangeClosed(1, 25).boxed().toList());
+			}
 		}
-		assertThat(recorder.backlog()).as("reads still queued when the stop begins").isPositive();
+		finally {
+			pool.shutdownNow();
+		}
+	}
 
-		recorder.stop();
+	@Test
+	void refusesARecordWhoseAccessEntryCannotBeCommittedInTime() throws Exception {
+		Customer customer = this.audit.create(this.steward, organization("Locked Trail Ltd"));
+		String token = AuditClient.token("reader-" + UUID.randomUUID(), Roles.SUPERVISOR);
+		CountDownLatch locked = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService lockHolder = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> lock = lockHolder.submit(() -> new TransactionTemplate(this.transactions)
+				.executeWithoutResult((status) -> {
+					this.jdbc.execute("lock table audit_entry in exclusive mode");
+					locked.countDown();
+					awaitQuietly(release);
+				}));
+			assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
 
-		assertThat(recorder.backlog()).isZero();
-		assertThat(this.jdbc.queryForObject("select count(*) from audit_entry where principal = ?", Long.class,
-				reader))
-			.isEqualTo(5000);
-		assertThat(this.audit.verify().path("status").asString()).isEqualTo("ok");
+			String refused = new String(this.audit.get(token, customer.href(), 503), StandardCharsets.UTF_8);
+
+			assertThat(refused).contains("urn:crm-backoffice:problem:audit-unavailable")
+				.doesNotContain("Locked Trail Ltd", "engagedParty");
+			release.countDown();
+			lock.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			release.countDown();
+			lockHolder.shutdownNow();
+		}
+		this.audit.get(token, customer.href(), 200);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void readTimes(Customer customer, int times, String supervisor) {
