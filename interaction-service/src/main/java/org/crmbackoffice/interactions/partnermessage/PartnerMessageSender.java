@@ -168,7 +168,7 @@ public class PartnerMessageSender {
 		SmsGateway gateway = this.sms.getIfAvailable();
 		if (gateway == null) {
 			return Outcome.undeliverable("sms", recipient,
-					"no SMS provider is configured (a SmsGateway bean)");
+					"no SMS provider is configured (crm.interaction.partner-messages.sms.url)");
 		}
 		SmsOutcome outcome;
 		try {
