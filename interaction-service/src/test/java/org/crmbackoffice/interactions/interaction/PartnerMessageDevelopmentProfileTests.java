@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ApiIntegrationTest
 @ActiveProfiles("local")
+// A context of its own that stays cached for the whole run: a small pool keeps its share of the server's
+// connections small.
+@TestPropertySource(properties = "spring.datasource.hikari.maximum-pool-size=4")
 class PartnerMessageDevelopmentProfileTests {
 
 	private static final String MOBILE_ONLY = "customer-in-a-demo";

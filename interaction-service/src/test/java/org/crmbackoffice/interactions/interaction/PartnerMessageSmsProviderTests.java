@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * record, only once the provider took it.
  */
 @ApiIntegrationTest
+// A context of its own that stays cached for the whole run: a small pool keeps its share of the server's
+// connections small.
+@TestPropertySource(properties = "spring.datasource.hikari.maximum-pool-size=4")
 class PartnerMessageSmsProviderTests {
 
 	private static final String MESSAGES_PATH = "/v2/sms/outbound";
