@@ -35,6 +35,12 @@ public final class LocalStack {
 	public static final String DEMO_DATA_LOCATIONS = "spring.flyway.locations=classpath:db/migration,classpath:db/hub,"
 			+ "classpath:db/demo";
 
+	/**
+	 * The interaction service's development profile: with no SMS provider on this machine, SMS to partners are
+	 * written to its log and recorded as logged, so demonstrations show them without claiming they were sent.
+	 */
+	static final String DEVELOPMENT_PROFILE = "spring.profiles.active=local";
+
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -78,6 +84,7 @@ public final class LocalStack {
 				"inventory  ");
 		List<String> interactionProperties = new ArrayList<>(serviceProperties("interaction", issuer));
 		interactionProperties.addAll(interactionClientProperties(inventory.baseUrl(), issuer));
+		interactionProperties.add(DEVELOPMENT_PROFILE);
 		ServiceProcess interaction = start(servicesDirectory, INTERACTION, ports.interaction(), interactionProperties,
 				"interaction");
 

@@ -114,7 +114,8 @@ record ExportDataset(String name, String from, String joins, String time, Map<Ex
 					ExportColumn.text("channel", "h.channel",
 							"the channel it came through (the X-Channel header); may be empty"),
 					ExportColumn.text("action", "h.action",
-							"what happened: created, updated, statusChanged, cancelled, noteAdded, customerChecked, partnerNotified or erased"),
+							"what happened: created, updated, statusChanged, cancelled, noteAdded, customerChecked, partnerNotified, "
+									+ "partnerMessageLogged (development installations only) or erased"),
 					ExportColumn.json("changes", "h.changes",
 							"the changed attributes, a JSON array of {field, from, to}")));
 

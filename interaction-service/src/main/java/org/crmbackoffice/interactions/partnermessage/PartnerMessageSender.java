@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,10 +35,15 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Sends the progress messages owed to partners: on the customer's preferred contact medium from the inventory,
- * email before phone when none is preferred. A sent message goes into the interaction's track record. Instances
- * share the work with {@code FOR UPDATE SKIP LOCKED}; a message that cannot be sent yet (inventory or mail server
- * unreachable) is tried again later, one that never can (no contact medium, no mail server) is marked
- * undeliverable.
+ * email before phone when none is preferred. A message the partner got goes into the interaction's track record.
+ * <p>
+ * An instance claims one due message at a time with {@code FOR UPDATE SKIP LOCKED} and commits the claim at once,
+ * which moves the message's next attempt out by {@code claim-for}; only then does it ask the inventory and the
+ * mail server or SMS provider, holding no lock, and it records the outcome in a second short transaction. An
+ * instance that stops mid-send leaves the message to be tried again once the claim runs out, so a partner may,
+ * rarely, get a message twice, but never none. A message that cannot be sent yet (inventory, mail server or
+ * provider unreachable) is tried again later, up to {@code max-attempts}; one that never can (no contact medium, no
+ * mail server, no SMS provider, refused by the provider) is marked undeliverable with the reason.
  */
 @Component
 public class PartnerMessageSender {
@@ -50,13 +57,26 @@ public class PartnerMessageSender {
 			"completed", "is completed", "cancelled", "was cancelled", PartnerMessages.REMINDER,
 			"is taking longer than planned; we have not forgotten it");
 
+	private static final String CLAIM = """
+			update partner_message m set attempts = m.attempts + 1, next_attempt_at = ?
+			from party_interaction i
+			where i.id = m.interaction_id
+			  and m.id = (select id from partner_message
+			              where state = 'pending' and next_attempt_at <= ?
+			              order by next_attempt_at, id limit 1
+			              for update skip locked)
+			returning m.id, m.interaction_id, m.customer_id, m.status, m.attempts, i.reason""";
+
+	/** Only the instance holding the latest claim records an outcome; a later claim has counted one more attempt. */
+	private static final String STILL_CLAIMED = " where id = ? and state = 'pending' and attempts = ?";
+
 	private final JdbcTemplate jdbc;
 
 	private final CustomerApi customers;
 
 	private final ObjectProvider<JavaMailSender> mail;
 
-	private final SmsGateway sms;
+	private final ObjectProvider<SmsGateway> sms;
 
 	private final InteractionHistory history;
 
@@ -66,8 +86,8 @@ public class PartnerMessageSender {
 
 	private final TransactionTemplate transaction;
 
-	PartnerMessageSender(JdbcTemplate jdbc, CustomerApi customers, ObjectProvider<JavaMailSender> mail, SmsGateway sms,
-			InteractionHistory history, PartnerMessageProperties properties, Clock clock,
+	PartnerMessageSender(JdbcTemplate jdbc, CustomerApi customers, ObjectProvider<JavaMailSender> mail,
+			ObjectProvider<SmsGateway> sms, InteractionHistory history, PartnerMessageProperties properties, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.customers = customers;
@@ -79,76 +99,149 @@ public class PartnerMessageSender {
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	/** @return how many messages were handled */
+	/**
+	 * Sends due messages until none is left.
+	 * @return how many messages were handled
+	 */
 	@Scheduled(fixedDelayString = "${crm.interaction.partner-messages.send-interval:PT10S}")
 	public int sendDue() {
-		Integer handled = this.transaction.execute((status) -> {
-			List<Map<String, Object>> due = this.jdbc.queryForList("""
-					select m.id, m.interaction_id, m.customer_id, m.status, m.attempts, i.reason, i.description
-					from partner_message m join party_interaction i on i.id = m.interaction_id
-					where m.state = 'pending' and m.next_attempt_at <= ?
-					order by m.next_attempt_at, m.id limit 20
-					for update of m skip locked""", Timestamp.from(this.clock.instant()));
-			due.forEach(this::send);
-			return due.size();
-		});
-		return (handled != null) ? handled : 0;
+		int handled = 0;
+		for (Optional<Claimed> message = claim(); message.isPresent(); message = claim()) {
+			record(message.get(), deliver(message.get()));
+			handled++;
+		}
+		return handled;
 	}
 
-	private void send(Map<String, Object> message) {
-		long id = ((Number) message.get("id")).longValue();
+	private Optional<Claimed> claim() {
+		Instant now = this.clock.instant();
+		List<Claimed> claimed = this.transaction.execute((status) -> this.jdbc.query(CLAIM,
+				(row, number) -> new Claimed(row.getLong("id"), row.getObject("interaction_id", UUID.class),
+						row.getString("customer_id"), row.getString("status"), row.getInt("attempts"),
+						row.getString("reason")),
+				Timestamp.from(now.plus(this.properties.claimFor())), Timestamp.from(now)));
+		return (claimed != null) ? claimed.stream().findFirst() : Optional.empty();
+	}
+
+	private Outcome deliver(Claimed message) {
 		Customer customer;
 		try {
-			customer = this.customers.retrieveCustomer((String) message.get("customer_id"));
+			customer = this.customers.retrieveCustomer(message.customerId());
 		}
 		catch (HttpClientErrorException.NotFound ex) {
-			undeliverable(id, "the customer inventory does not know customer " + message.get("customer_id"));
-			return;
+			return Outcome.undeliverable(null, null,
+					"the customer inventory does not know customer " + message.customerId());
 		}
 		catch (RestClientException | OAuth2AuthorizationException ex) {
-			retry(message, "the customer inventory cannot be asked: " + ex.getMessage());
-			return;
+			return Outcome.notYet(null, null, "the customer inventory cannot be asked: " + ex.getMessage());
 		}
 		Optional<ContactMedium> medium = preferredOf(customer);
 		if (medium.isEmpty()) {
-			undeliverable(id, "the customer has no email address or phone number");
-			return;
+			return Outcome.undeliverable(null, null, "the customer has no email address or phone number");
 		}
-		String text = "Hello " + customer.name() + ", your request about " + message.get("reason") + " "
-				+ PHRASES.getOrDefault((String) message.get("status"), "changed") + ".";
-		boolean email = ContactMedium.EMAIL.equals(medium.get().mediumType());
-		String recipient = email ? medium.get().emailAddress() : medium.get().phoneNumber();
+		String text = "Hello " + customer.name() + ", your request about " + message.reason() + " "
+				+ PHRASES.getOrDefault(message.topic(), "changed") + ".";
+		return ContactMedium.EMAIL.equals(medium.get().mediumType()) ? email(medium.get().emailAddress(), text)
+				: sms(medium.get().phoneNumber(), text);
+	}
+
+	private Outcome email(String recipient, String text) {
+		JavaMailSender sender = this.mail.getIfAvailable();
+		if (sender == null) {
+			return Outcome.undeliverable("email", recipient, "no mail server is configured (spring.mail.host)");
+		}
+		SimpleMailMessage mailMessage = new SimpleMailMessage();
+		mailMessage.setFrom(this.properties.from());
+		mailMessage.setTo(recipient);
+		mailMessage.setSubject("Update on your request");
+		mailMessage.setText(text);
 		try {
-			if (email) {
-				JavaMailSender sender = this.mail.getIfAvailable();
-				if (sender == null) {
-					undeliverable(id, "no mail server is configured (spring.mail.host)");
-					return;
-				}
-				SimpleMailMessage mailMessage = new SimpleMailMessage();
-				mailMessage.setFrom(this.properties.from());
-				mailMessage.setTo(recipient);
-				mailMessage.setSubject("Update on your request");
-				mailMessage.setText(text);
-				sender.send(mailMessage);
-			}
-			else {
-				this.sms.send(recipient, text);
-			}
+			sender.send(mailMessage);
 		}
 		catch (MailException ex) {
-			retry(message, "sending failed: " + ex.getMessage());
-			return;
+			return Outcome.notYet("email", recipient, "sending failed: " + ex.getMessage());
 		}
-		String channel = email ? "email" : "sms";
+		return new Outcome(State.SENT, "email", recipient, text, null, null);
+	}
+
+	private Outcome sms(String recipient, String text) {
+		SmsGateway gateway = this.sms.getIfAvailable();
+		if (gateway == null) {
+			return Outcome.undeliverable("sms", recipient,
+					"no SMS provider is configured (crm.interaction.partner-messages.sms.url)");
+		}
+		SmsOutcome outcome;
+		try {
+			outcome = Objects.requireNonNull(gateway.send(recipient, text), "the SMS gateway gave no outcome");
+		}
+		catch (RuntimeException ex) {
+			// A gateway plugged in by an operator may break its contract; its message must not stay claimed for ever.
+			outcome = new SmsOutcome.NotYet("the SMS gateway failed: " + ex);
+		}
+		if (outcome instanceof SmsOutcome.Sent sent) {
+			return new Outcome(State.SENT, "sms", recipient, text, sent.providerMessageId(), null);
+		}
+		if (outcome instanceof SmsOutcome.OnlyLogged) {
+			return new Outcome(State.LOGGED, "sms", recipient, text, null, null);
+		}
+		if (outcome instanceof SmsOutcome.Refused refused) {
+			return Outcome.undeliverable("sms", recipient, refused.reason());
+		}
+		return Outcome.notYet("sms", recipient, ((SmsOutcome.NotYet) outcome).reason());
+	}
+
+	private void record(Claimed message, Outcome outcome) {
+		boolean givenUp = outcome.state() == State.PENDING && message.attempts() >= this.properties.maxAttempts();
+		Outcome recorded = givenUp ? Outcome.undeliverable(outcome.channel(), outcome.recipient(), outcome.error())
+				: outcome;
 		Instant now = this.clock.instant();
-		this.jdbc.update("update partner_message set state = 'sent', sent_at = ?, channel = ?, recipient = ?, "
-				+ "attempts = attempts + 1 where id = ?", Timestamp.from(now), channel, recipient, id);
-		this.history.recordOutbound((UUID) message.get("interaction_id"), "partnerNotified", SERVICE, channel,
-				List.of(new FieldChange("outboundNotification", null,
-						Map.of("channel", channel, "recipient", recipient, "status", message.get("status"), "text",
-								text))),
-				now);
+		Boolean stillClaimed = this.transaction.execute((status) -> {
+			int updated = switch (recorded.state()) {
+				case PENDING -> this.jdbc.update("update partner_message set next_attempt_at = ?, error = ?"
+						+ STILL_CLAIMED, Timestamp.from(now.plus(this.properties.retryAfter())),
+						truncate(recorded.error()), message.id(), message.attempts());
+				case UNDELIVERABLE -> this.jdbc.update("update partner_message set state = 'undeliverable', "
+						+ "channel = ?, recipient = ?, error = ?" + STILL_CLAIMED, recorded.channel(),
+						recorded.recipient(), truncate(recorded.error()), message.id(), message.attempts());
+				case SENT, LOGGED -> this.jdbc.update("update partner_message set state = ?, sent_at = ?, channel = ?, "
+						+ "recipient = ?, provider_message_id = ?, error = null" + STILL_CLAIMED,
+						recorded.state().stored, Timestamp.from(now), recorded.channel(), recorded.recipient(),
+						recorded.providerMessageId(), message.id(), message.attempts());
+			};
+			if (updated == 1 && (recorded.state() == State.SENT || recorded.state() == State.LOGGED)) {
+				this.history.recordOutbound(message.interactionId(),
+						(recorded.state() == State.SENT) ? "partnerNotified" : "partnerMessageLogged", SERVICE,
+						recorded.channel(), List.of(new FieldChange("outboundNotification", null,
+								details(message, recorded))),
+						now);
+			}
+			return updated == 1;
+		});
+		if (!Boolean.TRUE.equals(stillClaimed)) {
+			log.warn("Progress message {} was claimed again while being sent; its outcome ({}) is not recorded",
+					message.id(), recorded.state().stored);
+		}
+		else if (recorded.state() == State.PENDING) {
+			log.warn("Progress message {} not sent yet: {}", message.id(), recorded.error());
+		}
+		else if (recorded.state() == State.UNDELIVERABLE) {
+			log.warn("Progress message {} cannot be delivered: {}", message.id(), recorded.error());
+		}
+	}
+
+	private static Map<String, Object> details(Claimed message, Outcome outcome) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("channel", outcome.channel());
+		details.put("recipient", outcome.recipient());
+		details.put("status", message.topic());
+		details.put("text", outcome.text());
+		if (outcome.providerMessageId() != null) {
+			details.put("providerMessageId", outcome.providerMessageId());
+		}
+		if (outcome.state() == State.LOGGED) {
+			details.put("note", "only written to the log of a development installation; the partner got nothing");
+		}
+		return details;
 	}
 
 	private static Optional<ContactMedium> preferredOf(Customer customer) {
@@ -165,25 +258,38 @@ public class PartnerMessageSender {
 						&& medium.phoneNumber() != null);
 	}
 
-	private void retry(Map<String, Object> message, String error) {
-		int attempts = ((Number) message.get("attempts")).intValue() + 1;
-		log.warn("Progress message {} not sent yet: {}", message.get("id"), error);
-		if (attempts >= this.properties.maxAttempts()) {
-			undeliverable(((Number) message.get("id")).longValue(), error);
-			return;
-		}
-		this.jdbc.update("update partner_message set attempts = ?, next_attempt_at = ?, error = ? where id = ?",
-				attempts, Timestamp.from(this.clock.instant().plus(this.properties.retryAfter())), truncate(error),
-				message.get("id"));
-	}
-
-	private void undeliverable(long id, String why) {
-		log.warn("Progress message {} cannot be delivered: {}", id, why);
-		this.jdbc.update("update partner_message set state = 'undeliverable', error = ? where id = ?", truncate(why), id);
-	}
-
 	private static String truncate(String text) {
 		return (text.length() > 1000) ? text.substring(0, 1000) : text;
+	}
+
+	/** A message this instance took to send; {@code attempts} counts this one. */
+	private record Claimed(long id, UUID interactionId, String customerId, String topic, int attempts, String reason) {
+	}
+
+	private enum State {
+
+		PENDING("pending"), SENT("sent"), LOGGED("logged"), UNDELIVERABLE("undeliverable");
+
+		final String stored;
+
+		State(String stored) {
+			this.stored = stored;
+		}
+
+	}
+
+	/** @param channel and {@code recipient}: {@code null} while the customer's contact medium is unknown */
+	private record Outcome(State state, String channel, String recipient, String text, String providerMessageId,
+			String error) {
+
+		static Outcome undeliverable(String channel, String recipient, String why) {
+			return new Outcome(State.UNDELIVERABLE, channel, recipient, null, null, why);
+		}
+
+		static Outcome notYet(String channel, String recipient, String why) {
+			return new Outcome(State.PENDING, channel, recipient, null, null, why);
+		}
+
 	}
 
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -39,6 +39,8 @@ class PartnerMessageTests {
 
 	private static final String CUSTOMER = "customer-with-email";
 
+	private static final String MOBILE_ONLY = "customer-with-mobile-only";
+
 	private static RecordingInventory inventory;
 
 	private static GreenMail smtp;
@@ -52,6 +54,9 @@ class PartnerMessageTests {
 	@Autowired
 	StalledInteractionWatcher watcher;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@BeforeAll
 	static void start() throws IOException {
 		inventory = RecordingInventory.start();
@@ -59,6 +64,9 @@ class PartnerMessageTests {
 				{"id": "%s", "@type": "Customer", "name": "Ada Lovelace", "contactMedium": [
 				  {"mediumType": "mobile", "phoneNumber": "+447700900123"},
 				  {"mediumType": "email", "emailAddress": "ada@example.org", "preferred": true}]}""".formatted(CUSTOMER));
+		inventory.customers.put(MOBILE_ONLY, """
+				{"id": "%s", "@type": "Customer", "name": "Grace Hopper", "contactMedium": [
+				  {"mediumType": "mobile", "phoneNumber": "+447700900456"}]}""".formatted(MOBILE_ONLY));
 		smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 		smtp.start();
 	}
@@ -79,23 +87,13 @@ class PartnerMessageTests {
 	@Test
 	void tellsThePartnerByEmailWhenItsInteractionWaitsForItAndRecordsIt() throws Exception {
 		int before = smtp.getReceivedMessages().length;
-		PartyInteraction logged = this.client.post()
-			.uri(PartyInteractionMapper.BASE_PATH)
-			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.AGENT)))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(InteractionFixtures.complaintFromCustomer(CUSTOMER))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(PartyInteraction.class)
-			.returnResult()
-			.getResponseBody();
-		patch(logged.href(), "{\"status\": \"waitingForBackOffice\"}");
+		PartyInteraction logged = steps().logComplaintFrom(CUSTOMER);
+		steps().patch(logged.href(), "{\"status\": \"waitingForBackOffice\"}");
 		this.sender.sendDue();
 		assertThat(smtp.getReceivedMessages()).as("no message for a status the partner is not told about")
 			.hasSize(before);
 
-		patch(logged.href(), "{\"status\": \"waitingForPartner\"}");
+		steps().patch(logged.href(), "{\"status\": \"waitingForPartner\"}");
 		this.sender.sendDue();
 
 		assertThat(smtp.waitForIncomingEmail(5000, before + 1)).isTrue();
@@ -103,14 +101,7 @@ class PartnerMessageTests {
 		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ada@example.org");
 		assertThat(mail.getSubject()).isEqualTo("Update on your request");
 		assertThat(GreenMailUtil.getBody(mail)).contains("Ada Lovelace").contains("complaint").contains("waiting for you");
-		List<InteractionHistoryEntry> history = this.client.get()
-			.uri(logged.href() + "/history")
-			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.AGENT)))
-			.exchange()
-			.expectBody(new ParameterizedTypeReference<List<InteractionHistoryEntry>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		List<InteractionHistoryEntry> history = steps().history(logged);
 		assertThat(history.get(history.size() - 1)).satisfies((entry) -> {
 			assertThat(entry.action()).isEqualTo("partnerNotified");
 			assertThat(entry.channel()).isEqualTo("email");
@@ -142,15 +133,21 @@ class PartnerMessageTests {
 			.contains("taking longer than planned");
 	}
 
-	private void patch(String href, String mergePatch) {
-		this.client.patch()
-			.uri(href)
-			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.AGENT)))
-			.contentType(MediaType.parseMediaType("application/merge-patch+json"))
-			.body(mergePatch)
-			.exchange()
-			.expectStatus()
-			.isOk();
+	@Test
+	void leavesAnSmsUndeliverableAndOutOfTheTrackRecordWhenNoSmsProviderIsConfigured() {
+		PartyInteraction waiting = steps().complaintWaitingFor(MOBILE_ONLY);
+
+		this.sender.sendDue();
+
+		assertThat(steps().messageAbout(waiting)).containsEntry("state", "undeliverable")
+			.containsEntry("channel", "sms")
+			.hasEntrySatisfying("error",
+					(error) -> assertThat(error.toString()).contains("no SMS provider is configured"));
+		assertThat(steps().actionsInHistoryOf(waiting)).doesNotContain("partnerNotified", "partnerMessageLogged");
+	}
+
+	private PartnerMessageSteps steps() {
+		return new PartnerMessageSteps(this.client, this.jdbc);
 	}
 
 }
