@@ -1,11 +1,13 @@
 package org.crmbackoffice.model.common;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * A reference to an entity that lives elsewhere, possibly in another system (TMF630 EntityRef).
+ * A reference to an entity that lives elsewhere, possibly in another system (TMF630 EntityRef). The description
+ * some references carry in TMF v4 (e.g. {@code AccountRef}) is accepted and not kept.
  *
  * @param id the referred entity's identifier
  * @param href where the referred entity can be read, if known
@@ -14,6 +16,7 @@ import jakarta.validation.constraints.Size;
  * @param type the TMF v5 polymorphic type of the reference itself, e.g. {@code AccountRef}; where a client sends
  * none, the resource that holds the reference says which
  */
+@JsonIgnoreProperties({ "description" })
 public record EntityRef(@NotBlank @Size(max = 100) String id, @Size(max = 500) String href,
 		@Size(max = 200) String name,
 		@JsonProperty("@referredType") @NotBlank @Size(max = 100) String referredType,

@@ -2,6 +2,7 @@ package org.crmbackoffice.model.customer;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +16,9 @@ import org.crmbackoffice.model.common.TimePeriod;
 /**
  * What a client sends to create a customer (TMF629 v5 {@code Customer_FVO}). The inventory assigns the id, the
  * status and the timestamps; agreements are created as their own resource and then listed on the customer.
+ * The attributes of {@code Customer_FVO} that the inventory sets itself or does not keep (id, href, status, role,
+ * partyRoleSpecification, agreement) are accepted and ignored, so that a client written to the specification
+ * works unchanged; any other unknown attribute is refused.
  *
  * @param engagedParty the individual or organization that is the customer, with its party data
  * @param account refs to the customer's accounts, e.g. {@code {"id":"acc-1","@referredType":"BillingAccount"}}
@@ -22,6 +26,7 @@ import org.crmbackoffice.model.common.TimePeriod;
  * @param dataSource the system that feeds the record, e.g. {@code billing-migration}; the caller's client id if
  * absent, so that data-quality findings can be traced to it
  */
+@JsonIgnoreProperties({ "id", "href", "status", "statusReason", "role", "partyRoleSpecification", "agreement" })
 public record CustomerCreate(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
 		@Valid TimePeriod validFor, @NotNull @Valid EngagedParty engagedParty,
 		@Size(max = 50) List<@Valid ContactMedium> contactMedium,

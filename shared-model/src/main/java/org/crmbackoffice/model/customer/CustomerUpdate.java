@@ -2,6 +2,7 @@ package org.crmbackoffice.model.customer;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +13,12 @@ import org.crmbackoffice.model.common.EntityRef;
 import org.crmbackoffice.model.common.RelatedParty;
 import org.crmbackoffice.model.common.TimePeriod;
 
-/** The changeable part of a customer (TMF629 v5 {@code Customer_MVO}): what a JSON merge patch is applied to. */
+/**
+ * The changeable part of a customer (TMF629 v5 {@code Customer_MVO}): what a JSON merge patch is applied to. The
+ * attributes of {@code Customer_MVO} the inventory does not change this way (id, href, role,
+ * partyRoleSpecification, agreement) are accepted and ignored, as a client may send back what it read.
+ */
+@JsonIgnoreProperties({ "id", "href", "role", "partyRoleSpecification", "agreement" })
 public record CustomerUpdate(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
 		@NotNull CustomerStatus status, @Size(max = 500) String statusReason, @Valid TimePeriod validFor,
 		@NotNull @Valid EngagedParty engagedParty, @Size(max = 50) List<@Valid ContactMedium> contactMedium,

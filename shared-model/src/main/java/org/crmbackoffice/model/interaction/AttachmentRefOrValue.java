@@ -10,7 +10,8 @@ import org.crmbackoffice.model.common.TimePeriod;
 /**
  * A document that belongs to an interaction (TMF v5 {@code AttachmentRefOrValue}): an {@code AttachmentRef}
  * to a document held elsewhere, or an {@code Attachment} described here with its location, type and size.
- * Content sent inline is not stored; the interaction log keeps where a document is, not the document.
+ * The interaction log keeps where a document is, not the document: content sent inline ({@code content}) is
+ * refused with a 400 that names it, rather than dropped without a word.
  *
  * @param url also read as {@code URL}, the name the specification's examples use
  */

@@ -1,5 +1,6 @@
 package org.crmbackoffice.model.interaction;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -7,8 +8,10 @@ import jakarta.validation.constraints.Size;
 /**
  * How this interaction relates to another logged one (TMF683 v5 {@code InteractionRelationship}). The
  * relationship type is free, as in the specification; {@code followUpOf} is the one this service reads itself
- * (a follow-up counts in the analytics of the interaction it follows).
+ * (a follow-up counts in the analytics of the interaction it follows). The related interaction's name, which the
+ * specification allows, is accepted and not kept.
  */
+@JsonIgnoreProperties({ "name" })
 public record InteractionRelationship(@NotBlank @Size(max = 100) String relationshipType,
 		@NotBlank @Size(max = 100) String id, String href, @JsonProperty("@type") @Size(max = 100) String type) {
 
