@@ -121,19 +121,25 @@ class ProblemResponseTests {
 			.valueEquals("X-Total-Count", "0");
 	}
 
-	/** Requests Tomcat refuses before the application sees them, sent as raw HTTP since no client would send them. */
+	/**
+	 * Requests Tomcat refuses before the application sees them, or cannot decode when it asks for a parameter, sent
+	 * as raw HTTP since no client would send them.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "GET /tmf-api/customerManagement/v5/customer/%2e%2e%2f%2e%2e%2fetc HTTP/1.1",
 			"GET /tmf-api/customerManagement/v5/customer?status=LONG HTTP/1.1", "GET /customer/\u0001 HTTP/1.1",
+			"GET /tmf-api/customerManagement/v5/customer?fields=%ZZ HTTP/1.1",
+			"GET /tmf-api/customerManagement/v5/customer?name=% HTTP/1.1",
 			"GET /tmf-api/customerManagement/v5/customer HTTP/1.1\r\nX-Request-ID: LONG" })
 	void answersRequestsTheContainerRefusesWithProblems(String requestLines) throws IOException {
 		String request = requestLines.replace("LONG", "x".repeat(20_000));
 		try (Socket socket = new Socket("localhost", this.port)) {
 			socket.getOutputStream()
-				.write((request + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+				.write((request + "\r\nHost: localhost\r\nAuthorization: Bearer "
+						+ TestIssuer.shared().tokenFor(Roles.ADMIN) + "\r\nConnection: close\r\n\r\n")
 					.getBytes(StandardCharsets.ISO_8859_1));
 			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(response).startsWith("HTTP/1.1 4")
+			assertThat(response).startsWith("HTTP/1.1 400")
 				.containsIgnoringCase("Content-Type: application/problem+json")
 				.contains("\"type\":\"urn:crm-backoffice:problem:")
 				.doesNotContainIgnoringCase("<html")

@@ -3,6 +3,7 @@ package org.crmbackoffice.support.problem;
 import java.util.List;
 
 import org.crmbackoffice.model.problem.ProblemType;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -58,6 +59,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = Problems.of(ProblemType.PRECONDITION_FAILED,
 				"The resource was changed by someone else meanwhile. Read it again and repeat the change.");
 		return ResponseEntity.status(ProblemType.PRECONDITION_FAILED.status()).body(problem);
+	}
+
+	/** Tomcat decodes the query string only when the application first asks for a parameter. */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> handleUndecodableQuery(InvalidParameterException ex) {
+		ProblemDetail problem = Problems.of(ProblemType.MALFORMED_REQUEST, "The query string is not well-formed: a "
+				+ "'%' must be followed by two hexadecimal digits that encode UTF-8.");
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)
