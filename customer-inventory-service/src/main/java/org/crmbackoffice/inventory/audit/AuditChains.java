@@ -27,13 +27,19 @@ class AuditChains {
 	/** Creates, changes, erasures and exports: kept for good. */
 	static final String CHANGE = "change";
 
-	/** One statement for a whole batch: the columns as arrays, unnested into rows. */
-	private static final String INSERT = """
-			insert into audit_entry (chain, sequence, occurred_at, principal, client_id, roles, operation, record_id,
-			                         via, request_id, source_address, purpose, changes, previous_hash, hash)
-			select ?, * from unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
-			                        ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			                        ?::text[])""";
+	/**
+	 * One statement for a whole batch and the head's move: the columns as arrays, unnested into rows. Reads wait
+	 * for their entries to commit, so every round trip saved here is time off each read.
+	 */
+	private static final String APPEND = """
+			with appended as (
+			    insert into audit_entry (chain, sequence, occurred_at, principal, client_id, roles, operation,
+			                             record_id, via, request_id, source_address, purpose, changes, previous_hash,
+			                             hash)
+			    select ?, * from unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
+			                            ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+			                            ?::text[]))
+			update audit_chain set last_sequence = ?, last_hash = ? where chain = ?""";
 
 	private static final int COLUMNS = 14;
 
@@ -79,15 +85,18 @@ class AuditChains {
 			}
 			previous = hash;
 		}
-		this.jdbc.update(INSERT, (statement) -> {
+		long last = sequence;
+		String lastHash = previous;
+		this.jdbc.update(APPEND, (statement) -> {
 			statement.setString(1, chain);
 			statement.setArray(2, statement.getConnection().createArrayOf("bigint", columns[0]));
 			for (int column = 1; column < COLUMNS; column++) {
 				statement.setArray(column + 2, statement.getConnection().createArrayOf("text", columns[column]));
 			}
+			statement.setLong(COLUMNS + 2, last);
+			statement.setString(COLUMNS + 3, lastHash);
+			statement.setString(COLUMNS + 4, chain);
 		});
-		this.jdbc.update("update audit_chain set last_sequence = ?, last_hash = ? where chain = ?", sequence, previous,
-				chain);
 		Counter written = chain.equals(ACCESS) ? this.accessWritten : this.changeWritten;
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override

@@ -27,13 +27,13 @@ record AuditProperties(@DefaultValue("true") boolean reads, Set<String> purposeR
 	}
 
 	/**
-	 * @param capacity answers waiting for their read entries at most; a request that finds the queue full waits
-	 * {@code offerTimeout} for room and then fails with 503 rather than go unrecorded
+	 * @param capacity answers waiting for their read entries at most; a request that finds the queue full fails with
+	 * 503 at once rather than go unrecorded
 	 * @param batchSize entries written in one transaction at most
 	 * @param commitTimeout how long an answer waits for its entries to commit before it is refused with 503
 	 */
 	record ReadQueue(@DefaultValue("10000") int capacity, @DefaultValue("1000") int batchSize,
-			@DefaultValue("PT2S") Duration offerTimeout, @DefaultValue("PT5S") Duration commitTimeout) {
+			@DefaultValue("PT5S") Duration commitTimeout) {
 	}
 
 	/**

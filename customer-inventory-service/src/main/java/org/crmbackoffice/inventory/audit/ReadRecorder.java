@@ -1,14 +1,11 @@
 package org.crmbackoffice.inventory.audit;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,29 +14,22 @@ import org.crmbackoffice.support.problem.ApiProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the entries of reads by group commit, so that no record leaves the service before its access entry is
- * durable. A request hands its entries to the instance's one writer thread and waits until they are committed;
- * the writer takes everything that queued up while it wrote the previous batch and appends it to the access chain
- * in one transaction. Under load the batches grow and the cost per entry shrinks, without a linger that every read
- * would wait for. A batch that cannot be written fails all its requests with 503: a refused read is no record
- * that left unrecorded. Entries of an answer that gave up waiting may still commit: the trail then names a read
- * that was refused, which over-reports an access but never hides one.
+ * durable. An answer queues its entries and waits; whichever waiting request finds nobody writing becomes the
+ * writer for everything queued so far, appends it to the access chain in one transaction, and wakes the others.
+ * Under load the batches grow and the cost per entry shrinks, without a linger that every read would wait for and
+ * without handing each batch to another thread, which on a busy machine costs a wait for the CPU each time. A
+ * batch that cannot be written fails all its reads with 503: a refused read is no record that left unrecorded.
  */
 @Component
-class ReadRecorder implements SmartLifecycle {
+class ReadRecorder {
 
 	private static final Logger log = LoggerFactory.getLogger(ReadRecorder.class);
-
-	/** Within the shutdown phase's timeout, so that a database gone away cannot hold up the stop for ever. */
-	private static final long STOP_TIMEOUT_MILLIS = 10_000;
-
-	private final BlockingQueue<Submission> queue;
 
 	private final AuditChains chains;
 
@@ -47,173 +37,160 @@ class ReadRecorder implements SmartLifecycle {
 
 	private final AuditProperties.ReadQueue settings;
 
-	private final AtomicLong submitted = new AtomicLong();
+	private final ReentrantLock lock = new ReentrantLock();
 
-	/** Guards writing, so that a flush and the writer thread never append at the same time within an instance. */
-	private final Object writing = new Object();
+	/** Signalled whenever a writer finishes a batch. */
+	private final Condition batchDone = this.lock.newCondition();
 
-	/** Submissions committed or refused, under {@link #writing}. */
-	private long settled;
+	/** Answers waiting for a writer, under {@link #lock}. */
+	private final Deque<Submission> queue = new ArrayDeque<>();
 
-	private volatile boolean running;
-
-	private volatile Thread writer;
+	/** Whether a request is writing a batch, under {@link #lock}. */
+	private boolean writing;
 
 	ReadRecorder(AuditChains chains, PlatformTransactionManager transactions, AuditProperties properties,
 			MeterRegistry meters) {
 		this.chains = chains;
-		this.transaction = new TransactionTemplate(transactions);
 		this.settings = properties.readQueue();
-		this.queue = new ArrayBlockingQueue<>(this.settings.capacity());
-		Gauge.builder("crm.audit.backlog", this.queue, BlockingQueue::size)
+		this.transaction = new TransactionTemplate(transactions);
+		// The writer is itself a waiting request: its statements must give up when the answers would.
+		this.transaction.setTimeout((int) Math.max(1, this.settings.commitTimeout().toSeconds()));
+		Gauge.builder("crm.audit.backlog", this, ReadRecorder::backlog)
 			.description("Answers waiting for their read entries to be written to the audit trail")
 			.register(meters);
 	}
 
 	/**
 	 * Returns once the entries are committed.
-	 * @throws ApiProblemException 503 when the trail cannot take the entries in time: the read is refused rather
-	 * than served unrecorded
+	 * @throws ApiProblemException 503 when they cannot be committed in time: the read is refused rather than served
+	 * unrecorded
 	 */
 	void record(List<AuditEntry> entries) {
 		if (entries.isEmpty()) {
 			return;
 		}
-		Submission submission = new Submission(entries, new CompletableFuture<>());
+		Submission submission = new Submission(entries);
+		long deadline = System.nanoTime() + this.settings.commitTimeout().toNanos();
+		this.lock.lock();
 		try {
-			if (!this.queue.offer(submission, this.settings.offerTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-				throw unavailable("The audit trail cannot record this read right now. Try again shortly.", null);
+			if (this.queue.size() >= this.settings.capacity()) {
+				throw unavailable("The audit trail cannot record this read right now. Try again shortly.");
 			}
-			this.submitted.incrementAndGet();
-			submission.committed().get(this.settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			this.queue.add(submission);
+			while (!submission.settled) {
+				if (!this.writing) {
+					writeQueued();
+					continue;
+				}
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					giveUp(submission);
+				}
+				this.batchDone.awaitNanos(left);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw unavailable("The read was interrupted before it was recorded.", ex);
+			giveUp(submission);
 		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw unavailable("The audit trail could not record this read in time. Try again shortly.", ex);
+		finally {
+			this.lock.unlock();
 		}
-	}
-
-	private static ApiProblemException unavailable(String detail, Exception cause) {
-		return new ApiProblemException(ProblemType.AUDIT_UNAVAILABLE, detail, List.of(), cause);
-	}
-
-	/** Returns once every entry handed over before the call is committed or refused. */
-	void flush() {
-		long target = this.submitted.get();
-		synchronized (this.writing) {
-			while (!this.queue.isEmpty()) {
-				writeOrRefuse(nextBatch(new ArrayList<>()));
-			}
-			while (this.settled < target) {
-				try {
-					this.writing.wait();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException("Interrupted while flushing the audit trail", ex);
-				}
-			}
+		if (submission.failure != null) {
+			throw unavailable("The audit trail could not record this read. Try again shortly.");
 		}
 	}
 
-	int backlog() {
-		return this.queue.size();
-	}
-
-	@Override
-	public void start() {
-		this.running = true;
-		Thread thread = new Thread(this::work, "audit-read-writer");
-		thread.setDaemon(true);
-		this.writer = thread;
-		thread.start();
-	}
-
-	private void work() {
-		while (this.running || !this.queue.isEmpty()) {
-			try {
-				Submission first = this.queue.poll(200, TimeUnit.MILLISECONDS);
-				if (first == null) {
-					continue;
-				}
-				List<Submission> batch = new ArrayList<>();
-				batch.add(first);
-				synchronized (this.writing) {
-					writeOrRefuse(nextBatch(batch));
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
+	/**
+	 * Withdraws an answer that waited too long, if no writer took its entries yet; one already taken may still
+	 * commit, and the trail then names a read that was refused, which over-reports an access but never hides one.
+	 * Called holding {@link #lock}.
+	 */
+	private void giveUp(Submission submission) {
+		if (!submission.settled) {
+			this.queue.remove(submission);
+			throw unavailable("The audit trail could not record this read in time. Try again shortly.");
 		}
 	}
 
-	/** Adds what queued up meanwhile, up to about a batch of entries. */
-	private List<Submission> nextBatch(List<Submission> batch) {
-		int entries = batch.stream().mapToInt((submission) -> submission.entries().size()).sum();
-		Submission next;
-		while (entries < this.settings.batchSize() && (next = this.queue.poll()) != null) {
+	/** Writes one batch of what is queued; called holding {@link #lock}, which it releases while writing. */
+	private void writeQueued() {
+		List<Submission> batch = new ArrayList<>();
+		int entries = 0;
+		while (entries < this.settings.batchSize() && !this.queue.isEmpty()) {
+			Submission next = this.queue.poll();
 			batch.add(next);
-			entries += next.entries().size();
+			entries += next.entries.size();
 		}
-		return batch;
-	}
-
-	/** Called while holding {@link #writing}. */
-	private void writeOrRefuse(List<Submission> batch) {
+		this.writing = true;
+		this.lock.unlock();
+		RuntimeException failure = null;
 		try {
-			List<AuditEntry> entries = new ArrayList<>();
-			batch.forEach((submission) -> entries.addAll(submission.entries()));
-			this.transaction.executeWithoutResult((status) -> this.chains.append(AuditChains.ACCESS, entries));
-			batch.forEach((submission) -> submission.committed().complete(null));
+			List<AuditEntry> all = new ArrayList<>(entries);
+			batch.forEach((submission) -> all.addAll(submission.entries));
+			this.transaction.executeWithoutResult((status) -> this.chains.append(AuditChains.ACCESS, all));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Writing the entries of {} reads to the audit trail failed; the reads are refused", batch.size(),
 					ex);
-			batch.forEach((submission) -> submission.committed().completeExceptionally(ex));
+			failure = ex;
 		}
-		this.settled += batch.size();
-		this.writing.notifyAll();
+		finally {
+			this.lock.lock();
+			for (Submission submission : batch) {
+				submission.failure = failure;
+				submission.settled = true;
+			}
+			this.writing = false;
+			this.batchDone.signalAll();
+		}
 	}
 
-	/** Stops after the web server (a lower phase), so no read arrives once the queue was drained. */
-	@Override
-	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 4096;
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-		Thread thread = this.writer;
-		if (thread != null) {
-			try {
-				thread.join(STOP_TIMEOUT_MILLIS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			if (thread.isAlive()) {
-				log.error("The audit trail could not be written while stopping; {} reads waiting for it are refused",
-						this.queue.size());
-				return;
+	/** Returns once nothing is queued or being written. */
+	void flush() {
+		this.lock.lock();
+		try {
+			while (this.writing || !this.queue.isEmpty()) {
+				if (this.writing) {
+					this.batchDone.awaitUninterruptibly();
+				}
+				else {
+					writeQueued();
+				}
 			}
 		}
-		flush();
+		finally {
+			this.lock.unlock();
+		}
 	}
 
-	@Override
-	public boolean isRunning() {
-		return this.running;
+	int backlog() {
+		this.lock.lock();
+		try {
+			return this.queue.size();
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
-	/** The entries of one answer, and what its request waits for. */
-	private record Submission(List<AuditEntry> entries, CompletableFuture<Void> committed) {
+	private static ApiProblemException unavailable(String detail) {
+		return new ApiProblemException(ProblemType.AUDIT_UNAVAILABLE, detail);
+	}
+
+	/** The entries of one answer, and whether a writer settled them; its fields are guarded by the lock. */
+	private static final class Submission {
+
+		private final List<AuditEntry> entries;
+
+		private boolean settled;
+
+		private RuntimeException failure;
+
+		Submission(List<AuditEntry> entries) {
+			this.entries = entries;
+		}
+
 	}
 
 }
