@@ -2,6 +2,7 @@ package org.crmbackoffice.inventory.audit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,9 +15,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Appends entries to a chain. The chain's head row is locked for the rest of the transaction, so appends to one
- * chain are serialised across all instances of the service, and sequence and previous hash always follow on from
- * what is committed; a transaction that rolls back takes its entries and the head's move with it.
+ * Appends entries to a chain. Moving the chain's head row locks it for the rest of the transaction, so appends to
+ * one chain are serialised across all instances of the service, and sequence and previous hash always follow on
+ * from what is committed; a transaction that rolls back takes its entries and the head's move with it.
  */
 @Component
 class AuditChains {
@@ -28,22 +29,27 @@ class AuditChains {
 	static final String CHANGE = "change";
 
 	/**
-	 * One statement for a whole batch and the head's move: the columns as arrays, unnested into rows. Reads wait
-	 * for their entries to commit, so every round trip saved here is time off each read.
+	 * One statement for a whole batch and the head's move, and only if the head is where the batch was hashed to
+	 * follow on from: the columns as arrays, unnested into rows. Reads wait for their entries to commit, so every
+	 * round trip saved here is time off each read.
 	 */
 	private static final String APPEND = """
-			with appended as (
-			    insert into audit_entry (chain, sequence, occurred_at, principal, client_id, roles, operation,
-			                             record_id, via, request_id, source_address, purpose, changes, previous_hash,
-			                             hash)
-			    select ?, * from unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
-			                            ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			                            ?::text[]))
-			update audit_chain set last_sequence = ?, last_hash = ? where chain = ?""";
+			with head as (
+			    update audit_chain set last_sequence = ?, last_hash = ?
+			    where chain = ? and last_sequence = ? and last_hash is not distinct from ?
+			    returning chain)
+			insert into audit_entry (chain, sequence, occurred_at, principal, client_id, roles, operation, record_id,
+			                         via, request_id, source_address, purpose, changes, previous_hash, hash)
+			select head.chain, entry.*
+			from head, unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[],
+			                  ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as entry""";
 
 	private static final int COLUMNS = 14;
 
 	private final JdbcTemplate jdbc;
+
+	/** Each chain's head as this instance last committed it: where its next append most likely follows on. */
+	private final Map<String, Head> knownHeads = new ConcurrentHashMap<>();
 
 	private final Counter accessWritten;
 
@@ -62,15 +68,43 @@ class AuditChains {
 			.register(meters);
 	}
 
+	/**
+	 * Appends after the head this instance last committed, which saves locking and reading the head first; when
+	 * another transaction or instance moved the head meanwhile, nothing is written and the append starts again
+	 * from the head read under its lock.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void append(String chain, List<AuditEntry> entries) {
 		if (entries.isEmpty()) {
 			return;
 		}
-		Map<String, Object> head = this.jdbc.queryForMap(
-				"select last_sequence, last_hash from audit_chain where chain = ? for update", chain);
-		long sequence = ((Number) head.get("last_sequence")).longValue();
-		String previous = (String) head.get("last_hash");
+		Head known = this.knownHeads.get(chain);
+		Head appended = (known != null) ? appendAfter(chain, known, entries) : null;
+		if (appended == null) {
+			Map<String, Object> locked = this.jdbc.queryForMap(
+					"select last_sequence, last_hash from audit_chain where chain = ? for update", chain);
+			appended = appendAfter(chain,
+					new Head(((Number) locked.get("last_sequence")).longValue(), (String) locked.get("last_hash")),
+					entries);
+			if (appended == null) {
+				throw new IllegalStateException("The head of the " + chain + " chain moved while locked");
+			}
+		}
+		Head committed = appended;
+		Counter written = chain.equals(ACCESS) ? this.accessWritten : this.changeWritten;
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				written.increment(entries.size());
+				AuditChains.this.knownHeads.put(chain, committed);
+			}
+		});
+	}
+
+	/** @return the chain's new head, or {@code null} when its head is no longer {@code head} */
+	private Head appendAfter(String chain, Head head, List<AuditEntry> entries) {
+		long sequence = head.sequence();
+		String previous = head.hash();
 		int size = entries.size();
 		Object[][] columns = new Object[COLUMNS][size];
 		for (int i = 0; i < size; i++) {
@@ -85,25 +119,23 @@ class AuditChains {
 			}
 			previous = hash;
 		}
-		long last = sequence;
-		String lastHash = previous;
-		this.jdbc.update(APPEND, (statement) -> {
-			statement.setString(1, chain);
-			statement.setArray(2, statement.getConnection().createArrayOf("bigint", columns[0]));
+		Head next = new Head(sequence, previous);
+		int inserted = this.jdbc.update(APPEND, (statement) -> {
+			statement.setLong(1, next.sequence());
+			statement.setString(2, next.hash());
+			statement.setString(3, chain);
+			statement.setLong(4, head.sequence());
+			statement.setString(5, head.hash());
+			statement.setArray(6, statement.getConnection().createArrayOf("bigint", columns[0]));
 			for (int column = 1; column < COLUMNS; column++) {
-				statement.setArray(column + 2, statement.getConnection().createArrayOf("text", columns[column]));
-			}
-			statement.setLong(COLUMNS + 2, last);
-			statement.setString(COLUMNS + 3, lastHash);
-			statement.setString(COLUMNS + 4, chain);
-		});
-		Counter written = chain.equals(ACCESS) ? this.accessWritten : this.changeWritten;
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				written.increment(size);
+				statement.setArray(column + 6, statement.getConnection().createArrayOf("text", columns[column]));
 			}
 		});
+		return (inserted == size) ? next : null;
+	}
+
+	/** Where a chain ends: the sequence and hash of its last entry. */
+	private record Head(long sequence, String hash) {
 	}
 
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.crmbackoffice.model.common.ContactMedium;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerCreate;
@@ -203,6 +205,27 @@ class AuditChainTests {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	@Test
+	void instancesAppendingInTurnKeepOneUnbrokenChain() {
+		// Two instances of the service, each remembering the head it last committed, which the other then moves.
+		List<AuditChains> instances = List.of(new AuditChains(this.jdbc, new SimpleMeterRegistry()),
+				new AuditChains(this.jdbc, new SimpleMeterRegistry()));
+		String reader = "reader-" + UUID.randomUUID();
+		for (int turn = 0; turn < 10; turn++) {
+			AuditChains instance = instances.get(turn % 2);
+			new TransactionTemplate(this.transactions).executeWithoutResult((status) -> instance.append(
+					AuditChains.ACCESS, IntStream.range(0, 3)
+						.mapToObj((n) -> new AuditEntry(EntryHash.stored(Instant.now()), reader, "crm-frontend",
+								"agent", AuditTrail.CUSTOMER_READ, UUID.randomUUID(), null, null, null, null, null))
+						.toList()));
+		}
+
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_entry where principal = ?", Long.class,
+				reader))
+			.isEqualTo(30);
+		assertThat(this.audit.verify().path("status").asString()).isEqualTo("ok");
 	}
 
 	@Test
