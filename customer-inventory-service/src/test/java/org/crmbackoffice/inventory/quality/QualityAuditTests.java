@@ -171,17 +171,7 @@ class QualityAuditTests {
 		report.get("history").forEach((past) -> history.add(past.get("runId").asString()));
 		assertThat(history).contains(runId);
 
-		String csv = this.client.get()
-			.uri(QualityApi.BASE + "/report?format=csv&run=" + runId)
-			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.SUPERVISOR)))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.parseMediaType("text/csv"))
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String csv = csvReport(runId);
 		assertThat(csv).startsWith("section,runId,completedAt,rule,severity,dataSource,checked,")
 			.containsPattern("score," + runId + ",[^,]+,duplicate-email,high,,4,2,2,0.5000\r\n")
 			.containsPattern("findings," + runId + ",[^,]+,contact-medium-required,," + this.api.source + ",4,1,1,\r\n");
@@ -195,17 +185,7 @@ class QualityAuditTests {
 				List.of(), null);
 		String runId = fromFormula.auditAndWait().get("id").asString();
 
-		String csv = this.client.get()
-			.uri(QualityApi.BASE + "/report?format=csv&run=" + runId)
-			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.SUPERVISOR)))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.contentType("text/csv;charset=UTF-8")
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String csv = csvReport(runId);
 
 		assertThat(csv).contains("findings," + runId + ",")
 			.contains(",contact-medium-required,,\"'" + formula.replace("\"", "\"\"") + "\",1,1,1,\r\n")
@@ -286,6 +266,20 @@ class QualityAuditTests {
 
 	private void patch(String href, Map<String, Object> body) {
 		this.api.patch(href, body, 200);
+	}
+
+	private String csvReport(String runId) {
+		return this.client.get()
+			.uri(QualityApi.BASE + "/report?format=csv&run=" + runId)
+			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.SUPERVISOR)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("text/csv;charset=UTF-8")
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 }
