@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.Pattern;
 import org.crmbackoffice.inventory.audit.AuditEntries.Entry;
 import org.crmbackoffice.inventory.audit.AuditEntries.Query;
 import org.crmbackoffice.inventory.audit.ChainVerifier.Verification;
+import org.crmbackoffice.support.csv.CsvWriter;
 import org.crmbackoffice.support.web.ApiResponses;
 import org.crmbackoffice.support.web.OffsetLimit;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,10 +44,9 @@ class AuditController {
 
 	static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
-	static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
-
-	private static final String CSV_HEADER = "id,chain,sequence,occurredAt,principal,clientId,roles,operation,recordId,"
-			+ "via,requestId,sourceAddress,purpose,changes,previousHash,hash";
+	private static final List<String> CSV_HEADER = List.of("id", "chain", "sequence", "occurredAt", "principal",
+			"clientId", "roles", "operation", "recordId", "via", "requestId", "sourceAddress", "purpose", "changes",
+			"previousHash", "hash");
 
 	private final AuditEntries entries;
 
@@ -89,18 +90,21 @@ class AuditController {
 			@RequestParam(defaultValue = "csv") @Pattern(regexp = "csv|ndjson",
 					message = "must be csv or ndjson") String format,
 			HttpServletResponse response) throws IOException {
-		boolean csv = format.equals("csv");
-		response.setContentType(csv ? CSV.toString() : NDJSON + ";charset=UTF-8");
+		Query query = new Query(recordId, principal, clientId, operation, from, to);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename("audit-trail." + format).build().toString());
-		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-		if (csv) {
-			out.write(CSV_HEADER);
-			out.write("\r\n");
+		if (format.equals("csv")) {
+			response.setContentType(CsvWriter.TEXT_CSV.toString());
+			try (CsvWriter csv = CsvWriter.start(response.getOutputStream(), CSV_HEADER)) {
+				this.entries.stream(query, (entry) -> csv.row(csvRow(entry)));
+			}
+			return;
 		}
-		this.entries.stream(new Query(recordId, principal, clientId, operation, from, to), (entry) -> {
+		response.setContentType(NDJSON + ";charset=UTF-8");
+		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+		this.entries.stream(query, (entry) -> {
 			try {
-				out.write(csv ? csvLine(entry) : this.json.writeValueAsString(entry) + "\n");
+				out.write(this.json.writeValueAsString(entry) + "\n");
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -117,24 +121,12 @@ class AuditController {
 		return this.verifier.verify();
 	}
 
-	private String csvLine(Entry entry) {
-		return String.join(",", Long.toString(entry.id()), entry.chain(), Long.toString(entry.sequence()),
-				entry.occurredAt().toString(), csv(entry.principal()), csv(entry.clientId()),
-				csv(String.join(",", entry.roles())), csv(entry.operation()), entry.recordId().toString(),
-				csv(entry.via()), csv(entry.requestId()), csv(entry.sourceAddress()), csv(entry.purpose()),
-				csv((entry.changes() != null) ? this.json.writeValueAsString(entry.changes()) : null),
-				entry.previousHash(), entry.hash()) + "\r\n";
-	}
-
-	/** RFC 4180: quoted when it holds a separator, a quote or a line break, with quotes doubled. */
-	private static String csv(String value) {
-		if (value == null) {
-			return "";
-		}
-		if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-			return "\"" + value.replace("\"", "\"\"") + "\"";
-		}
-		return value;
+	private List<Object> csvRow(Entry entry) {
+		return Arrays.asList(entry.id(), entry.chain(), entry.sequence(), entry.occurredAt(), entry.principal(),
+				entry.clientId(), String.join(",", entry.roles()), entry.operation(), entry.recordId(), entry.via(),
+				entry.requestId(), entry.sourceAddress(), entry.purpose(),
+				(entry.changes() != null) ? this.json.writeValueAsString(entry.changes()) : null, entry.previousHash(),
+				entry.hash());
 	}
 
 }

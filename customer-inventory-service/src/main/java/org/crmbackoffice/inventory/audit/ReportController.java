@@ -1,5 +1,6 @@
 package org.crmbackoffice.inventory.audit;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -7,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,6 +17,7 @@ import org.crmbackoffice.inventory.audit.UsageReport.Dimension;
 import org.crmbackoffice.inventory.audit.UsageReport.Report;
 import org.crmbackoffice.inventory.audit.UsageReport.Row;
 import org.crmbackoffice.model.problem.ProblemType;
+import org.crmbackoffice.support.csv.CsvWriter;
 import org.crmbackoffice.support.problem.ApiProblemException;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -73,7 +74,7 @@ class ReportController {
 			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
 		}
 		return ResponseEntity.ok()
-			.contentType(AuditController.CSV)
+			.contentType(CsvWriter.TEXT_CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 				.filename("usage-" + first + "-" + last + ".csv")
 				.build()
@@ -101,33 +102,30 @@ class ReportController {
 		}
 	}
 
-	private static String csv(Report report, Set<Dimension> dimensions) {
+	/** The report is in memory already, so its CSV is written in one piece rather than streamed. */
+	private static byte[] csv(Report report, Set<Dimension> dimensions) {
 		List<String> header = new ArrayList<>(dimensions.stream().map(Dimension::parameter).toList());
 		header.addAll(List.of("requests", "errors", "denied", "recordsRead", "recordsWritten", "bytesReturned", "cost",
 				"unusualAccess"));
-		StringBuilder csv = new StringBuilder(String.join(",", header)).append("\r\n");
-		for (Row row : report.rows()) {
-			List<String> cells = new ArrayList<>();
-			for (Dimension dimension : dimensions) {
-				cells.add(switch (dimension) {
-					case DAY -> row.day().toString();
-					case CLIENT -> quoted(row.clientId());
-					case PRINCIPAL -> quoted(row.principal());
-					case OPERATION -> row.operation();
-				});
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (CsvWriter csv = CsvWriter.start(out, header)) {
+			for (Row row : report.rows()) {
+				List<Object> cells = new ArrayList<>();
+				for (Dimension dimension : dimensions) {
+					cells.add(switch (dimension) {
+						case DAY -> row.day();
+						case CLIENT -> row.clientId();
+						case PRINCIPAL -> row.principal();
+						case OPERATION -> row.operation();
+					});
+				}
+				cells.addAll(List.of(row.requests(), row.errors(), row.denied(), row.recordsRead(), row.recordsWritten(),
+						row.bytesReturned(), row.cost()));
+				cells.add((row.day() != null && row.principal() != null) ? report.unusual(row) : null);
+				csv.row(cells);
 			}
-			cells.addAll(List.of(Long.toString(row.requests()), Long.toString(row.errors()),
-					Long.toString(row.denied()), Long.toString(row.recordsRead()), Long.toString(row.recordsWritten()),
-					Long.toString(row.bytesReturned()), row.cost().toPlainString(),
-					(row.day() != null && row.principal() != null) ? Boolean.toString(report.unusual(row)) : ""));
-			csv.append(cells.stream().collect(Collectors.joining(","))).append("\r\n");
 		}
-		return csv.toString();
-	}
-
-	private static String quoted(String value) {
-		return (value.contains(",") || value.contains("\"") || value.contains("\n"))
-				? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+		return out.toByteArray();
 	}
 
 }

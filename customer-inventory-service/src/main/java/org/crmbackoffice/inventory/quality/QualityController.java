@@ -23,6 +23,7 @@ import org.crmbackoffice.inventory.quality.QualityReports.Report;
 import org.crmbackoffice.inventory.quality.QualityRuns.Run;
 import org.crmbackoffice.inventory.customer.CustomerMerges;
 import org.crmbackoffice.model.customer.CustomerApi;
+import org.crmbackoffice.support.csv.CsvWriter;
 import org.crmbackoffice.support.problem.ApiProblemException;
 import org.crmbackoffice.support.security.CurrentCaller;
 import org.crmbackoffice.support.web.ApiResponses;
@@ -212,7 +213,7 @@ class QualityController {
 		boolean csv = "csv".equals(format) || (format == null && accept != null && accept.startsWith(CSV));
 		if (csv) {
 			return ResponseEntity.ok()
-				.contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
+				.contentType(CsvWriter.TEXT_CSV)
 				.header(HttpHeaders.CONTENT_DISPOSITION,
 						"attachment; filename=\"quality-report-" + report.run().runId() + ".csv\"")
 				.body(QualityReports.csv(report));

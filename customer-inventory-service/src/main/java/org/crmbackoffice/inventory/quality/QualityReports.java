@@ -1,16 +1,19 @@
 package org.crmbackoffice.inventory.quality;
 
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.crmbackoffice.model.problem.ProblemType;
+import org.crmbackoffice.support.csv.CsvWriter;
 import org.crmbackoffice.support.problem.ApiProblemException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +31,9 @@ class QualityReports {
 
 	/** How many completed runs the score history goes back. */
 	static final int HISTORY = 50;
+
+	private static final List<String> CSV_HEADER = List.of("section", "runId", "completedAt", "rule", "severity",
+			"dataSource", "checked", "customersWithFindings", "findings", "score");
 
 	private final JdbcClient jdbc;
 
@@ -125,44 +131,36 @@ class QualityReports {
 		return (checked == 0) ? 1.0 : (double) (checked - flawed) / checked;
 	}
 
-	/** The report as CSV: one line per run and rule of the history, then one per rule and source system. */
-	static String csv(Report report) {
-		StringBuilder csv = new StringBuilder(
-				"section,runId,completedAt,rule,severity,dataSource,checked,customersWithFindings,findings,score\n");
-		for (RunScore run : report.history()) {
-			line(csv, "score", run.runId(), run.completedAt(), "", "", "", run.checked(), run.customersWithFindings(),
-					run.findings(), run.score());
-			for (RuleScore rule : run.rules()) {
-				line(csv, "score", run.runId(), run.completedAt(), rule.rule(), rule.severity(), "", run.checked(),
-						rule.customersWithFindings(), rule.findings(), rule.score());
+	/**
+	 * The report as CSV: one line per run and rule of the history, then one per rule and source system, then one per
+	 * top shortcoming. The report is in memory already, so its CSV is written in one piece rather than streamed.
+	 */
+	static byte[] csv(Report report) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (CsvWriter csv = CsvWriter.start(out, CSV_HEADER)) {
+			for (RunScore run : report.history()) {
+				csv.row("score", run.runId(), run.completedAt(), "", "", "", run.checked(), run.customersWithFindings(),
+						run.findings(), csvScore(run.score()));
+				for (RuleScore rule : run.rules()) {
+					csv.row("score", run.runId(), run.completedAt(), rule.rule(), rule.severity(), "", run.checked(),
+							rule.customersWithFindings(), rule.findings(), csvScore(rule.score()));
+				}
+			}
+			RunScore run = report.run();
+			for (SourceCount count : report.findingsByRuleAndSource()) {
+				csv.row("findings", run.runId(), run.completedAt(), count.rule(), "", count.dataSource(), run.checked(),
+						count.customers(), count.findings(), null);
+			}
+			for (RuleScore rule : report.topShortcomings()) {
+				csv.row("top", run.runId(), run.completedAt(), rule.rule(), rule.severity(), "", run.checked(),
+						rule.customersWithFindings(), rule.findings(), csvScore(rule.score()));
 			}
 		}
-		for (SourceCount count : report.findingsByRuleAndSource()) {
-			line(csv, "findings", report.run().runId(), report.run().completedAt(), count.rule(), "", count.dataSource(),
-					report.run().checked(), count.customers(), count.findings(), null);
-		}
-		for (RuleScore rule : report.topShortcomings()) {
-			line(csv, "top", report.run().runId(), report.run().completedAt(), rule.rule(), rule.severity(), "",
-					report.run().checked(), rule.customersWithFindings(), rule.findings(), rule.score());
-		}
-		return csv.toString();
+		return out.toByteArray();
 	}
 
-	private static void line(StringBuilder csv, String section, UUID run, Instant completedAt, String rule,
-			String severity, String source, long checked, long customers, long findings, Double score) {
-		csv.append(section).append(',').append(run).append(',').append(completedAt).append(',').append(rule)
-			.append(',').append(severity).append(',').append(quoted(source)).append(',').append(checked)
-			.append(',').append(customers).append(',').append(findings).append(',')
-			.append((score != null) ? String.format(Locale.ROOT, "%.4f", score) : "")
-			.append('\n');
-	}
-
-	// Source systems are client-given names: quoted when they could break the line or start a formula.
-	private static String quoted(String value) {
-		if (value.matches("[A-Za-z0-9 ._:/@-]*") && !value.startsWith("-") && !value.startsWith("@")) {
-			return value;
-		}
-		return "\"'" + value.replace("\"", "\"\"") + "\"";
+	private static BigDecimal csvScore(double score) {
+		return BigDecimal.valueOf(score).setScale(4, RoundingMode.HALF_UP);
 	}
 
 	record RunScore(UUID runId, Instant completedAt, String dataSource, long checked, long findings,

@@ -1,6 +1,7 @@
 package org.crmbackoffice.inventory.audit;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,7 +29,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -282,6 +286,41 @@ class AuditTrailTests {
 	}
 
 	@Test
+	void guardsCellsThatSpreadsheetsWouldEvaluateInTheCsvDownload() {
+		String formula = "=HYPERLINK(\"http://x\")";
+		Customer customer = this.audit.create(this.steward, CustomerCreate.of(formula,
+				EngagedParty.individual("Mallory", "Formula", LocalDate.of(1980, 1, 1)),
+				List.of(ContactMedium.email("mallory@example.org"))));
+		String reader = "@reader-" + UUID.randomUUID();
+		this.audit.get(AuditClient.token(reader, Roles.SUPERVISOR), customer.href(), 200,
+				(headers) -> headers.set("X-Purpose", formula));
+		this.trail.flush();
+
+		byte[] csv = this.client.get()
+			.uri(AuditClient.ENTRIES + "/export?format=csv&operation=customer.read&recordId=" + customer.id())
+			.headers((headers) -> headers.setBearerAuth(AuditClient.token("auditor", Roles.AUDITOR)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("text/csv;charset=UTF-8")
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+
+		List<List<String>> rows = readCsv(csv);
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(0)).containsExactly("id", "chain", "sequence", "occurredAt", "principal", "clientId", "roles",
+				"operation", "recordId", "via", "requestId", "sourceAddress", "purpose", "changes", "previousHash",
+				"hash");
+		List<String> read = rows.get(1);
+		assertThat(read.get(4)).isEqualTo("'" + reader);
+		assertThat(read.get(8)).isEqualTo(customer.id());
+		assertThat(read.get(12)).isEqualTo("'" + formula);
+		assertThat(new String(csv, StandardCharsets.UTF_8)).contains(",\"'=HYPERLINK(\"\"http://x\"\")\",");
+	}
+
+	@Test
 	void onlyAuditorsAndAdministratorsReadTheTrail() {
 		for (String role : List.of(Roles.AGENT, Roles.SUPERVISOR, Roles.DATA_STEWARD, Roles.PARTNER)) {
 			for (String uri : List.of(AuditClient.ENTRIES, AuditClient.ENTRIES + "/export?format=ndjson",
@@ -304,6 +343,13 @@ class AuditTrailTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
+	}
+
+	private static List<List<String>> readCsv(byte[] csv) {
+		CsvMapper mapper = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
+		try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class).readValues(csv)) {
+			return rows.readAll();
+		}
 	}
 
 	private static CustomerCreate individual(String name) {

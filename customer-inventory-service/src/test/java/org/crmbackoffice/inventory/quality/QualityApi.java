@@ -37,13 +37,19 @@ final class QualityApi {
 
 	private final JdbcTemplate jdbc;
 
-	final String source = "test-" + UUID.randomUUID();
+	final String source;
 
 	private final String steward = TestIssuer.shared().tokenFor(Roles.DATA_STEWARD);
 
 	QualityApi(RestTestClient client, JdbcTemplate jdbc) {
+		this(client, jdbc, "test-" + UUID.randomUUID());
+	}
+
+	/** @param source the source system every customer seeded comes from; unique, so that runs see only them */
+	QualityApi(RestTestClient client, JdbcTemplate jdbc, String source) {
 		this.client = client;
 		this.jdbc = jdbc;
+		this.source = source;
 	}
 
 	/** A unique, assigned London number and a unique email address for each customer seeded. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.crmbackoffice.model.agreement.AgreementApi;
 import org.crmbackoffice.model.customer.CustomerApi;
@@ -170,20 +171,25 @@ class QualityAuditTests {
 		report.get("history").forEach((past) -> history.add(past.get("runId").asString()));
 		assertThat(history).contains(runId);
 
-		String csv = this.client.get()
-			.uri(QualityApi.BASE + "/report?format=csv&run=" + runId)
-			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.SUPERVISOR)))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.parseMediaType("text/csv"))
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String csv = csvReport(runId);
 		assertThat(csv).startsWith("section,runId,completedAt,rule,severity,dataSource,checked,")
-			.containsPattern("score," + runId + ",[^,]+,duplicate-email,high,,4,2,2,0.5000\n")
-			.containsPattern("findings," + runId + ",[^,]+,contact-medium-required,," + this.api.source + ",4,1,1,\n");
+			.containsPattern("score," + runId + ",[^,]+,duplicate-email,high,,4,2,2,0.5000\r\n")
+			.containsPattern("findings," + runId + ",[^,]+,contact-medium-required,," + this.api.source + ",4,1,1,\r\n");
+	}
+
+	@Test
+	void guardsCellsThatSpreadsheetsWouldEvaluateInTheCsvReport() {
+		String formula = "=HYPERLINK(\"http://x/" + UUID.randomUUID() + "\")";
+		QualityApi fromFormula = new QualityApi(this.client, this.jdbc, formula);
+		fromFormula.create("Frank Formulasource", QualityApi.individual("Frank", "Formulasource", "1965-01-01"),
+				List.of(), null);
+		String runId = fromFormula.auditAndWait().get("id").asString();
+
+		String csv = csvReport(runId);
+
+		assertThat(csv).contains("findings," + runId + ",")
+			.contains(",contact-medium-required,,\"'" + formula.replace("\"", "\"\"") + "\",1,1,1,\r\n")
+			.contains(",1,1,1,0.0000\r\n");
 	}
 
 	@ParameterizedTest(name = "{0} {1} {2} -> {3}")
@@ -260,6 +266,20 @@ class QualityAuditTests {
 
 	private void patch(String href, Map<String, Object> body) {
 		this.api.patch(href, body, 200);
+	}
+
+	private String csvReport(String runId) {
+		return this.client.get()
+			.uri(QualityApi.BASE + "/report?format=csv&run=" + runId)
+			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.SUPERVISOR)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("text/csv;charset=UTF-8")
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 }

@@ -25,7 +25,9 @@ class ExportController {
 
 	static final String USAGE = """
 			Formats: NDJSON (application/x-ndjson, the default) or CSV (text/csv, RFC 4180 with a header row), chosen \
-			by Accept or format=ndjson|csv. Accept-Encoding: gzip compresses the body. \
+			by Accept or format=ndjson|csv. In CSV a text field that starts with =, +, -, @, a tab or a carriage \
+			return has a ' put in front, so that a spreadsheet shows it instead of evaluating it as a formula. \
+			Accept-Encoding: gzip compresses the body. \
 			One response holds at most `limit` rows, oldest first. Its headers say where it stopped: X-Next-Cursor \
 			(opaque; send it back as cursor= with the same other parameters to get the rows after the last one \
 			sent), X-Result-Count (rows in this response) and X-Has-More (false once the export has caught up). \

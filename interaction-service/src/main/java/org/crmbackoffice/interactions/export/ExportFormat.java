@@ -7,13 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.crmbackoffice.model.problem.ProblemType;
+import org.crmbackoffice.support.csv.CsvWriter;
 import org.crmbackoffice.support.problem.ApiProblemException;
 import org.crmbackoffice.support.problem.FieldProblem;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
 
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -24,12 +22,13 @@ enum ExportFormat {
 	/** One JSON object per line; lists stay JSON arrays. */
 	NDJSON("ndjson", MediaType.parseMediaType("application/x-ndjson")),
 
-	/** RFC 4180: a header row, CRLF line ends, fields quoted where needed; lists joined by {@code ;}. */
+	/**
+	 * RFC 4180: a header row, CRLF line ends, fields quoted where needed; lists joined by {@code ;}; text that a
+	 * spreadsheet would evaluate starts with {@code '}.
+	 */
 	CSV("csv", MediaType.parseMediaType("text/csv;charset=UTF-8;header=present"));
 
 	static final String LIST_SEPARATOR = ";";
-
-	private static final CsvSchema RFC_4180 = CsvSchema.emptySchema().withLineSeparator("\r\n");
 
 	private final String name;
 
@@ -135,27 +134,23 @@ enum ExportFormat {
 	}
 
 	private static RowWriter csvWriter(OutputStream out, List<ExportColumn> columns) {
-		SequenceWriter rows = CsvMapper.shared().writer(RFC_4180).writeValues(out);
-		// The header is the first row, written even when no row follows, so that an empty export has the same shape.
-		rows.write(columns.stream().map(ExportColumn::name).toList());
+		CsvWriter csv = CsvWriter.start(out, columns.stream().map(ExportColumn::name).toList());
 		return new RowWriter() {
 
-			private final String[] row = new String[columns.size()];
+			private final Object[] row = new Object[columns.size()];
 
 			@Override
 			public void write(Object[] values) {
 				for (int i = 0; i < values.length; i++) {
 					Object value = values[i];
-					// An empty field, not a missing one: every row has every column.
-					this.row[i] = (value == null) ? ""
-							: (value instanceof String[] list) ? String.join(LIST_SEPARATOR, list) : value.toString();
+					this.row[i] = (value instanceof String[] list) ? String.join(LIST_SEPARATOR, list) : value;
 				}
-				rows.write(this.row);
+				csv.row(this.row);
 			}
 
 			@Override
 			public void finish() {
-				rows.flush();
+				csv.close();
 			}
 
 		};

@@ -159,6 +159,26 @@ class InteractionExportApiTests {
 	}
 
 	@Test
+	void guardsCellsThatSpreadsheetsWouldEvaluate() {
+		String formula = "=HYPERLINK(\"http://x\")";
+		PartyInteraction logged = log(this.client,
+				interaction(this.party, formula, "@SUM(A1:A2)", "2026-04-02T12:00:00Z", "phone"));
+
+		Response csv = this.exports.get(INTERACTIONS, Map.of("party", this.party, "format", "csv"));
+		Response ndjson = this.exports.get(INTERACTIONS, Map.of("party", this.party, "format", "ndjson"));
+
+		assertThat(csv.header("Content-Type")).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
+		assertThat(csv.text()).contains(",\"'=HYPERLINK(\"\"http://x\"\")\",");
+		String[] row = readCsv(csv.body()).get(1);
+		assertThat(row[0]).isEqualTo(logged.id());
+		assertThat(row[5]).isEqualTo("'@SUM(A1:A2)");
+		assertThat(row[6]).isEqualTo("'" + formula);
+		assertThat(ndjson.ndjson()).singleElement()
+			.satisfies((line) -> assertThat(line.get("description").asString()).as("only CSV is for spreadsheets")
+				.isEqualTo(formula));
+	}
+
+	@Test
 	void compressesWithGzipWhenTheClientAcceptsIt() {
 		for (int i = 0; i < 20; i++) {
 			log(this.client, interaction(this.party, "compressible " + i, "billing", "2026-05-01T12:00:00Z", "phone"));
