@@ -7,7 +7,7 @@ import org.crmbackoffice.model.agreement.AgreementApi;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.party.PartyApi;
 import org.crmbackoffice.support.hub.HubConfiguration;
-import org.crmbackoffice.support.security.EndpointRules;
+import org.crmbackoffice.support.security.EndpointPermissions;
 import org.crmbackoffice.support.security.ResourceServerSecurity;
 import org.crmbackoffice.support.security.RolePermissions;
 
@@ -87,56 +87,56 @@ public class InventoryAccess {
 	private static final String[] PARTY = { PartyApi.INDIVIDUAL_PATH + "/*", PartyApi.ORGANIZATION_PATH + "/*" };
 
 	@Bean
-	EndpointRules inventoryEndpointRules() {
-		return (endpoints) -> endpoints
-			.requestMatchers(HttpMethod.GET, CustomerApi.BASE_PATH, CustomerApi.BASE_PATH + "/*", V4_CUSTOMERS,
-					V4_CUSTOMERS + "/*")
-			.hasAnyAuthority(CUSTOMER_READ, CUSTOMER_READ_OWN)
-			.requestMatchers(HttpMethod.POST, CustomerApi.BASE_PATH, V4_CUSTOMERS)
-			.hasAuthority(CUSTOMER_CREATE)
-			.requestMatchers(HttpMethod.PATCH, CustomerApi.BASE_PATH + "/*", V4_CUSTOMERS + "/*")
-			.hasAuthority(CUSTOMER_UPDATE)
+	EndpointPermissions inventoryEndpointPermissions() {
+		return EndpointPermissions.builder()
+			.on(HttpMethod.GET, CustomerApi.BASE_PATH, CustomerApi.BASE_PATH + "/*", V4_CUSTOMERS, V4_CUSTOMERS + "/*")
+			.anyOf(CUSTOMER_READ, CUSTOMER_READ_OWN)
+			.on(HttpMethod.POST, CustomerApi.BASE_PATH, V4_CUSTOMERS)
+			.anyOf(CUSTOMER_CREATE)
+			.on(HttpMethod.PATCH, CustomerApi.BASE_PATH + "/*", V4_CUSTOMERS + "/*")
+			.anyOf(CUSTOMER_UPDATE)
 			// Agreements are part of the customer's record: reading and changing them goes with the customer's.
-			.requestMatchers(HttpMethod.GET, PARTIES)
-			.hasAnyAuthority(CUSTOMER_READ, CUSTOMER_READ_OWN)
-			.requestMatchers(HttpMethod.GET, PARTY)
-			.hasAnyAuthority(CUSTOMER_READ, CUSTOMER_READ_OWN)
-			.requestMatchers(HttpMethod.POST, PARTIES)
-			.hasAuthority(CUSTOMER_CREATE)
-			.requestMatchers(HttpMethod.PATCH, PARTY)
-			.hasAuthority(CUSTOMER_UPDATE)
-			.requestMatchers(HttpMethod.DELETE, PARTY)
-			.hasAuthority(CUSTOMER_ERASE)
-			.requestMatchers(HttpMethod.GET, AgreementApi.BASE_PATH, AgreementApi.BASE_PATH + "/*")
-			.hasAnyAuthority(CUSTOMER_READ, CUSTOMER_READ_OWN)
-			.requestMatchers(HttpMethod.POST, AgreementApi.BASE_PATH)
-			.hasAuthority(CUSTOMER_UPDATE)
-			.requestMatchers(HttpMethod.PATCH, AgreementApi.BASE_PATH + "/*")
-			.hasAuthority(CUSTOMER_UPDATE)
-			.requestMatchers(HttpMethod.GET, PRIVACY_PATH + "/export")
-			.hasAuthority(CUSTOMER_EXPORT)
-			.requestMatchers(HttpMethod.POST, PRIVACY_PATH + "/erasure")
-			.hasAuthority(CUSTOMER_ERASE)
-			.requestMatchers(HttpMethod.DELETE, CustomerApi.BASE_PATH + "/*", V4_CUSTOMERS + "/*")
-			.hasAuthority(CUSTOMER_ERASE)
-			.requestMatchers(HttpMethod.GET, PRIVACY_PATH + "/privacyRequest")
-			.hasAuthority(AUDIT_READ)
+			.on(HttpMethod.GET, PARTIES)
+			.anyOf(CUSTOMER_READ, CUSTOMER_READ_OWN)
+			.on(HttpMethod.GET, PARTY)
+			.anyOf(CUSTOMER_READ, CUSTOMER_READ_OWN)
+			.on(HttpMethod.POST, PARTIES)
+			.anyOf(CUSTOMER_CREATE)
+			.on(HttpMethod.PATCH, PARTY)
+			.anyOf(CUSTOMER_UPDATE)
+			.on(HttpMethod.DELETE, PARTY)
+			.anyOf(CUSTOMER_ERASE)
+			.on(HttpMethod.GET, AgreementApi.BASE_PATH, AgreementApi.BASE_PATH + "/*")
+			.anyOf(CUSTOMER_READ, CUSTOMER_READ_OWN)
+			.on(HttpMethod.POST, AgreementApi.BASE_PATH)
+			.anyOf(CUSTOMER_UPDATE)
+			.on(HttpMethod.PATCH, AgreementApi.BASE_PATH + "/*")
+			.anyOf(CUSTOMER_UPDATE)
+			.on(HttpMethod.GET, PRIVACY_PATH + "/export")
+			.anyOf(CUSTOMER_EXPORT)
+			.on(HttpMethod.POST, PRIVACY_PATH + "/erasure")
+			.anyOf(CUSTOMER_ERASE)
+			.on(HttpMethod.DELETE, CustomerApi.BASE_PATH + "/*", V4_CUSTOMERS + "/*")
+			.anyOf(CUSTOMER_ERASE)
+			.on(HttpMethod.GET, PRIVACY_PATH + "/privacyRequest")
+			.anyOf(AUDIT_READ)
 			// The quality report page, its scripts and chart library hold no data; the page asks with a token.
-			.requestMatchers(HttpMethod.GET, "/quality-report/**", "/dashboard-support/**", "/webjars/chart.js/**")
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, QUALITY_PATH + "/report")
-			.hasAnyAuthority(QUALITY_AUDIT, REPORT_READ)
-			.requestMatchers(QUALITY_PATH + "/**")
-			.hasAuthority(QUALITY_AUDIT)
-			.requestMatchers(HttpMethod.GET, AUDIT_PATH)
-			.hasAuthority(AUDIT_READ)
-			.requestMatchers(HttpMethod.GET, REPORT_PATH)
-			.hasAuthority(REPORT_READ)
-			.requestMatchers("/tmf-api/customerManagement/v5/hub", "/tmf-api/customerManagement/v5/hub/**",
+			.on(HttpMethod.GET, "/quality-report/**", "/dashboard-support/**", "/webjars/chart.js/**")
+			.open()
+			.on(HttpMethod.GET, QUALITY_PATH + "/report")
+			.anyOf(QUALITY_AUDIT, REPORT_READ)
+			.onAnyMethod(QUALITY_PATH + "/**")
+			.anyOf(QUALITY_AUDIT)
+			.on(HttpMethod.GET, AUDIT_PATH)
+			.anyOf(AUDIT_READ)
+			.on(HttpMethod.GET, REPORT_PATH)
+			.anyOf(REPORT_READ)
+			.onAnyMethod("/tmf-api/customerManagement/v5/hub", "/tmf-api/customerManagement/v5/hub/**",
 					"/tmf-api/customerManagement/v4/hub", "/tmf-api/customerManagement/v4/hub/**",
-					PartyApi.BASE_PATH + "/hub", PartyApi.BASE_PATH + "/hub/**",
-					"/inventory/v1/delivery", "/inventory/v1/delivery/**")
-			.hasAuthority(HUB_MANAGE);
+					PartyApi.BASE_PATH + "/hub", PartyApi.BASE_PATH + "/hub/**", "/inventory/v1/delivery",
+					"/inventory/v1/delivery/**")
+			.anyOf(HUB_MANAGE)
+			.build();
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.crmbackoffice.model.interaction.PartyErasureApi;
 import org.crmbackoffice.support.hub.HubConfiguration;
-import org.crmbackoffice.support.security.EndpointRules;
+import org.crmbackoffice.support.security.EndpointPermissions;
 import org.crmbackoffice.support.security.ResourceServerSecurity;
 import org.crmbackoffice.support.security.RolePermissions;
 
@@ -88,44 +88,45 @@ public class InteractionAccess {
 	private static final String SATISFACTION = "/interaction/v1/partyInteraction/*/satisfaction";
 
 	@Bean
-	EndpointRules interactionEndpointRules() {
+	EndpointPermissions interactionEndpointPermissions() {
 		String interactions = "/tmf-api/partyInteraction/v5/partyInteraction";
 		String v4 = "/tmf-api/partyInteraction/v4/partyInteraction";
-		return (endpoints) -> endpoints
+		return EndpointPermissions.builder()
 			// The dashboard page, its scripts and chart library hold no data; the page calls the analytics with a token.
-			.requestMatchers(HttpMethod.GET, "/dashboard/**", "/dashboard-support/**", "/webjars/chart.js/**")
-			.permitAll()
+			.on(HttpMethod.GET, "/dashboard/**", "/dashboard-support/**", "/webjars/chart.js/**")
+			.open()
 			// The schema of this service's TMF683 extension, named in every interaction's @schemaLocation.
-			.requestMatchers(HttpMethod.GET, "/interaction/v1/schema/**")
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/interaction/v1/channel", "/interaction/v1/channel/*")
-			.hasAnyAuthority(INTERACTION_READ, INTERACTION_READ_OWN, INTERACTION_CREATE, INTERACTION_CREATE_OWN)
-			.requestMatchers(HttpMethod.GET, interactions + "/*/history")
-			.hasAnyAuthority(INTERACTION_READ, INTERACTION_READ_OWN, AUDIT_READ)
-			.requestMatchers(HttpMethod.GET, interactions, interactions + "/*", v4, v4 + "/*")
-			.hasAnyAuthority(INTERACTION_READ, INTERACTION_READ_OWN)
-			.requestMatchers(HttpMethod.POST, interactions, v4)
-			.hasAnyAuthority(INTERACTION_CREATE, INTERACTION_CREATE_OWN)
-			.requestMatchers(HttpMethod.PATCH, interactions + "/*", v4 + "/*")
-			.hasAuthority(INTERACTION_UPDATE)
-			.requestMatchers(HttpMethod.POST, interactions + "/*/note")
-			.hasAuthority(INTERACTION_UPDATE)
-			.requestMatchers(HttpMethod.DELETE, interactions + "/*", v4 + "/*")
-			.hasAuthority(INTERACTION_DELETE)
-			.requestMatchers(HttpMethod.GET, SATISFACTION)
-			.hasAnyAuthority(INTERACTION_READ, INTERACTION_READ_OWN)
-			.requestMatchers(HttpMethod.POST, SATISFACTION)
-			.hasAuthority(SATISFACTION_RECORD)
-			.requestMatchers(HttpMethod.GET, "/interaction/v1/analytics/**")
-			.hasAuthority(REPORT_READ)
-			.requestMatchers(HttpMethod.GET, "/interaction/v1/export/**")
-			.hasAuthority(INTERACTION_EXPORT)
-			.requestMatchers(HttpMethod.POST, PartyErasureApi.PATH)
-			.hasAuthority(INTERACTION_ERASE)
-			.requestMatchers("/tmf-api/partyInteraction/v5/hub", "/tmf-api/partyInteraction/v5/hub/**",
+			.on(HttpMethod.GET, "/interaction/v1/schema/**")
+			.open()
+			.on(HttpMethod.GET, "/interaction/v1/channel", "/interaction/v1/channel/*")
+			.anyOf(INTERACTION_READ, INTERACTION_READ_OWN, INTERACTION_CREATE, INTERACTION_CREATE_OWN)
+			.on(HttpMethod.GET, interactions + "/*/history")
+			.anyOf(INTERACTION_READ, INTERACTION_READ_OWN, AUDIT_READ)
+			.on(HttpMethod.GET, interactions, interactions + "/*", v4, v4 + "/*")
+			.anyOf(INTERACTION_READ, INTERACTION_READ_OWN)
+			.on(HttpMethod.POST, interactions, v4)
+			.anyOf(INTERACTION_CREATE, INTERACTION_CREATE_OWN)
+			.on(HttpMethod.PATCH, interactions + "/*", v4 + "/*")
+			.anyOf(INTERACTION_UPDATE)
+			.on(HttpMethod.POST, interactions + "/*/note")
+			.anyOf(INTERACTION_UPDATE)
+			.on(HttpMethod.DELETE, interactions + "/*", v4 + "/*")
+			.anyOf(INTERACTION_DELETE)
+			.on(HttpMethod.GET, SATISFACTION)
+			.anyOf(INTERACTION_READ, INTERACTION_READ_OWN)
+			.on(HttpMethod.POST, SATISFACTION)
+			.anyOf(SATISFACTION_RECORD)
+			.on(HttpMethod.GET, "/interaction/v1/analytics/**")
+			.anyOf(REPORT_READ)
+			.on(HttpMethod.GET, "/interaction/v1/export/**")
+			.anyOf(INTERACTION_EXPORT)
+			.on(HttpMethod.POST, PartyErasureApi.PATH)
+			.anyOf(INTERACTION_ERASE)
+			.onAnyMethod("/tmf-api/partyInteraction/v5/hub", "/tmf-api/partyInteraction/v5/hub/**",
 					"/tmf-api/partyInteraction/v4/hub", "/tmf-api/partyInteraction/v4/hub/**",
 					"/interaction/v1/delivery", "/interaction/v1/delivery/**")
-			.hasAuthority(HUB_MANAGE);
+			.anyOf(HUB_MANAGE)
+			.build();
 	}
 
 	private static Set<String> union(Set<String> first, Set<String> second) {
