@@ -51,9 +51,10 @@ class AccessMatrixTests {
 	private static final List<String> HUBS = List.of("/tmf-api/partyInteraction/v5/hub",
 			"/tmf-api/partyInteraction/v4/hub");
 
-	private static final String OWNER = "partner-a";
+	// Parties of their own, so interactions other tests log for their partners never count as this one's.
+	private static final String OWNER = "matrix-owner-" + UUID.randomUUID();
 
-	private static final String OTHER_PARTNER = "partner-b";
+	private static final String OTHER_PARTNER = "matrix-other-" + UUID.randomUUID();
 
 	@Autowired
 	RestTestClient client;
