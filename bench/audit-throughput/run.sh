@@ -9,7 +9,7 @@ auth_port="${BENCH_AUTH_PORT:-19000}"
 audited_port="${BENCH_AUDITED_PORT:-18082}"
 unaudited_port="${BENCH_UNAUDITED_PORT:-18083}"
 logs="$(mktemp -d)"
-inventory_java_options=-Xmx1g
+inventory_java_options="-Xmx1g ${BENCH_JAVA_OPTIONS:-}"
 . "$root/bench/inventory-service.sh"
 
 build_and_create_database
