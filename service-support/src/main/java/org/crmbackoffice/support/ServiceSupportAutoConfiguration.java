@@ -8,6 +8,7 @@ import org.crmbackoffice.support.idempotency.IdempotencyKeys;
 import org.crmbackoffice.support.problem.ContainerProblemReports;
 import org.crmbackoffice.support.problem.ProblemErrorController;
 import org.crmbackoffice.support.problem.ProblemResponses;
+import org.crmbackoffice.support.ratelimit.RateLimitConfiguration;
 import org.crmbackoffice.support.requestid.RequestIdFilter;
 import org.crmbackoffice.support.requestid.RequestIdPropagation;
 import org.crmbackoffice.support.security.ApiDocumentationSecurity;
@@ -38,7 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ ProblemResponses.class, ProblemErrorController.class, RequestIdFilter.class, RequestIdPropagation.class,
 		ResourceServerSecurity.class, ApiDocumentationSecurity.class, HubConfiguration.class,
-		StrictRequestBodies.class })
+		StrictRequestBodies.class, RateLimitConfiguration.class })
 public class ServiceSupportAutoConfiguration {
 
 	/**

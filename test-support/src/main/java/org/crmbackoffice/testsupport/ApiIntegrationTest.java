@@ -21,7 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @ContextConfiguration(
-		initializers = { FreshPostgresDatabase.class, TestIssuerProperties.class, NoBackgroundDelivery.class })
+		initializers = { FreshPostgresDatabase.class, TestIssuerProperties.class, NoBackgroundDelivery.class,
+				NoRateLimits.class })
 public @interface ApiIntegrationTest {
 
 }

@@ -68,7 +68,9 @@ public final class EventDeliveryBenchmark {
 					"spring.datasource.username=" + database.username(),
 					"spring.datasource.password=" + database.password(),
 					"logging.level.org.crmbackoffice.request=WARN", "spring.datasource.hikari.maximum-pool-size=30",
-					"crm.hub.workers=" + System.getProperty("bench.workers", "2")));
+					"crm.hub.workers=" + System.getProperty("bench.workers", "2"),
+					// The load comes from one client, far beyond what one caller may send in production.
+					"crm.rate-limit.enabled=false"));
 			properties.addAll(LocalStack.securityProperties(auth.baseUrl()));
 			ServiceProcess interaction = ServiceProcess.start("interaction-service",
 					services.resolve("interaction-service-exec.jar"), freePort(), properties, (line) -> {

@@ -23,6 +23,7 @@ public enum ProblemType {
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported content type"),
 	UNKNOWN_REFERENCE("unknown-reference", 422, "A referenced entity does not exist"),
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key was used for a different request"),
+	TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests"),
 	PEER_UNAVAILABLE("peer-unavailable", 503, "A service this request depends on is unavailable"),
 	PEER_FAILED("peer-failed", 502, "A service this request depends on failed"),
 	QUERY_TIMEOUT("query-timeout", 503, "The query took longer than this service allows"),

@@ -1,0 +1,107 @@
+package org.crmbackoffice.support.ratelimit;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.crmbackoffice.model.problem.ProblemType;
+import org.crmbackoffice.support.problem.ApiProblemException;
+import org.crmbackoffice.support.security.Caller;
+import org.crmbackoffice.support.security.CurrentCaller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Counts each authenticated request against its caller's budget and refuses it with 429 when the budget is spent.
+ * A business partner's budget is its party's, whatever client or token it calls with; everyone else's is its token
+ * subject's. Every answer says where the caller stands, in the IETF {@code RateLimit-Policy} and {@code RateLimit}
+ * headers (draft-ietf-httpapi-ratelimit-headers). Requests without a valid token are refused before they get
+ * here and cost nothing.
+ */
+class RateLimitInterceptor implements HandlerInterceptor {
+
+	private static final Logger log = LoggerFactory.getLogger(RateLimitInterceptor.class);
+
+	private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+	private final String policy;
+
+	private final RateLimitProperties.Budget budget;
+
+	private final Duration window;
+
+	private final RequestBudgets budgets;
+
+	private final CurrentCaller callers;
+
+	private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+
+	/** @param policy the name of the budget in the headers: {@code default} or {@code bulk} */
+	RateLimitInterceptor(String policy, RateLimitProperties.Budget budget, Duration window, RequestBudgets budgets,
+			CurrentCaller callers) {
+		this.policy = policy;
+		this.budget = budget;
+		this.window = window;
+		this.budgets = budgets;
+		this.callers = callers;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		Caller caller = this.callers.of(request).orElse(null);
+		if (caller == null) {
+			return true;
+		}
+		long capacity = this.budget.forRoles(caller.roles());
+		ConsumptionProbe probe;
+		try {
+			probe = this.budgets.take(this.policy + ":" + keyOf(caller), capacity, this.window);
+		}
+		catch (RuntimeException ex) {
+			// Without its budget store the service cannot count, but it can still serve: refusing everyone would
+			// turn a database hiccup into an outage of every client.
+			warnNowAndThen(ex);
+			return true;
+		}
+		response.setHeader("RateLimit-Policy",
+				"\"%s\";q=%d;w=%d".formatted(this.policy, capacity, this.window.toSeconds()));
+		response.setHeader("RateLimit", "\"%s\";r=%d;t=%d".formatted(this.policy, probe.getRemainingTokens(),
+				seconds(probe.getNanosToWaitForReset())));
+		if (probe.isConsumed()) {
+			return true;
+		}
+		long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+		throw new ApiProblemException(ProblemType.TOO_MANY_REQUESTS,
+				"This client has used its %d requests per %d s%s. Try again in %d s.".formatted(capacity,
+						this.window.toSeconds(), this.policy.equals("default") ? "" : " for exports and reports",
+						retryAfter));
+	}
+
+	/** A partner's party, whichever client it uses; otherwise whom the token was issued to. */
+	private static String keyOf(Caller caller) {
+		if (caller.isPartner() && caller.partyId() != null) {
+			return "party:" + caller.partyId();
+		}
+		return "subject:" + caller.subject();
+	}
+
+	private static long seconds(long nanos) {
+		return (nanos + 999_999_999L) / 1_000_000_000L;
+	}
+
+	private void warnNowAndThen(RuntimeException ex) {
+		long last = this.lastWarned.get();
+		long now = System.nanoTime();
+		if (now - last >= WARN_EVERY_NANOS && this.lastWarned.compareAndSet(last, now)) {
+			log.warn("Rate limits are not enforced: the budget store cannot be reached", ex);
+		}
+	}
+
+}
