@@ -2,12 +2,16 @@ package org.crmbackoffice.support.problem;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.crmbackoffice.model.problem.ProblemType;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -15,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,6 +38,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+	private final ObjectProvider<DataSource> dataSource;
+
+	ProblemResponses(ObjectProvider<DataSource> dataSource) {
+		this.dataSource = dataSource;
+	}
 
 	@ExceptionHandler(ApiProblemException.class)
 	ResponseEntity<ProblemDetail> handleApiProblem(ApiProblemException ex) {
@@ -67,6 +78,24 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = Problems.of(ProblemType.MALFORMED_REQUEST, "The query string is not well-formed: a "
 				+ "'%' must be followed by two hexadecimal digits that encode UTF-8.");
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * A failure of the database or its connection: while the database is down, restarting or out of connections,
+	 * nothing the client did wrong and worth trying again once it is back, which the pool's connection timeout
+	 * keeps from taking long to learn. Any other database failure is a fault of the service.
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ResponseEntity<ProblemDetail> handleDatabaseFailure(Exception ex) {
+		if (!DatabaseFailures.isUnreachable(ex) && DatabaseFailures.answers(this.dataSource.getIfAvailable())) {
+			return handleUnexpected(ex);
+		}
+		log.warn("The database cannot be reached: {}", ex.getMessage());
+		ProblemDetail problem = Problems.of(ProblemType.DATABASE_UNAVAILABLE,
+				"The service cannot reach its database right now. Try again in a few seconds.");
+		return ResponseEntity.status(ProblemType.DATABASE_UNAVAILABLE.status())
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)

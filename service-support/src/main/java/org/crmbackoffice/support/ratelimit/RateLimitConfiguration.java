@@ -42,7 +42,7 @@ public class RateLimitConfiguration implements WebMvcConfigurer {
 	}
 
 	private RateLimitInterceptor interceptor(String policy, RateLimitProperties.Budget budget) {
-		return new RateLimitInterceptor(policy, budget, this.properties.window(), this.budgets, this.callers);
+		return new RateLimitInterceptor(policy, budget, this.properties, this.budgets, this.callers);
 	}
 
 	/** Both services schedule their own background work; this runs on their scheduler, on every instance. */

@@ -9,11 +9,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.problem.ApiProblemException;
+import org.crmbackoffice.support.problem.DatabaseFailures;
 import org.crmbackoffice.support.security.Caller;
 import org.crmbackoffice.support.security.CurrentCaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -36,18 +38,23 @@ class RateLimitInterceptor implements HandlerInterceptor {
 
 	private final Duration window;
 
+	private final long pauseAfterFailureNanos;
+
 	private final RequestBudgets budgets;
 
 	private final CurrentCaller callers;
 
 	private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
+	private final AtomicLong countAgainAt = new AtomicLong(System.nanoTime());
+
 	/** @param policy the name of the budget in the headers: {@code default} or {@code bulk} */
-	RateLimitInterceptor(String policy, RateLimitProperties.Budget budget, Duration window, RequestBudgets budgets,
-			CurrentCaller callers) {
+	RateLimitInterceptor(String policy, RateLimitProperties.Budget budget, RateLimitProperties properties,
+			RequestBudgets budgets, CurrentCaller callers) {
 		this.policy = policy;
 		this.budget = budget;
-		this.window = window;
+		this.window = properties.window();
+		this.pauseAfterFailureNanos = properties.pauseAfterFailure().toNanos();
 		this.budgets = budgets;
 		this.callers = callers;
 	}
@@ -55,7 +62,7 @@ class RateLimitInterceptor implements HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		Caller caller = this.callers.of(request).orElse(null);
-		if (caller == null) {
+		if (caller == null || System.nanoTime() - this.countAgainAt.get() < 0) {
 			return true;
 		}
 		long capacity = this.budget.forRoles(caller.roles());
@@ -65,8 +72,14 @@ class RateLimitInterceptor implements HandlerInterceptor {
 		}
 		catch (RuntimeException ex) {
 			// Without its budget store the service cannot count, but it can still serve: refusing everyone would
-			// turn a database hiccup into an outage of every client.
+			// turn a hiccup of the store into an outage of every client. Pausing spares the next requests the wait.
+			this.countAgainAt.set(System.nanoTime() + this.pauseAfterFailureNanos);
 			warnNowAndThen(ex);
+			if (DatabaseFailures.isUnreachable(ex)) {
+				// The store is the service's own database, which this request would now wait for a second time.
+				throw new DataAccessResourceFailureException("The database holding the request budgets is unreachable",
+						ex);
+			}
 			return true;
 		}
 		response.setHeader("RateLimit-Policy",
