@@ -1,8 +1,5 @@
 package org.crmbackoffice.localstack;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,8 +43,6 @@ class EndToEndTests {
 
 	private static final String INTERACTIONS = "/tmf-api/partyInteraction/v5/partyInteraction";
 
-	private static final Path SERVICES = Path.of("target", "services");
-
 	private static final List<String> inventoryOutput = new CopyOnWriteArrayList<>();
 
 	private static ServiceProcess authServer;
@@ -66,12 +61,12 @@ class EndToEndTests {
 
 	@BeforeAll
 	static void startTheStack() throws Exception {
-		int authPort = freePort();
-		authServer = ServiceProcess.start(LocalStack.AUTH_SERVER, SERVICES.resolve(LocalStack.AUTH_SERVER + "-exec.jar"),
+		int authPort = StackParts.freePort();
+		authServer = ServiceProcess.start(LocalStack.AUTH_SERVER, StackParts.jarOf(LocalStack.AUTH_SERVER),
 				authPort, LocalStack.authServerProperties(authPort), (line) -> System.out.println("auth        | " + line));
 		String issuer = authServer.baseUrl();
-		inventoryPort = freePort();
-		int interactionPort = freePort();
+		inventoryPort = StackParts.freePort();
+		int interactionPort = StackParts.freePort();
 		inventoryProperties = new ArrayList<>(serviceProperties(TestPostgres.freshDatabase("inventory"), issuer));
 		inventoryProperties
 			.addAll(LocalStack.inventoryClientProperties("http://localhost:" + interactionPort, issuer));
@@ -81,7 +76,7 @@ class EndToEndTests {
 		interactionProperties.addAll(LocalStack.interactionClientProperties(inventory.baseUrl(), issuer));
 		interactionProperties.add("crm.interaction.customer-check-retry=PT2S");
 		interaction = ServiceProcess.start(LocalStack.INTERACTION,
-				SERVICES.resolve(LocalStack.INTERACTION + "-exec.jar"), interactionPort, interactionProperties,
+				StackParts.jarOf(LocalStack.INTERACTION), interactionPort, interactionProperties,
 				(line) -> System.out.println("interaction | " + line));
 		for (ServiceProcess service : List.of(authServer, inventory, interaction)) {
 			service.awaitHealthy(Duration.ofMinutes(3));
@@ -332,45 +327,19 @@ class EndToEndTests {
 	}
 
 	private static ServiceProcess startInventory() {
-		return ServiceProcess.start(LocalStack.INVENTORY, SERVICES.resolve(LocalStack.INVENTORY + "-exec.jar"),
+		return ServiceProcess.start(LocalStack.INVENTORY, StackParts.jarOf(LocalStack.INVENTORY),
 				inventoryPort, inventoryProperties, (line) -> {
 					inventoryOutput.add(line);
 					System.out.println("inventory   | " + line);
 				});
 	}
 
-	/** A token of one of the demo clients, from the authorization server, as a CRM front end obtains it. */
 	private static String tokenOf(String client) {
-		Map<String, Object> response = RestTestClient.bindToServer()
-			.baseUrl(authServer.baseUrl())
-			.build()
-			.post()
-			.uri("/oauth2/token")
-			.headers((headers) -> headers.setBasicAuth(client, client + "-secret"))
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body("grant_type=client_credentials")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-		return (String) response.get("access_token");
+		return StackParts.tokenOf(authServer, client);
 	}
 
 	private static List<String> serviceProperties(TestDatabase database, String issuer) {
-		List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + database.jdbcUrl(),
-				"spring.datasource.username=" + database.username(),
-				"spring.datasource.password=" + database.password(), LocalStack.DEMO_DATA_LOCATIONS));
-		properties.addAll(LocalStack.securityProperties(issuer));
-		return properties;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		return StackParts.serviceProperties(database.jdbcUrl(), database.username(), database.password(), issuer);
 	}
 
 }
