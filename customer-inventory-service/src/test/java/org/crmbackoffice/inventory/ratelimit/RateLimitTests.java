@@ -2,14 +2,21 @@ package org.crmbackoffice.inventory.ratelimit;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import org.crmbackoffice.inventory.CustomerInventoryApplication;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.crmbackoffice.testsupport.NoBackgroundDelivery;
 import org.crmbackoffice.testsupport.TestIssuer;
+import org.crmbackoffice.testsupport.TestIssuerProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -111,6 +118,43 @@ class RateLimitTests {
 			.isOk()
 			.expectHeader()
 			.valueEquals("RateLimit-Policy", "\"default\";q=50;w=3");
+	}
+
+	@Test
+	void instancesOfTheServiceDrawOnOneBudget(@Autowired Environment environment) {
+		String agent = issuer.token().subject("agent-" + UUID.randomUUID()).roles(Roles.AGENT).build();
+		String[] sameDatabaseAndBudgets = Stream
+			.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
+					"crm.rate-limit.window", "crm.rate-limit.requests.per-role.agent")
+			.map((name) -> "--" + name + "=" + environment.getProperty(name))
+			.toArray(String[]::new);
+		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(CustomerInventoryApplication.class)
+			.initializers(new TestIssuerProperties(), new NoBackgroundDelivery())
+			.run(Stream.concat(Stream.of("--server.port=0"), Stream.of(sameDatabaseAndBudgets))
+				.toArray(String[]::new))) {
+			RestTestClient otherInstance = RestTestClient.bindToServer()
+				.baseUrl("http://localhost:" + other.getEnvironment().getProperty("local.server.port"))
+				.build();
+			String warmUp = issuer.token().subject("agent-" + UUID.randomUUID()).roles(Roles.AGENT).build();
+			otherInstance.get().uri(CUSTOMERS).headers((headers) -> headers.setBearerAuth(warmUp)).exchange();
+
+			get(CUSTOMERS, agent).expectStatus().isOk();
+			otherInstance.get()
+				.uri(CUSTOMERS)
+				.headers((headers) -> headers.setBearerAuth(agent))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.value("RateLimit", (value) -> assertThat(value).startsWith("\"default\";r=1;"));
+			get(CUSTOMERS, agent).expectStatus().isOk();
+			otherInstance.get()
+				.uri(CUSTOMERS)
+				.headers((headers) -> headers.setBearerAuth(agent))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(429);
+		}
 	}
 
 	@Test
