@@ -94,11 +94,14 @@ class AuthorizationServerSetup {
 		};
 	}
 
-	/** Lets Swagger UI, served by the services, ask for tokens from the browser. */
+	/**
+	 * Lets Swagger UI and the report pages, served by the services, ask for tokens from the browser, at whichever
+	 * of the allowed host names they were opened.
+	 */
 	@Bean
 	CorsConfigurationSource corsConfigurationSource(DemoClients demo) {
 		CorsConfiguration cors = new CorsConfiguration();
-		cors.setAllowedOrigins(demo.allowedOrigins());
+		cors.setAllowedOrigins(List.copyOf(demo.origins()));
 		cors.setAllowedMethods(List.of("POST", "OPTIONS"));
 		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "X-Requested-With"));
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

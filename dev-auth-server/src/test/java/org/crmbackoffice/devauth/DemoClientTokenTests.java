@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,17 +62,33 @@ class DemoClientTokenTests {
 			.isUnauthorized();
 	}
 
-	@Test
-	void letsSwaggerUiOfTheServicesAskForTokens() {
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "http://localhost:8081", "http://localhost:8082", "http://127.0.0.1:8081",
+			"http://127.0.0.1:8082" })
+	void letsThePagesOfTheServicesAskForTokensAtEitherLocalAddress(String origin) {
 		this.client.options()
 			.uri("/oauth2/token")
-			.header(HttpHeaders.ORIGIN, "http://localhost:8081")
+			.header(HttpHeaders.ORIGIN, origin)
 			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectHeader()
-			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:8081");
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "http://localhost:9999", "http://crm.example.org:8081" })
+	void refusesPagesOfOtherOrigins(String origin) {
+		this.client.options()
+			.uri("/oauth2/token")
+			.header(HttpHeaders.ORIGIN, origin)
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
 	}
 
 	private String tokenFor(String clientId, String secret) {

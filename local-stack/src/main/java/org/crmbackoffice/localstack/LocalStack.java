@@ -8,9 +8,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -76,7 +78,7 @@ public final class LocalStack {
 		createDatabases("customer_inventory", "interaction");
 
 		ServiceProcess authServer = start(servicesDirectory, AUTH_SERVER, ports.authServer(),
-				authServerProperties(ports.authServer()), "auth       ");
+				authServerProperties(ports.authServer(), ports.inventory(), ports.interaction()), "auth       ");
 		String issuer = authServer.baseUrl();
 		List<String> inventoryProperties = new ArrayList<>(serviceProperties("customer_inventory", issuer));
 		inventoryProperties.addAll(inventoryClientProperties("http://localhost:" + ports.interaction(), issuer));
@@ -115,6 +117,17 @@ public final class LocalStack {
 	/** What the authorization server needs to issue tokens the services trust. */
 	public static List<String> authServerProperties(int port) {
 		return List.of("spring.security.oauth2.authorizationserver.issuer=http://localhost:" + port);
+	}
+
+	/**
+	 * As {@link #authServerProperties(int)}, and lets the pages of the services on these ports (Swagger UI, the
+	 * report pages) ask for tokens from the browser, opened at {@code localhost} or {@code 127.0.0.1}.
+	 */
+	public static List<String> authServerProperties(int port, int... servicePorts) {
+		List<String> properties = new ArrayList<>(authServerProperties(port));
+		properties.add("crm.dev-auth.service-ports="
+				+ Arrays.stream(servicePorts).mapToObj(Integer::toString).collect(Collectors.joining(",")));
+		return properties;
 	}
 
 	/**
