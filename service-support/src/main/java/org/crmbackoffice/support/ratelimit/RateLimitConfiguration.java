@@ -28,7 +28,7 @@ public class RateLimitConfiguration implements WebMvcConfigurer {
 
 	RateLimitConfiguration(RateLimitProperties properties, DataSource dataSource, CurrentCaller callers) {
 		this.properties = properties;
-		this.budgets = new RequestBudgets(dataSource, properties.window());
+		this.budgets = new RequestBudgets(dataSource, properties.window(), properties.pauseAfterFailure());
 		this.callers = callers;
 	}
 
@@ -42,7 +42,7 @@ public class RateLimitConfiguration implements WebMvcConfigurer {
 	}
 
 	private RateLimitInterceptor interceptor(String policy, RateLimitProperties.Budget budget) {
-		return new RateLimitInterceptor(policy, budget, this.properties, this.budgets, this.callers);
+		return new RateLimitInterceptor(policy, budget, this.budgets, this.callers);
 	}
 
 	/** Both services schedule their own background work; this runs on their scheduler, on every instance. */

@@ -1,21 +1,13 @@
 package org.crmbackoffice.support.ratelimit;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.problem.ApiProblemException;
-import org.crmbackoffice.support.problem.DatabaseFailures;
 import org.crmbackoffice.support.security.Caller;
 import org.crmbackoffice.support.security.CurrentCaller;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -28,33 +20,19 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 class RateLimitInterceptor implements HandlerInterceptor {
 
-	private static final Logger log = LoggerFactory.getLogger(RateLimitInterceptor.class);
-
-	private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
-
 	private final String policy;
 
 	private final RateLimitProperties.Budget budget;
-
-	private final Duration window;
-
-	private final long pauseAfterFailureNanos;
 
 	private final RequestBudgets budgets;
 
 	private final CurrentCaller callers;
 
-	private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
-
-	private final AtomicLong countAgainAt = new AtomicLong(System.nanoTime());
-
 	/** @param policy the name of the budget in the headers: {@code default} or {@code bulk} */
-	RateLimitInterceptor(String policy, RateLimitProperties.Budget budget, RateLimitProperties properties,
-			RequestBudgets budgets, CurrentCaller callers) {
+	RateLimitInterceptor(String policy, RateLimitProperties.Budget budget, RequestBudgets budgets,
+			CurrentCaller callers) {
 		this.policy = policy;
 		this.budget = budget;
-		this.window = properties.window();
-		this.pauseAfterFailureNanos = properties.pauseAfterFailure().toNanos();
 		this.budgets = budgets;
 		this.callers = callers;
 	}
@@ -62,28 +40,16 @@ class RateLimitInterceptor implements HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		Caller caller = this.callers.of(request).orElse(null);
-		if (caller == null || System.nanoTime() - this.countAgainAt.get() < 0) {
+		if (caller == null) {
 			return true;
 		}
 		long capacity = this.budget.forRoles(caller.roles());
-		ConsumptionProbe probe;
-		try {
-			probe = this.budgets.take(this.policy + ":" + keyOf(caller), capacity, this.window);
-		}
-		catch (RuntimeException ex) {
-			// Without its budget store the service cannot count, but it can still serve: refusing everyone would
-			// turn a hiccup of the store into an outage of every client. Pausing spares the next requests the wait.
-			this.countAgainAt.set(System.nanoTime() + this.pauseAfterFailureNanos);
-			warnNowAndThen(ex);
-			if (DatabaseFailures.isUnreachable(ex)) {
-				// The store is the service's own database, which this request would now wait for a second time.
-				throw new DataAccessResourceFailureException("The database holding the request budgets is unreachable",
-						ex);
-			}
+		ConsumptionProbe probe = this.budgets.take(this.policy + ":" + keyOf(caller), capacity).orElse(null);
+		if (probe == null) {
 			return true;
 		}
-		response.setHeader("RateLimit-Policy",
-				"\"%s\";q=%d;w=%d".formatted(this.policy, capacity, this.window.toSeconds()));
+		long window = this.budgets.window().toSeconds();
+		response.setHeader("RateLimit-Policy", "\"%s\";q=%d;w=%d".formatted(this.policy, capacity, window));
 		response.setHeader("RateLimit", "\"%s\";r=%d;t=%d".formatted(this.policy, probe.getRemainingTokens(),
 				seconds(probe.getNanosToWaitForReset())));
 		if (probe.isConsumed()) {
@@ -92,9 +58,8 @@ class RateLimitInterceptor implements HandlerInterceptor {
 		long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
 		throw new ApiProblemException(ProblemType.TOO_MANY_REQUESTS,
-				"This client has used its %d requests per %d s%s. Try again in %d s.".formatted(capacity,
-						this.window.toSeconds(), this.policy.equals("default") ? "" : " for exports and reports",
-						retryAfter));
+				"This client has used its %d requests per %d s%s. Try again in %d s.".formatted(capacity, window,
+						this.policy.equals("default") ? "" : " for exports and reports", retryAfter));
 	}
 
 	/** A partner's party, whichever client it uses; otherwise whom the token was issued to. */
@@ -107,14 +72,6 @@ class RateLimitInterceptor implements HandlerInterceptor {
 
 	private static long seconds(long nanos) {
 		return (nanos + 999_999_999L) / 1_000_000_000L;
-	}
-
-	private void warnNowAndThen(RuntimeException ex) {
-		long last = this.lastWarned.get();
-		long now = System.nanoTime();
-		if (now - last >= WARN_EVERY_NANOS && this.lastWarned.compareAndSet(last, now)) {
-			log.warn("Rate limits are not enforced: the budget store cannot be reached", ex);
-		}
 	}
 
 }

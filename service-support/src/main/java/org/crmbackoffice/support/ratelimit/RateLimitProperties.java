@@ -16,8 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requests the budget of every endpoint but the bulk ones
  * @param bulk the separate, smaller budget of the endpoints that read in bulk (exports, reports)
  * @param bulkPaths the path patterns of those endpoints ({@code /interaction/v1/export/**})
- * @param pauseAfterFailure how long requests go uncounted once the budget store failed; without a pause each
- * request would first wait out the pool's connection timeout for its budget, then again for its own work
+ * @param pauseAfterFailure how long requests go uncounted once the budget store failed
  */
 @ConfigurationProperties("crm.rate-limit")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1m") Duration window,
