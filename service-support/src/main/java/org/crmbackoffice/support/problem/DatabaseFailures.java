@@ -33,9 +33,6 @@ public final class DatabaseFailures {
 			if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
 				return true;
 			}
-			if (cause.getCause() == cause) {
-				break;
-			}
 		}
 		return false;
 	}
