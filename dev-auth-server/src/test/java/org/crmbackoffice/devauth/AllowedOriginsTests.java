@@ -25,7 +25,7 @@ class AllowedOriginsTests {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "http://localhost:18081", "http://127.0.0.1:18082", "https://front-end.example.org" })
 	void allowsThePagesOfTheConfiguredPortsOnBothHostsAndTheExtraOrigins(String origin) {
-		preflightFrom(origin).expectStatus()
+		CorsPreflight.from(this.client, origin).expectStatus()
 			.isOk()
 			.expectHeader()
 			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
@@ -34,15 +34,7 @@ class AllowedOriginsTests {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "http://localhost:8081", "http://127.0.0.1:8082" })
 	void refusesTheDefaultPortsOnceOthersAreConfigured(String origin) {
-		preflightFrom(origin).expectStatus().isForbidden();
-	}
-
-	private RestTestClient.ResponseSpec preflightFrom(String origin) {
-		return this.client.options()
-			.uri("/oauth2/token")
-			.header(HttpHeaders.ORIGIN, origin)
-			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-			.exchange();
+		CorsPreflight.from(this.client, origin).expectStatus().isForbidden();
 	}
 
 }

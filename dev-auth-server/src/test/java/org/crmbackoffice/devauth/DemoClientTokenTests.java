@@ -66,12 +66,7 @@ class DemoClientTokenTests {
 	@ValueSource(strings = { "http://localhost:8081", "http://localhost:8082", "http://127.0.0.1:8081",
 			"http://127.0.0.1:8082" })
 	void letsThePagesOfTheServicesAskForTokensAtEitherLocalAddress(String origin) {
-		this.client.options()
-			.uri("/oauth2/token")
-			.header(HttpHeaders.ORIGIN, origin)
-			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-			.exchange()
-			.expectStatus()
+		CorsPreflight.from(this.client, origin).expectStatus()
 			.isOk()
 			.expectHeader()
 			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
@@ -80,12 +75,7 @@ class DemoClientTokenTests {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "http://localhost:9999", "http://crm.example.org:8081" })
 	void refusesPagesOfOtherOrigins(String origin) {
-		this.client.options()
-			.uri("/oauth2/token")
-			.header(HttpHeaders.ORIGIN, origin)
-			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-			.exchange()
-			.expectStatus()
+		CorsPreflight.from(this.client, origin).expectStatus()
 			.isForbidden()
 			.expectHeader()
 			.doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);

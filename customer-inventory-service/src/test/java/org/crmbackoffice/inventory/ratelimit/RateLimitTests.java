@@ -136,24 +136,15 @@ class RateLimitTests {
 				.baseUrl("http://localhost:" + other.getEnvironment().getProperty("local.server.port"))
 				.build();
 			String warmUp = issuer.token().subject("agent-" + UUID.randomUUID()).roles(Roles.AGENT).build();
-			otherInstance.get().uri(CUSTOMERS).headers((headers) -> headers.setBearerAuth(warmUp)).exchange();
+			get(otherInstance, CUSTOMERS, warmUp);
 
 			get(CUSTOMERS, agent).expectStatus().isOk();
-			otherInstance.get()
-				.uri(CUSTOMERS)
-				.headers((headers) -> headers.setBearerAuth(agent))
-				.exchange()
-				.expectStatus()
+			get(otherInstance, CUSTOMERS, agent).expectStatus()
 				.isOk()
 				.expectHeader()
 				.value("RateLimit", (value) -> assertThat(value).startsWith("\"default\";r=1;"));
 			get(CUSTOMERS, agent).expectStatus().isOk();
-			otherInstance.get()
-				.uri(CUSTOMERS)
-				.headers((headers) -> headers.setBearerAuth(agent))
-				.exchange()
-				.expectStatus()
-				.isEqualTo(429);
+			get(otherInstance, CUSTOMERS, agent).expectStatus().isEqualTo(429);
 		}
 	}
 
@@ -175,7 +166,11 @@ class RateLimitTests {
 	}
 
 	private RestTestClient.ResponseSpec get(String uri, String token) {
-		return this.client.get().uri(uri).headers((headers) -> headers.setBearerAuth(token)).exchange();
+		return get(this.client, uri, token);
+	}
+
+	private static RestTestClient.ResponseSpec get(RestTestClient instance, String uri, String token) {
+		return instance.get().uri(uri).headers((headers) -> headers.setBearerAuth(token)).exchange();
 	}
 
 }
