@@ -6,8 +6,8 @@ bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 pids=()
 # One benchmark client sends far more than any caller may in production: this measures the services, not their
-# rate limits (crm.rate-limit.enabled, README "Rate limits").
-export CRM_RATELIMIT_ENABLED=false
+# rate limits (crm.rate-limit.enabled, README "Rate limits"), unless the caller sets CRM_RATELIMIT_ENABLED.
+export CRM_RATELIMIT_ENABLED="${CRM_RATELIMIT_ENABLED:-false}"
 
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done

@@ -10,8 +10,8 @@ connections="${BENCH_CONNECTIONS:-8 32}"
 export INVENTORY_PORT="${BENCH_INVENTORY_PORT:-18082}" INTERACTION_PORT="${BENCH_INTERACTION_PORT:-18081}"
 export AUTH_SERVER_PORT="${BENCH_AUTH_PORT:-19000}"
 # One benchmark client sends far more than any caller may in production: this measures the services, not their
-# rate limits (crm.rate-limit.enabled, README "Rate limits").
-export CRM_RATELIMIT_ENABLED=false
+# rate limits (crm.rate-limit.enabled, README "Rate limits"), unless the caller sets CRM_RATELIMIT_ENABLED.
+export CRM_RATELIMIT_ENABLED="${CRM_RATELIMIT_ENABLED:-false}"
 inventory="http://localhost:$INVENTORY_PORT"
 interaction="http://localhost:$INTERACTION_PORT"
 work="$(mktemp -d)"

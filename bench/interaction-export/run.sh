@@ -6,8 +6,8 @@ root="$(cd "$here/../.." && pwd)"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 export PGPASSWORD="${PGPASSWORD:-}"
 # One benchmark client sends far more than any caller may in production: this measures the services, not their
-# rate limits (crm.rate-limit.enabled, README "Rate limits").
-export CRM_RATELIMIT_ENABLED=false
+# rate limits (crm.rate-limit.enabled, README "Rate limits"), unless the caller sets CRM_RATELIMIT_ENABLED.
+export CRM_RATELIMIT_ENABLED="${CRM_RATELIMIT_ENABLED:-false}"
 db=crm_bench_export
 interactions="${BENCH_INTERACTIONS:-10000000}"
 baseline_rows="${BENCH_BASELINE_ROWS:-1000000}"
