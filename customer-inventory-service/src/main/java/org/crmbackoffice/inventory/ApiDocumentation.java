@@ -3,6 +3,8 @@ package org.crmbackoffice.inventory;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import org.crmbackoffice.support.apidocs.ApiDocumentationConventions;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +27,13 @@ class ApiDocumentation {
 					X-Total-Count and X-Result-Count.""")
 			.version((properties != null) ? properties.getVersion() : "development")
 			.license(new License().name("Apache-2.0")));
+	}
+
+	/** The main resources first, then notification, then the back office's own resources. */
+	@Bean
+	OpenApiCustomizer tagOrder() {
+		return ApiDocumentationConventions.tagOrder("customer", "customer v4", "individual", "organization",
+				"agreement", "hub", "delivery", "data quality", "audit", "report", "privacy");
 	}
 
 }

@@ -3,6 +3,8 @@ package org.crmbackoffice.interactions;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import org.crmbackoffice.support.apidocs.ApiDocumentationConventions;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
@@ -25,6 +27,13 @@ class ApiDocumentation {
 					X-Result-Count; changes are JSON merge patches guarded by ETag and If-Match.""")
 			.version((properties != null) ? properties.getVersion() : "development")
 			.license(new License().name("Apache-2.0")));
+	}
+
+	/** The main resources first, then notification, then the back office's own resources. */
+	@Bean
+	OpenApiCustomizer tagOrder() {
+		return ApiDocumentationConventions.tagOrder("partyInteraction", "partyInteraction v4", "channel",
+				"satisfaction", "hub", "delivery", "analytics", "export", "erasure");
 	}
 
 }

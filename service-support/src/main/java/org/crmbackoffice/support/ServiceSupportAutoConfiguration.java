@@ -3,6 +3,7 @@ package org.crmbackoffice.support;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.crmbackoffice.support.apidocs.ApiDocumentationConventions;
 import org.crmbackoffice.support.hub.HubConfiguration;
 import org.crmbackoffice.support.idempotency.IdempotencyKeys;
 import org.crmbackoffice.support.problem.ContainerProblemReports;
@@ -38,8 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 				"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ ProblemResponses.class, ProblemErrorController.class, RequestIdFilter.class, RequestIdPropagation.class,
-		ResourceServerSecurity.class, ApiDocumentationSecurity.class, HubConfiguration.class,
-		StrictRequestBodies.class, RateLimitConfiguration.class })
+		ResourceServerSecurity.class, ApiDocumentationSecurity.class, ApiDocumentationConventions.class,
+		HubConfiguration.class, StrictRequestBodies.class, RateLimitConfiguration.class })
 public class ServiceSupportAutoConfiguration {
 
 	/**

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -54,6 +55,7 @@ class AgreementController {
 			description = "Exactly one engaged party refers to a Customer of this inventory (422 if there is none such, "
 					+ "409 if it is closed). With an Idempotency-Key, a repeated request answers with the agreement "
 					+ "the first one created.")
+	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
 	ResponseEntity<Agreement> create(@Valid @RequestBody AgreementCreate request,
 			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
 		Created created = this.agreements.create(request, idempotencyKey);
@@ -69,6 +71,7 @@ class AgreementController {
 	ResponseEntity<List<Agreement>> list(
 			@Parameter(name = "engagedParty.id", description = "only the agreements of this customer")
 			@RequestParam(name = "engagedParty.id", required = false) UUID customerId,
+			@Parameter(description = "The agreement status: initialized, active, suspended or terminated")
 			@RequestParam(required = false) @Pattern(regexp = "initialized|active|suspended|terminated",
 					message = "must be one of initialized, active, suspended, terminated") String status,
 			@RequestParam(defaultValue = "0") @Min(0) long offset,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
@@ -64,10 +65,18 @@ class AuditController {
 	@Operation(summary = "Lists audit trail entries, oldest first",
 			description = "Every given criterion must hold; from is inclusive and to exclusive (ISO-8601 instants). "
 					+ "Reads are in the access chain, creates, changes, erasures and downloads in the change chain.")
-	ResponseEntity<List<Entry>> entries(@RequestParam(required = false) UUID recordId,
-			@RequestParam(required = false) String principal, @RequestParam(required = false) String clientId,
+	ResponseEntity<List<Entry>> listAuditEntries(
+			@Parameter(description = "Only entries about this customer record")
+			@RequestParam(required = false) UUID recordId,
+			@Parameter(description = "Only entries of this person or client (token subject)")
+			@RequestParam(required = false) String principal,
+			@Parameter(description = "Only entries made through this OAuth2 client")
+			@RequestParam(required = false) String clientId,
+			@Parameter(description = "Only entries of this operation, e.g. customer.read or agreement.update")
 			@RequestParam(required = false) String operation,
+			@Parameter(description = "Entries at or after this instant")
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@Parameter(description = "Entries before this instant")
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
 			@RequestParam(defaultValue = "0") @Min(0) long offset,
 			@RequestParam(defaultValue = "100") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit) {
@@ -83,10 +92,20 @@ class AuditController {
 	@Operation(summary = "Downloads the matching audit trail entries as CSV or NDJSON, oldest first",
 			description = "The same criteria as the list, without paging: the entries are streamed as they are read, "
 					+ "so an export of any size holds only a slice of them at a time.")
-	void export(@RequestParam(required = false) UUID recordId, @RequestParam(required = false) String principal,
-			@RequestParam(required = false) String clientId, @RequestParam(required = false) String operation,
+	void exportAuditEntries(
+			@Parameter(description = "Only entries about this customer record")
+			@RequestParam(required = false) UUID recordId,
+			@Parameter(description = "Only entries of this person or client (token subject)")
+			@RequestParam(required = false) String principal,
+			@Parameter(description = "Only entries made through this OAuth2 client")
+			@RequestParam(required = false) String clientId,
+			@Parameter(description = "Only entries of this operation, e.g. customer.read or agreement.update")
+			@RequestParam(required = false) String operation,
+			@Parameter(description = "Entries at or after this instant")
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@Parameter(description = "Entries before this instant")
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+			@Parameter(description = "csv or ndjson")
 			@RequestParam(defaultValue = "csv") @Pattern(regexp = "csv|ndjson",
 					message = "must be csv or ndjson") String format,
 			HttpServletResponse response) throws IOException {
@@ -117,7 +136,7 @@ class AuditController {
 	@Operation(summary = "Checks that the audit trail is complete and unchanged",
 			description = "Recomputes every hash of both chains (from the last purge checkpoint of the access chain) "
 					+ "and reports the first link that does not hold, or ok with the number of entries checked.")
-	Verification verify() {
+	Verification verifyAuditTrail() {
 		return this.verifier.verify();
 	}
 

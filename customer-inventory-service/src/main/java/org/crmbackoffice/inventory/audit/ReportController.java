@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import org.crmbackoffice.inventory.audit.AccessAnomalies.CustomerAccessAnomaly;
@@ -60,10 +61,13 @@ class ReportController {
 					+ "principals' days in the period on which they read far more than usual (as /anomaly does); "
 					+ "grouped by day and principal, their rows say so in the CSV's unusualAccess column.")
 	ResponseEntity<?> usage(
+			@Parameter(description = "First day of the report (UTC, inclusive); 29 days before to when absent")
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@Parameter(description = "Last day of the report (UTC, inclusive); today when absent")
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@Parameter(description = "What to group by, comma-separated: day, client, principal, operation")
 			@RequestParam(defaultValue = "day,client,principal,operation") String groupBy,
-			@RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv",
+			@Parameter(description = "json or csv") @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv",
 					message = "must be json or csv") String format) {
 		LocalDate last = (to != null) ? to : LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		LocalDate first = (from != null) ? from : last.minusDays(29);
@@ -87,7 +91,9 @@ class ReportController {
 			description = "Days (UTC) from and to, both included; by default the last 30. Each is also raised as a "
 					+ "CustomerAccessAnomalyEvent to the hub's listeners.")
 	List<CustomerAccessAnomaly> anomalies(
+			@Parameter(description = "First day of the report (UTC, inclusive); 29 days before to when absent")
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@Parameter(description = "Last day of the report (UTC, inclusive); today when absent")
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		LocalDate last = (to != null) ? to : LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		LocalDate first = (from != null) ? from : last.minusDays(29);

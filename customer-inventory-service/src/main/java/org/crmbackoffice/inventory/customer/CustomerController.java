@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -73,6 +74,7 @@ class CustomerController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Creates a customer", description = "With an Idempotency-Key, a repeated request answers "
 			+ "with the customer the first one created.")
+	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
 	ResponseEntity<Customer> create(@Valid @RequestBody CustomerCreate request,
 			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
 		Created created = this.customers.create(request, idempotencyKey);
@@ -97,6 +99,7 @@ class CustomerController {
 			@RequestParam(defaultValue = "0") @Min(0) long offset,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit,
 			// q and sort are read with the filters; named here so that the API documentation shows them.
+			@Parameter(description = "Free text matched against names, emails and phone numbers")
 			@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String fields) {
 		CustomerQuery query = CustomerQuery.of(parameters, this.phoneNumbers);
@@ -111,6 +114,7 @@ class CustomerController {
 					+ "unavailable and the customer is answered all the same. A customer merged into another as its "
 					+ "duplicate answers 308 with the Location of the survivor.")
 	ResponseEntity<Customer> retrieve(@PathVariable String id,
+			@Parameter(description = "recentInteractions adds the latest interactions with the customer")
 			@RequestParam(required = false) @Pattern(regexp = RECENT_INTERACTIONS,
 					message = "can only be " + RECENT_INTERACTIONS) String expand) {
 		Versioned customer = this.customers.retrieve(id);

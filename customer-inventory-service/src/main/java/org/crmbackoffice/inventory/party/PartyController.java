@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -62,6 +63,7 @@ abstract class PartyController<P extends Party> {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Creates a party", description = "With an Idempotency-Key, a repeated request answers "
 			+ "with the party the first one created.")
+	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
 	ResponseEntity<Party> create(@Valid @RequestBody P request,
 			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
 		Versioned created = this.parties.create(request, idempotencyKey);
@@ -103,6 +105,7 @@ abstract class PartyController<P extends Party> {
 	@Operation(summary = "Deletes a party no customer engages any more", description = "Deleting is erasing: the "
 			+ "party is anonymised here and in the interaction log and answers 404 from then on. 409 while a "
 			+ "customer still engages it.")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	ResponseEntity<Void> delete(@PathVariable String id) {
 		this.parties.checkDeletable(this.kind, id);
 		// Erased in the interaction log first, outside the transaction: a failure there leaves nothing erased

@@ -1,6 +1,7 @@
 package org.crmbackoffice.inventory.privacy;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.crmbackoffice.model.customer.CustomerApi;
 
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** TMF629's DELETE of a customer, which in this inventory is the customer's erasure. */
 @RestController
-@Tag(name = "customer", description = "TMF629 customers")
+@Tag(name = "customer", description = "TMF629 customer records")
 class CustomerDeletionController {
 
 	private final CustomerPrivacy privacy;
@@ -26,6 +27,7 @@ class CustomerDeletionController {
 			409 while an agreement is in force; 503 while the interaction service cannot be asked) and answers 404 \\
 			from then on; a CustomerDeleteEvent is published. Its record, agreements, audit trail and privacy \\
 			requests stay. Needs the erase permission.""")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	ResponseEntity<Void> delete(@PathVariable String id) {
 		this.privacy.delete(id);
 		return ResponseEntity.noContent().build();

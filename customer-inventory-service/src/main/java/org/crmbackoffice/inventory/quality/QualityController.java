@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -98,6 +99,7 @@ class QualityController {
 	@Operation(summary = "Starts an audit run over all customers, or those one source system fed",
 			description = "The run works in the background, chunk by chunk; follow it at the Location. One run at a "
 					+ "time: 409 naming the running run otherwise.")
+	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
 	ResponseEntity<RunView> start(@Valid @RequestBody(required = false) RunRequest request) {
 		Run run = this.runs.start((request != null) ? request.dataSource() : null, this.caller.get().subject());
 		return ApiResponses.created(run.id().toString(), view(run));
@@ -146,6 +148,7 @@ class QualityController {
 	}
 
 	@GetMapping("/finding/{id}")
+	@Operation(summary = "Retrieves a finding, with its ETag")
 	ResponseEntity<FindingView> finding(@PathVariable String id) {
 		Finding finding = this.findings.find(id).orElseThrow(() -> ApiProblemException.notFound("finding", id));
 		return ResponseEntity.ok().eTag(ApiResponses.etagOf(finding.version())).body(view(finding));
@@ -167,6 +170,7 @@ class QualityController {
 	@Operation(summary = "Records a steward's verification of a customer: verified, corrected or disputed",
 			description = "Corrections themselves go through the customer API. Verified and corrected reset the "
 					+ "customer's staleness; disputed opens a manual-audit finding.")
+	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
 	ResponseEntity<VerificationView> verify(@Valid @RequestBody VerificationRequest request) {
 		Verification verification = this.findings.verify(request.customerId(), request.outcome(), request.note(),
 				this.caller.get().subject());
@@ -175,7 +179,9 @@ class QualityController {
 
 	@GetMapping("/verification")
 	@Operation(summary = "Lists a customer's verifications, newest first")
-	List<VerificationView> verifications(@RequestParam String customerId) {
+	List<VerificationView> verifications(
+			@Parameter(description = "The customer whose verifications to list")
+	@RequestParam String customerId) {
 		return this.findings.verificationsOf(customerId).stream().map(QualityController::view).toList();
 	}
 
@@ -186,6 +192,7 @@ class QualityController {
 					+ "lacks and all agreements; the merged customer is closed (statusReason 'merged into <id>') and "
 					+ "its address answers 308 with the survivor's Location from then on, which is how records "
 					+ "elsewhere (interactions) that keep the merged id reach the survivor.")
+	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
 	ResponseEntity<MergeView> merge(@Valid @RequestBody MergeRequest request) {
 		Merged merged = this.merges.merge(request.mergedId(), request.survivorId(), request.note(),
 				this.caller.get().subject());
@@ -193,6 +200,7 @@ class QualityController {
 	}
 
 	@GetMapping("/merge/{id}")
+	@Operation(summary = "Retrieves the record of a merge of duplicates")
 	MergeView mergeRecord(@PathVariable String id) {
 		return ApiResponses.parseId(id)
 			.flatMap(this.customerMerges::find)
@@ -204,8 +212,12 @@ class QualityController {
 	@Operation(summary = "The quality report of a completed run (the latest unless run= names one)",
 			description = "Scores overall and per rule over the completed runs, findings by rule, severity and source "
 					+ "system, and the top shortcomings; format=csv (or Accept: text/csv) for CSV.")
-	ResponseEntity<?> report(@RequestParam(required = false) String run,
+	ResponseEntity<?> report(
+			@Parameter(description = "The run to report on; the latest completed run when absent")
+			@RequestParam(required = false) String run,
+			@Parameter(description = "json (default) or csv; the Accept header chooses too")
 			@RequestParam(required = false) @Pattern(regexp = "json|csv", message = "must be json or csv") String format,
+			@Parameter(description = "application/json or text/csv")
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
 		UUID runId = (run != null)
 				? ApiResponses.parseId(run).orElseThrow(() -> ApiProblemException.notFound("quality run", run)) : null;

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -70,6 +71,7 @@ class PartyInteractionController {
 			otherwise). While the inventory cannot be asked, the interaction is logged with customerCheck \
 			"pending" and checked later. With an Idempotency-Key, a repeated request answers with the interaction \
 			the first one logged.""")
+	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
 	ResponseEntity<PartyInteraction> create(@Valid @RequestBody PartyInteractionCreate request,
 			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
 			@RequestHeader(name = CHANNEL_HEADER, required = false) String channel) {
@@ -120,6 +122,7 @@ class PartyInteractionController {
 			The interaction answers 404 from then on and a PartyInteractionDeleteEvent is published. Its track \
 			record stays readable to auditors at /{id}/history: deleting is not erasing. To withdraw an \
 			interaction that should not go on, PATCH its status to cancelled instead.""")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	ResponseEntity<Void> delete(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = CHANNEL_HEADER, required = false) String channel) {
@@ -130,6 +133,7 @@ class PartyInteractionController {
 	@PostMapping(path = "/{id}/note", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Adds a note to an interaction", description = "The author and date default to the caller "
 			+ "and now.")
+	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
 	ResponseEntity<PartyInteraction> addNote(@PathVariable String id, @Valid @RequestBody Note note,
 			@RequestHeader(name = CHANNEL_HEADER, required = false) String channel) {
 		Versioned changed = this.interactions.addNote(id, note, checked(channel));

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -66,6 +67,7 @@ class PartyInteractionV4Controller {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Logs an interaction (v4)", description = "Takes a TMF683 v4 PartyInteraction_Create; "
 			+ "the interaction is also readable on the v5 API.")
+	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
 	ResponseEntity<PartyInteractionV4> create(@Valid @RequestBody PartyInteractionChangeV4 request,
 			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
 			@RequestHeader(name = PartyInteractionController.CHANNEL_HEADER, required = false) String channel) {
@@ -113,6 +115,7 @@ class PartyInteractionV4Controller {
 
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Deletes an interaction from the API (v4 and v5 alike)")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	ResponseEntity<Void> delete(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = PartyInteractionController.CHANNEL_HEADER, required = false) String channel) {

@@ -3,6 +3,7 @@ package org.crmbackoffice.support.hub;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,7 +35,10 @@ class DeliveryController {
 
 	@GetMapping
 	@Operation(summary = "Lists deliveries, newest first")
-	ResponseEntity<List<Delivery>> list(@RequestParam(required = false) String hubId,
+	ResponseEntity<List<Delivery>> list(
+			@Parameter(description = "Only deliveries to this listener")
+			@RequestParam(required = false) String hubId,
+			@Parameter(description = "pending, delivered or dead")
 			@RequestParam(required = false) @Pattern(regexp = "pending|delivered|dead") String status,
 			@RequestParam(defaultValue = "0") @Min(0) long offset,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit) {

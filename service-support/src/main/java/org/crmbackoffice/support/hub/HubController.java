@@ -1,6 +1,7 @@
 package org.crmbackoffice.support.hub;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -40,6 +41,7 @@ class HubController {
 			Events matching the query are posted to the callback, signed per the Standard Webhooks specification \
 			with the secret in this answer, which is shown only this once. A listener registered on the v4 hub \
 			receives the events in their TMF v4 shape.""")
+	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
 	ResponseEntity<Hub> register(@Valid @RequestBody HubRegistration registration, HttpServletRequest request) {
 		Hub hub = this.listeners.register(registration, this.properties.apiVersionAt(request.getRequestURI()));
 		return ApiResponses.created(hub.id(), hub);
@@ -60,6 +62,7 @@ class HubController {
 
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Removes a listener")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	ResponseEntity<Void> remove(@PathVariable String id) {
 		this.listeners.remove(id);
 		return ResponseEntity.noContent().build();

@@ -1,5 +1,6 @@
 package org.crmbackoffice.support.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Answers errors that happen outside Spring MVC's handlers (in servlet filters or the container) with a
  * problem response too, in place of Spring Boot's JSON map or HTML page.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

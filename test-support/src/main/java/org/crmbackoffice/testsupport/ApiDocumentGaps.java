@@ -1,0 +1,91 @@
+package org.crmbackoffice.testsupport;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What an OpenAPI document of this project leaves out that a client generator or a person in Swagger UI relies on:
+ * each gap names the operation and what it lacks. An empty list means every operation has a stable id, a summary,
+ * its success code (201 with Location for creates, 204 for deletes), the problem responses it can give with the
+ * problem schema, the permission it needs, paging headers on lists, and a description of every parameter.
+ */
+public final class ApiDocumentGaps {
+
+	private static final String PROBLEM = "#/components/schemas/Problem";
+
+	private ApiDocumentGaps() {
+	}
+
+	public static List<String> of(JsonNode document) {
+		List<String> gaps = new ArrayList<>();
+		Set<String> ids = new HashSet<>();
+		for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+			if (path.getKey().startsWith("/error")) {
+				gaps.add(path.getKey() + ": the error controller is not API");
+			}
+			for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+				String name = method.getKey().toUpperCase() + " " + path.getKey();
+				gapsOf(name, method.getKey(), path.getKey(), method.getValue(), ids, gaps);
+			}
+		}
+		return gaps;
+	}
+
+	private static void gapsOf(String name, String method, String path, JsonNode operation, Set<String> ids,
+			List<String> gaps) {
+		String id = operation.path("operationId").asString("");
+		if (!id.matches("[a-z][A-Za-z0-9]*") || !ids.add(id)) {
+			gaps.add(name + ": operation id '" + id + "' is not a unique camel-case name");
+		}
+		if (operation.path("summary").asString("").isBlank()) {
+			gaps.add(name + ": no summary");
+		}
+		JsonNode responses = operation.path("responses");
+		boolean open = !operation.has("x-required-permissions");
+		if (open && !operation.path("description").asString("").contains("Open to every caller")) {
+			gaps.add(name + ": states no permission");
+		}
+		List<String> problems = new ArrayList<>(List.of("400", "429", "503"));
+		if (!open) {
+			problems.addAll(List.of("401", "403"));
+		}
+		if (path.contains("{")) {
+			problems.add("404");
+		}
+		if (operation.has("requestBody")) {
+			problems.addAll(List.of("415", "422"));
+		}
+		for (String status : problems) {
+			if (!PROBLEM.equals(responses.path(status)
+				.path("content")
+				.path("application/problem+json")
+				.path("schema")
+				.path("$ref")
+				.asString(""))) {
+				gaps.add(name + ": no " + status + " problem response");
+			}
+		}
+		if (method.equals("delete") && path.endsWith("}") && !responses.has("204")) {
+			gaps.add(name + ": a delete answers 204");
+		}
+		if (responses.has("201") && !responses.path("201").path("headers").has("Location")) {
+			gaps.add(name + ": a create names its Location");
+		}
+		boolean paged = false;
+		for (JsonNode parameter : operation.path("parameters")) {
+			paged |= parameter.path("name").asString("").equals("offset");
+			if (parameter.path("description").asString("").isBlank()) {
+				gaps.add(name + ": parameter " + parameter.path("name").asString() + " has no description");
+			}
+		}
+		if (paged && !responses.path("200").path("headers").has("X-Total-Count")) {
+			gaps.add(name + ": a list states X-Total-Count");
+		}
+	}
+
+}
