@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import org.crmbackoffice.support.apidocs.ApiDocumentationConventions;
+import org.crmbackoffice.support.web.ReportPages;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,7 +12,7 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What Swagger UI and {@code /v3/api-docs} say about this service. */
+/** What Swagger UI, {@code /v3/api-docs} and the service's pages say about it. */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
@@ -34,6 +35,11 @@ class ApiDocumentation {
 	OpenApiCustomizer tagOrder() {
 		return ApiDocumentationConventions.tagOrder("partyInteraction", "partyInteraction v4", "channel",
 				"satisfaction", "hub", "delivery", "analytics", "export", "erasure");
+	}
+
+	@Bean
+	ReportPages reportPages() {
+		return new ReportPages("dashboard");
 	}
 
 }

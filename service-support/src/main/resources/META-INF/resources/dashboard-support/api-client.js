@@ -18,28 +18,60 @@ const CrmApi = (() => {
   }
 
   async function signIn(clientId, clientSecret) {
-    const response = await fetch(await tokenUrl(), {
-      method: 'POST',
-      headers: {
-        'Authorization': 'Basic ' + btoa(clientId + ':' + clientSecret),
-        'Content-Type': 'application/x-www-form-urlencoded',
-      },
-      body: 'grant_type=client_credentials',
-    });
+    const url = await tokenUrl();
+    let response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'Authorization': 'Basic ' + btoa(clientId + ':' + clientSecret),
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
+        body: 'grant_type=client_credentials',
+      });
+    } catch (unreachable) {
+      throw new Error('The authorization server ' + new URL(url).origin + ' cannot be reached from this page: '
+        + 'check that it runs and that it allows requests from ' + location.origin + '.');
+    }
+    if (response.status === 400 || response.status === 401) {
+      throw new Error('Sign-in refused: the client id or the secret is wrong.');
+    }
     if (!response.ok) {
-      throw new Error('Sign-in refused (' + response.status + ').');
+      throw new Error('Sign-in failed: the authorization server answered ' + response.status + '.');
     }
     token = (await response.json()).access_token;
   }
 
-  async function get(path) {
-    const response = await fetch(path, { headers: { 'Authorization': 'Bearer ' + token } });
-    const body = await response.json();
-    if (!response.ok) {
-      throw new Error(body.detail ?? body.title ?? ('HTTP ' + response.status));
+  // A problem response becomes an error whose message says what to change, field by field.
+  async function failure(response) {
+    const body = await response.json().catch(() => ({}));
+    if (response.status === 401) {
+      return new Error('Not signed in, or the sign-in has expired: sign in again.');
     }
-    return body;
+    const fields = (body.errors ?? []).map((error) => error.pointer + ': ' + error.detail);
+    return new Error([body.detail ?? body.title ?? ('HTTP ' + response.status), ...fields].join(' — '));
   }
 
-  return { signIn, get };
+  async function get(path) {
+    const response = await fetch(path, { headers: { 'Authorization': 'Bearer ' + token } });
+    if (!response.ok) {
+      throw await failure(response);
+    }
+    return response.json();
+  }
+
+  // Downloads with the signed-in token: a plain link would carry none and open a 401.
+  async function download(path, filename) {
+    const response = await fetch(path, { headers: { 'Authorization': 'Bearer ' + token } });
+    if (!response.ok) {
+      throw await failure(response);
+    }
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = filename;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+
+  return { signIn, get, download, signedIn: () => token !== null };
 })();

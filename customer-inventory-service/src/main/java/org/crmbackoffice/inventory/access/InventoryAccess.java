@@ -120,8 +120,9 @@ public class InventoryAccess {
 			.anyOf(CUSTOMER_ERASE)
 			.on(HttpMethod.GET, PRIVACY_PATH + "/privacyRequest")
 			.anyOf(AUDIT_READ)
-			// The quality report page, its scripts and chart library hold no data; the page asks with a token.
-			.on(HttpMethod.GET, "/quality-report/**", "/dashboard-support/**", "/webjars/chart.js/**")
+			// The landing page, the quality report page, their scripts and chart library hold no data; the report page
+			// asks with a token.
+			.on(HttpMethod.GET, "/", "/index.html", "/quality-report/**", "/dashboard-support/**", "/webjars/chart.js/**")
 			.open()
 			.on(HttpMethod.GET, QUALITY_PATH + "/report")
 			.anyOf(QUALITY_AUDIT, REPORT_READ)

@@ -92,8 +92,9 @@ public class InteractionAccess {
 		String interactions = "/tmf-api/partyInteraction/v5/partyInteraction";
 		String v4 = "/tmf-api/partyInteraction/v4/partyInteraction";
 		return EndpointPermissions.builder()
-			// The dashboard page, its scripts and chart library hold no data; the page calls the analytics with a token.
-			.on(HttpMethod.GET, "/dashboard/**", "/dashboard-support/**", "/webjars/chart.js/**")
+			// The landing page, the dashboard page, their scripts and chart library hold no data; the dashboard calls the
+			// analytics with a token.
+			.on(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/dashboard-support/**", "/webjars/chart.js/**")
 			.open()
 			// The schema of this service's TMF683 extension, named in every interaction's @schemaLocation.
 			.on(HttpMethod.GET, "/interaction/v1/schema/**")

@@ -1,0 +1,303 @@
+package org.crmbackoffice.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import org.crmbackoffice.testsupport.TestDatabase;
+import org.crmbackoffice.testsupport.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+
+/**
+ * Swagger UI, the landing pages and the report pages in a real browser (the system's headless Chromium), on the
+ * services as the local stack runs them, the way a person uses them: from {@code localhost} and from
+ * {@code 127.0.0.1}, signing in with a demo client, and on a 390 px wide phone screen. Screenshots of each page go
+ * to {@code target/browser-screenshots}. Run with {@code -Pbrowser-tests}; the browser and its driver are found at
+ * the Debian packages' paths unless {@code browser.binary} and {@code browser.driver} say otherwise.
+ */
+@Tag("browser")
+class BrowserTests {
+
+	private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+
+	private static ServiceProcess authServer;
+
+	private static ServiceProcess inventory;
+
+	private static ServiceProcess interaction;
+
+	private ChromeDriver browser;
+
+	@BeforeAll
+	static void startTheStackWithDataToChart() throws Exception {
+		int authPort = StackParts.freePort();
+		int inventoryPort = StackParts.freePort();
+		int interactionPort = StackParts.freePort();
+		authServer = ServiceProcess.start(LocalStack.AUTH_SERVER, StackParts.jarOf(LocalStack.AUTH_SERVER), authPort,
+				LocalStack.authServerProperties(authPort, inventoryPort, interactionPort), (line) -> {
+				});
+		String issuer = authServer.baseUrl();
+		List<String> inventoryProperties = new ArrayList<>(serviceProperties(TestPostgres.freshDatabase("inventory"),
+				issuer));
+		inventoryProperties.addAll(LocalStack.inventoryClientProperties("http://localhost:" + interactionPort, issuer));
+		inventory = ServiceProcess.start(LocalStack.INVENTORY, StackParts.jarOf(LocalStack.INVENTORY), inventoryPort,
+				inventoryProperties, (line) -> {
+				});
+		List<String> interactionProperties = new ArrayList<>(
+				serviceProperties(TestPostgres.freshDatabase("interaction"), issuer));
+		interactionProperties.addAll(LocalStack.interactionClientProperties(inventory.baseUrl(), issuer));
+		interaction = ServiceProcess.start(LocalStack.INTERACTION, StackParts.jarOf(LocalStack.INTERACTION),
+				interactionPort, interactionProperties, (line) -> {
+				});
+		for (ServiceProcess service : List.of(authServer, inventory, interaction)) {
+			service.awaitHealthy(Duration.ofMinutes(3));
+		}
+		logAnInteractionAndAuditTheCustomers();
+	}
+
+	@AfterAll
+	static void stopTheStack() {
+		for (ServiceProcess service : new ServiceProcess[] { interaction, inventory, authServer }) {
+			if (service != null) {
+				service.stop(Duration.ofSeconds(30));
+			}
+		}
+	}
+
+	@BeforeEach
+	void openTheBrowser() throws IOException {
+		ChromeOptions options = new ChromeOptions().setBinary(System.getProperty("browser.binary", "/usr/bin/chromium"))
+			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
+		ChromeDriverService driver = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of(System.getProperty("browser.driver", "/usr/bin/chromedriver")).toFile())
+			.build();
+		this.browser = new ChromeDriver(driver, options);
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@AfterEach
+	void closeTheBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "localhost", "127.0.0.1" })
+	void swaggerUiSignsInWithClientCredentialsAndListsCustomers(String host) throws IOException {
+		this.browser.get(inventory.baseUrl().replace("localhost", host) + "/swagger-ui.html");
+		click(By.cssSelector("button.authorize"));
+		type(By.cssSelector("input[data-name='clientId']"), "data-steward");
+		type(By.cssSelector("input[data-name='clientSecret']"), "data-steward-secret");
+		click(By.cssSelector(".auth-btn-wrapper button.authorize"));
+		awaitVisible(By.cssSelector(".auth-btn-wrapper button.btn-done, .auth-btn-wrapper button.logout"));
+		click(By.cssSelector(".auth-btn-wrapper .btn-done"));
+		click(By.cssSelector("#operations-customer-listCustomer .opblock-summary"));
+		click(By.cssSelector("#operations-customer-listCustomer button.try-out__btn"));
+		click(By.cssSelector("#operations-customer-listCustomer button.execute"));
+		WebElement status = awaitVisible(
+				By.cssSelector("#operations-customer-listCustomer .live-responses-table tbody .response-col_status"));
+		screenshot("swagger-ui-" + host);
+
+		assertThat(status.getText()).startsWith("200");
+		assertThat(errorsInConsole()).isEmpty();
+	}
+
+	@Test
+	void landingPagesLinkSwaggerUiTheReportPagesHealthAndTheApiDocument() throws IOException {
+		for (ServiceProcess service : List.of(interaction, inventory)) {
+			this.browser.get(service.baseUrl() + "/");
+			List<String> links = this.browser.findElements(By.cssSelector(".links a"))
+				.stream()
+				.map((link) -> link.getDomAttribute("href"))
+				.toList();
+			screenshot("landing-" + service.name());
+
+			assertThat(links).contains("/swagger-ui.html", "/v3/api-docs", "/actuator/health")
+				.containsAnyOf("/dashboard/", "/quality-report/");
+		}
+	}
+
+	@Test
+	void interactionDashboardSignsInAndChartsTheLoggedInteraction() throws IOException {
+		this.browser.get(interaction.baseUrl() + "/dashboard/");
+		signIn("supervisor");
+		awaitVisible(By.cssSelector("#totals div"));
+		screenshot("dashboard");
+
+		assertThat(this.browser.findElement(By.id("per-week")).isDisplayed()).isTrue();
+		assertThat(this.browser.findElement(By.id("per-week")).getDomAttribute("aria-label")).contains("interactions");
+		assertThat(this.browser.findElement(By.id("range")).findElement(By.name("from")).getDomProperty("value"))
+			.as("the default range is shown")
+			.isNotEmpty();
+		assertThat(errorsInConsole()).isEmpty();
+		assertThat(fitsTheWidth(390)).as("no horizontal scrolling at 390 px").isTrue();
+		screenshot("dashboard-390");
+	}
+
+	@Test
+	void qualityReportSignsInChartsTheLatestRunAndShowsWrongSecretsPlainly() throws IOException {
+		this.browser.get(inventory.baseUrl() + "/quality-report/");
+		type(By.name("clientSecret"), "not-the-secret");
+		click(By.cssSelector("#sign-in button"));
+		WebElement problem = awaitVisible(By.id("problem"));
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until((browser) -> !problem.getText().isEmpty());
+		assertThat(problem.getText()).contains("client id or the secret is wrong");
+		assertThat(errorsInConsole()).as("the browser reports the refused token request, and nothing else")
+			.singleElement(STRING)
+			.contains("/oauth2/token", "401");
+
+		signIn("data-steward");
+		awaitVisible(By.cssSelector("#totals div"));
+		screenshot("quality-report");
+
+		assertThat(this.browser.findElement(By.id("per-rule")).isDisplayed()).isTrue();
+		assertThat(this.browser.findElement(By.id("problem")).getText()).isEmpty();
+		assertThat(errorsInConsole()).isEmpty();
+		assertThat(fitsTheWidth(390)).as("no horizontal scrolling at 390 px").isTrue();
+		screenshot("quality-report-390");
+	}
+
+	private void signIn(String client) {
+		WebElement secret = this.browser.findElement(By.name("clientSecret"));
+		secret.clear();
+		secret.sendKeys(client + "-secret");
+		WebElement clientId = this.browser.findElement(By.name("clientId"));
+		clientId.clear();
+		clientId.sendKeys(client);
+		click(By.cssSelector("#sign-in button"));
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in"), "Signed in as " + client));
+	}
+
+	/** Whether the page, once its charts have followed the new size, needs no horizontal scrolling. */
+	private boolean fitsTheWidth(int width) {
+		this.browser.manage().window().setSize(new Dimension(width, 844));
+		try {
+			return new WebDriverWait(this.browser, Duration.ofSeconds(5))
+				.until((browser) -> (Boolean) ((JavascriptExecutor) browser).executeScript(
+						"return window.innerWidth <= arguments[0] "
+								+ "&& document.documentElement.scrollWidth <= window.innerWidth",
+						width));
+		}
+		catch (TimeoutException stillTooWide) {
+			return false;
+		}
+	}
+
+	/** The errors the page logged since the last call (reading the browser's log empties it). */
+	private List<String> errorsInConsole() {
+		return this.browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
+	}
+
+	private void click(By element) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(element))
+			.click();
+	}
+
+	private void type(By element, String text) {
+		WebElement field = awaitVisible(element);
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	private WebElement awaitVisible(By element) {
+		return new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.visibilityOfElementLocated(element));
+	}
+
+	private void screenshot(String name) throws IOException {
+		Files.write(SCREENSHOTS.resolve(name + ".png"), this.browser.getScreenshotAs(OutputType.BYTES));
+	}
+
+	/** An interaction in the last 90 days for the dashboard, and a completed audit run for the quality report. */
+	private static void logAnInteractionAndAuditTheCustomers() throws InterruptedException {
+		RestTestClient.bindToServer()
+			.baseUrl(interaction.baseUrl())
+			.build()
+			.post()
+			.uri("/tmf-api/partyInteraction/v5/partyInteraction")
+			.headers((headers) -> headers.setBearerAuth(StackParts.tokenOf(authServer, "agent")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"direction":"inbound","reason":"billing enquiry",
+					 "relatedChannel":[{"role":"contact","channel":{"id":"phone"}}]}""")
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		RestTestClient quality = RestTestClient.bindToServer().baseUrl(inventory.baseUrl()).build();
+		String steward = StackParts.tokenOf(authServer, "data-steward");
+		Map<String, Object> run = quality.post()
+			.uri("/inventory/v1/quality/run")
+			.headers((headers) -> headers.setBearerAuth(steward))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		for (int attempt = 0; attempt < 120 && !"completed".equals(run.get("status")); attempt++) {
+			Thread.sleep(500);
+			run = quality.get()
+				.uri("/inventory/v1/quality/run/" + run.get("id"))
+				.headers((headers) -> headers.setBearerAuth(steward))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+				})
+				.returnResult()
+				.getResponseBody();
+		}
+		assertThat(run.get("status")).as("the audit run the quality report charts").isEqualTo("completed");
+	}
+
+	private static List<String> serviceProperties(TestDatabase database, String issuer) {
+		return StackParts.serviceProperties(database.jdbcUrl(), database.username(), database.password(), issuer);
+	}
+
+}
