@@ -62,10 +62,10 @@ class AuditController {
 	}
 
 	@GetMapping("/entry")
-	@Operation(summary = "Lists audit trail entries, oldest first",
+	@Operation(operationId = "listAuditEntries", summary = "Lists audit trail entries, oldest first",
 			description = "Every given criterion must hold; from is inclusive and to exclusive (ISO-8601 instants). "
 					+ "Reads are in the access chain, creates, changes, erasures and downloads in the change chain.")
-	ResponseEntity<List<Entry>> listAuditEntries(
+	ResponseEntity<List<Entry>> entries(
 			@Parameter(description = "Only entries about this customer record")
 			@RequestParam(required = false) UUID recordId,
 			@Parameter(description = "Only entries of this person or client (token subject)")
@@ -89,10 +89,11 @@ class AuditController {
 	}
 
 	@GetMapping(path = "/entry/export", produces = { "text/csv", "application/x-ndjson" })
-	@Operation(summary = "Downloads the matching audit trail entries as CSV or NDJSON, oldest first",
+	@Operation(operationId = "exportAuditEntries",
+			summary = "Downloads the matching audit trail entries as CSV or NDJSON, oldest first",
 			description = "The same criteria as the list, without paging: the entries are streamed as they are read, "
 					+ "so an export of any size holds only a slice of them at a time.")
-	void exportAuditEntries(
+	void export(
 			@Parameter(description = "Only entries about this customer record")
 			@RequestParam(required = false) UUID recordId,
 			@Parameter(description = "Only entries of this person or client (token subject)")
@@ -133,10 +134,10 @@ class AuditController {
 	}
 
 	@GetMapping("/verify")
-	@Operation(summary = "Checks that the audit trail is complete and unchanged",
+	@Operation(operationId = "verifyAuditTrail", summary = "Checks that the audit trail is complete and unchanged",
 			description = "Recomputes every hash of both chains (from the last purge checkpoint of the access chain) "
 					+ "and reports the first link that does not hold, or ok with the number of entries checked.")
-	Verification verifyAuditTrail() {
+	Verification verify() {
 		return this.verifier.verify();
 	}
 
