@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
  * What an OpenAPI document of this project leaves out that a client generator or a person in Swagger UI relies on:
  * each gap names the operation and what it lacks. An empty list means every operation has a stable id, a summary,
  * its success code (201 with Location for creates, 204 for deletes), the problem responses it can give with the
- * problem schema, the permission it needs, paging headers on lists, and a description of every parameter.
+ * problem schema, the permission it needs, paging headers on lists, typed bodies and answers, filters as
+ * parameters and a description of every parameter.
  */
 public final class ApiDocumentGaps {
 
@@ -86,6 +87,33 @@ public final class ApiDocumentGaps {
 		if (paged && !responses.path("200").path("headers").has("X-Total-Count")) {
 			gaps.add(name + ": a list states X-Total-Count");
 		}
+		if (operation.path("description").asString("").contains("Filters:")) {
+			gaps.add(name + ": filters in prose instead of as parameters");
+		}
+		for (Map.Entry<String, JsonNode> response : responses.properties()) {
+			if (response.getKey().startsWith("2")) {
+				response.getValue().path("content").properties().forEach((media) -> {
+					if (media.getKey().endsWith("json") && untyped(media.getValue().path("schema"))) {
+						gaps.add(name + ": answers " + response.getKey() + " " + media.getKey() + " without a type");
+					}
+				});
+			}
+		}
+		operation.path("requestBody").path("content").properties().forEach((media) -> {
+			if (untyped(media.getValue().path("schema"))) {
+				gaps.add(name + ": takes " + media.getKey() + " without a type");
+			}
+		});
+	}
+
+	/** A schema without a reference or properties, or an array of such items: a generator can only make a map. */
+	private static boolean untyped(JsonNode schema) {
+		if (schema.has("items")) {
+			return untyped(schema.path("items"));
+		}
+		String reference = schema.path("$ref").asString("");
+		return (reference.isEmpty() || reference.endsWith("/JsonNode")) && schema.path("properties").isEmpty()
+				&& !schema.path("type").asString("").equals("string");
 	}
 
 }

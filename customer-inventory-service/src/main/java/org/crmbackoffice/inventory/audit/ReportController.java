@@ -11,6 +11,9 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import org.crmbackoffice.inventory.audit.AccessAnomalies.CustomerAccessAnomaly;
@@ -60,6 +63,10 @@ class ReportController {
 					+ "as CSV. Counters reach the report within crm.audit.usage-flush-interval. unusualAccess lists the "
 					+ "principals' days in the period on which they read far more than usual (as /anomaly does); "
 					+ "grouped by day and principal, their rows say so in the CSV's unusualAccess column.")
+	@ApiResponse(responseCode = "200", description = "The report",
+			content = { @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = UsageReport.Report.class)),
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
 	ResponseEntity<?> usage(
 			@Parameter(description = "First day of the report (UTC, inclusive); 29 days before to when absent")
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

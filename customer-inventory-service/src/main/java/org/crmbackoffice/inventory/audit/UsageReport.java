@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.problem.ApiProblemException;
 
@@ -127,6 +128,7 @@ class UsageReport {
 	 * @param total all rows summed up
 	 * @param unusualAccess the principals' days in the period on which they read far more records than usual
 	 */
+	@Schema(name = "UsageReport")
 	record Report(LocalDate from, LocalDate to, List<String> groupBy, List<Row> rows, Row total,
 			List<AccessAnomalies.CustomerAccessAnomaly> unusualAccess) {
 

@@ -87,20 +87,14 @@ class CustomerController {
 
 	@GetMapping
 	@Operation(summary = "Lists customers, newest or best matching first", description = """
-			Filters: status (one or several, comma-separated), name (the whole name, case and accents ignored), \
-			contactMedium.emailAddress (case ignored), contactMedium.phoneNumber (written any way; without a + \
-			country code it is a number of the default region), and creationDate, lastUpdate, \
-			validFor.startDateTime, validFor.endDateTime with .gt, .gte, .lt or .lte and an ISO 8601 date-time, \
-			e.g. creationDate.gte=2026-01-01T00:00:00Z. q: free-text search, at least 3 characters, found anywhere \
-			in a name or email address (case and accents ignored) or, as digits, in a phone number; best matches \
-			first. sort: name, creationDate, lastUpdate, status (prefix - for descending). fields: the attributes \
-			to return. An unknown filter or sort key, or a value that cannot be read, is a 400.""")
+			All filters given must hold; dates compare with .gt, .gte, .lt or .lte, e.g. \
+			creationDate.gte=2026-01-01T00:00:00Z. With q, best matches come first. sort: name, \
+			creationDate, lastUpdate, status (prefix - for descending). An unknown filter or sort key, or a value \
+			that cannot be read, is a 400.""")
+	@CustomerFilters
 	ResponseEntity<List<?>> list(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
 			@RequestParam(defaultValue = "0") @Min(0) long offset,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit,
-			// q and sort are read with the filters; named here so that the API documentation shows them.
-			@Parameter(description = "Free text matched against names, emails and phone numbers")
-			@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String fields) {
 		CustomerQuery query = CustomerQuery.of(parameters, this.phoneNumbers);
 		Page<Customer> page = this.customers.list(query, new OffsetLimit(offset, limit, query.sort()));

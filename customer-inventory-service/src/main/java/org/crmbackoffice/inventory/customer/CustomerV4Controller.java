@@ -88,6 +88,7 @@ class CustomerV4Controller {
 
 	@GetMapping
 	@Operation(summary = "Lists customers (v4)", description = "The filters, search, sort and fields of v5.")
+	@CustomerFilters
 	ResponseEntity<List<?>> list(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
 			@RequestParam(defaultValue = "0") @Min(0) long offset,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit,

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -75,9 +76,18 @@ abstract class PartyController<P extends Party> {
 
 	@GetMapping
 	@Operation(summary = "Lists parties of this kind, newest first", description = """
-			Filters: id and href (one or several, comma-separated), name, givenName, familyName, tradingName \
-			(the whole value, case ignored), status (one or several, comma-separated). fields: the attributes to \
-			return. A business partner sees only the party its own customer record engages.""")
+			All filters given must hold. A business partner sees only the party its own customer record \
+			engages.""")
+	@Parameter(name = "id", in = ParameterIn.QUERY, description = "Parties by id, one or several comma-separated")
+	@Parameter(name = "href", in = ParameterIn.QUERY,
+			description = "Parties by address, one or several comma-separated")
+	@Parameter(name = "name", in = ParameterIn.QUERY,
+			description = "The whole name (an organization's, or an individual's full name), case ignored")
+	@Parameter(name = "givenName", in = ParameterIn.QUERY, description = "An individual's given name, case ignored")
+	@Parameter(name = "familyName", in = ParameterIn.QUERY, description = "An individual's family name, case ignored")
+	@Parameter(name = "tradingName", in = ParameterIn.QUERY,
+			description = "An organization's trading name, case ignored")
+	@Parameter(name = "status", in = ParameterIn.QUERY, description = "One or several statuses, comma-separated")
 	ResponseEntity<List<?>> list(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
 			@RequestParam(defaultValue = "0") @Min(0) long offset,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit,

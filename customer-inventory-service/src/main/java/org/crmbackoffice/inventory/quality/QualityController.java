@@ -9,6 +9,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -17,12 +20,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.crmbackoffice.inventory.customer.CustomerMerges;
 import org.crmbackoffice.inventory.quality.DuplicateMerges.Merged;
 import org.crmbackoffice.inventory.quality.QualityFindings.Finding;
 import org.crmbackoffice.inventory.quality.QualityFindings.Verification;
 import org.crmbackoffice.inventory.quality.QualityReports.Report;
 import org.crmbackoffice.inventory.quality.QualityRuns.Run;
-import org.crmbackoffice.inventory.customer.CustomerMerges;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.support.csv.CsvWriter;
 import org.crmbackoffice.support.problem.ApiProblemException;
@@ -134,8 +137,14 @@ class QualityController {
 
 	@GetMapping("/finding")
 	@Operation(summary = "Lists findings, most recently found first",
-			description = "Filters: rule, status (open, resolved, accepted), severity, customerId, dataSource, "
-					+ "lastRunId.")
+			description = "All filters given must hold.")
+	@Parameter(name = "rule", in = ParameterIn.QUERY, description = "Findings of the rule with this id (see /rule)")
+	@Parameter(name = "status", in = ParameterIn.QUERY, description = "open, resolved or accepted")
+	@Parameter(name = "severity", in = ParameterIn.QUERY, description = "low, medium or high")
+	@Parameter(name = "customerId", in = ParameterIn.QUERY, description = "Findings about this customer")
+	@Parameter(name = "dataSource", in = ParameterIn.QUERY,
+			description = "Findings about customers from this source system")
+	@Parameter(name = "lastRunId", in = ParameterIn.QUERY, description = "Findings the run with this id found last")
 	ResponseEntity<List<FindingView>> findings(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
 			@RequestParam(defaultValue = "0") @Min(0) long offset,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit) {
@@ -212,6 +221,10 @@ class QualityController {
 	@Operation(summary = "The quality report of a completed run (the latest unless run= names one)",
 			description = "Scores overall and per rule over the completed runs, findings by rule, severity and source "
 					+ "system, and the top shortcomings; format=csv (or Accept: text/csv) for CSV.")
+	@ApiResponse(responseCode = "200", description = "The report",
+			content = { @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = QualityReports.Report.class)),
+					@Content(mediaType = CSV, schema = @Schema(type = "string")) })
 	ResponseEntity<?> report(
 			@Parameter(description = "The run to report on; the latest completed run when absent")
 			@RequestParam(required = false) String run,

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.csv.CsvWriter;
 import org.crmbackoffice.support.problem.ApiProblemException;
@@ -182,6 +183,7 @@ class QualityReports {
 	 * @param rules its score per rule that found anything
 	 * @param history the completed runs, oldest first, each with its scores
 	 */
+	@Schema(name = "QualityReport")
 	record Report(RunScore run, List<RuleScore> rules, List<RunScore> history, List<Count> findingsBySeverity,
 			List<Count> findingsBySource, List<SourceCount> findingsByRuleAndSource, List<RuleScore> topShortcomings) {
 	}

@@ -47,10 +47,7 @@ class ExportController {
 	}
 
 	@GetMapping("/partyInteraction")
-	@Operation(summary = "Exports interactions", description = USAGE + """
-			\n\nFilters: from / to (RFC 3339, on the interaction's start; from inclusive, to exclusive), party (a \
-			related party's id), channel (a channel name), reason (case-insensitive), status (opened, inProgress, \
-			...).""")
+	@Operation(summary = "Exports interactions", description = USAGE)
 	@Parameter(name = ExportQuery.FROM, in = ParameterIn.QUERY, description = "inclusive lower bound of the "
 			+ "interaction's start (RFC 3339)")
 	@Parameter(name = ExportQuery.TO, in = ParameterIn.QUERY, description = "exclusive upper bound of the "
@@ -58,7 +55,8 @@ class ExportController {
 	@Parameter(name = ExportDataset.PARTY, in = ParameterIn.QUERY, description = "a related party's id")
 	@Parameter(name = ExportDataset.CHANNEL, in = ParameterIn.QUERY, description = "a channel name")
 	@Parameter(name = ExportDataset.REASON, in = ParameterIn.QUERY, description = "the reason, case-insensitive")
-	@Parameter(name = ExportDataset.STATUS, in = ParameterIn.QUERY, description = "the status (opened, ...)")
+	@Parameter(name = ExportDataset.STATUS, in = ParameterIn.QUERY, description = "the status: opened, inProgress, "
+			+ "waitingForPartner, waitingForBackOffice, completed or cancelled")
 	@Parameter(name = ExportQuery.MODE, in = ParameterIn.QUERY,
 			description = "range (the default: by time) or changes (by change, for incremental exports)")
 	@Parameter(name = ExportQuery.CURSOR, in = ParameterIn.QUERY,
@@ -74,10 +72,7 @@ class ExportController {
 	}
 
 	@GetMapping("/historyEntry")
-	@Operation(summary = "Exports the track record of interactions", description = USAGE + """
-			\n\nFilters: from / to (RFC 3339, on the entry's time; from inclusive, to exclusive), party (a related \
-			party's id of the interaction), channel (the channel the change came through), reason and status (of \
-			the interaction as it is now).""")
+	@Operation(summary = "Exports the track record of interactions", description = USAGE)
 	@Parameter(name = ExportQuery.FROM, in = ParameterIn.QUERY, description = "inclusive lower bound of the "
 			+ "entry's time (RFC 3339)")
 	@Parameter(name = ExportQuery.TO, in = ParameterIn.QUERY, description = "exclusive upper bound of the "

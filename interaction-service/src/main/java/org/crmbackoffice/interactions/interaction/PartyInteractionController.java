@@ -85,12 +85,10 @@ class PartyInteractionController {
 
 	@GetMapping
 	@Operation(summary = "Lists interactions, most recent first", description = """
-			Filters: id, href (each a value or a comma-separated list), relatedParty.partyOrPartyRole.id, \
-			relatedParty.partyOrPartyRole.@referredType, relatedParty.role, relatedChannel.channel.id, \
-			relatedChannel.channel.name, relatedChannel.role, status, reason, direction, customerCheck, \
-			interactionItem.item.entity.id, interactionDate.startDateTime.gt / .gte / .lt / .lte. \
-			sort: interactionDate.startDateTime, creationDate, lastUpdate, dueDate, status (prefix - for \
-			descending). fields: the attributes to return.""")
+			All filters given must hold; an unknown filter or a value that cannot be read is a 400. sort: \
+			interactionDate.startDateTime, creationDate, lastUpdate, dueDate, status (prefix - for \
+			descending).""")
+	@InteractionFilters
 	ResponseEntity<List<?>> list(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
 			@RequestParam(defaultValue = "0") @Min(0) long offset,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit,

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -82,9 +83,18 @@ class PartyInteractionV4Controller {
 
 	@GetMapping
 	@Operation(summary = "Lists interactions, most recent first (v4)", description = """
-			Filters: id, href, channel.id, channel.name, channel.role, relatedParty.id, relatedParty.role, \\
-			relatedParty.@referredType, interactionItem.item.id, status, reason, direction, \\
-			interactionDate.startDateTime.gt / .gte / .lt / .lte; sort and fields as in v5.""")
+			The filters of v5 under their v4 names (channel.id, relatedParty.id, interactionItem.item.id) or \
+			their v5 names; sort as in v5.""")
+	@InteractionFilters
+	@Parameter(name = "channel.id", in = ParameterIn.QUERY, description = "v4 name of relatedChannel.channel.id")
+	@Parameter(name = "channel.name", in = ParameterIn.QUERY, description = "v4 name of relatedChannel.channel.name")
+	@Parameter(name = "channel.role", in = ParameterIn.QUERY, description = "v4 name of relatedChannel.role")
+	@Parameter(name = "relatedParty.id", in = ParameterIn.QUERY,
+			description = "v4 name of relatedParty.partyOrPartyRole.id")
+	@Parameter(name = "relatedParty.@referredType", in = ParameterIn.QUERY,
+			description = "v4 name of relatedParty.partyOrPartyRole.@referredType")
+	@Parameter(name = "interactionItem.item.id", in = ParameterIn.QUERY,
+			description = "v4 name of interactionItem.item.entity.id")
 	ResponseEntity<List<?>> list(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
 			@RequestParam(defaultValue = "0") @Min(0) long offset,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit,

@@ -96,6 +96,7 @@ public class ApiDocumentationConventions {
 			documentPaging(operation);
 			describeCommonParameters(operation);
 		}));
+		CollectionSchemas.type(openApi);
 		nameOperations(openApi);
 	}
 
