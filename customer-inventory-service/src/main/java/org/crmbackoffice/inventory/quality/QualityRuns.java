@@ -60,11 +60,8 @@ class QualityRuns implements SmartLifecycle {
 	/** Who this instance is as a run's owner. */
 	private final String owner = UUID.randomUUID().toString();
 
-	private final ExecutorService jobs = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "quality-audit");
-		thread.setDaemon(true);
-		return thread;
-	});
+	/** Made anew on each start: a stopped context (Spring's test framework pauses cached ones) starts again. */
+	private volatile ExecutorService jobs = newJobs();
 
 	private volatile boolean running;
 
@@ -239,7 +236,18 @@ class QualityRuns implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (this.jobs.isShutdown()) {
+			this.jobs = newJobs();
+		}
 		this.running = true;
+	}
+
+	private static ExecutorService newJobs() {
+		return Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "quality-audit");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/**

@@ -100,6 +100,16 @@ class QualityRunTests {
 	}
 
 	@Test
+	void runsAgainAfterTheServiceWasStoppedAndStarted() {
+		this.api.clean("Restarted", "Service", "1960-02-02");
+
+		this.runs.stop();
+		this.runs.start();
+
+		assertThat(this.api.auditAndWait().get("status").asString()).isEqualTo("completed");
+	}
+
+	@Test
 	void aCancelledRunIsNeverTakenOverAgain() {
 		for (int i = 0; i < 4; i++) {
 			this.api.clean("Carl", "Cancelled" + i, "1951-02-0" + (i + 1));
