@@ -27,7 +27,7 @@ class ApiDocumentation {
 					Errors are RFC 9457 problem details; lists page with offset and limit and report \
 					X-Total-Count and X-Result-Count.""")
 			.version((properties != null) ? properties.getVersion() : "development")
-			.license(new License().name("Apache-2.0")));
+			.license(new License().name("Apache-2.0").identifier("Apache-2.0")));
 	}
 
 	/** The main resources first, then notification, then the back office's own resources. */

@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
  * What an OpenAPI document of this project leaves out that a client generator or a person in Swagger UI relies on:
  * each gap names the operation and what it lacks. An empty list means every operation has a stable id, a summary,
  * its success code (201 with Location for creates, 204 for deletes), the problem responses it can give with the
- * problem schema, the permission it needs, paging headers on lists, typed bodies and answers, filters as
- * parameters and a description of every parameter.
+ * problem schema, the permission it needs, paging headers on lists, typed bodies and answers with an example each
+ * (a change, not a whole resource, for patches), filters as parameters and a description of every parameter.
  */
 public final class ApiDocumentGaps {
 
@@ -40,8 +40,8 @@ public final class ApiDocumentGaps {
 	private static void gapsOf(String name, String method, String path, JsonNode operation, Set<String> ids,
 			List<String> gaps) {
 		String id = operation.path("operationId").asString("");
-		if (!id.matches("[a-z][A-Za-z0-9]*") || !ids.add(id)) {
-			gaps.add(name + ": operation id '" + id + "' is not a unique camel-case name");
+		if (!id.matches("[a-z]+[A-Z][A-Za-z0-9]*") || !ids.add(id)) {
+			gaps.add(name + ": operation id '" + id + "' is not a unique camel-case verb and resource");
 		}
 		if (operation.path("summary").asString("").isBlank()) {
 			gaps.add(name + ": no summary");
@@ -93,8 +93,11 @@ public final class ApiDocumentGaps {
 		for (Map.Entry<String, JsonNode> response : responses.properties()) {
 			if (response.getKey().startsWith("2")) {
 				response.getValue().path("content").properties().forEach((media) -> {
-					if (media.getKey().endsWith("json") && untyped(media.getValue().path("schema"))) {
+					if (media.getKey().equals("application/json") && untyped(media.getValue().path("schema"))) {
 						gaps.add(name + ": answers " + response.getKey() + " " + media.getKey() + " without a type");
+					}
+					if (media.getKey().equals("application/json") && !media.getValue().has("example")) {
+						gaps.add(name + ": no example of its " + response.getKey() + " answer");
 					}
 				});
 			}
@@ -102,6 +105,13 @@ public final class ApiDocumentGaps {
 		operation.path("requestBody").path("content").properties().forEach((media) -> {
 			if (untyped(media.getValue().path("schema"))) {
 				gaps.add(name + ": takes " + media.getKey() + " without a type");
+			}
+			JsonNode example = media.getValue().path("example");
+			if (example.isMissingNode()) {
+				gaps.add(name + ": no example of its " + media.getKey() + " body");
+			}
+			else if (method.equals("patch") && (example.has("id") || example.has("href"))) {
+				gaps.add(name + ": its patch example is a whole resource, not a change");
 			}
 		});
 	}

@@ -57,7 +57,8 @@ class ReportController {
 	}
 
 	@GetMapping(path = "/usage", produces = { MediaType.APPLICATION_JSON_VALUE, "text/csv" })
-	@Operation(summary = "Reports requests, records read and written, bytes, errors and cost",
+	@Operation(operationId = "retrieveUsageReport",
+			summary = "Reports requests, records read and written, bytes, errors and cost",
 			description = "Per day (UTC), principal, client and API operation, or summed over the dimensions not in "
 					+ "groupBy. from and to are days, both included; by default the last 30. format=csv gives the rows "
 					+ "as CSV. Counters reach the report within crm.audit.usage-flush-interval. unusualAccess lists the "
@@ -94,7 +95,8 @@ class ReportController {
 	}
 
 	@GetMapping("/anomaly")
-	@Operation(summary = "Lists principals that read far more customer records in a day than they usually do",
+	@Operation(operationId = "listAccessAnomalies",
+			summary = "Lists principals that read far more customer records in a day than they usually do",
 			description = "Days (UTC) from and to, both included; by default the last 30. Each is also raised as a "
 					+ "CustomerAccessAnomalyEvent to the hub's listeners.")
 	List<CustomerAccessAnomaly> anomalies(

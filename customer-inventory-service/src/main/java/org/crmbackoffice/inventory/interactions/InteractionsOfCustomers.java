@@ -51,7 +51,7 @@ public class InteractionsOfCustomers {
 
 	/** Anonymises the customer in every interaction it took part in; doing it again is harmless. */
 	public PartyErasureApi.Erasure erase(String customerId) {
-		return ask(() -> this.erasure.erase(new PartyErasureApi.Request(customerId)));
+		return ask(() -> this.erasure.erase(new PartyErasureApi.ErasureRequest(customerId)));
 	}
 
 	private static <T> T ask(Supplier<T> call) {

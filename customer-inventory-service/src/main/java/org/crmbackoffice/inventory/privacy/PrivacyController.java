@@ -32,7 +32,8 @@ class PrivacyController {
 	}
 
 	@GetMapping("/export")
-	@Operation(summary = "Downloads everything held about a customer as one JSON document",
+	@Operation(operationId = "exportCustomerData",
+			summary = "Downloads everything held about a customer as one JSON document",
 			description = "The customer record, its agreements and its interactions from the interaction service "
 					+ "(503 if that service cannot be asked: a download is never partial). Recorded.")
 	ResponseEntity<CustomerDataExport> export(@PathVariable String id) {
@@ -43,7 +44,8 @@ class PrivacyController {
 	}
 
 	@PostMapping("/erasure")
-	@Operation(summary = "Erases a customer: anonymises it here and in the interaction log",
+	@Operation(operationId = "eraseCustomer",
+			summary = "Erases a customer: anonymises it here and in the interaction log",
 			description = "The record and its agreements stay, with the customer as a pseudonym and its personal data "
 					+ "dropped; the customer is closed for good. Refused (409) while an agreement is in force. "
 					+ "Repeating it is harmless. Recorded.")
@@ -52,7 +54,8 @@ class PrivacyController {
 	}
 
 	@GetMapping("/privacyRequest")
-	@Operation(summary = "Lists the downloads and erasures served for a customer, oldest first")
+	@Operation(operationId = "listPrivacyRequests",
+			summary = "Lists the downloads and erasures served for a customer, oldest first")
 	List<PrivacyRequest> requests(@PathVariable String id) {
 		return this.privacy.requestsOf(id);
 	}

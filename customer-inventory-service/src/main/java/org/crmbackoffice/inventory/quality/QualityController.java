@@ -89,7 +89,8 @@ class QualityController {
 	}
 
 	@GetMapping("/rule")
-	@Operation(summary = "Lists the automated rules with their settings (crm.quality.rules.<rule>.*)")
+	@Operation(operationId = "listQualityRules",
+			summary = "Lists the automated rules with their settings (crm.quality.rules.<rule>.*)")
 	List<AuditRuleView> rules() {
 		return this.rules.all()
 			.stream()
@@ -99,7 +100,8 @@ class QualityController {
 	}
 
 	@PostMapping("/run")
-	@Operation(summary = "Starts an audit run over all customers, or those one source system fed",
+	@Operation(operationId = "startQualityRun",
+			summary = "Starts an audit run over all customers, or those one source system fed",
 			description = "The run works in the background, chunk by chunk; follow it at the Location. One run at a "
 					+ "time: 409 naming the running run otherwise.")
 	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
@@ -109,7 +111,7 @@ class QualityController {
 	}
 
 	@GetMapping("/run")
-	@Operation(summary = "Lists runs, newest first")
+	@Operation(operationId = "listQualityRuns", summary = "Lists runs, newest first")
 	ResponseEntity<List<RunView>> runs(@RequestParam(defaultValue = "0") @Min(0) long offset,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit) {
 		List<RunView> page = this.runs.latest(offset, limit).stream().map(this::view).toList();
@@ -120,7 +122,8 @@ class QualityController {
 	}
 
 	@GetMapping("/run/{id}")
-	@Operation(summary = "Shows a run: status, customers checked of the total, findings so far, rate and ETA")
+	@Operation(operationId = "retrieveQualityRun",
+			summary = "Shows a run: status, customers checked of the total, findings so far, rate and ETA")
 	RunView run(@PathVariable String id) {
 		return ApiResponses.parseId(id)
 			.flatMap(this.runs::find)
@@ -129,14 +132,15 @@ class QualityController {
 	}
 
 	@PostMapping("/run/{id}/cancel")
-	@Operation(summary = "Cancels a running run after the chunk in hand; what it found so far stays")
+	@Operation(operationId = "cancelQualityRun",
+			summary = "Cancels a running run after the chunk in hand; what it found so far stays")
 	RunView cancel(@PathVariable String id) {
 		UUID runId = ApiResponses.parseId(id).orElseThrow(() -> ApiProblemException.notFound("quality run", id));
 		return view(this.runs.cancel(runId));
 	}
 
 	@GetMapping("/finding")
-	@Operation(summary = "Lists findings, most recently found first",
+	@Operation(operationId = "listFindings", summary = "Lists findings, most recently found first",
 			description = "All filters given must hold.")
 	@Parameter(name = "rule", in = ParameterIn.QUERY, description = "Findings of the rule with this id (see /rule)")
 	@Parameter(name = "status", in = ParameterIn.QUERY, description = "open, resolved or accepted")
@@ -157,14 +161,15 @@ class QualityController {
 	}
 
 	@GetMapping("/finding/{id}")
-	@Operation(summary = "Retrieves a finding, with its ETag")
+	@Operation(operationId = "retrieveFinding", summary = "Retrieves a finding, with its ETag")
 	ResponseEntity<FindingView> finding(@PathVariable String id) {
 		Finding finding = this.findings.find(id).orElseThrow(() -> ApiProblemException.notFound("finding", id));
 		return ResponseEntity.ok().eTag(ApiResponses.etagOf(finding.version())).body(view(finding));
 	}
 
 	@PatchMapping(path = "/finding/{id}", consumes = JsonMergePatch.MEDIA_TYPE)
-	@Operation(summary = "Resolves a finding, accepts it as an exception, or opens it again",
+	@Operation(operationId = "patchFinding",
+			summary = "Resolves a finding, accepts it as an exception, or opens it again",
 			description = "Body: {\"status\": \"resolved\" | \"accepted\" | \"open\", \"statusReason\": \"...\"}; "
 					+ "resolving and accepting need a reason. Later runs leave an accepted exception accepted, and "
 					+ "open a resolved finding again if they still find it.")
@@ -176,7 +181,8 @@ class QualityController {
 	}
 
 	@PostMapping("/verification")
-	@Operation(summary = "Records a steward's verification of a customer: verified, corrected or disputed",
+	@Operation(operationId = "recordVerification",
+			summary = "Records a steward's verification of a customer: verified, corrected or disputed",
 			description = "Corrections themselves go through the customer API. Verified and corrected reset the "
 					+ "customer's staleness; disputed opens a manual-audit finding.")
 	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
@@ -187,7 +193,7 @@ class QualityController {
 	}
 
 	@GetMapping("/verification")
-	@Operation(summary = "Lists a customer's verifications, newest first")
+	@Operation(operationId = "listVerifications", summary = "Lists a customer's verifications, newest first")
 	List<VerificationView> verifications(
 			@Parameter(description = "The customer whose verifications to list")
 	@RequestParam String customerId) {
@@ -195,7 +201,8 @@ class QualityController {
 	}
 
 	@PostMapping("/merge")
-	@Operation(summary = "Merges a duplicate customer into the survivor the steward chose",
+	@Operation(operationId = "mergeDuplicates",
+			summary = "Merges a duplicate customer into the survivor the steward chose",
 			description = "The survivor gets the contact media, accounts, payment methods, related parties, "
 					+ "identifications, characteristics (its own value wins on a shared name) and credit profiles it "
 					+ "lacks and all agreements; the merged customer is closed (statusReason 'merged into <id>') and "
@@ -209,7 +216,7 @@ class QualityController {
 	}
 
 	@GetMapping("/merge/{id}")
-	@Operation(summary = "Retrieves the record of a merge of duplicates")
+	@Operation(operationId = "retrieveMerge", summary = "Retrieves the record of a merge of duplicates")
 	MergeView mergeRecord(@PathVariable String id) {
 		return ApiResponses.parseId(id)
 			.flatMap(this.customerMerges::find)
@@ -218,7 +225,8 @@ class QualityController {
 	}
 
 	@GetMapping(path = "/report", produces = { MediaType.APPLICATION_JSON_VALUE, CSV })
-	@Operation(summary = "The quality report of a completed run (the latest unless run= names one)",
+	@Operation(operationId = "retrieveQualityReport",
+			summary = "The quality report of a completed run (the latest unless run= names one)",
 			description = "Scores overall and per rule over the completed runs, findings by rule, severity and source "
 					+ "system, and the top shortcomings; format=csv (or Accept: text/csv) for CSV.")
 	@ApiResponse(responseCode = "200", description = "The report",

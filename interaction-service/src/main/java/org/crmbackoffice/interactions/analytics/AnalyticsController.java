@@ -47,7 +47,8 @@ class AnalyticsController {
 	}
 
 	@GetMapping("/interaction")
-	@Operation(summary = "Figures of the interactions started in a time range, optionally grouped",
+	@Operation(operationId = "listInteractionFigures",
+			summary = "Figures of the interactions started in a time range, optionally grouped",
 			description = "Counts, mean and p90 handling time, first-contact resolution and reopen rates (of completed "
 					+ "interactions), share of multi-channel interactions, mean CSAT and NPS. Group by up to two of "
 					+ "channel, reason, direction, status, day, week (UTC). The range defaults to the last 90 days.")
@@ -62,7 +63,8 @@ class AnalyticsController {
 	}
 
 	@GetMapping("/party/{partyId}")
-	@Operation(summary = "A partner's profile: how often and through which channels it gets in touch, its open "
+	@Operation(operationId = "retrievePartnerProfile",
+			summary = "A partner's profile: how often and through which channels it gets in touch, its open "
 			+ "interactions and its satisfaction month by month", description = "The range defaults to the last 90 days.")
 	PartnerProfile profile(
 			@Parameter(description = "The party whose interaction profile to compute")

@@ -47,7 +47,7 @@ class ExportController {
 	}
 
 	@GetMapping("/partyInteraction")
-	@Operation(summary = "Exports interactions", description = USAGE)
+	@Operation(operationId = "exportPartyInteractions", summary = "Exports interactions", description = USAGE)
 	@Parameter(name = ExportQuery.FROM, in = ParameterIn.QUERY, description = "inclusive lower bound of the "
 			+ "interaction's start (RFC 3339)")
 	@Parameter(name = ExportQuery.TO, in = ParameterIn.QUERY, description = "exclusive upper bound of the "
@@ -72,7 +72,8 @@ class ExportController {
 	}
 
 	@GetMapping("/historyEntry")
-	@Operation(summary = "Exports the track record of interactions", description = USAGE)
+	@Operation(operationId = "exportHistoryEntries",
+			summary = "Exports the track record of interactions", description = USAGE)
 	@Parameter(name = ExportQuery.FROM, in = ParameterIn.QUERY, description = "inclusive lower bound of the "
 			+ "entry's time (RFC 3339)")
 	@Parameter(name = ExportQuery.TO, in = ParameterIn.QUERY, description = "exclusive upper bound of the "

@@ -24,10 +24,11 @@ class ErasureController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Anonymises every interaction of a party", description = """
+	@Operation(operationId = "erasePartyFromInteractions",
+			summary = "Anonymises every interaction of a party", description = """
 			Interactions are kept: the party becomes a pseudonym, the same in all of them; descriptions, notes, \
 			attachments and external identifiers are blanked, in the track record too.""")
-	Erasure erase(@Valid @RequestBody PartyErasureApi.Request request) {
+	Erasure erase(@Valid @RequestBody PartyErasureApi.ErasureRequest request) {
 		return this.erasure.erase(request.partyId());
 	}
 

@@ -129,7 +129,8 @@ class PartyInteractionController {
 	}
 
 	@PostMapping(path = "/{id}/note", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Adds a note to an interaction", description = "The author and date default to the caller "
+	@Operation(operationId = "addPartyInteractionNote",
+			summary = "Adds a note to an interaction", description = "The author and date default to the caller "
 			+ "and now.")
 	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
 	ResponseEntity<PartyInteraction> addNote(@PathVariable String id, @Valid @RequestBody Note note,
@@ -141,7 +142,8 @@ class PartyInteractionController {
 	}
 
 	@GetMapping("/{id}/history")
-	@Operation(summary = "The track record of an interaction", description = "Every change since it was logged, "
+	@Operation(operationId = "listPartyInteractionHistory",
+			summary = "The track record of an interaction", description = "Every change since it was logged, "
 			+ "oldest first: who, when, through which channel, and each attribute before and after. Auditors read "
 			+ "it also after the interaction was deleted.")
 	List<InteractionHistoryEntry> history(@PathVariable String id) {

@@ -32,7 +32,8 @@ class SatisfactionController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Records the partner's satisfaction with a completed interaction",
+	@Operation(operationId = "recordSatisfaction",
+			summary = "Records the partner's satisfaction with a completed interaction",
 			description = "CSAT 1-5 and/or NPS 0-10 with free-text feedback, from the partner for its own interactions "
 					+ "or from an agent on its behalf. Once per interaction (409 after); 409 before completion.")
 	Satisfaction record(@PathVariable String id, @Valid @RequestBody SatisfactionCreate answer,
@@ -41,7 +42,7 @@ class SatisfactionController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Reads the partner's satisfaction with an interaction")
+	@Operation(operationId = "retrieveSatisfaction", summary = "Reads the partner's satisfaction with an interaction")
 	Satisfaction read(@PathVariable String id) {
 		return this.survey.of(id);
 	}

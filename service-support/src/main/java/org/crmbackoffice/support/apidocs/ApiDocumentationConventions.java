@@ -98,6 +98,7 @@ public class ApiDocumentationConventions {
 		}));
 		CollectionSchemas.type(openApi);
 		nameOperations(openApi);
+		ApiExamples.add(openApi);
 	}
 
 	/**
@@ -178,6 +179,11 @@ public class ApiDocumentationConventions {
 				.stream()
 				.filter((parameter) -> parameter.getDescription() == null)
 				.forEach((parameter) -> parameter.setDescription(COMMON_PARAMETERS.get(parameter.getName())));
+			// Filters declared by name alone are read as text, as every query parameter is; OpenAPI needs a type.
+			operation.getParameters()
+				.stream()
+				.filter((parameter) -> parameter.getSchema() == null && parameter.getContent() == null)
+				.forEach((parameter) -> parameter.setSchema(new StringSchema()));
 		}
 	}
 

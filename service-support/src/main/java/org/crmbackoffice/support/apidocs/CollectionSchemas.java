@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -108,27 +110,14 @@ final class CollectionSchemas {
 		return new Schema<>().$ref(resource.get$ref());
 	}
 
+	/** Whether anything in the document, an operation or another schema's property, still refers to the schema. */
 	private static boolean referenced(OpenAPI openApi, String reference) {
-		return openApi.getPaths()
-			.values()
-			.stream()
-			.flatMap((item) -> item.readOperations().stream())
-			.flatMap(CollectionSchemas::contents)
-			.flatMap((content) -> content.values().stream())
-			.anyMatch((media) -> refers(media.getSchema(), reference));
-	}
-
-	private static Stream<Content> contents(Operation operation) {
-		Stream<Content> bodies = Stream.ofNullable(operation.getRequestBody()).map(RequestBody::getContent);
-		Stream<Content> answers = Stream.ofNullable(operation.getResponses())
-			.flatMap((responses) -> responses.values().stream())
-			.map(ApiResponse::getContent);
-		return Stream.concat(bodies, answers).filter(Objects::nonNull);
-	}
-
-	private static boolean refers(Schema<?> schema, String reference) {
-		return schema != null && (reference.equals(schema.get$ref())
-				|| (schema.getItems() != null && reference.equals(schema.getItems().get$ref())));
+		try {
+			return Json.mapper().writeValueAsString(openApi).contains("\"" + reference + "\"");
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("The API document cannot be written", ex);
+		}
 	}
 
 }

@@ -52,7 +52,8 @@ class DeliveryController {
 	}
 
 	@PostMapping("/{id}/redeliver")
-	@Operation(summary = "Delivers an event again", description = "Also brings a dead letter back.")
+	@Operation(operationId = "redeliverEvent",
+			summary = "Delivers an event again", description = "Also brings a dead letter back.")
 	Delivery redeliver(@PathVariable long id) {
 		return this.deliveries.redeliver(id);
 	}

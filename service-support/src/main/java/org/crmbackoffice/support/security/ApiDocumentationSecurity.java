@@ -3,6 +3,7 @@ package org.crmbackoffice.support.security;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -34,7 +35,8 @@ public class ApiDocumentationSecurity {
 						new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
 							.description("Client credentials of the identity provider, e.g. agent / agent-secret "
 									+ "on the local stack")
-							.flows(new OAuthFlows().clientCredentials(new OAuthFlow().tokenUrl(tokenUrl))))
+							.flows(new OAuthFlows()
+								.clientCredentials(new OAuthFlow().tokenUrl(tokenUrl).scopes(new Scopes()))))
 				.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
 					.scheme("bearer")
 					.bearerFormat("JWT")

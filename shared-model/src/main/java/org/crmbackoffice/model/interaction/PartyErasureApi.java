@@ -20,10 +20,10 @@ public interface PartyErasureApi {
 	String PATH = "/interaction/v1/erasure";
 
 	@PostExchange
-	Erasure erase(@RequestBody Request request);
+	Erasure erase(@RequestBody ErasureRequest request);
 
 	/** @param partyId the party whose interactions are anonymised, e.g. a customer id */
-	record Request(@NotBlank @Size(max = 100) String partyId) {
+	record ErasureRequest(@NotBlank @Size(max = 100) String partyId) {
 	}
 
 	/**
