@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * each gap names the operation and what it lacks. An empty list means every operation has a stable id, a summary,
  * its success code (201 with Location for creates, 204 for deletes), the problem responses it can give with the
  * problem schema, the permission it needs, paging headers on lists, typed bodies and answers with an example each
- * (a change, not a whole resource, for patches), filters as parameters and a description of every parameter.
+ * (a change, not a whole resource, for patches), filters as parameters and a description of every parameter and
+ * of every attribute of every schema.
  */
 public final class ApiDocumentGaps {
 
@@ -32,6 +33,18 @@ public final class ApiDocumentGaps {
 			for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
 				String name = method.getKey().toUpperCase() + " " + path.getKey();
 				gapsOf(name, method.getKey(), path.getKey(), method.getValue(), ids, gaps);
+			}
+		}
+		for (Map.Entry<String, JsonNode> schema : document.path("components").path("schemas").properties()) {
+			List<JsonNode> parts = new ArrayList<>(List.of(schema.getValue()));
+			schema.getValue().path("allOf").forEach(parts::add);
+			for (JsonNode part : parts) {
+				part.path("properties").properties().forEach((attribute) -> {
+					if (attribute.getValue().path("description").asString("").isBlank()) {
+						gaps.add("schema " + schema.getKey() + ": attribute " + attribute.getKey()
+								+ " has no description");
+					}
+				});
 			}
 		}
 		return gaps;

@@ -97,6 +97,7 @@ public class ApiDocumentationConventions {
 			describeCommonParameters(operation);
 		}));
 		CollectionSchemas.type(openApi);
+		PropertyDescriptions.describe(openApi);
 		nameOperations(openApi);
 		ApiExamples.add(openApi);
 	}

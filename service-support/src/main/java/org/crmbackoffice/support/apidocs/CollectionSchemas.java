@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -32,6 +33,7 @@ final class CollectionSchemas {
 	private CollectionSchemas() {
 	}
 
+	@SuppressWarnings("rawtypes")
 	static void type(OpenAPI openApi) {
 		Map<String, PathItem> paths = openApi.getPaths();
 		paths.forEach((path, collection) -> {
@@ -64,9 +66,13 @@ final class CollectionSchemas {
 				}
 			}
 		});
-		if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null
-				&& !referenced(openApi, TREE_SCHEMA)) {
-			openApi.getComponents().getSchemas().remove("JsonNode");
+		Map<String, Schema> schemas = (openApi.getComponents() != null) ? openApi.getComponents().getSchemas() : null;
+		if (schemas != null && schemas.containsKey("JsonNode")) {
+			schemas.remove("JsonNode");
+			// What remains of it (an audit entry's changes) is any JSON: springdoc would list the tree class's getters.
+			if (referenced(openApi, TREE_SCHEMA)) {
+				schemas.put("JsonNode", new ObjectSchema().description("Any JSON value"));
+			}
 		}
 	}
 
