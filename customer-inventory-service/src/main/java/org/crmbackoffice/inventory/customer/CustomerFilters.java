@@ -48,21 +48,21 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 @Parameter(name = "lastUpdate.lte", in = ParameterIn.QUERY,
 		description = "Customers last changed at or before this ISO 8601 date-time")
 @Parameter(name = "validFor.startDateTime.gt", in = ParameterIn.QUERY,
-		description = "Customers valid from after this ISO 8601 date-time")
+		description = "Customers whose validity starts after this ISO 8601 date-time")
 @Parameter(name = "validFor.startDateTime.gte", in = ParameterIn.QUERY,
-		description = "Customers valid from at or after this ISO 8601 date-time")
+		description = "Customers whose validity starts at or after this ISO 8601 date-time")
 @Parameter(name = "validFor.startDateTime.lt", in = ParameterIn.QUERY,
-		description = "Customers valid from before this ISO 8601 date-time")
+		description = "Customers whose validity starts before this ISO 8601 date-time")
 @Parameter(name = "validFor.startDateTime.lte", in = ParameterIn.QUERY,
-		description = "Customers valid from at or before this ISO 8601 date-time")
+		description = "Customers whose validity starts at or before this ISO 8601 date-time")
 @Parameter(name = "validFor.endDateTime.gt", in = ParameterIn.QUERY,
-		description = "Customers valid until after this ISO 8601 date-time")
+		description = "Customers whose validity ends after this ISO 8601 date-time")
 @Parameter(name = "validFor.endDateTime.gte", in = ParameterIn.QUERY,
-		description = "Customers valid until at or after this ISO 8601 date-time")
+		description = "Customers whose validity ends at or after this ISO 8601 date-time")
 @Parameter(name = "validFor.endDateTime.lt", in = ParameterIn.QUERY,
-		description = "Customers valid until before this ISO 8601 date-time")
+		description = "Customers whose validity ends before this ISO 8601 date-time")
 @Parameter(name = "validFor.endDateTime.lte", in = ParameterIn.QUERY,
-		description = "Customers valid until at or before this ISO 8601 date-time")
+		description = "Customers whose validity ends at or before this ISO 8601 date-time")
 @interface CustomerFilters {
 
 }
