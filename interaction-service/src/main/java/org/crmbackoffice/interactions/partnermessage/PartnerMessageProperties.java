@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param onStatus the statuses whose reaching the partner is told about
  * @param from the sender address of emails
- * @param retryAfter how long a message that could not be sent yet waits for its next attempt
+ * @param retryAfter how long a message that could not be sent yet waits for its first retry, at most; each later
+ * retry waits up to twice as long (with jitter, as webhook deliveries do)
+ * @param maxRetryAfter the longest wait between two attempts
  * @param maxAttempts after how many attempts a message that could not be sent is given up as undeliverable
  * @param claimFor how long a message an instance took to send is left to it before another instance may try it
  * (for an instance that stopped mid-send); longer than the inventory's and the provider's timeouts together
@@ -21,7 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record PartnerMessageProperties(
 		@DefaultValue({ "inProgress", "waitingForPartner", "completed" }) List<String> onStatus,
 		@DefaultValue("customer-care@crm-backoffice.invalid") String from, @DefaultValue("PT10S") Duration sendInterval,
-		@DefaultValue("PT1M") Duration retryAfter, @DefaultValue("10") int maxAttempts,
+		@DefaultValue("PT1M") Duration retryAfter, @DefaultValue("PT30M") Duration maxRetryAfter,
+		@DefaultValue("10") int maxAttempts,
 		@DefaultValue("PT5M") Duration claimFor, @DefaultValue Sms sms) {
 
 	/** The format of the request body an SMS provider expects. */

@@ -16,6 +16,7 @@ import org.crmbackoffice.model.common.ContactMedium;
 import org.crmbackoffice.model.customer.Customer;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.interaction.InteractionHistoryEntry.FieldChange;
+import org.crmbackoffice.support.retry.Backoff;
 import org.crmbackoffice.support.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,8 @@ public class PartnerMessageSender {
 
 	private final PartnerMessageProperties properties;
 
+	private final Backoff backoff;
+
 	private final Clock clock;
 
 	private final TransactionTemplate transaction;
@@ -95,6 +98,7 @@ public class PartnerMessageSender {
 		this.sms = sms;
 		this.history = history;
 		this.properties = properties;
+		this.backoff = new Backoff(properties.retryAfter(), properties.maxRetryAfter());
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
 	}
@@ -198,7 +202,7 @@ public class PartnerMessageSender {
 		Boolean stillClaimed = this.transaction.execute((status) -> {
 			int updated = switch (recorded.state()) {
 				case PENDING -> this.jdbc.update("update partner_message set next_attempt_at = ?, error = ?"
-						+ STILL_CLAIMED, Timestamp.from(now.plus(this.properties.retryAfter())),
+						+ STILL_CLAIMED, Timestamp.from(now.plus(this.backoff.delay(message.attempts()))),
 						truncate(recorded.error()), message.id(), message.attempts());
 				case UNDELIVERABLE -> this.jdbc.update("update partner_message set state = 'undeliverable', "
 						+ "channel = ?, recipient = ?, error = ?" + STILL_CLAIMED, recorded.channel(),

@@ -8,21 +8,18 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.crmbackoffice.support.problem.ApiProblemException;
+import org.crmbackoffice.support.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +61,8 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final HubProperties properties;
 
+	private final Backoff backoff;
+
 	private final Clock clock;
 
 	private final CallbackGuard guard;
@@ -83,6 +82,7 @@ public class Dispatcher implements SmartLifecycle {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.properties = properties;
+		this.backoff = new Backoff(properties.firstRetry(), properties.maxRetry());
 		this.clock = clock;
 		this.guard = new CallbackGuard(properties.allowPrivateCallbacks());
 		this.http = HttpClient.newBuilder()
@@ -150,7 +150,7 @@ public class Dispatcher implements SmartLifecycle {
 			this.jdbc.update("update event_delivery set status = 'dead', attempts = ? where id = ?", attempts, id);
 		}
 		else {
-			Instant next = now.plus((outcome.retryAfter() != null) ? outcome.retryAfter() : backoff(attempts));
+			Instant next = now.plus((outcome.retryAfter() != null) ? outcome.retryAfter() : this.backoff.delay(attempts));
 			this.jdbc.update("update event_delivery set attempts = ?, next_attempt_at = ? where id = ?", attempts,
 					Timestamp.from(next), id);
 		}
@@ -199,28 +199,8 @@ public class Dispatcher implements SmartLifecycle {
 		return signatures;
 	}
 
-	/** Exponential backoff with full jitter: up to first-retry x 2^(attempt-1), capped at max-retry. */
-	private Duration backoff(int attempts) {
-		long base = this.properties.firstRetry().toMillis();
-		long ceiling = Math.min(this.properties.maxRetry().toMillis(), base << Math.min(attempts - 1, 30));
-		return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(Math.max(1, ceiling - base / 2)));
-	}
-
 	private Duration retryAfter(HttpResponse<?> response, Instant now) {
-		return response.headers().firstValue("Retry-After").map((value) -> {
-			try {
-				return Duration.ofSeconds(Long.parseLong(value.trim()));
-			}
-			catch (NumberFormatException ex) {
-				try {
-					return Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
-				}
-				catch (DateTimeParseException unparsable) {
-					return null;
-				}
-			}
-		}).filter((wait) -> !wait.isNegative()).map((wait) -> wait.compareTo(this.properties.maxRetry()) > 0
-				? this.properties.maxRetry() : wait).orElse(null);
+		return this.backoff.retryAfter(response.headers().firstValue("Retry-After").orElse(null), now).orElse(null);
 	}
 
 	private double backlog() {
