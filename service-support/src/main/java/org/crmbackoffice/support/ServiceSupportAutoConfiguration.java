@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.crmbackoffice.support.apidocs.ApiDocumentationConventions;
 import org.crmbackoffice.support.hub.HubConfiguration;
 import org.crmbackoffice.support.idempotency.IdempotencyKeys;
+import org.crmbackoffice.support.jobs.JobLocks;
 import org.crmbackoffice.support.problem.ContainerProblemReports;
 import org.crmbackoffice.support.problem.ProblemErrorController;
 import org.crmbackoffice.support.problem.ProblemResponses;
@@ -58,6 +59,11 @@ public class ServiceSupportAutoConfiguration {
 	@ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
 	static WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerProblemReports(JsonMapper json) {
 		return ContainerProblemReports.customizer(json);
+	}
+
+	@Bean
+	JobLocks jobLocks(JdbcTemplate jdbc) {
+		return new JobLocks(jdbc);
 	}
 
 	@Bean

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.crmbackoffice.support.hub.EventPublisher;
+import org.crmbackoffice.support.jobs.JobLocks;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,8 +33,8 @@ class AccessAnomalies {
 
 	static final String EVENT = "CustomerAccessAnomalyEvent";
 
-	/** Any number that no other advisory lock of this database uses. */
-	private static final long LOCK = 3_160_002L;
+	/** The name of the job's lock: one instance at a time does it. */
+	static final String JOB = "access-anomalies";
 
 	private final JdbcTemplate jdbc;
 
@@ -45,8 +46,11 @@ class AccessAnomalies {
 
 	private final Clock clock;
 
+	private final JobLocks locks;
+
 	AccessAnomalies(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventPublisher events,
-			AuditProperties properties, Clock clock) {
+			AuditProperties properties, Clock clock, JobLocks locks) {
+		this.locks = locks;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.events = events;
@@ -67,10 +71,9 @@ class AccessAnomalies {
 	List<CustomerAccessAnomaly> detect(boolean wait) {
 		return this.transaction.execute((status) -> {
 			if (wait) {
-				this.jdbc.execute("select pg_advisory_xact_lock(" + LOCK + ")");
+				this.locks.lock(JOB);
 			}
-			else if (!Boolean.TRUE.equals(
-					this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
+			else if (!this.locks.tryLock(JOB)) {
 				return List.of();
 			}
 			Instant now = this.clock.instant();

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.crmbackoffice.support.jobs.JobLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +25,8 @@ class ReadRetention {
 
 	private static final Logger log = LoggerFactory.getLogger(ReadRetention.class);
 
-	/** Any number that no other advisory lock of this database uses. */
-	private static final long LOCK = 3_160_001L;
+	/** The name of the job's lock: one instance at a time does it. */
+	static final String JOB = "read-retention";
 
 	private static final String LAST_TO_PURGE = """
 			select max(sequence) from audit_entry
@@ -41,8 +42,11 @@ class ReadRetention {
 
 	private final Clock clock;
 
+	private final JobLocks locks;
+
 	ReadRetention(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditProperties properties,
-			Clock clock) {
+			Clock clock, JobLocks locks) {
+		this.locks = locks;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.properties = properties;
@@ -67,10 +71,9 @@ class ReadRetention {
 	long purge(Instant cutoff, boolean wait) {
 		Long purged = this.transaction.execute((status) -> {
 			if (wait) {
-				this.jdbc.execute("select pg_advisory_xact_lock(" + LOCK + ")");
+				this.locks.lock(JOB);
 			}
-			else if (!Boolean.TRUE.equals(
-					this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
+			else if (!this.locks.tryLock(JOB)) {
 				return -1L;
 			}
 			Timestamp before = Timestamp.from(cutoff);

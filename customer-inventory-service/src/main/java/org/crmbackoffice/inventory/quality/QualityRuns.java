@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.crmbackoffice.model.problem.ProblemType;
+import org.crmbackoffice.support.jobs.JobLocks;
 import org.crmbackoffice.support.problem.ApiProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +41,8 @@ class QualityRuns implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(QualityRuns.class);
 
-	/** The advisory lock key of starting a run: "quality" in ASCII. */
-	private static final long START_LOCK = 0x7175616c697479L;
+	/** The name of the lock that serialises starting runs. */
+	static final String START = "quality-run-start";
 
 	private static final String COLUMNS = """
 			id, status, data_source, requested_by, started_at, finished_at, total, checked, findings, heartbeat_at,
@@ -57,6 +58,8 @@ class QualityRuns implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final JobLocks locks;
+
 	/** Who this instance is as a run's owner. */
 	private final String owner = UUID.randomUUID().toString();
 
@@ -66,7 +69,8 @@ class QualityRuns implements SmartLifecycle {
 	private volatile boolean running;
 
 	QualityRuns(JdbcClient jdbc, AuditChunks chunks, TransactionTemplate transaction, QualityProperties properties,
-			Clock clock) {
+			Clock clock, JobLocks locks) {
+		this.locks = locks;
 		this.jdbc = jdbc;
 		this.chunks = chunks;
 		this.transaction = transaction;
@@ -83,12 +87,9 @@ class QualityRuns implements SmartLifecycle {
 		UUID id = UUID.randomUUID();
 		try {
 			this.transaction.executeWithoutResult((status) -> {
-				Boolean locked = this.jdbc.sql("select pg_try_advisory_xact_lock(:key)")
-					.param("key", START_LOCK)
-					.query(Boolean.class)
-					.single();
+				boolean locked = this.locks.tryLock(START);
 				Optional<UUID> current = runningRun();
-				if (!Boolean.TRUE.equals(locked) || current.isPresent()) {
+				if (!locked || current.isPresent()) {
 					throw alreadyRunning(current.orElse(null));
 				}
 				long total = this.jdbc.sql("select count(*) from customer c where c.erased_at is null"

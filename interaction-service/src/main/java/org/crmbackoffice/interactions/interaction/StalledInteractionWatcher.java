@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.crmbackoffice.interactions.partnermessage.PartnerMessages;
+import org.crmbackoffice.support.jobs.JobLocks;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Interactions that take too long: past their due date, or without progress for longer than their reason allows.
  * Finds open interactions that are overdue or have stalled and publishes {@value #OVERDUE} and {@value #REMINDER}
- * events to the enterprise's listeners. One instance at a time does it: the run holds a PostgreSQL advisory lock
- * for its transaction, and other instances that find it taken skip their turn. Events and the record that they
+ * events to the enterprise's listeners. One instance at a time does it: the run holds the job's lock
+ * ({@link JobLocks}) for its transaction, and other instances that find it taken skip their turn. Events and the record that they
  * were sent commit together.
  */
 @Component
@@ -29,8 +30,8 @@ class StalledInteractionWatcher {
 
 	static final String REMINDER = "PartyInteractionReminderEvent";
 
-	/** Any number that no other advisory lock of this database uses. */
-	private static final long LOCK = 6_830_001L;
+	/** The name of the job's lock: one instance at a time checks. */
+	static final String JOB = "stalled-interactions";
 
 	private static final String OPEN = "status not in ('COMPLETED', 'CANCELLED') and deleted_at is null";
 
@@ -46,11 +47,14 @@ class StalledInteractionWatcher {
 
 	private final Clock clock;
 
+	private final JobLocks locks;
+
 	private final TransactionTemplate transaction;
 
 	StalledInteractionWatcher(JdbcTemplate jdbc, PartyInteractionRepository interactions, InteractionEvents events,
 			PartnerMessages partnerMessages, StalledInteractionProperties properties, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, JobLocks locks) {
+		this.locks = locks;
 		this.jdbc = jdbc;
 		this.interactions = interactions;
 		this.events = events;
@@ -64,8 +68,7 @@ class StalledInteractionWatcher {
 	@Scheduled(fixedDelayString = "${crm.interaction.stalled.check-interval:PT1M}")
 	int check() {
 		Integer published = this.transaction.execute((status) -> {
-			if (!Boolean.TRUE.equals(
-					this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
+			if (!this.locks.tryLock(JOB)) {
 				return -1;
 			}
 			Instant now = this.clock.instant();

@@ -14,6 +14,7 @@ import org.crmbackoffice.model.event.HubRegistration;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
 import org.crmbackoffice.support.hub.Dispatcher;
+import org.crmbackoffice.support.jobs.JobLocks;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
 import org.crmbackoffice.testsupport.TestIssuer;
@@ -29,6 +30,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +56,12 @@ class StalledInteractionTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	JobLocks locks;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	private WebhookReceiver listener;
 
@@ -91,6 +100,22 @@ class StalledInteractionTests {
 			assertThat(event.path("eventType").asString()).isEqualTo("PartyInteractionOverdueEvent");
 			assertThat(event.path("event").path("partyInteraction").path("id").asString()).isEqualTo(late.id());
 		});
+	}
+
+	@Test
+	void skipsItsTurnWhileAnotherInstanceChecks() {
+		PartyInteraction late = log("order request", OffsetDateTime.now().minusHours(1));
+
+		new TransactionTemplate(this.transactions).executeWithoutResult((anotherInstance) -> {
+			assertThat(this.locks.tryLock(StalledInteractionWatcher.JOB)).isTrue();
+			assertThat(CompletableFuture.supplyAsync(this.watcher::check).join()).isEqualTo(-1);
+		});
+		this.watcher.check();
+		this.dispatcher.deliverDue();
+
+		assertThat(received()).singleElement()
+			.satisfies((event) -> assertThat(event.path("event").path("partyInteraction").path("id").asString())
+				.isEqualTo(late.id()));
 	}
 
 	@Test
