@@ -1,12 +1,11 @@
 package org.crmbackoffice.inventory;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
+import org.awaitility.Awaitility;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiDocumentGaps;
 import org.crmbackoffice.testsupport.ApiExampleRequests;
@@ -96,14 +95,10 @@ class ApiDocumentTests {
 	}
 
 	private static void awaitEnd(RestTestClient client, String run) {
-		Instant deadline = Instant.now().plusSeconds(60);
-		while (client.get().uri(run).exchange().expectBody(JsonNode.class).returnResult().getResponseBody()
-			.path("status")
-			.asString()
-			.equals("running")) {
-			assertThat(Instant.now()).as("the quality run has ended").isBefore(deadline);
-			LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-		}
+		Awaitility.await("the end of the quality run")
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> client.get().uri(run).exchange().expectBody(JsonNode.class).returnResult().getResponseBody(),
+					(state) -> !state.path("status").asString().equals("running"));
 	}
 
 	private JsonNode document() {

@@ -29,6 +29,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.awaitility.Awaitility;
 import org.crmbackoffice.model.common.ChannelRef;
 import org.crmbackoffice.model.common.RelatedChannel;
 import org.crmbackoffice.model.event.Hub;
@@ -399,14 +400,8 @@ class CrashTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Waited " + timeout.toSeconds() + " s for " + what);
-			}
-			Thread.sleep(100);
-		}
+	private static void await(BooleanSupplier condition, Duration timeout, String what) {
+		Awaitility.await(what).atMost(timeout).until(condition::getAsBoolean);
 	}
 
 	private static EmbeddedPostgres startPostgres() throws IOException {

@@ -1,13 +1,13 @@
 package org.crmbackoffice.localstack;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.awaitility.Awaitility;
 import org.crmbackoffice.model.common.ChannelRef;
 import org.crmbackoffice.model.common.ContactMedium;
 import org.crmbackoffice.model.common.RelatedChannel;
@@ -218,19 +218,17 @@ class EndToEndTests {
 
 		inventory = startInventory();
 		inventory.awaitHealthy(Duration.ofMinutes(3));
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-		String check = "pending";
-		while (check.equals("pending") && Instant.now().isBefore(deadline)) {
-			Thread.sleep(1000);
-			check = interactionApi.get()
+		String check = Awaitility.await("the pending customer check to end")
+			.atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> interactionApi.get()
 				.uri(logged.href())
 				.headers((headers) -> headers.setBearerAuth(tokenOf("agent")))
 				.exchange()
 				.expectBody(PartyInteraction.class)
 				.returnResult()
 				.getResponseBody()
-				.customerCheck();
-		}
+				.customerCheck(), (state) -> !state.equals("pending"));
 		assertThat(check).isEqualTo("verified");
 	}
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.awaitility.Awaitility;
 import org.crmbackoffice.model.agreement.AgreementApi;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.party.PartyApi;
@@ -16,9 +17,9 @@ import org.crmbackoffice.support.security.EndpointPermissions;
 import org.crmbackoffice.support.security.ResourceServerSecurity;
 import org.crmbackoffice.support.security.RolePermissions;
 import org.crmbackoffice.support.security.Roles;
-import org.crmbackoffice.testsupport.AccessMatrix;
 import org.crmbackoffice.testsupport.AccessMatrix.Answer;
 import org.crmbackoffice.testsupport.AccessMatrix.As;
+import org.crmbackoffice.testsupport.AccessMatrix;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
 import org.crmbackoffice.testsupport.JsonClient;
 import org.crmbackoffice.testsupport.StandInService;
@@ -305,17 +306,7 @@ class AccessMatrixTests {
 	}
 
 	private static void await(Supplier<Boolean> condition) {
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (!condition.get()) {
-			assertThat(Instant.now()).as("waited for the data-quality run to end").isBefore(deadline);
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
+		Awaitility.await("the data-quality run to end").atMost(Duration.ofSeconds(30)).until(condition::get);
 	}
 
 }

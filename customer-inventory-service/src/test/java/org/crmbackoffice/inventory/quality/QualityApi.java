@@ -1,7 +1,6 @@
 package org.crmbackoffice.inventory.quality;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.TestIssuer;
@@ -160,20 +160,9 @@ final class QualityApi {
 	}
 
 	JsonNode awaitEnd(String href) {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-		JsonNode run = get(href);
-		while ("running".equals(run.get("status").asString())) {
-			assertThat(Instant.now()).as("run %s still running", href).isBefore(deadline);
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			run = get(href);
-		}
-		return run;
+		return Awaitility.await("the end of run " + href)
+			.atMost(Duration.ofMinutes(2))
+			.until(() -> get(href), (run) -> !"running".equals(run.get("status").asString()));
 	}
 
 	List<JsonNode> findings(String customerId, String status) {

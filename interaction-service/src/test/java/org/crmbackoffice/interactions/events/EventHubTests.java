@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.awaitility.Awaitility;
 import org.crmbackoffice.model.common.ChannelRef;
-import org.crmbackoffice.model.interaction.PartyRefOrPartyRoleRef;
 import org.crmbackoffice.model.common.RelatedChannel;
-import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import org.crmbackoffice.model.event.Delivery;
 import org.crmbackoffice.model.event.Hub;
 import org.crmbackoffice.model.event.HubRegistration;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
+import org.crmbackoffice.model.interaction.PartyRefOrPartyRoleRef;
+import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import org.crmbackoffice.support.hub.WebhookSignature;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
@@ -335,13 +336,7 @@ class EventHubTests {
 	}
 
 	static void await(Supplier<Boolean> condition, String what) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (!condition.get()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Waited 20 s for " + what);
-			}
-			pause(Duration.ofMillis(50));
-		}
+		Awaitility.await(what).atMost(Duration.ofSeconds(20)).until(condition::get);
 	}
 
 	static void pause(Duration duration) {
