@@ -19,18 +19,20 @@ class ApiDocumentation {
 	@Bean
 	OpenAPI customerInventoryApi(ObjectProvider<BuildProperties> build) {
 		BuildProperties properties = build.getIfAvailable();
-		return new OpenAPI().info(new Info()
-			.title("Customer Inventory (TMF629 Customer Management, TMF632 Party Management)")
-			.description("""
-					The enterprise's record of its customers and the parties they engage (eTOM 1.3.16 Customer \
-					Inventory Management). \
-					Errors are RFC 9457 problem details; lists page with offset and limit and report \
-					X-Total-Count and X-Result-Count.""")
-			.version((properties != null) ? properties.getVersion() : "development")
-			.license(new License().name("Apache-2.0").identifier("Apache-2.0")));
+		return new OpenAPI()
+			.info(new Info().title("Customer Inventory (TMF629 Customer Management, TMF632 Party Management)")
+				.description("""
+						The enterprise's record of its customers and the parties they engage (eTOM 1.3.16 Customer \
+						Inventory Management). \
+						Errors are RFC 9457 problem details; lists page with offset and limit and report \
+						X-Total-Count and X-Result-Count.""")
+				.version((properties != null) ? properties.getVersion() : "development")
+				.license(new License().name("Apache-2.0").identifier("Apache-2.0")));
 	}
 
-	/** The main resources first, then notification, then the back office's own resources. */
+	/**
+	 * The main resources first, then notification, then the back office's own resources.
+	 */
 	@Bean
 	OpenApiCustomizer tagOrder() {
 		return ApiDocumentationConventions.tagOrder("customer", "customer v4", "individual", "organization",

@@ -23,7 +23,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The OpenAPI document is complete enough for client generators and for people trying the API in Swagger UI. */
+/**
+ * The OpenAPI document is complete enough for client generators and for people trying the
+ * API in Swagger UI.
+ */
 @ApiIntegrationTest
 @TestPropertySource(properties = "crm.hub.allow-private-callbacks=true")
 class ApiDocumentTests {
@@ -42,7 +45,8 @@ class ApiDocumentTests {
 		List<String> ids = new ArrayList<>();
 		document.path("paths")
 			.forEach((path) -> path.forEach((operation) -> ids.add(operation.path("operationId").asString())));
-		assertThat(ids).as("the TM Forum operation ids").contains("createCustomer", "listCustomer", "retrieveCustomer", "patchCustomer", "deleteCustomer");
+		assertThat(ids).as("the TM Forum operation ids")
+			.contains("createCustomer", "listCustomer", "retrieveCustomer", "patchCustomer", "deleteCustomer");
 		assertThat(document.path("tags").get(0).path("name").asString()).isEqualTo("customer");
 	}
 
@@ -54,8 +58,8 @@ class ApiDocumentTests {
 	@Test
 	void acceptsEveryRequestExampleOfTheDocumentAsItStands() {
 		RestTestClient steward = this.client.mutate()
-			.defaultHeaders((headers) -> headers
-				.setBearerAuth(TestIssuer.shared().tokenFor(Roles.DATA_STEWARD, Roles.ADMIN)))
+			.defaultHeaders(
+					(headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.DATA_STEWARD, Roles.ADMIN)))
 			.build();
 		ApiExampleRequests examples = new ApiExampleRequests(document(), steward, this.json);
 
@@ -67,8 +71,8 @@ class ApiDocumentTests {
 		examples.send("patchIndividual", individual);
 		examples.send("patchOrganization", examples.send("createOrganization").path("id").asString());
 		examples.send("createCustomerV4", null, Map.of("/engagedParty/id", individual));
-		String agreement = examples.send("createAgreement", null,
-				Map.of("/engagedParty/0/partyOrPartyRole/id", customer))
+		String agreement = examples
+			.send("createAgreement", null, Map.of("/engagedParty/0/partyOrPartyRole/id", customer))
 			.path("id")
 			.asString();
 		examples.send("patchAgreement", agreement);

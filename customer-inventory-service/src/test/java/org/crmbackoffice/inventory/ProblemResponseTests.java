@@ -21,8 +21,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Whatever a client gets wrong, it gets an RFC 9457 problem with a stable type, never a stack trace or an
- * HTML page, and the request id to quote.
+ * Whatever a client gets wrong, it gets an RFC 9457 problem with a stable type, never a
+ * stack trace or an HTML page, and the request id to quote.
  */
 @ApiIntegrationTest
 class ProblemResponseTests {
@@ -77,8 +77,8 @@ class ProblemResponseTests {
 			.isEqualTo("urn:crm-backoffice:problem:malformed-request")
 			.returnResult()
 			.getResponseBodyContent();
-		assertThat(new String(problem, StandardCharsets.UTF_8)).doesNotContain("org.", "java.", "tools.", "public ", "`",
-				"ResponseEntity", "Exception");
+		assertThat(new String(problem, StandardCharsets.UTF_8)).doesNotContain("org.", "java.", "tools.", "public ",
+				"`", "ResponseEntity", "Exception");
 	}
 
 	@Test
@@ -122,8 +122,8 @@ class ProblemResponseTests {
 	}
 
 	/**
-	 * Requests Tomcat refuses before the application sees them, or cannot decode when it asks for a parameter, sent
-	 * as raw HTTP since no client would send them.
+	 * Requests Tomcat refuses before the application sees them, or cannot decode when it
+	 * asks for a parameter, sent as raw HTTP since no client would send them.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "GET /tmf-api/customerManagement/v5/customer/%2e%2e%2f%2e%2e%2fetc HTTP/1.1",

@@ -28,9 +28,10 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Issues client-credentials tokens that carry what the CRM back office reads from any identity provider: the
- * roles, the partner's party id, the client id, and the services' audience. The issuer is
- * {@code spring.security.oauth2.authorizationserver.issuer}; the signing key is made at start-up.
+ * Issues client-credentials tokens that carry what the CRM back office reads from any
+ * identity provider: the roles, the partner's party id, the client id, and the services'
+ * audience. The issuer is {@code spring.security.oauth2.authorizationserver.issuer}; the
+ * signing key is made at start-up.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerSetup {
@@ -95,8 +96,8 @@ class AuthorizationServerSetup {
 	}
 
 	/**
-	 * Lets Swagger UI and the report pages, served by the services, ask for tokens from the browser, at whichever
-	 * of the allowed host names they were opened.
+	 * Lets Swagger UI and the report pages, served by the services, ask for tokens from
+	 * the browser, at whichever of the allowed host names they were opened.
 	 */
 	@Bean
 	CorsConfigurationSource corsConfigurationSource(DemoClients demo) {

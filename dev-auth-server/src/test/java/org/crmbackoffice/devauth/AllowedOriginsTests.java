@@ -10,8 +10,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * The origins follow the ports the services run on, as the local stack passes them, and take extra origins: the
- * defaults (8081, 8082) no longer apply once other ports are given.
+ * The origins follow the ports the services run on, as the local stack passes them, and
+ * take extra origins: the defaults (8081, 8082) no longer apply once other ports are
+ * given.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "crm.dev-auth.service-ports=18081,18082",
@@ -25,7 +26,8 @@ class AllowedOriginsTests {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "http://localhost:18081", "http://127.0.0.1:18082", "https://front-end.example.org" })
 	void allowsThePagesOfTheConfiguredPortsOnBothHostsAndTheExtraOrigins(String origin) {
-		CorsPreflight.from(this.client, origin).expectStatus()
+		CorsPreflight.from(this.client, origin)
+			.expectStatus()
 			.isOk()
 			.expectHeader()
 			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);

@@ -3,7 +3,10 @@ package org.crmbackoffice.devauth;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** What a browser asks the token endpoint before a page of another origin may request a token. */
+/**
+ * What a browser asks the token endpoint before a page of another origin may request a
+ * token.
+ */
 final class CorsPreflight {
 
 	private CorsPreflight() {

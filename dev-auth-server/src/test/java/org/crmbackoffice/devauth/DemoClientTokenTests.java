@@ -22,7 +22,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo clients get tokens that say what the services read, and nobody else gets any. */
+/**
+ * The demo clients get tokens that say what the services read, and nobody else gets any.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 class DemoClientTokenTests {
@@ -66,7 +68,8 @@ class DemoClientTokenTests {
 	@ValueSource(strings = { "http://localhost:8081", "http://localhost:8082", "http://127.0.0.1:8081",
 			"http://127.0.0.1:8082" })
 	void letsThePagesOfTheServicesAskForTokensAtEitherLocalAddress(String origin) {
-		CorsPreflight.from(this.client, origin).expectStatus()
+		CorsPreflight.from(this.client, origin)
+			.expectStatus()
 			.isOk()
 			.expectHeader()
 			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
@@ -75,7 +78,8 @@ class DemoClientTokenTests {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "http://localhost:9999", "http://crm.example.org:8081" })
 	void refusesPagesOfOtherOrigins(String origin) {
-		CorsPreflight.from(this.client, origin).expectStatus()
+		CorsPreflight.from(this.client, origin)
+			.expectStatus()
 			.isForbidden()
 			.expectHeader()
 			.doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);

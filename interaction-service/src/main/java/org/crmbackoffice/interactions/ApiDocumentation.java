@@ -30,7 +30,9 @@ class ApiDocumentation {
 			.license(new License().name("Apache-2.0").identifier("Apache-2.0")));
 	}
 
-	/** The main resources first, then notification, then the back office's own resources. */
+	/**
+	 * The main resources first, then notification, then the back office's own resources.
+	 */
 	@Bean
 	OpenApiCustomizer tagOrder() {
 		return ApiDocumentationConventions.tagOrder("partyInteraction", "partyInteraction v4", "channel",

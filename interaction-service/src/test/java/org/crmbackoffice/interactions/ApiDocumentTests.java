@@ -23,7 +23,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The OpenAPI document is complete enough for client generators and for people trying the API in Swagger UI. */
+/**
+ * The OpenAPI document is complete enough for client generators and for people trying the
+ * API in Swagger UI.
+ */
 @ApiIntegrationTest
 @TestPropertySource(properties = "crm.hub.allow-private-callbacks=true")
 class ApiDocumentTests {
@@ -42,7 +45,9 @@ class ApiDocumentTests {
 		List<String> ids = new ArrayList<>();
 		document.path("paths")
 			.forEach((path) -> path.forEach((operation) -> ids.add(operation.path("operationId").asString())));
-		assertThat(ids).as("the TM Forum operation ids").contains("createPartyInteraction", "listPartyInteraction", "retrievePartyInteraction", "patchPartyInteraction", "deletePartyInteraction");
+		assertThat(ids).as("the TM Forum operation ids")
+			.contains("createPartyInteraction", "listPartyInteraction", "retrievePartyInteraction",
+					"patchPartyInteraction", "deletePartyInteraction");
 		assertThat(document.path("tags").get(0).path("name").asString()).isEqualTo("partyInteraction");
 	}
 

@@ -17,13 +17,14 @@ import java.util.stream.Collectors;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * Runs the whole CRM back office on this machine with nothing installed but a JDK: an embedded PostgreSQL with
- * one database per service, the development authorization server, the customer inventory and the interaction
- * service, each migrated by Flyway and given a little demo data. Ctrl-C stops the services gracefully and then
- * the database; nothing is left running.
+ * Runs the whole CRM back office on this machine with nothing installed but a JDK: an
+ * embedded PostgreSQL with one database per service, the development authorization
+ * server, the customer inventory and the interaction service, each migrated by Flyway and
+ * given a little demo data. Ctrl-C stops the services gracefully and then the database;
+ * nothing is left running.
  * <p>
- * Ports come from the environment: {@code INVENTORY_PORT} (8082), {@code INTERACTION_PORT} (8081) and
- * {@code AUTH_SERVER_PORT} (9000).
+ * Ports come from the environment: {@code INVENTORY_PORT} (8082),
+ * {@code INTERACTION_PORT} (8081) and {@code AUTH_SERVER_PORT} (9000).
  */
 public final class LocalStack {
 
@@ -33,13 +34,16 @@ public final class LocalStack {
 
 	static final String AUTH_SERVER = "dev-auth-server";
 
-	/** Flyway locations that add the demo data to the schema, the event hub's included. */
+	/**
+	 * Flyway locations that add the demo data to the schema, the event hub's included.
+	 */
 	public static final String DEMO_DATA_LOCATIONS = "spring.flyway.locations=classpath:db/migration,classpath:db/hub,"
 			+ "classpath:db/demo";
 
 	/**
-	 * The interaction service's development profile: with no SMS provider on this machine, SMS to partners are
-	 * written to its log and recorded as logged, so demonstrations show them without claiming they were sent.
+	 * The interaction service's development profile: with no SMS provider on this
+	 * machine, SMS to partners are written to its log and recorded as logged, so
+	 * demonstrations show them without claiming they were sent.
 	 */
 	static final String DEVELOPMENT_PROFILE = "spring.profiles.active=local";
 
@@ -73,7 +77,8 @@ public final class LocalStack {
 
 	void start(Path servicesDirectory, Ports ports) throws IOException, SQLException, InterruptedException {
 		long started = System.nanoTime();
-		// Stopped by this launcher's own hook once the services are down; its hook would race them.
+		// Stopped by this launcher's own hook once the services are down; its hook would
+		// race them.
 		this.postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
 		createDatabases("customer_inventory", "interaction");
 
@@ -120,8 +125,9 @@ public final class LocalStack {
 	}
 
 	/**
-	 * As {@link #authServerProperties(int)}, and lets the pages of the services on these ports (Swagger UI, the
-	 * report pages) ask for tokens from the browser, opened at {@code localhost} or {@code 127.0.0.1}.
+	 * As {@link #authServerProperties(int)}, and lets the pages of the services on these
+	 * ports (Swagger UI, the report pages) ask for tokens from the browser, opened at
+	 * {@code localhost} or {@code 127.0.0.1}.
 	 */
 	public static List<String> authServerProperties(int port, int... servicePorts) {
 		List<String> properties = new ArrayList<>(authServerProperties(port));
@@ -131,21 +137,27 @@ public final class LocalStack {
 	}
 
 	/**
-	 * What a service needs to trust the issuer's tokens and offer it in Swagger UI; on this machine, event
-	 * listeners may also be local.
+	 * What a service needs to trust the issuer's tokens and offer it in Swagger UI; on
+	 * this machine, event listeners may also be local.
 	 */
 	public static List<String> securityProperties(String issuer) {
 		return List.of("spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
 				"crm.openapi.token-url=" + issuer + "/oauth2/token", "crm.hub.allow-private-callbacks=true");
 	}
 
-	/** Where the interaction service finds the inventory, and the token endpoint it authenticates with. */
+	/**
+	 * Where the interaction service finds the inventory, and the token endpoint it
+	 * authenticates with.
+	 */
 	public static List<String> interactionClientProperties(String inventoryUrl, String issuer) {
 		return List.of("spring.http.serviceclient.inventory.base-url=" + inventoryUrl,
 				"spring.security.oauth2.client.provider.crm.token-uri=" + issuer + "/oauth2/token");
 	}
 
-	/** Where the inventory finds the interaction service (for the 360 view), and its token endpoint. */
+	/**
+	 * Where the inventory finds the interaction service (for the 360 view), and its token
+	 * endpoint.
+	 */
 	public static List<String> inventoryClientProperties(String interactionUrl, String issuer) {
 		return List.of("spring.http.serviceclient.interactions.base-url=" + interactionUrl,
 				"spring.security.oauth2.client.provider.crm.token-uri=" + issuer + "/oauth2/token");

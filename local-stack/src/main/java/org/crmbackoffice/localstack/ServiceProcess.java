@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One service running as a child process of this JVM, on the same Java runtime, with its output passed line by
- * line to a consumer.
+ * One service running as a child process of this JVM, on the same Java runtime, with its
+ * output passed line by line to a consumer.
  */
 public final class ServiceProcess {
 
@@ -39,7 +39,8 @@ public final class ServiceProcess {
 	}
 
 	/**
-	 * Starts {@code java -jar jar} with the given Spring Boot properties as command-line arguments.
+	 * Starts {@code java -jar jar} with the given Spring Boot properties as command-line
+	 * arguments.
 	 * @param properties e.g. {@code server.port=8082}
 	 */
 	public static ServiceProcess start(String name, Path jar, int port, List<String> properties,
@@ -105,8 +106,8 @@ public final class ServiceProcess {
 	}
 
 	/**
-	 * Asks the service to shut down gracefully, as Ctrl-C would, and kills it (with anything it started) if it has
-	 * not stopped within the grace period.
+	 * Asks the service to shut down gracefully, as Ctrl-C would, and kills it (with
+	 * anything it started) if it has not stopped within the grace period.
 	 */
 	public void stop(Duration grace) {
 		if (!this.process.isAlive()) {
@@ -125,7 +126,10 @@ public final class ServiceProcess {
 		}
 	}
 
-	/** Ends the process at once, as a crash or {@code kill -9} would: nothing it holds in memory is written. */
+	/**
+	 * Ends the process at once, as a crash or {@code kill -9} would: nothing it holds in
+	 * memory is written.
+	 */
 	public void kill() throws InterruptedException {
 		this.process.destroyForcibly();
 		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {

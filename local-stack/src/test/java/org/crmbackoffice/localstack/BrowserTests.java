@@ -42,11 +42,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 /**
- * Swagger UI, the landing pages and the report pages in a real browser (the system's headless Chromium), on the
- * services as the local stack runs them, the way a person uses them: from {@code localhost} and from
- * {@code 127.0.0.1}, signing in with a demo client, and on a 390 px wide phone screen. Screenshots of each page go
- * to {@code target/browser-screenshots}. Run with {@code -Pbrowser-tests}; the browser and its driver are found at
- * the Debian packages' paths unless {@code browser.binary} and {@code browser.driver} say otherwise.
+ * Swagger UI, the landing pages and the report pages in a real browser (the system's
+ * headless Chromium), on the services as the local stack runs them, the way a person uses
+ * them: from {@code localhost} and from {@code 127.0.0.1}, signing in with a demo client,
+ * and on a 390 px wide phone screen. Screenshots of each page go to
+ * {@code target/browser-screenshots}. Run with {@code -Pbrowser-tests}; the browser and
+ * its driver are found at the Debian packages' paths unless {@code browser.binary} and
+ * {@code browser.driver} say otherwise.
  */
 @Tag("browser")
 class BrowserTests {
@@ -70,8 +72,8 @@ class BrowserTests {
 				LocalStack.authServerProperties(authPort, inventoryPort, interactionPort), (line) -> {
 				});
 		String issuer = authServer.baseUrl();
-		List<String> inventoryProperties = new ArrayList<>(serviceProperties(TestPostgres.freshDatabase("inventory"),
-				issuer));
+		List<String> inventoryProperties = new ArrayList<>(
+				serviceProperties(TestPostgres.freshDatabase("inventory"), issuer));
 		inventoryProperties.addAll(LocalStack.inventoryClientProperties("http://localhost:" + interactionPort, issuer));
 		inventory = ServiceProcess.start(LocalStack.INVENTORY, StackParts.jarOf(LocalStack.INVENTORY), inventoryPort,
 				inventoryProperties, (line) -> {
@@ -206,22 +208,28 @@ class BrowserTests {
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in"), "Signed in as " + client));
 	}
 
-	/** Whether the page, once its charts have followed the new size, needs no horizontal scrolling. */
+	/**
+	 * Whether the page, once its charts have followed the new size, needs no horizontal
+	 * scrolling.
+	 */
 	private boolean fitsTheWidth(int width) {
 		this.browser.manage().window().setSize(new Dimension(width, 844));
 		try {
-			return new WebDriverWait(this.browser, Duration.ofSeconds(5))
-				.until((browser) -> (Boolean) ((JavascriptExecutor) browser).executeScript(
-						"return window.innerWidth <= arguments[0] "
-								+ "&& document.documentElement.scrollWidth <= window.innerWidth",
-						width));
+			return new WebDriverWait(this.browser,
+					Duration.ofSeconds(5))
+				.until((browser) -> (Boolean) ((JavascriptExecutor) browser)
+					.executeScript("return window.innerWidth <= arguments[0] "
+							+ "&& document.documentElement.scrollWidth <= window.innerWidth", width));
 		}
 		catch (TimeoutException stillTooWide) {
 			return false;
 		}
 	}
 
-	/** The errors the page logged since the last call (reading the browser's log empties it). */
+	/**
+	 * The errors the page logged since the last call (reading the browser's log empties
+	 * it).
+	 */
 	private List<String> errorsInConsole() {
 		return this.browser.manage()
 			.logs()
@@ -253,7 +261,10 @@ class BrowserTests {
 		Files.write(SCREENSHOTS.resolve(name + ".png"), this.browser.getScreenshotAs(OutputType.BYTES));
 	}
 
-	/** An interaction in the last 90 days for the dashboard, and a completed audit run for the quality report. */
+	/**
+	 * An interaction in the last 90 days for the dashboard, and a completed audit run for
+	 * the quality report.
+	 */
 	private static void logAnInteractionAndAuditTheCustomers() throws InterruptedException {
 		RestTestClient.bindToServer()
 			.baseUrl(interaction.baseUrl())

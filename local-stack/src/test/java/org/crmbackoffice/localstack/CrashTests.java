@@ -55,10 +55,11 @@ import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The services as the build ships them, killed with SIGKILL under load, and their PostgreSQL stopped and started
- * again under load: what was acknowledged survives, what was read was audited, and an outage of the database is
- * answered with 503 problems and ends without restarting anything. The services run on a PostgreSQL of the test's
- * own (embedded), so that stopping it disturbs nobody else.
+ * The services as the build ships them, killed with SIGKILL under load, and their
+ * PostgreSQL stopped and started again under load: what was acknowledged survives, what
+ * was read was audited, and an outage of the database is answered with 503 problems and
+ * ends without restarting anything. The services run on a PostgreSQL of the test's own
+ * (embedded), so that stopping it disturbs nobody else.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashTests {
@@ -107,11 +108,13 @@ class CrashTests {
 		String issuer = authServer.baseUrl();
 		inventoryPort = StackParts.freePort();
 		interactionPort = StackParts.freePort();
-		inventoryProperties = new ArrayList<>(StackParts.serviceProperties(jdbcUrl("inventory"), "postgres", "", issuer));
+		inventoryProperties = new ArrayList<>(
+				StackParts.serviceProperties(jdbcUrl("inventory"), "postgres", "", issuer));
 		inventoryProperties.addAll(LocalStack.inventoryClientProperties("http://localhost:" + interactionPort, issuer));
 		interactionProperties = new ArrayList<>(
 				StackParts.serviceProperties(jdbcUrl("interaction"), "postgres", "", issuer));
-		interactionProperties.addAll(LocalStack.interactionClientProperties("http://localhost:" + inventoryPort, issuer));
+		interactionProperties
+			.addAll(LocalStack.interactionClientProperties("http://localhost:" + inventoryPort, issuer));
 		inventory = startInventory();
 		interaction = startInteraction();
 		for (ServiceProcess service : List.of(authServer, inventory, interaction)) {
@@ -186,9 +189,10 @@ class CrashTests {
 			await(() -> deliveredCreateEvents(listener, hub).keySet().containsAll(ids), Duration.ofMinutes(1),
 					"a create event for each acknowledged interaction");
 			Map<String, Integer> delivered = deliveredCreateEvents(listener, hub);
-			System.out.printf("crash: creates acknowledged %d, retries %d, rows %d, events delivered %d "
-					+ "(%d interactions, %d delivered more than once)%n", acknowledged.size(), retries.get(),
-					rowsPerKey.values().stream().mapToInt(Integer::intValue).sum(),
+			System.out.printf(
+					"crash: creates acknowledged %d, retries %d, rows %d, events delivered %d "
+							+ "(%d interactions, %d delivered more than once)%n",
+					acknowledged.size(), retries.get(), rowsPerKey.values().stream().mapToInt(Integer::intValue).sum(),
 					delivered.values().stream().mapToInt(Integer::intValue).sum(), delivered.size(),
 					delivered.values().stream().filter((count) -> count > 1).count());
 
@@ -262,7 +266,8 @@ class CrashTests {
 		List<Answer> answers = new CopyOnWriteArrayList<>();
 		AtomicBoolean down = new AtomicBoolean();
 		AtomicBoolean stop = new AtomicBoolean();
-		// Three clients per service, so that requests keep arriving while others wait for a connection.
+		// Three clients per service, so that requests keep arriving while others wait for
+		// a connection.
 		ExecutorService clients = Executors.newFixedThreadPool(3 * reads.size());
 		List<Future<?>> loads = new ArrayList<>();
 		for (String read : reads) {
@@ -284,17 +289,19 @@ class CrashTests {
 		postgres.close();
 		down.set(true);
 		long stoppedAt = System.nanoTime();
-		// Longer than the pool's connection timeout (5 s), so that requests waiting for a connection are answered
+		// Longer than the pool's connection timeout (5 s), so that requests waiting for a
+		// connection are answered
 		// while it is still down.
 		Thread.sleep(8_000);
 		down.set(false);
 		postgres = startPostgres();
 		long restartedAt = System.nanoTime();
-		await(() -> reads.stream().allMatch((read) -> answers.stream()
-			.filter((answer) -> answer.url().equals(read) && !answer.whileDown())
-			.reduce((first, second) -> second)
-			.map((last) -> last.status() == 200)
-			.orElse(false)), Duration.ofMinutes(1), "both services answering 200 again");
+		await(() -> reads.stream()
+			.allMatch((read) -> answers.stream()
+				.filter((answer) -> answer.url().equals(read) && !answer.whileDown())
+				.reduce((first, second) -> second)
+				.map((last) -> last.status() == 200)
+				.orElse(false)), Duration.ofMinutes(1), "both services answering 200 again");
 		long recoveredAt = System.nanoTime();
 		stop.set(true);
 		for (Future<?> load : loads) {
@@ -303,9 +310,10 @@ class CrashTests {
 		clients.shutdown();
 
 		List<Answer> duringOutage = answers.stream().filter(Answer::whileDown).toList();
-		System.out.printf("crash: database down %d ms; answers while down %d (%s), slowest %d ms; "
-				+ "both services back %d ms after the database%n", (restartedAt - stoppedAt) / 1_000_000,
-				duringOutage.size(),
+		System.out.printf(
+				"crash: database down %d ms; answers while down %d (%s), slowest %d ms; "
+						+ "both services back %d ms after the database%n",
+				(restartedAt - stoppedAt) / 1_000_000, duringOutage.size(),
 				duringOutage.stream().collect(Collectors.groupingBy(Answer::status, Collectors.counting())),
 				duringOutage.stream().mapToLong((answer) -> answer.took().toMillis()).max().orElse(0),
 				(recoveredAt - restartedAt) / 1_000_000);
@@ -332,22 +340,25 @@ class CrashTests {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
 		while (System.nanoTime() < deadline) {
 			try {
-				HttpResponse<String> response = http.send(HttpRequest
-					.newBuilder(URI.create("http://localhost:" + interactionPort + INTERACTIONS))
-					.timeout(Duration.ofSeconds(10))
-					.header("Authorization", "Bearer " + token)
-					.header("Content-Type", "application/json")
-					.header("Idempotency-Key", key)
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(), HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> response = http
+					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + interactionPort + INTERACTIONS))
+						.timeout(Duration.ofSeconds(10))
+						.header("Authorization", "Bearer " + token)
+						.header("Content-Type", "application/json")
+						.header("Idempotency-Key", key)
+						.POST(HttpRequest.BodyPublishers.ofString(body))
+						.build(), HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 201 || response.statusCode() == 200) {
 					return json.readTree(response.body()).get("id").asString();
 				}
-				// 409: the same key is still being handled, so its result is to be asked for again.
-				assertThat(response.statusCode()).as(response.body()).matches((status) -> status == 409 || status >= 500);
+				// 409: the same key is still being handled, so its result is to be asked
+				// for again.
+				assertThat(response.statusCode()).as(response.body())
+					.matches((status) -> status == 409 || status >= 500);
 			}
 			catch (IOException ex) {
-				// Killed or restarting: the client tries the same key again, as it was never answered.
+				// Killed or restarting: the client tries the same key again, as it was
+				// never answered.
 			}
 			retries.incrementAndGet();
 			Thread.sleep(200);
@@ -355,7 +366,10 @@ class CrashTests {
 		throw new AssertionError("The create with key " + key + " was never answered");
 	}
 
-	/** The interactions whose create event reached the listener with a valid signature, and how many times. */
+	/**
+	 * The interactions whose create event reached the listener with a valid signature,
+	 * and how many times.
+	 */
 	private static Map<String, Integer> deliveredCreateEvents(WebhookReceiver listener, Hub hub) {
 		Map<String, Integer> delivered = new ConcurrentHashMap<>();
 		for (WebhookReceiver.Received received : listener.accepted()) {
@@ -427,7 +441,9 @@ class CrashTests {
 				interactionProperties, (line) -> System.out.println("interaction | " + line));
 	}
 
-	/** @param whileDown whether it was answered while the database was down */
+	/**
+	 * @param whileDown whether it was answered while the database was down
+	 */
 	private record Answer(String url, boolean whileDown, int status, String contentType, String body, Duration took) {
 	}
 

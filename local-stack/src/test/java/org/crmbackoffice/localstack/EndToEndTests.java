@@ -35,8 +35,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Both services and the development authorization server as the build ships them, each in its own JVM, the
- * services on their own databases, talking over real HTTP with real tokens: the way the local stack runs them.
+ * Both services and the development authorization server as the build ships them, each in
+ * its own JVM, the services on their own databases, talking over real HTTP with real
+ * tokens: the way the local stack runs them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTests {
@@ -62,22 +63,20 @@ class EndToEndTests {
 	@BeforeAll
 	static void startTheStack() throws Exception {
 		int authPort = StackParts.freePort();
-		authServer = ServiceProcess.start(LocalStack.AUTH_SERVER, StackParts.jarOf(LocalStack.AUTH_SERVER),
-				authPort, LocalStack.authServerProperties(authPort), (line) -> System.out.println("auth        | " + line));
+		authServer = ServiceProcess.start(LocalStack.AUTH_SERVER, StackParts.jarOf(LocalStack.AUTH_SERVER), authPort,
+				LocalStack.authServerProperties(authPort), (line) -> System.out.println("auth        | " + line));
 		String issuer = authServer.baseUrl();
 		inventoryPort = StackParts.freePort();
 		int interactionPort = StackParts.freePort();
 		inventoryProperties = new ArrayList<>(serviceProperties(TestPostgres.freshDatabase("inventory"), issuer));
-		inventoryProperties
-			.addAll(LocalStack.inventoryClientProperties("http://localhost:" + interactionPort, issuer));
+		inventoryProperties.addAll(LocalStack.inventoryClientProperties("http://localhost:" + interactionPort, issuer));
 		inventory = startInventory();
 		List<String> interactionProperties = new ArrayList<>(
 				serviceProperties(TestPostgres.freshDatabase("interaction"), issuer));
 		interactionProperties.addAll(LocalStack.interactionClientProperties(inventory.baseUrl(), issuer));
 		interactionProperties.add("crm.interaction.customer-check-retry=PT2S");
-		interaction = ServiceProcess.start(LocalStack.INTERACTION,
-				StackParts.jarOf(LocalStack.INTERACTION), interactionPort, interactionProperties,
-				(line) -> System.out.println("interaction | " + line));
+		interaction = ServiceProcess.start(LocalStack.INTERACTION, StackParts.jarOf(LocalStack.INTERACTION),
+				interactionPort, interactionProperties, (line) -> System.out.println("interaction | " + line));
 		for (ServiceProcess service : List.of(authServer, inventory, interaction)) {
 			service.awaitHealthy(Duration.ofMinutes(3));
 		}
@@ -101,7 +100,8 @@ class EndToEndTests {
 			.uri(CustomerApi.BASE_PATH)
 			.headers((headers) -> headers.setBearerAuth(tokenOf("data-steward")))
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(CustomerCreate.of("Ada Lovelace", EngagedParty.individual("Ada", "Lovelace", LocalDate.of(1815, 12, 10)),
+			.body(CustomerCreate.of("Ada Lovelace",
+					EngagedParty.individual("Ada", "Lovelace", LocalDate.of(1815, 12, 10)),
 					List.of(ContactMedium.email("ada@example.org"))))
 			.exchange()
 			.expectStatus()
@@ -239,7 +239,8 @@ class EndToEndTests {
 			.uri(CustomerApi.BASE_PATH)
 			.headers((headers) -> headers.setBearerAuth(tokenOf("data-steward")))
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(CustomerCreate.of("Grace Hopper", EngagedParty.individual("Grace", "Hopper", LocalDate.of(1906, 12, 9)),
+			.body(CustomerCreate.of("Grace Hopper",
+					EngagedParty.individual("Grace", "Hopper", LocalDate.of(1906, 12, 9)),
 					List.of(ContactMedium.email("grace@example.org"))))
 			.exchange()
 			.expectBody(Customer.class)
@@ -325,8 +326,8 @@ class EndToEndTests {
 	}
 
 	private static ServiceProcess startInventory() {
-		return ServiceProcess.start(LocalStack.INVENTORY, StackParts.jarOf(LocalStack.INVENTORY),
-				inventoryPort, inventoryProperties, (line) -> {
+		return ServiceProcess.start(LocalStack.INVENTORY, StackParts.jarOf(LocalStack.INVENTORY), inventoryPort,
+				inventoryProperties, (line) -> {
 					inventoryOutput.add(line);
 					System.out.println("inventory   | " + line);
 				});

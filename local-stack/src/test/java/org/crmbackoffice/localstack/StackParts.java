@@ -11,7 +11,10 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** What the tests that run the services as processes share: where the jars are, ports, settings and tokens. */
+/**
+ * What the tests that run the services as processes share: where the jars are, ports,
+ * settings and tokens.
+ */
 final class StackParts {
 
 	static final Path SERVICES = Path.of("target", "services");
@@ -25,14 +28,17 @@ final class StackParts {
 
 	/** A service on a database, trusting the issuer, with the demo data. */
 	static List<String> serviceProperties(String jdbcUrl, String username, String password, String issuer) {
-		List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + jdbcUrl,
-				"spring.datasource.username=" + username, "spring.datasource.password=" + password,
-				LocalStack.DEMO_DATA_LOCATIONS));
+		List<String> properties = new ArrayList<>(
+				List.of("spring.datasource.url=" + jdbcUrl, "spring.datasource.username=" + username,
+						"spring.datasource.password=" + password, LocalStack.DEMO_DATA_LOCATIONS));
 		properties.addAll(LocalStack.securityProperties(issuer));
 		return properties;
 	}
 
-	/** A token of one of the demo clients, from the authorization server, as a CRM front end obtains it. */
+	/**
+	 * A token of one of the demo clients, from the authorization server, as a CRM front
+	 * end obtains it.
+	 */
 	static String tokenOf(ServiceProcess authServer, String client) {
 		Map<String, Object> response = RestTestClient.bindToServer()
 			.baseUrl(authServer.baseUrl())

@@ -30,14 +30,15 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Switches on the shared web behaviour of a CRM back office service. Runs before Spring Boot's error handling
- * and web security so that {@code /error} answers with problem details and Boot's default security backs off.
+ * Switches on the shared web behaviour of a CRM back office service. Runs before Spring
+ * Boot's error handling and web security so that {@code /error} answers with problem
+ * details and Boot's default security backs off.
  */
-@AutoConfiguration(before = ErrorMvcAutoConfiguration.class,
-		beforeName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
-				"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration" })
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class, beforeName = {
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ ProblemResponses.class, ProblemErrorController.class, RequestIdFilter.class, RequestIdPropagation.class,
 		ResourceServerSecurity.class, ApiDocumentationSecurity.class, ApiDocumentationConventions.class,
@@ -45,8 +46,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ServiceSupportAutoConfiguration {
 
 	/**
-	 * Services take the time from here. It ticks in microseconds, as PostgreSQL stores time, so that what a
-	 * create answers is what a later read returns.
+	 * Services take the time from here. It ticks in microseconds, as PostgreSQL stores
+	 * time, so that what a create answers is what a later read returns.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -54,7 +55,10 @@ public class ServiceSupportAutoConfiguration {
 		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 	}
 
-	/** Tomcat's own error reports become problems too (see {@link ContainerProblemReports}). */
+	/**
+	 * Tomcat's own error reports become problems too (see
+	 * {@link ContainerProblemReports}).
+	 */
 	@Bean
 	@ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
 	static WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerProblemReports(JsonMapper json) {

@@ -28,11 +28,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole access matrix of one running service: every endpoint it maps, called by every caller there is (no
- * token, a token without a role, each role of {@link Roles}, and a partner on another partner's records), each
- * answer checked against what the service's role table and endpoint permissions say. The expectation is computed
- * from the very tables the security chain is built from, so that the test is about whether the service keeps
- * them, and a row per endpoint is needed only to make a valid request of it.
+ * The whole access matrix of one running service: every endpoint it maps, called by every
+ * caller there is (no token, a token without a role, each role of {@link Roles}, and a
+ * partner on another partner's records), each answer checked against what the service's
+ * role table and endpoint permissions say. The expectation is computed from the very
+ * tables the security chain is built from, so that the test is about whether the service
+ * keeps them, and a row per endpoint is needed only to make a valid request of it.
  */
 public final class AccessMatrix {
 
@@ -49,8 +50,8 @@ public final class AccessMatrix {
 	private final Map<String, Row> rows = new LinkedHashMap<>();
 
 	/**
-	 * @param otherPartner the party id of a partner with records of its own, who must not reach the records the
-	 * rows call for
+	 * @param otherPartner the party id of a partner with records of its own, who must not
+	 * reach the records the rows call for
 	 */
 	public AccessMatrix(RestTestClient client, RolePermissions roles, EndpointPermissions endpoints,
 			String otherPartner) {
@@ -63,7 +64,8 @@ public final class AccessMatrix {
 	/**
 	 * Adds the row of one endpoint.
 	 * @param granted the status of a call the role table grants
-	 * @param call makes one valid request of the endpoint, with fresh fixtures where the call uses them up
+	 * @param call makes one valid request of the endpoint, with fresh fixtures where the
+	 * call uses them up
 	 */
 	public Row row(HttpMethod method, String pattern, int granted, Call call) {
 		Row row = new Row(method, pattern, granted, call);
@@ -73,7 +75,10 @@ public final class AccessMatrix {
 		return row;
 	}
 
-	/** Everyone who may call: without a token, with one that names no role, with each role, as another partner. */
+	/**
+	 * Everyone who may call: without a token, with one that names no role, with each
+	 * role, as another partner.
+	 */
 	public static List<Caller> callers() {
 		List<Caller> callers = new ArrayList<>();
 		callers.add(new Caller("no token", null, false, false));
@@ -89,9 +94,9 @@ public final class AccessMatrix {
 	}
 
 	/**
-	 * Calls every endpoint as every caller and fails, naming each, on an endpoint without a row or a rule, a row
-	 * without an endpoint, an answer other than the expected one, and another partner's record in a partner's
-	 * answer.
+	 * Calls every endpoint as every caller and fails, naming each, on an endpoint without
+	 * a row or a rule, a row without an endpoint, an answer other than the expected one,
+	 * and another partner's record in a partner's answer.
 	 * @param openPaths patterns every caller may use, which the matrix leaves out
 	 * @return how many calls answered each status
 	 */
@@ -110,8 +115,8 @@ public final class AccessMatrix {
 			if (!mapped.contains(row.endpoint())) {
 				continue;
 			}
-			Optional<Rule> rule = this.endpoints.ruleFor(new MockHttpServletRequest(row.method.name(),
-					row.pattern.replaceAll("\\{[^}]+}", "x")));
+			Optional<Rule> rule = this.endpoints
+				.ruleFor(new MockHttpServletRequest(row.method.name(), row.pattern.replaceAll("\\{[^}]+}", "x")));
 			if (rule.isEmpty()) {
 				problems.add(row.endpoint() + " has no rule in the service's endpoint permissions");
 				continue;
@@ -157,7 +162,8 @@ public final class AccessMatrix {
 				if (isOpen(pattern, openPaths)) {
 					continue;
 				}
-				// A mapping without a method answers them all; the matrix asks that it be given one.
+				// A mapping without a method answers them all; the matrix asks that it be
+				// given one.
 				if (methods.isEmpty()) {
 					endpoints.add("ANY " + pattern);
 				}
@@ -197,8 +203,8 @@ public final class AccessMatrix {
 	}
 
 	/**
-	 * @param recordId the id of the record the call is about, which another partner's answer must not hold;
-	 * {@code null} when it is about none
+	 * @param recordId the id of the record the call is about, which another partner's
+	 * answer must not hold; {@code null} when it is about none
 	 */
 	public record Answer(int status, String body, String recordId) {
 	}
@@ -232,9 +238,9 @@ public final class AccessMatrix {
 		}
 
 		/**
-		 * What a partner granted the endpoint gets for another partner's record: 404 where the record is hidden
-		 * from it, 403 where it asks to act for the other; by default what the grant gives, e.g. a list of its
-		 * own.
+		 * What a partner granted the endpoint gets for another partner's record: 404
+		 * where the record is hidden from it, 403 where it asks to act for the other; by
+		 * default what the grant gives, e.g. a list of its own.
 		 */
 		public Row foreign(int status) {
 			this.foreign = status;
@@ -261,8 +267,8 @@ public final class AccessMatrix {
 		}
 
 		/**
-		 * A request authorized as the caller. A partner's token names the owner of the record, or the other
-		 * partner when the matrix tries another partner's records.
+		 * A request authorized as the caller. A partner's token names the owner of the
+		 * record, or the other partner when the matrix tries another partner's records.
 		 * @param owner the party whose record the call is about
 		 */
 		public RestTestClient.RequestBodySpec request(HttpMethod method, String uri, String owner) {
@@ -280,7 +286,9 @@ public final class AccessMatrix {
 			return request;
 		}
 
-		/** @param recordId the record the call is about, {@code null} for none */
+		/**
+		 * @param recordId the record the call is about, {@code null} for none
+		 */
 		public Answer answer(RestTestClient.RequestHeadersSpec<?> request, String recordId) {
 			EntityExchangeResult<String> result = request.exchange().returnResult(String.class);
 			String body = result.getResponseBody();

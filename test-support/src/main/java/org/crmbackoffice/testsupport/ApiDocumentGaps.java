@@ -9,12 +9,13 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What an OpenAPI document of this project leaves out that a client generator or a person in Swagger UI relies on:
- * each gap names the operation and what it lacks. An empty list means every operation has a stable id, a summary,
- * its success code (201 with Location for creates, 204 for deletes), the problem responses it can give with the
- * problem schema, the permission it needs, paging headers on lists, typed bodies and answers with an example each
- * (a change, not a whole resource, for patches), filters as parameters and a description of every parameter and
- * of every attribute of every schema.
+ * What an OpenAPI document of this project leaves out that a client generator or a person
+ * in Swagger UI relies on: each gap names the operation and what it lacks. An empty list
+ * means every operation has a stable id, a summary, its success code (201 with Location
+ * for creates, 204 for deletes), the problem responses it can give with the problem
+ * schema, the permission it needs, paging headers on lists, typed bodies and answers with
+ * an example each (a change, not a whole resource, for patches), filters as parameters
+ * and a description of every parameter and of every attribute of every schema.
  */
 public final class ApiDocumentGaps {
 
@@ -129,7 +130,10 @@ public final class ApiDocumentGaps {
 		});
 	}
 
-	/** A schema without a reference or properties, or an array of such items: a generator can only make a map. */
+	/**
+	 * A schema without a reference or properties, or an array of such items: a generator
+	 * can only make a map.
+	 */
 	private static boolean untyped(JsonNode schema) {
 		if (schema.has("items")) {
 			return untyped(schema.path("items"));

@@ -16,9 +16,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sends the request examples of an OpenAPI document to the service that published it, as a person would from
- * Swagger UI's "Try it out", so that a test can show each example is a request the service accepts. Examples that
- * refer to other resources get the ids of those a test created first.
+ * Sends the request examples of an OpenAPI document to the service that published it, as
+ * a person would from Swagger UI's "Try it out", so that a test can show each example is
+ * a request the service accepts. Examples that refer to other resources get the ids of
+ * those a test created first.
  */
 public final class ApiExampleRequests {
 
@@ -46,8 +47,9 @@ public final class ApiExampleRequests {
 	}
 
 	/**
-	 * Sends the example of an operation, its path's variable replaced by {@code id} and the values at the given JSON
-	 * pointers of the body replaced, and answers what the service answered, which must be a success.
+	 * Sends the example of an operation, its path's variable replaced by {@code id} and
+	 * the values at the given JSON pointers of the body replaced, and answers what the
+	 * service answered, which must be a success.
 	 */
 	public JsonNode send(String operationId, String id, Map<String, String> replacements) {
 		Example example = this.examples.get(operationId);

@@ -11,18 +11,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A test of a service through its HTTP API: the whole application on a random port, on a fresh PostgreSQL
- * database, trusting the {@link TestIssuer}, called with a {@code RestTestClient} and bearer tokens the way a CRM
- * front end calls it.
+ * A test of a service through its HTTP API: the whole application on a random port, on a
+ * fresh PostgreSQL database, trusting the {@link TestIssuer}, called with a
+ * {@code RestTestClient} and bearer tokens the way a CRM front end calls it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-@ContextConfiguration(
-		initializers = { FreshPostgresDatabase.class, TestIssuerProperties.class, NoBackgroundDelivery.class,
-				NoRateLimits.class })
+@ContextConfiguration(initializers = { FreshPostgresDatabase.class, TestIssuerProperties.class,
+		NoBackgroundDelivery.class, NoRateLimits.class })
 public @interface ApiIntegrationTest {
 
 }

@@ -11,9 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Points a Spring test context at a fresh database migrated only up to an earlier schema version and filled the
- * way the service stored its data then; the service's own start-up migrates it the rest of the way. A test that
- * reads the data back through the API proves the migration kept it.
+ * Points a Spring test context at a fresh database migrated only up to an earlier schema
+ * version and filled the way the service stored its data then; the service's own start-up
+ * migrates it the rest of the way. A test that reads the data back through the API proves
+ * the migration kept it.
  */
 public abstract class DatabaseAtVersion implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -22,7 +23,8 @@ public abstract class DatabaseAtVersion implements ApplicationContextInitializer
 	private final String version;
 
 	/**
-	 * @param purpose a short lowercase word naming the database, e.g. {@code inventory_migration}
+	 * @param purpose a short lowercase word naming the database, e.g.
+	 * {@code inventory_migration}
 	 * @param version the schema version to stop at, e.g. {@code 22}
 	 */
 	protected DatabaseAtVersion(String purpose, String version) {
@@ -42,8 +44,8 @@ public abstract class DatabaseAtVersion implements ApplicationContextInitializer
 			.target(this.version)
 			.load()
 			.migrate();
-		fill(new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl(), database.username(),
-				database.password())));
+		fill(new JdbcTemplate(
+				new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password())));
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("databaseAtVersion" + this.version,

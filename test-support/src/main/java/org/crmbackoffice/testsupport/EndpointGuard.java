@@ -16,8 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Finds endpoints that any authenticated caller may use: calls every mapped endpoint of a running service with a
- * valid token that carries no role, and expects each to refuse it.
+ * Finds endpoints that any authenticated caller may use: calls every mapped endpoint of a
+ * running service with a valid token that carries no role, and expects each to refuse it.
  */
 public final class EndpointGuard {
 
@@ -27,7 +27,8 @@ public final class EndpointGuard {
 	}
 
 	/**
-	 * @param openPaths patterns that are deliberately open to everyone, e.g. the API documentation
+	 * @param openPaths patterns that are deliberately open to everyone, e.g. the API
+	 * documentation
 	 */
 	public static void assertEveryEndpointNeedsAPermission(RequestMappingHandlerMapping mappings, RestTestClient client,
 			String... openPaths) {

@@ -7,8 +7,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a Spring test context at a database of its own on the test PostgreSQL server. All contexts of one test
- * JVM share that database, as they share the cached application context.
+ * Points a Spring test context at a database of its own on the test PostgreSQL server.
+ * All contexts of one test JVM share that database, as they share the cached application
+ * context.
  */
 public class FreshPostgresDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

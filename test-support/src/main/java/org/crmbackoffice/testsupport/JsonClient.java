@@ -9,8 +9,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * Calls an API with JSON written out by hand and reads the answers as JSON trees, the way a client generated
- * from a TM Forum specification sees them: by the specification's attribute names, not by this project's records.
+ * Calls an API with JSON written out by hand and reads the answers as JSON trees, the way
+ * a client generated from a TM Forum specification sees them: by the specification's
+ * attribute names, not by this project's records.
  */
 public final class JsonClient {
 

@@ -6,10 +6,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * A PostgreSQL server reachable through an administrative connection that may create and drop databases.
+ * A PostgreSQL server reachable through an administrative connection that may create and
+ * drop databases.
  *
  * @param description where the server comes from, for the test log
- * @param adminJdbcUrl a JDBC URL of a database on the server that is not one of the test databases
+ * @param adminJdbcUrl a JDBC URL of a database on the server that is not one of the test
+ * databases
  */
 record PostgresServer(String description, String adminJdbcUrl, String username, String password) {
 
@@ -32,7 +34,9 @@ record PostgresServer(String description, String adminJdbcUrl, String username, 
 		}
 	}
 
-	/** The same server and parameters as the admin URL, with the database name replaced. */
+	/**
+	 * The same server and parameters as the admin URL, with the database name replaced.
+	 */
 	private String jdbcUrlOf(String database) {
 		int query = this.adminJdbcUrl.indexOf('?');
 		String base = (query < 0) ? this.adminJdbcUrl : this.adminJdbcUrl.substring(0, query);

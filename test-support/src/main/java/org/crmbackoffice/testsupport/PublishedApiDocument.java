@@ -16,10 +16,11 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The OpenAPI document of a service as the repository publishes it in {@code api/}, for readers who do not run the
- * service and for the client generation in {@code api-clients}. A test compares it with the document the service
- * serves, so that a change of the API shows in review; with {@code -Dapi-documents.update=true} the test writes the
- * served document instead.
+ * The OpenAPI document of a service as the repository publishes it in {@code api/}, for
+ * readers who do not run the service and for the client generation in
+ * {@code api-clients}. A test compares it with the document the service serves, so that a
+ * change of the API shows in review; with {@code -Dapi-documents.update=true} the test
+ * writes the served document instead.
  */
 public final class PublishedApiDocument {
 
@@ -34,12 +35,17 @@ public final class PublishedApiDocument {
 		this.json = json;
 	}
 
-	/** The published document of a service, e.g. {@code interaction-service}, from the service module's folder. */
+	/**
+	 * The published document of a service, e.g. {@code interaction-service}, from the
+	 * service module's folder.
+	 */
 	public static PublishedApiDocument of(String service, JsonMapper json) {
 		return new PublishedApiDocument(Path.of("..", "api", service + ".openapi.json"), json);
 	}
 
-	/** Fails with the differing places unless the served document is the published one. */
+	/**
+	 * Fails with the differing places unless the served document is the published one.
+	 */
 	public void assertMatches(JsonNode served) {
 		ObjectNode document = (ObjectNode) served.deepCopy();
 		// The address a test server listens on is not part of the API.
@@ -47,8 +53,8 @@ public final class PublishedApiDocument {
 		try {
 			if (Boolean.getBoolean("api-documents.update")) {
 				Files.createDirectories(this.file.getParent());
-				Files.writeString(this.file, this.json.writerWithDefaultPrettyPrinter().writeValueAsString(document)
-						+ "\n");
+				Files.writeString(this.file,
+						this.json.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n");
 			}
 			assertThat(this.file).as("the published OpenAPI document").exists();
 			JsonNode published = this.json.readTree(Files.readString(this.file));
@@ -58,8 +64,7 @@ public final class PublishedApiDocument {
 					The API changed: %s no longer describes it. Review the change and publish it with
 					./mvnw -pl <service> -am verify -Dtest=ApiDocumentTests -Dsurefire.failIfNoSpecifiedTests=false \
 					-Dapi-documents.update=true
-					Differences (published -> served)""".formatted(this.file.normalize()))
-				.isEmpty();
+					Differences (published -> served)""".formatted(this.file.normalize())).isEmpty();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -13,8 +13,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The structure every service keeps: organised by feature, with stored data behind each feature's own service.
- * A service's architecture test includes these with {@code ArchTests.in(ServiceArchitectureRules.class)}.
+ * The structure every service keeps: organised by feature, with stored data behind each
+ * feature's own service. A service's architecture test includes these with
+ * {@code ArchTests.in(ServiceArchitectureRules.class)}.
  */
 public final class ServiceArchitectureRules {
 
@@ -33,7 +34,10 @@ public final class ServiceArchitectureRules {
 		.dependOnClassesThat()
 		.areAssignableTo(Repository.class);
 
-	/** Feature packages are the ones directly below a service's root package, e.g. {@code inventory.customer}. */
+	/**
+	 * Feature packages are the ones directly below a service's root package, e.g.
+	 * {@code inventory.customer}.
+	 */
 	@ArchTest
 	static final ArchRule featuresDoNotDependOnEachOtherInCircles = slices().matching("org.crmbackoffice.*.(*)..")
 		.should()

@@ -16,9 +16,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real HTTP server standing in for another service: it answers each request as the test says and keeps every
- * request it got, so that a test sees what the service under test asked and how it copes with the answers, down
- * to the wire, without starting the other service.
+ * A real HTTP server standing in for another service: it answers each request as the test
+ * says and keeps every request it got, so that a test sees what the service under test
+ * asked and how it copes with the answers, down to the wire, without starting the other
+ * service.
  */
 public final class StandInService implements AutoCloseable {
 
@@ -32,7 +33,8 @@ public final class StandInService implements AutoCloseable {
 	private StandInService(Function<Request, Answer> answers) throws IOException {
 		this.answers = answers;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		// A thread per request in flight: a test may keep one caller waiting while others are answered.
+		// A thread per request in flight: a test may keep one caller waiting while others
+		// are answered.
 		this.server.setExecutor(Executors.newCachedThreadPool((task) -> {
 			Thread thread = new Thread(task, "stand-in-service");
 			thread.setDaemon(true);
@@ -42,7 +44,9 @@ public final class StandInService implements AutoCloseable {
 		this.server.start();
 	}
 
-	/** @param answers what to answer each request with */
+	/**
+	 * @param answers what to answer each request with
+	 */
 	public static StandInService start(Function<Request, Answer> answers) throws IOException {
 		return new StandInService(answers);
 	}
@@ -84,13 +88,17 @@ public final class StandInService implements AutoCloseable {
 	 */
 	public record Request(String method, String path, String query, Map<String, List<String>> headers, String body) {
 
-		/** @return the header's first value, {@code null} without one */
+		/**
+		 * @return the header's first value, {@code null} without one
+		 */
 		public String header(String name) {
 			List<String> values = this.headers.get(name);
 			return (values != null && !values.isEmpty()) ? values.get(0) : null;
 		}
 
-		/** @return the {@code Authorization} header, {@code null} without one */
+		/**
+		 * @return the {@code Authorization} header, {@code null} without one
+		 */
 		public String authorization() {
 			return header("Authorization");
 		}
@@ -102,7 +110,9 @@ public final class StandInService implements AutoCloseable {
 
 	}
 
-	/** @param json the body, {@code null} for none */
+	/**
+	 * @param json the body, {@code null} for none
+	 */
 	public record Answer(int status, String json) {
 
 		public static Answer json(String json) {

@@ -27,9 +27,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real OAuth2 issuer for tests, on a loopback port: OIDC discovery, a JWKS with a key made for this run, and a
- * client-credentials token endpoint. Services under test are configured with its issuer URI exactly as they would
- * be with a production identity provider, and tests mint tokens for any role with {@link #token()}.
+ * A real OAuth2 issuer for tests, on a loopback port: OIDC discovery, a JWKS with a key
+ * made for this run, and a client-credentials token endpoint. Services under test are
+ * configured with its issuer URI exactly as they would be with a production identity
+ * provider, and tests mint tokens for any role with {@link #token()}.
  */
 public final class TestIssuer {
 
@@ -47,11 +48,12 @@ public final class TestIssuer {
 	private TestIssuer() throws IOException, JOSEException {
 		this.key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.server.createContext("/.well-known/openid-configuration", (exchange) -> respond(exchange, 200, discovery()));
+		this.server.createContext("/.well-known/openid-configuration",
+				(exchange) -> respond(exchange, 200, discovery()));
 		this.server.createContext("/.well-known/oauth-authorization-server",
 				(exchange) -> respond(exchange, 200, discovery()));
-		this.server.createContext("/jwks", (exchange) -> respond(exchange, 200,
-				new JWKSet(this.key.toPublicJWK()).toString()));
+		this.server.createContext("/jwks",
+				(exchange) -> respond(exchange, 200, new JWKSet(this.key.toPublicJWK()).toString()));
 		this.server.createContext("/token", this::issueClientCredentialsToken);
 		this.server.start();
 	}
@@ -135,7 +137,10 @@ public final class TestIssuer {
 	private record RegisteredClient(String secret, List<String> roles) {
 	}
 
-	/** A token as the identity provider would issue it, with each part changeable to test its rejection. */
+	/**
+	 * A token as the identity provider would issue it, with each part changeable to test
+	 * its rejection.
+	 */
 	public final class TokenBuilder {
 
 		private String subject = "user-" + UUID.randomUUID();

@@ -15,11 +15,12 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.springframework.boot.SpringApplication;
 
 /**
- * Chooses the PostgreSQL server for this test JVM and hands out fresh databases on it, dropped when the JVM
- * ends. In order of preference:
+ * Chooses the PostgreSQL server for this test JVM and hands out fresh databases on it,
+ * dropped when the JVM ends. In order of preference:
  * <ol>
- * <li>the server named by {@value #URL_VARIABLE} (with {@value #USER_VARIABLE} and {@value #PASSWORD_VARIABLE}),
- * e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres}: its role must be allowed to create databases;</li>
+ * <li>the server named by {@value #URL_VARIABLE} (with {@value #USER_VARIABLE} and
+ * {@value #PASSWORD_VARIABLE}), e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres}:
+ * its role must be allowed to create databases;</li>
  * <li>a Testcontainers PostgreSQL where a Docker engine answers;</li>
  * <li>an embedded PostgreSQL whose binaries come from Maven Central.</li>
  * </ol>
@@ -44,7 +45,10 @@ public final class TestPostgres {
 
 	private static final List<String> created = new ArrayList<>();
 
-	/** Whether Spring application contexts use the databases of this JVM: then Spring's shutdown drops them. */
+	/**
+	 * Whether Spring application contexts use the databases of this JVM: then Spring's
+	 * shutdown drops them.
+	 */
 	private static volatile boolean usedBySpring;
 
 	private TestPostgres() {
@@ -52,7 +56,8 @@ public final class TestPostgres {
 
 	/**
 	 * Creates a new, empty database for this test run.
-	 * @param purpose a short lowercase word naming what the database is for, e.g. {@code inventory}
+	 * @param purpose a short lowercase word naming what the database is for, e.g.
+	 * {@code inventory}
 	 */
 	public static synchronized TestDatabase freshDatabase(String purpose) {
 		PostgresServer current = server();
@@ -64,9 +69,10 @@ public final class TestPostgres {
 	}
 
 	/**
-	 * A new database for Spring application contexts. It is dropped only after Spring closed every context: a
-	 * context still closing would otherwise find its database gone and wait for a connection until the test JVM
-	 * is killed. Spring Boot runs its shutdown handlers once every context is closed.
+	 * A new database for Spring application contexts. It is dropped only after Spring
+	 * closed every context: a context still closing would otherwise find its database
+	 * gone and wait for a connection until the test JVM is killed. Spring Boot runs its
+	 * shutdown handlers once every context is closed.
 	 */
 	static synchronized TestDatabase freshDatabaseForSpring(String purpose) {
 		if (!usedBySpring) {

@@ -7,8 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.crmbackoffice.testsupport.StandInService.Answer;
 
 /**
- * A real HTTP endpoint for event listeners under test: records every request it gets and answers with the status
- * a test sets (200 by default).
+ * A real HTTP endpoint for event listeners under test: records every request it gets and
+ * answers with the status a test sets (200 by default).
  */
 public final class WebhookReceiver implements AutoCloseable {
 

@@ -24,9 +24,10 @@ import static org.crmbackoffice.support.security.Roles.PARTNER;
 import static org.crmbackoffice.support.security.Roles.SUPERVISOR;
 
 /**
- * The customer inventory's access control in one place. Permissions of features still to come (changing,
- * closing, erasing and exporting customers, audit trail, reports, data-quality audits) are part of the table so
- * that the roles mean the same thing from the start.
+ * The customer inventory's access control in one place. Permissions of features still to
+ * come (changing, closing, erasing and exporting customers, audit trail, reports,
+ * data-quality audits) are part of the table so that the roles mean the same thing from
+ * the start.
  */
 @Configuration(proxyBeanMethods = false)
 public class InventoryAccess {
@@ -53,35 +54,40 @@ public class InventoryAccess {
 
 	public static final String QUALITY_AUDIT = "quality:audit";
 
-	/** Registering event listeners and looking after their deliveries: an integration task. */
+	/**
+	 * Registering event listeners and looking after their deliveries: an integration
+	 * task.
+	 */
 	public static final String HUB_MANAGE = HubConfiguration.HUB_MANAGE;
 
 	private static final String PRIVACY_PATH = "/inventory/v1/customer/*";
 
 	private static final String QUALITY_PATH = "/inventory/v1/quality";
+
 	private static final String AUDIT_PATH = "/inventory/v1/audit/**";
 
 	private static final String REPORT_PATH = "/inventory/v1/report/**";
 
 	@Bean
 	RolePermissions inventoryRolePermissions() {
-		return RolePermissions.of(Map.of(
-				AGENT, Set.of(CUSTOMER_READ),
-				SUPERVISOR, Set.of(CUSTOMER_READ, REPORT_READ),
-				PARTNER, Set.of(CUSTOMER_READ_OWN),
-				DATA_STEWARD, Set.of(CUSTOMER_READ, CUSTOMER_CREATE, CUSTOMER_UPDATE, CUSTOMER_CLOSE, QUALITY_AUDIT),
-				AUDITOR, Set.of(AUDIT_READ, REPORT_READ),
-				ADMIN, Set.of(CUSTOMER_READ, CUSTOMER_CREATE, CUSTOMER_UPDATE, CUSTOMER_CLOSE, CUSTOMER_ERASE,
-						CUSTOMER_EXPORT, AUDIT_READ, REPORT_READ, QUALITY_AUDIT, HUB_MANAGE,
-						ResourceServerSecurity.MONITORING),
-				// The interaction service checks that the customers an interaction names exist.
+		return RolePermissions.of(Map.of(AGENT, Set.of(CUSTOMER_READ), SUPERVISOR, Set.of(CUSTOMER_READ, REPORT_READ),
+				PARTNER, Set.of(CUSTOMER_READ_OWN), DATA_STEWARD,
+				Set.of(CUSTOMER_READ, CUSTOMER_CREATE, CUSTOMER_UPDATE, CUSTOMER_CLOSE, QUALITY_AUDIT), AUDITOR,
+				Set.of(AUDIT_READ, REPORT_READ), ADMIN,
+				Set.of(CUSTOMER_READ, CUSTOMER_CREATE, CUSTOMER_UPDATE, CUSTOMER_CLOSE, CUSTOMER_ERASE, CUSTOMER_EXPORT,
+						AUDIT_READ, REPORT_READ, QUALITY_AUDIT, HUB_MANAGE, ResourceServerSecurity.MONITORING),
+				// The interaction service checks that the customers an interaction names
+				// exist.
 				INTERACTION_SERVICE, Set.of(CUSTOMER_READ)));
 	}
 
 	/** TMF629 v4, served beside v5 over the same customers. */
 	private static final String V4_CUSTOMERS = "/tmf-api/customerManagement/v4/customer";
 
-	/** TMF632 parties are the customers' party data: reading and changing them goes with the customers'. */
+	/**
+	 * TMF632 parties are the customers' party data: reading and changing them goes with
+	 * the customers'.
+	 */
 	private static final String[] PARTIES = { PartyApi.INDIVIDUAL_PATH, PartyApi.ORGANIZATION_PATH };
 
 	private static final String[] PARTY = { PartyApi.INDIVIDUAL_PATH + "/*", PartyApi.ORGANIZATION_PATH + "/*" };
@@ -95,7 +101,8 @@ public class InventoryAccess {
 			.anyOf(CUSTOMER_CREATE)
 			.on(HttpMethod.PATCH, CustomerApi.BASE_PATH + "/*", V4_CUSTOMERS + "/*")
 			.anyOf(CUSTOMER_UPDATE)
-			// Agreements are part of the customer's record: reading and changing them goes with the customer's.
+			// Agreements are part of the customer's record: reading and changing them
+			// goes with the customer's.
 			.on(HttpMethod.GET, PARTIES)
 			.anyOf(CUSTOMER_READ, CUSTOMER_READ_OWN)
 			.on(HttpMethod.GET, PARTY)
@@ -120,9 +127,11 @@ public class InventoryAccess {
 			.anyOf(CUSTOMER_ERASE)
 			.on(HttpMethod.GET, PRIVACY_PATH + "/privacyRequest")
 			.anyOf(AUDIT_READ)
-			// The landing page, the quality report page, their scripts and chart library hold no data; the report page
+			// The landing page, the quality report page, their scripts and chart library
+			// hold no data; the report page
 			// asks with a token.
-			.on(HttpMethod.GET, "/", "/index.html", "/quality-report/**", "/dashboard-support/**", "/webjars/chart.js/**")
+			.on(HttpMethod.GET, "/", "/index.html", "/quality-report/**", "/dashboard-support/**",
+					"/webjars/chart.js/**")
 			.open()
 			.on(HttpMethod.GET, QUALITY_PATH + "/report")
 			.anyOf(QUALITY_AUDIT, REPORT_READ)

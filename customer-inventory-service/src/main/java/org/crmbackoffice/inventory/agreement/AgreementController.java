@@ -69,11 +69,12 @@ class AgreementController {
 	@GetMapping
 	@Operation(summary = "Lists agreements, newest first")
 	ResponseEntity<List<Agreement>> list(
-			@Parameter(name = "engagedParty.id", description = "only the agreements of this customer")
-			@RequestParam(name = "engagedParty.id", required = false) UUID customerId,
-			@Parameter(description = "The agreement status: initialized, active, suspended or terminated")
-			@RequestParam(required = false) @Pattern(regexp = "initialized|active|suspended|terminated",
-					message = "must be one of initialized, active, suspended, terminated") String status,
+			@Parameter(name = "engagedParty.id", description = "only the agreements of this customer") @RequestParam(
+					name = "engagedParty.id", required = false) UUID customerId,
+			@Parameter(
+					description = "The agreement status: initialized, active, suspended or terminated") @RequestParam(
+							required = false) @Pattern(regexp = "initialized|active|suspended|terminated",
+									message = "must be one of initialized, active, suspended, terminated") String status,
 			@RequestParam(defaultValue = "0") @Min(0) long offset,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit) {
 		AgreementStatus only = (status != null) ? AgreementStatus.of(status) : null;

@@ -100,7 +100,10 @@ class AgreementEntity {
 		take(content, now, author);
 	}
 
-	/** Only for a merge of duplicate customers: otherwise an agreement stays with its customer. */
+	/**
+	 * Only for a merge of duplicate customers: otherwise an agreement stays with its
+	 * customer.
+	 */
 	void transferTo(UUID survivorId, Instant now, String author) {
 		this.customerId = survivorId;
 		this.updatedAt = now;
@@ -180,7 +183,10 @@ class AgreementEntity {
 		return this.updatedAt;
 	}
 
-	/** Everything about an agreement that its clients set, apart from its customer and status. */
+	/**
+	 * Everything about an agreement that its clients set, apart from its customer and
+	 * status.
+	 */
 	record Content(String name, String description, String agreementType, Instant validFrom, Instant validTo,
 			List<PartyValue> otherParties, List<TermValue> terms, List<DocumentValue> documents) {
 	}

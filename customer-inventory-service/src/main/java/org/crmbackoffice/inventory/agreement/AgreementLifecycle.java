@@ -16,9 +16,10 @@ import static org.crmbackoffice.model.agreement.AgreementStatus.SUSPENDED;
 import static org.crmbackoffice.model.agreement.AgreementStatus.TERMINATED;
 
 /**
- * The moves an agreement may make: a new one becomes active (or is terminated before it starts), an active one can
- * be suspended and resumed, and any can be terminated. Terminated is final: a renewed contract is a new agreement,
- * so the old terms stay on record as they were.
+ * The moves an agreement may make: a new one becomes active (or is terminated before it
+ * starts), an active one can be suspended and resumed, and any can be terminated.
+ * Terminated is final: a renewed contract is a new agreement, so the old terms stay on
+ * record as they were.
  */
 final class AgreementLifecycle {
 
@@ -34,7 +35,9 @@ final class AgreementLifecycle {
 	private AgreementLifecycle() {
 	}
 
-	/** @throws ApiProblemException 409 naming the moves that are allowed from {@code from} */
+	/**
+	 * @throws ApiProblemException 409 naming the moves that are allowed from {@code from}
+	 */
 	static void checkMove(AgreementStatus from, AgreementStatus to) {
 		if (from == to || MOVES.get(from).contains(to)) {
 			return;

@@ -24,7 +24,8 @@ final class AgreementMapper {
 	}
 
 	/**
-	 * @param otherParties the engaged parties without the customer, whom the agreement keeps as its own column
+	 * @param otherParties the engaged parties without the customer, whom the agreement
+	 * keeps as its own column
 	 */
 	static Content content(String name, String description, String agreementType, TimePeriod agreementPeriod,
 			List<RelatedParty> otherParties, List<TermOrCondition> terms, List<EntityRef> documents) {
@@ -33,7 +34,10 @@ final class AgreementMapper {
 				terms.stream().map(TermValue::of).toList(), documents.stream().map(DocumentValue::of).toList());
 	}
 
-	/** The customer comes first among the engaged parties, in the role {@value Agreement#CUSTOMER_ROLE}. */
+	/**
+	 * The customer comes first among the engaged parties, in the role
+	 * {@value Agreement#CUSTOMER_ROLE}.
+	 */
 	static Agreement toResource(AgreementEntity agreement) {
 		String id = agreement.id().toString();
 		List<RelatedParty> parties = new ArrayList<>();
@@ -55,21 +59,25 @@ final class AgreementMapper {
 
 	static void apply(AgreementEntity agreement, AgreementUpdate update, List<RelatedParty> otherParties, Instant now,
 			String author) {
-		agreement.apply(content(update.name(), update.description(), update.agreementType(),
-				update.agreementPeriod(), otherParties, update.termOrCondition(), update.document()),
+		agreement.apply(
+				content(update.name(), update.description(), update.agreementType(), update.agreementPeriod(),
+						otherParties, update.termOrCondition(), update.document()),
 				update.status().value(), update.statusReason(), now, author);
 	}
 
 	static RelatedParty customerParty(UUID customerId) {
-		return new RelatedParty(Agreement.CUSTOMER_ROLE, new EntityRef(customerId.toString(),
-				CustomerApi.BASE_PATH + "/" + customerId, null, Customer.TYPE));
+		return new RelatedParty(Agreement.CUSTOMER_ROLE,
+				new EntityRef(customerId.toString(), CustomerApi.BASE_PATH + "/" + customerId, null, Customer.TYPE));
 	}
 
 	static EntityRef refOf(UUID id, String name) {
 		return new EntityRef(id.toString(), hrefOf(id.toString()), name, Agreement.TYPE);
 	}
 
-	/** Path-absolute, so it stays right behind any proxy and in events written without a request. */
+	/**
+	 * Path-absolute, so it stays right behind any proxy and in events written without a
+	 * request.
+	 */
 	static String hrefOf(String id) {
 		return AgreementApi.BASE_PATH + "/" + id;
 	}

@@ -8,7 +8,10 @@ import org.crmbackoffice.model.agreement.Agreement;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What other features of the inventory may learn about the agreements of a customer, whoever asks. */
+/**
+ * What other features of the inventory may learn about the agreements of a customer,
+ * whoever asks.
+ */
 @Component
 @Transactional(readOnly = true)
 public class AgreementRecords {
@@ -19,7 +22,9 @@ public class AgreementRecords {
 		this.agreements = agreements;
 	}
 
-	/** @return the customer's agreements, oldest first */
+	/**
+	 * @return the customer's agreements, oldest first
+	 */
 	public List<Agreement> ofCustomer(UUID customerId) {
 		return this.agreements.findByCustomerIdOrderByCreatedAtAscIdAsc(customerId)
 			.stream()

@@ -17,9 +17,10 @@ interface AgreementRepository extends JpaRepository<AgreementEntity, UUID> {
 	List<AgreementOfCustomer> findRefsByCustomerIdIn(Collection<UUID> customerIds);
 
 	/**
-	 * One customer's agreements. A query of its own rather than {@link #findRefsByCustomerIdIn} with one id:
-	 * Hibernate translates a query with a list parameter anew on every execution, and this one runs on every read
-	 * of a customer.
+	 * One customer's agreements. A query of its own rather than
+	 * {@link #findRefsByCustomerIdIn} with one id: Hibernate translates a query with a
+	 * list parameter anew on every execution, and this one runs on every read of a
+	 * customer.
 	 */
 	@Query("""
 			select a.customerId as customerId, a.id as id, a.name as name from AgreementEntity a

@@ -31,8 +31,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the agreements established with customers. A business partner sees the agreements of its own customer
- * record only; any other is as unknown to it as one that does not exist.
+ * Keeps the agreements established with customers. A business partner sees the agreements
+ * of its own customer record only; any other is as unknown to it as one that does not
+ * exist.
  */
 @Service
 @Transactional(readOnly = true)
@@ -67,8 +68,9 @@ class AgreementService {
 	}
 
 	/**
-	 * Establishes an agreement with an existing customer that is not closed. With an idempotency key, a repeat of
-	 * the same request answers with the agreement the first one created.
+	 * Establishes an agreement with an existing customer that is not closed. With an
+	 * idempotency key, a repeat of the same request answers with the agreement the first
+	 * one created.
 	 */
 	@Transactional
 	Created create(AgreementCreate request, String idempotencyKey) {
@@ -106,9 +108,10 @@ class AgreementService {
 	}
 
 	/**
-	 * Applies a JSON merge patch to the changeable part of the agreement; its status follows
-	 * {@link AgreementLifecycle} and its customer stays the same.
-	 * @param expectedVersion the version the client read ({@code If-Match}), or {@code null} to take the current one
+	 * Applies a JSON merge patch to the changeable part of the agreement; its status
+	 * follows {@link AgreementLifecycle} and its customer stays the same.
+	 * @param expectedVersion the version the client read ({@code If-Match}), or
+	 * {@code null} to take the current one
 	 */
 	@Transactional
 	Versioned patch(String id, JsonNode patch, Long expectedVersion) {
@@ -157,8 +160,7 @@ class AgreementService {
 		Caller current = this.caller.get();
 		return ApiResponses.parseId(id)
 			.flatMap(this.agreements::findById)
-			.filter((agreement) -> !current.isPartner()
-					|| agreement.customerId().toString().equals(current.partyId()))
+			.filter((agreement) -> !current.isPartner() || agreement.customerId().toString().equals(current.partyId()))
 			.orElseThrow(() -> ApiProblemException.notFound("agreement", id));
 	}
 
@@ -166,7 +168,10 @@ class AgreementService {
 	record Versioned(Agreement agreement, long version) {
 	}
 
-	/** The answer to a create: {@code replayed} when an earlier request with the same key created it. */
+	/**
+	 * The answer to a create: {@code replayed} when an earlier request with the same key
+	 * created it.
+	 */
 	record Created(Agreement agreement, long version, boolean replayed) {
 	}
 

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves agreements from one customer to another, for a duplicate record merged into its survivor: the contracts
- * stay in force and are found on the surviving record. The caller checks permissions.
+ * Moves agreements from one customer to another, for a duplicate record merged into its
+ * survivor: the contracts stay in force and are found on the surviving record. The caller
+ * checks permissions.
  */
 @Component
 public class AgreementTransfers {
@@ -27,7 +28,8 @@ public class AgreementTransfers {
 	}
 
 	/**
-	 * Moves every agreement and records each move in the audit trail of the customer it moved to.
+	 * Moves every agreement and records each move in the audit trail of the customer it
+	 * moved to.
 	 * @return how many agreements moved
 	 */
 	@Transactional
@@ -40,7 +42,8 @@ public class AgreementTransfers {
 			this.audit.recordWrite(toCustomer, Agreement.TYPE + "/" + after.id(), AuditTrail.AGREEMENT_UPDATE, before,
 					after);
 		}
-		// Once for all moves: the plain SQL that follows in the merge's transaction must see them.
+		// Once for all moves: the plain SQL that follows in the merge's transaction must
+		// see them.
 		this.agreements.flush();
 		return moving.size();
 	}

@@ -13,7 +13,10 @@ import org.crmbackoffice.model.common.EntityRef;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Lists each customer's agreements on its record, one query for a whole page of customers. */
+/**
+ * Lists each customer's agreements on its record, one query for a whole page of
+ * customers.
+ */
 @Component
 @Transactional(readOnly = true)
 class AgreementsOfCustomers implements AgreementRefs {

@@ -4,7 +4,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import org.crmbackoffice.model.common.EntityRef;
 
-/** A ref to a document of an agreement (the signed contract, its annexes) kept in a document store, as stored. */
+/**
+ * A ref to a document of an agreement (the signed contract, its annexes) kept in a
+ * document store, as stored.
+ */
 @Embeddable
 record DocumentValue(@Column(name = "ref_id") String id, @Column(name = "href") String href,
 		@Column(name = "name") String name, @Column(name = "referred_type") String referredType) {

@@ -12,14 +12,18 @@ import org.crmbackoffice.support.problem.FieldProblem;
 import org.crmbackoffice.support.web.ApiResponses;
 
 /**
- * The engaged parties of an agreement split into the one customer of this inventory it is established with and
- * the others.
+ * The engaged parties of an agreement split into the one customer of this inventory it is
+ * established with and the others.
  *
- * @param customerPointer where the customer's id stands in the request, for problems about it
+ * @param customerPointer where the customer's id stands in the request, for problems
+ * about it
  */
 record Engagement(UUID customerId, String customerPointer, List<RelatedParty> otherParties) {
 
-	/** @throws ApiProblemException 400 unless exactly one engaged party refers to a customer by a well-formed id */
+	/**
+	 * @throws ApiProblemException 400 unless exactly one engaged party refers to a
+	 * customer by a well-formed id
+	 */
 	static Engagement of(List<RelatedParty> engagedParty) {
 		List<Integer> customers = new ArrayList<>();
 		List<RelatedParty> others = new ArrayList<>();
@@ -32,8 +36,8 @@ record Engagement(UUID customerId, String customerPointer, List<RelatedParty> ot
 			}
 		}
 		if (customers.size() != 1) {
-			throw invalid("/engagedParty", "exactly one engaged party must refer to a Customer (found "
-					+ customers.size() + ")");
+			throw invalid("/engagedParty",
+					"exactly one engaged party must refer to a Customer (found " + customers.size() + ")");
 		}
 		String pointer = "/engagedParty/" + customers.get(0) + "/partyOrPartyRole/id";
 		String id = engagedParty.get(customers.get(0)).partyOrPartyRole().id();

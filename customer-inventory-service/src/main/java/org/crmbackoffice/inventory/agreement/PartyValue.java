@@ -5,7 +5,10 @@ import jakarta.persistence.Embeddable;
 import org.crmbackoffice.model.common.EntityRef;
 import org.crmbackoffice.model.common.RelatedParty;
 
-/** An engaged party of an agreement other than its customer (a reseller, a guarantor), as stored. */
+/**
+ * An engaged party of an agreement other than its customer (a reseller, a guarantor), as
+ * stored.
+ */
 @Embeddable
 record PartyValue(@Column(name = "role") String role, @Column(name = "ref_id") String id,
 		@Column(name = "href") String href, @Column(name = "name") String name,

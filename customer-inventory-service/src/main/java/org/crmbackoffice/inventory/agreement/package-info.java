@@ -1,2 +1,5 @@
-/** Agreements (contracts) established with customers, TMF651 style, linked both ways with the customer. */
+/**
+ * Agreements (contracts) established with customers, TMF651 style, linked both ways with
+ * the customer.
+ */
 package org.crmbackoffice.inventory.agreement;

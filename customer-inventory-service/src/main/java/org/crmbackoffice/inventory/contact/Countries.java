@@ -7,9 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the country of an address as people write it, by its ISO 3166 code or its name ({@code FR}, {@code FRA},
- * {@code France}, {@code Deutschland}), and gives its ISO 3166-1 alpha-2 code. TMF v5 leaves the country of an
- * address free text, and the specification's own examples write the name.
+ * Reads the country of an address as people write it, by its ISO 3166 code or its name
+ * ({@code FR}, {@code FRA}, {@code France}, {@code Deutschland}), and gives its ISO
+ * 3166-1 alpha-2 code. TMF v5 leaves the country of an address free text, and the
+ * specification's own examples write the name.
  */
 public final class Countries {
 
@@ -33,7 +34,10 @@ public final class Countries {
 		return Optional.ofNullable(BY_NAME_OR_ALPHA_3.get(text.toLowerCase(Locale.ROOT)));
 	}
 
-	/** Each country's alpha-3 code and its name in English and in the country's own languages. */
+	/**
+	 * Each country's alpha-3 code and its name in English and in the country's own
+	 * languages.
+	 */
 	private static Map<String, String> byNameOrAlpha3() {
 		Map<String, String> codes = new HashMap<>();
 		for (String code : ALPHA_2) {

@@ -12,16 +12,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads phone numbers as people write them ({@code 07700 900123}, {@code +44 (0)7700-900123}) and gives their
- * E.164 form ({@code +447700900123}), the form the inventory stores and compares, but never at the price of
- * another number: a stored contact detail must not silently become somebody else's.
+ * Reads phone numbers as people write them ({@code 07700 900123},
+ * {@code +44 (0)7700-900123}) and gives their E.164 form ({@code +447700900123}), the
+ * form the inventory stores and compares, but never at the price of another number: a
+ * stored contact detail must not silently become somebody else's.
  * <p>
- * A number with a {@code +} country prefix says its country itself. A national number is read in the region its
- * record names (the medium's own country, else the customer's postal address) when it has a length that region
- * allows; a record that names no region leaves it to {@code crm.inventory.default-phone-region} ({@code GB}
- * unless set), and then only a number valid there is read, since a foreign number often has a length the default
- * region allows too. Any other number is kept exactly as given, and the {@code phone-invalid} data-quality rule
- * reports it.
+ * A number with a {@code +} country prefix says its country itself. A national number is
+ * read in the region its record names (the medium's own country, else the customer's
+ * postal address) when it has a length that region allows; a record that names no region
+ * leaves it to {@code crm.inventory.default-phone-region} ({@code GB} unless set), and
+ * then only a number valid there is read, since a foreign number often has a length the
+ * default region allows too. Any other number is kept exactly as given, and the
+ * {@code phone-invalid} data-quality rule reports it.
  */
 @Component
 public class PhoneNumbers {
@@ -40,8 +42,10 @@ public class PhoneNumbers {
 	}
 
 	/**
-	 * The number as the inventory stores it: in E.164 form where it reads confidently, otherwise exactly as given.
-	 * @param region the ISO 3166 country the record names for the number, or {@code null} when it names none
+	 * The number as the inventory stores it: in E.164 form where it reads confidently,
+	 * otherwise exactly as given.
+	 * @param region the ISO 3166 country the record names for the number, or {@code null}
+	 * when it names none
 	 */
 	public String toStored(String number, String region) {
 		if (number == null || number.isBlank()) {
@@ -50,8 +54,8 @@ public class PhoneNumbers {
 		try {
 			if (number.strip().startsWith("+")) {
 				PhoneNumber parsed = this.numbers.parse(number, "ZZ");
-				return (this.numbers.isPossibleNumberWithReason(parsed) == ValidationResult.IS_POSSIBLE)
-						? e164(parsed) : number;
+				return (this.numbers.isPossibleNumberWithReason(parsed) == ValidationResult.IS_POSSIBLE) ? e164(parsed)
+						: number;
 			}
 			if (region == null) {
 				PhoneNumber parsed = this.numbers.parse(number, this.defaultRegion);
@@ -71,8 +75,8 @@ public class PhoneNumbers {
 	}
 
 	/**
-	 * A number a client searches for, in E.164 form as the default region reads it, or empty when it cannot be
-	 * read as a phone number.
+	 * A number a client searches for, in E.164 form as the default region reads it, or
+	 * empty when it cannot be read as a phone number.
 	 */
 	public Optional<String> toE164(String number) {
 		if (number == null || number.isBlank()) {
@@ -80,7 +84,8 @@ public class PhoneNumbers {
 		}
 		try {
 			PhoneNumber parsed = this.numbers.parse(number, this.defaultRegion);
-			// A number only dialable within its own area (IS_POSSIBLE_LOCAL_ONLY) cannot be stored in E.164.
+			// A number only dialable within its own area (IS_POSSIBLE_LOCAL_ONLY) cannot
+			// be stored in E.164.
 			if (this.numbers.isPossibleNumberWithReason(parsed) != ValidationResult.IS_POSSIBLE) {
 				return Optional.empty();
 			}
@@ -92,8 +97,9 @@ public class PhoneNumbers {
 	}
 
 	/**
-	 * Whether a stored number is in a range its country's numbering plan assigns. A number kept as given, without
-	 * a country prefix, could not be read confidently and is not.
+	 * Whether a stored number is in a range its country's numbering plan assigns. A
+	 * number kept as given, without a country prefix, could not be read confidently and
+	 * is not.
 	 */
 	public boolean isValid(String number) {
 		if (number == null || !number.strip().startsWith("+")) {

@@ -11,7 +11,8 @@ import org.crmbackoffice.inventory.contact.SearchText;
 import org.crmbackoffice.model.common.ContactMedium;
 
 /**
- * One contact medium of a customer, as stored, with its email address and phone number as search compares them.
+ * One contact medium of a customer, as stored, with its email address and phone number as
+ * search compares them.
  */
 @Embeddable
 record ContactMediumValue(@Column(name = "medium_type") String mediumType,
@@ -25,13 +26,17 @@ record ContactMediumValue(@Column(name = "medium_type") String mediumType,
 		@Column(name = "medium_id") String mediumId, @Column(name = "fax_number") String faxNumber,
 		@Column(name = "social_network_id") String socialNetworkId) {
 
-	/** @param medium a medium whose phone number, if any, was normalised already ({@link ContactMedia#normalised}) */
+	/**
+	 * @param medium a medium whose phone number, if any, was normalised already
+	 * ({@link ContactMedia#normalised})
+	 */
 	static ContactMediumValue of(ContactMedium medium) {
-		return new ContactMediumValue(medium.mediumType(), medium.contactType(), Boolean.TRUE.equals(medium.preferred()),
-				Period.of(medium.validFor()), medium.emailAddress(), medium.phoneNumber(), medium.street1(),
-				medium.street2(), medium.city(), medium.postCode(), medium.stateOrProvince(), medium.country(),
-				SearchText.fold(medium.emailAddress()), PhoneNumbers.searchForm(medium.phoneNumber()), medium.type(),
-				medium.id(), medium.faxNumber(), medium.socialNetworkId());
+		return new ContactMediumValue(medium.mediumType(), medium.contactType(),
+				Boolean.TRUE.equals(medium.preferred()), Period.of(medium.validFor()), medium.emailAddress(),
+				medium.phoneNumber(), medium.street1(), medium.street2(), medium.city(), medium.postCode(),
+				medium.stateOrProvince(), medium.country(), SearchText.fold(medium.emailAddress()),
+				PhoneNumbers.searchForm(medium.phoneNumber()), medium.type(), medium.id(), medium.faxNumber(),
+				medium.socialNetworkId());
 	}
 
 	/** Whether both reach the party at the same address, however it was written. */
@@ -39,7 +44,8 @@ record ContactMediumValue(@Column(name = "medium_type") String mediumType,
 		return Objects.equals(this.mediumType, other.mediumType)
 				&& Objects.equals(this.emailNormalized, other.emailNormalized) && Objects.equals(phone(), other.phone())
 				&& Objects.equals(SearchText.fold(this.street1), SearchText.fold(other.street1))
-				&& Objects.equals(comparablePostCode(), other.comparablePostCode()) && Objects.equals(this.country, other.country);
+				&& Objects.equals(comparablePostCode(), other.comparablePostCode())
+				&& Objects.equals(this.country, other.country);
 	}
 
 	private String phone() {

@@ -72,8 +72,9 @@ class CustomerController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Creates a customer", description = "With an Idempotency-Key, a repeated request answers "
-			+ "with the customer the first one created.")
+	@Operation(summary = "Creates a customer",
+			description = "With an Idempotency-Key, a repeated request answers "
+					+ "with the customer the first one created.")
 	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
 	ResponseEntity<Customer> create(@Valid @RequestBody CustomerCreate request,
 			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
@@ -108,9 +109,9 @@ class CustomerController {
 					+ "unavailable and the customer is answered all the same. A customer merged into another as its "
 					+ "duplicate answers 308 with the Location of the survivor.")
 	ResponseEntity<Customer> retrieve(@PathVariable String id,
-			@Parameter(description = "recentInteractions adds the latest interactions with the customer")
-			@RequestParam(required = false) @Pattern(regexp = RECENT_INTERACTIONS,
-					message = "can only be " + RECENT_INTERACTIONS) String expand) {
+			@Parameter(description = "recentInteractions adds the latest interactions with the customer") @RequestParam(
+					required = false) @Pattern(regexp = RECENT_INTERACTIONS,
+							message = "can only be " + RECENT_INTERACTIONS) String expand) {
 		Versioned customer = this.customers.retrieve(id);
 		// Only closed records can have been merged: the others cost no extra query.
 		if (customer.customer().status() == CustomerStatus.CLOSED) {
@@ -127,7 +128,8 @@ class CustomerController {
 		if (expand == null) {
 			return versioned(customer);
 		}
-		// Asked after the customer's transaction ended: a slow interaction service must not hold a connection.
+		// Asked after the customer's transaction ended: a slow interaction service must
+		// not hold a connection.
 		Customer withInteractions = customer.customer()
 			.withRecentInteractions(this.recentInteractions.of(customer.customer().id()));
 		return ResponseEntity.ok().eTag(ApiResponses.etagOf(customer.version())).body(withInteractions);

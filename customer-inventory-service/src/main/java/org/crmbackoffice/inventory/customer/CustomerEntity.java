@@ -56,7 +56,10 @@ class CustomerEntity {
 	@Embedded
 	private EngagedPartyValue engagedParty;
 
-	/** The engaged party when the inventory holds it; {@code null} for a party held elsewhere. */
+	/**
+	 * The engaged party when the inventory holds it; {@code null} for a party held
+	 * elsewhere.
+	 */
 	@Column(name = "party_id")
 	private UUID partyId;
 
@@ -151,7 +154,10 @@ class CustomerEntity {
 		this.updatedBy = author;
 	}
 
-	/** Takes the (erased) customer off the TMF API; the record stays for its trail and agreements. */
+	/**
+	 * Takes the (erased) customer off the TMF API; the record stays for its trail and
+	 * agreements.
+	 */
 	void delete(Instant now, String author) {
 		this.deletedAt = now;
 		this.deletedBy = author;
@@ -162,11 +168,13 @@ class CustomerEntity {
 	}
 
 	/**
-	 * Anonymises the record for a GDPR erasure: the party is only its pseudonym, and every attribute that could
-	 * identify or describe the person is dropped. The refs to accounts and payment methods stay, so the systems
-	 * that hold those keep their link; the status becomes closed, which is final. A party held here keeps its id
-	 * (it is erased too); a reference to a party held elsewhere keeps a PartyRef's required id as the pseudonym,
-	 * as in the interaction log, so that nothing links the record to the person any more.
+	 * Anonymises the record for a GDPR erasure: the party is only its pseudonym, and
+	 * every attribute that could identify or describe the person is dropped. The refs to
+	 * accounts and payment methods stay, so the systems that hold those keep their link;
+	 * the status becomes closed, which is final. A party held here keeps its id (it is
+	 * erased too); a reference to a party held elsewhere keeps a PartyRef's required id
+	 * as the pseudonym, as in the interaction log, so that nothing links the record to
+	 * the person any more.
 	 */
 	void erase(String pseudonym, Instant now, String author) {
 		this.name = pseudonym;
@@ -190,8 +198,9 @@ class CustomerEntity {
 	}
 
 	/**
-	 * Merges this duplicate into the survivor: the contact media, accounts, payment methods and related parties
-	 * the survivor lacks move over to it, what it already has stays here as history, and this record is closed.
+	 * Merges this duplicate into the survivor: the contact media, accounts, payment
+	 * methods and related parties the survivor lacks move over to it, what it already has
+	 * stays here as history, and this record is closed.
 	 * @return how many contact media and how many references moved
 	 */
 	int[] mergeInto(CustomerEntity survivor, Instant now, String author) {
@@ -201,7 +210,8 @@ class CustomerEntity {
 		List<RefValue> paymentRefs = lacking(this.paymentMethods, survivor.paymentMethods, RefValue::sameTarget);
 		List<RelatedPartyValue> parties = lacking(this.relatedParties, survivor.relatedParties,
 				RelatedPartyValue::sameRoleAndParty);
-		// Where both records have a characteristic of the same name, the survivor's value is the one kept.
+		// Where both records have a characteristic of the same name, the survivor's value
+		// is the one kept.
 		List<CharacteristicValue> traits = lacking(this.characteristics, survivor.characteristics,
 				(own, other) -> own.name().equals(other.name()));
 		List<CreditProfileValue> assessments = lacking(this.creditProfiles, survivor.creditProfiles,
@@ -318,9 +328,9 @@ class CustomerEntity {
 
 	/** Everything about a customer that its clients set, apart from its status. */
 	record Content(String name, String description, Period validFor, EngagedPartyValue engagedParty, UUID partyId,
-			List<ContactMediumValue> contactMedia,
-			List<CharacteristicValue> characteristics, List<RefValue> accounts, List<RefValue> paymentMethods,
-			List<CreditProfileValue> creditProfiles, List<RelatedPartyValue> relatedParties) {
+			List<ContactMediumValue> contactMedia, List<CharacteristicValue> characteristics, List<RefValue> accounts,
+			List<RefValue> paymentMethods, List<CreditProfileValue> creditProfiles,
+			List<RelatedPartyValue> relatedParties) {
 	}
 
 }

@@ -16,9 +16,9 @@ import static org.crmbackoffice.model.customer.CustomerStatus.INITIALIZED;
 import static org.crmbackoffice.model.customer.CustomerStatus.SUSPENDED;
 
 /**
- * The moves a customer relationship may make: a new customer is approved (or closed if it never starts), an
- * approved one can be suspended and approved again, and any can be closed. Closed is final: a returning customer
- * is a new record.
+ * The moves a customer relationship may make: a new customer is approved (or closed if it
+ * never starts), an approved one can be suspended and approved again, and any can be
+ * closed. Closed is final: a returning customer is a new record.
  */
 final class CustomerLifecycle {
 
@@ -34,7 +34,9 @@ final class CustomerLifecycle {
 	private CustomerLifecycle() {
 	}
 
-	/** @throws ApiProblemException 409 naming the moves that are allowed from {@code from} */
+	/**
+	 * @throws ApiProblemException 409 naming the moves that are allowed from {@code from}
+	 */
 	static void checkMove(CustomerStatus from, CustomerStatus to) {
 		if (from == to || MOVES.get(from).contains(to)) {
 			return;

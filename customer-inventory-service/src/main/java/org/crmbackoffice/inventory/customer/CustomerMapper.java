@@ -25,7 +25,8 @@ final class CustomerMapper {
 
 	/**
 	 * @param engagedParty the reference to the request's party, resolved
-	 * @param contactMedia the request's contact media with their phone numbers in E.164 form
+	 * @param contactMedia the request's contact media with their phone numbers in E.164
+	 * form
 	 * @param dataSource the system that feeds the record
 	 */
 	static CustomerEntity newCustomer(CustomerCreate request, ResolvedParty engagedParty,
@@ -36,7 +37,8 @@ final class CustomerMapper {
 	}
 
 	/**
-	 * @param agreements refs to the customer's agreements, which the agreement feature keeps
+	 * @param agreements refs to the customer's agreements, which the agreement feature
+	 * keeps
 	 */
 	static Customer toResource(CustomerEntity customer, List<EntityRef> agreements) {
 		String id = customer.id().toString();
@@ -73,14 +75,14 @@ final class CustomerMapper {
 
 	/**
 	 * @param engagedParty the reference to the update's party, resolved
-	 * @param contactMedia the update's contact media with their phone numbers in E.164 form
+	 * @param contactMedia the update's contact media with their phone numbers in E.164
+	 * form
 	 */
 	static void apply(CustomerEntity customer, CustomerUpdate update, ResolvedParty engagedParty,
 			List<ContactMedium> contactMedia, Instant now, String author) {
-		customer.apply(content(update.name(), update.description(), update.validFor(), engagedParty,
-				contactMedia, update.characteristic(), update.account(), update.paymentMethod(),
-				update.creditProfile(), update.relatedParty()), update.status().value(), update.statusReason(), now,
-				author);
+		customer.apply(content(update.name(), update.description(), update.validFor(), engagedParty, contactMedia,
+				update.characteristic(), update.account(), update.paymentMethod(), update.creditProfile(),
+				update.relatedParty()), update.status().value(), update.statusReason(), now, author);
 	}
 
 	private static Content content(String name, String description, TimePeriod validFor, ResolvedParty engagedParty,
@@ -94,7 +96,10 @@ final class CustomerMapper {
 				relatedParty.stream().map(RelatedPartyValue::of).toList());
 	}
 
-	/** Path-absolute, so it stays right behind any proxy and in events written without a request. */
+	/**
+	 * Path-absolute, so it stays right behind any proxy and in events written without a
+	 * request.
+	 */
 	static String hrefOf(String id) {
 		return CustomerApi.BASE_PATH + "/" + id;
 	}

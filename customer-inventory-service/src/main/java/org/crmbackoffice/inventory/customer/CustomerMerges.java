@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Merges a duplicate customer record into the one that survives it, and remembers the merge so that the merged
- * id keeps leading to the survivor. Records in other services (interactions) keep the merged id; they reach the
- * survivor through the redirect the merged customer's address answers with. The callers check permissions.
+ * Merges a duplicate customer record into the one that survives it, and remembers the
+ * merge so that the merged id keeps leading to the survivor. Records in other services
+ * (interactions) keep the merged id; they reach the survivor through the redirect the
+ * merged customer's address answers with. The callers check permissions.
  */
 @Component
 @Transactional(readOnly = true)
@@ -46,10 +47,11 @@ public class CustomerMerges {
 	}
 
 	/**
-	 * Moves what the survivor lacks from the merged record to it, closes the merged one with the status reason
-	 * {@code merged into <survivor id>} and records the merge. The agreements are the caller's to move.
-	 * @throws ApiProblemException 404 for an unknown customer, 409 when the two are the same, either is erased,
-	 * the survivor is closed or the merged one was closed already
+	 * Moves what the survivor lacks from the merged record to it, closes the merged one
+	 * with the status reason {@code merged into <survivor id>} and records the merge. The
+	 * agreements are the caller's to move.
+	 * @throws ApiProblemException 404 for an unknown customer, 409 when the two are the
+	 * same, either is erased, the survivor is closed or the merged one was closed already
 	 */
 	@Transactional
 	public Merge merge(UUID mergedId, UUID survivorId, String note, Instant now, String author) {
@@ -63,8 +65,8 @@ public class CustomerMerges {
 			throw new ApiProblemException(ProblemType.CONFLICT, "Erased customers cannot be merged.");
 		}
 		if (closed.equals(survivor.status())) {
-			throw new ApiProblemException(ProblemType.CONFLICT, "Customer " + survivorId + " is closed and cannot "
-					+ "take over another record.");
+			throw new ApiProblemException(ProblemType.CONFLICT,
+					"Customer " + survivorId + " is closed and cannot take over another record.");
 		}
 		if (closed.equals(merged.status())) {
 			throw new ApiProblemException(ProblemType.CONFLICT, "Customer " + mergedId + " is closed already.");
@@ -75,7 +77,8 @@ public class CustomerMerges {
 		Customer mergedBefore = CustomerMapper.toResource(merged, mergedAgreements);
 		int[] moved = merged.mergeInto(survivor, now, author);
 		this.customers.flush();
-		// Two records of one person usually engage two parties of it: their identifications join too.
+		// Two records of one person usually engage two parties of it: their
+		// identifications join too.
 		int identificationsMoved = (merged.partyId() != null && survivor.partyId() != null)
 				? this.parties.mergeIdentifications(merged.partyId(), survivor.partyId(), author) : 0;
 		UUID id = UUID.randomUUID();
@@ -95,10 +98,13 @@ public class CustomerMerges {
 				moved[2] + identificationsMoved);
 	}
 
-	/** @return the merge, or empty if there is none with this id */
+	/**
+	 * @return the merge, or empty if there is none with this id
+	 */
 	public Optional<Merge> find(UUID id) {
-		return this.jdbc.sql("select id, merged_id, survivor_id, merged_by, merged_at, note from customer_merge "
-				+ "where id = :id")
+		return this.jdbc
+			.sql("select id, merged_id, survivor_id, merged_by, merged_at, note from customer_merge "
+					+ "where id = :id")
 			.param("id", id)
 			.query((rs, row) -> new Merge(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6), -1,
@@ -106,7 +112,9 @@ public class CustomerMerges {
 			.optional();
 	}
 
-	/** @return the customer a merged one lives on in, or empty if it was never merged */
+	/**
+	 * @return the customer a merged one lives on in, or empty if it was never merged
+	 */
 	public Optional<UUID> survivorOf(UUID mergedId) {
 		return this.jdbc.sql("select survivor_id from customer_merge where merged_id = :id")
 			.param("id", mergedId)
@@ -120,10 +128,14 @@ public class CustomerMerges {
 
 	/**
 	 * A merge of two customer records.
-	 * @param contactMediaMoved how many contact media moved to the survivor; -1 when read back later
-	 * @param referencesMoved how many accounts, payment methods and related parties moved; -1 when read back later
-	 * @param partyDetailsMoved how many identifications (from the merged record's party to the survivor's),
-	 * characteristics and credit profiles moved; -1 when read back later
+	 *
+	 * @param contactMediaMoved how many contact media moved to the survivor; -1 when read
+	 * back later
+	 * @param referencesMoved how many accounts, payment methods and related parties
+	 * moved; -1 when read back later
+	 * @param partyDetailsMoved how many identifications (from the merged record's party
+	 * to the survivor's), characteristics and credit profiles moved; -1 when read back
+	 * later
 	 */
 	public record Merge(UUID id, UUID mergedId, UUID survivorId, String mergedBy, Instant mergedAt, String note,
 			int contactMediaMoved, int referencesMoved, int partyDetailsMoved) {

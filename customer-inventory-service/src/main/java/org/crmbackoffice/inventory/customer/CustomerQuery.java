@@ -23,24 +23,30 @@ import org.crmbackoffice.support.web.ListParameters.InvalidFilterValueException;
 import org.springframework.data.domain.Sort;
 
 /**
- * The filters, free-text search and order of the customer list (TMF630), as the SQL that answers them on the
- * indexes of {@code V4__customer_search.sql}. Every value is a bind parameter; the SQL text is assembled only
- * from the fragments written here. {@code bench/customer-search} times these statements.
+ * The filters, free-text search and order of the customer list (TMF630), as the SQL that
+ * answers them on the indexes of {@code V4__customer_search.sql}. Every value is a bind
+ * parameter; the SQL text is assembled only from the fragments written here.
+ * {@code bench/customer-search} times these statements.
  * <ul>
- * <li>{@code status=approved} (or {@code approved,suspended}), {@code name=} (whole name, case and accents
- * ignored), {@code contactMedium.emailAddress=}, {@code contactMedium.phoneNumber=} (any way of writing the
- * number);</li>
- * <li>{@code creationDate}, {@code lastUpdate}, {@code validFor.startDateTime} and {@code validFor.endDateTime},
- * each with {@code .gt}, {@code .gte}, {@code .lt} or {@code .lte} and an ISO 8601 date-time with offset;</li>
- * <li>{@code q=}: at least {@value #MIN_SEARCH_LENGTH} characters found anywhere in a name or email address (case
- * and accents ignored), or digits found in a phone number; the best matches first, then the newest.</li>
+ * <li>{@code status=approved} (or {@code approved,suspended}), {@code name=} (whole name,
+ * case and accents ignored), {@code contactMedium.emailAddress=},
+ * {@code contactMedium.phoneNumber=} (any way of writing the number);</li>
+ * <li>{@code creationDate}, {@code lastUpdate}, {@code validFor.startDateTime} and
+ * {@code validFor.endDateTime}, each with {@code .gt}, {@code .gte}, {@code .lt} or
+ * {@code .lte} and an ISO 8601 date-time with offset;</li>
+ * <li>{@code q=}: at least {@value #MIN_SEARCH_LENGTH} characters found anywhere in a
+ * name or email address (case and accents ignored), or digits found in a phone number;
+ * the best matches first, then the newest.</li>
  * </ul>
  */
 final class CustomerQuery {
 
 	static final int MIN_SEARCH_LENGTH = 3;
 
-	/** The sort keys clients may use, with the column each sorts; names sort as search compares them. */
+	/**
+	 * The sort keys clients may use, with the column each sorts; names sort as search
+	 * compares them.
+	 */
 	private static final Map<String, String> SORTABLE = sortable();
 
 	private static final Sort.Order TIE_BREAKER = Sort.Order.asc("c.id");
@@ -50,9 +56,8 @@ final class CustomerQuery {
 	private static final Sort BEST_MATCH_FIRST = Sort.by(Sort.Order.desc("match.relevance"),
 			Sort.Order.desc("c.created_at"), TIE_BREAKER);
 
-	private static final Map<String, String> DATE_TIME_ATTRIBUTES = Map.of("creationDate", "c.created_at",
-			"lastUpdate", "c.updated_at", "validFor.startDateTime", "c.valid_from", "validFor.endDateTime",
-			"c.valid_to");
+	private static final Map<String, String> DATE_TIME_ATTRIBUTES = Map.of("creationDate", "c.created_at", "lastUpdate",
+			"c.updated_at", "validFor.startDateTime", "c.valid_from", "validFor.endDateTime", "c.valid_to");
 
 	private static final Map<String, String> COMPARISONS = Map.of("gt", ">", "gte", ">=", "lt", "<", "lte", "<=");
 
@@ -73,8 +78,8 @@ final class CustomerQuery {
 
 	/**
 	 * @param parameters all query parameters of the list request
-	 * @throws org.crmbackoffice.support.problem.ApiProblemException 400 naming each unknown or unreadable filter,
-	 * or the sort key that is not sortable
+	 * @throws org.crmbackoffice.support.problem.ApiProblemException 400 naming each
+	 * unknown or unreadable filter, or the sort key that is not sortable
 	 */
 	static CustomerQuery of(Map<String, String> parameters, PhoneNumbers phoneNumbers) {
 		Filters filters = new Filters(phoneNumbers);
@@ -93,7 +98,10 @@ final class CustomerQuery {
 		return new CustomerQuery(conditions, values, this.search, this.sort);
 	}
 
-	/** The ids of one page of customers, in list order; parameters {@code limit} and {@code offset} added. */
+	/**
+	 * The ids of one page of customers, in list order; parameters {@code limit} and
+	 * {@code offset} added.
+	 */
 	String pageSql() {
 		String order = this.sort.stream()
 			.map((by) -> by.getProperty() + (by.isAscending() ? "" : " desc"))
@@ -104,7 +112,8 @@ final class CustomerQuery {
 
 	String countSql() {
 		if (this.search != null && this.conditions.isEmpty()) {
-			// Matches are distinct customers already: counting them needs no customer row.
+			// Matches are distinct customers already: counting them needs no customer
+			// row.
 			return matches() + "select count(*) from match";
 		}
 		return matches() + "select count(*) from " + from() + where();
@@ -124,8 +133,8 @@ final class CustomerQuery {
 	}
 
 	/**
-	 * Each kind of match reads its own index and the matches meet by customer id: one condition with OR across
-	 * the two tables could use neither index.
+	 * Each kind of match reads its own index and the matches meet by customer id: one
+	 * condition with OR across the two tables could use neither index.
 	 */
 	private String matches() {
 		if (this.search == null) {
@@ -133,7 +142,8 @@ final class CustomerQuery {
 		}
 		String phone = "";
 		if (this.search.phoneDigits() != null) {
-			// The whole number is an exact match on the btree index, which costs far less than its trigrams would.
+			// The whole number is an exact match on the btree index, which costs far less
+			// than its trigrams would.
 			phone = """
 					    union all
 					    select m.customer_id, similarity(m.phone_normalized, :phoneTerm) from customer_contact_medium m
@@ -146,9 +156,10 @@ final class CustomerQuery {
 				    union all
 				    select m.customer_id, similarity(m.email_normalized, :term) from customer_contact_medium m
 				    where m.email_normalized like :pattern
-				""" + phone + """
-				), match as (select id, max(score) as relevance from hit group by id)
-				""";
+				"""
+				+ phone + """
+						), match as (select id, max(score) as relevance from hit group by id)
+						""";
 	}
 
 	private String from() {
@@ -218,13 +229,12 @@ final class CustomerQuery {
 				case "name" -> add("c.name_normalized = :" + parameter, parameter, SearchText.fold(value));
 				case "id", "href" -> add("c.id in (:" + parameter + ")", parameter,
 						noneIfEmpty(ListParameters.resourceIds(name, value)));
-				case "engagedParty.id" -> add("c.engaged_party_id in (:" + parameter + ")", parameter,
-						List.of(value.split(",")));
+				case "engagedParty.id" ->
+					add("c.engaged_party_id in (:" + parameter + ")", parameter, List.of(value.split(",")));
 				case "contactMedium.emailAddress" -> add("c.id in (select m.customer_id from customer_contact_medium m "
 						+ "where m.email_normalized = :" + parameter + ")", parameter, SearchText.fold(value));
 				case "contactMedium.phoneNumber" -> add("c.id in (select m.customer_id from customer_contact_medium m "
-						+ "where m.phone_normalized = :" + parameter + ")", parameter,
-						storedFormOf(value));
+						+ "where m.phone_normalized = :" + parameter + ")", parameter, storedFormOf(value));
 				default -> {
 					Optional<String> range = rangeCondition(name, parameter);
 					if (range.isEmpty()) {
@@ -241,10 +251,14 @@ final class CustomerQuery {
 			return ids.isEmpty() ? List.of(new UUID(0, 0)) : ids;
 		}
 
-		/** A number kept as given, because it could not be read confidently, is found by its digits. */
+		/**
+		 * A number kept as given, because it could not be read confidently, is found by
+		 * its digits.
+		 */
 		private String storedFormOf(String number) {
 			return this.phoneNumbers.toE164(number)
-				.or(() -> Optional.of(PhoneNumbers.searchForm(number)).filter((digits) -> digits.matches("\\+?\\d{3,}")))
+				.or(() -> Optional.of(PhoneNumbers.searchForm(number))
+					.filter((digits) -> digits.matches("\\+?\\d{3,}")))
 				.orElseThrow(() -> new InvalidFilterValueException("it is not a phone number"));
 		}
 
@@ -256,8 +270,9 @@ final class CustomerQuery {
 	}
 
 	/**
-	 * A free-text search: the folded text as a substring pattern, and when it holds enough digits, those digits
-	 * found anywhere in a stored number, and the number it is (in E.164 form) if it reads as a whole one.
+	 * A free-text search: the folded text as a substring pattern, and when it holds
+	 * enough digits, those digits found anywhere in a stored number, and the number it is
+	 * (in E.164 form) if it reads as a whole one.
 	 */
 	record Search(String term, String pattern, String phoneTerm, String phoneNumber, String phoneDigits) {
 
@@ -292,7 +307,9 @@ final class CustomerQuery {
 			return parameters;
 		}
 
-		/** A LIKE pattern matching the text anywhere, its own wildcards taken literally. */
+		/**
+		 * A LIKE pattern matching the text anywhere, its own wildcards taken literally.
+		 */
 		private static String contains(String text) {
 			return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 		}

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What other features of the inventory may learn about, or do to, a customer record. It answers whoever asks:
- * the callers check their own permissions.
+ * What other features of the inventory may learn about, or do to, a customer record. It
+ * answers whoever asks: the callers check their own permissions.
  */
 @Component
 @Transactional(readOnly = true)
@@ -37,7 +37,9 @@ public class CustomerRecords {
 		this.events = events;
 	}
 
-	/** @return the customer's status, or empty if there is no such customer */
+	/**
+	 * @return the customer's status, or empty if there is no such customer
+	 */
 	public Optional<CustomerStatus> statusOf(UUID id) {
 		return this.customers.findStatusById(id).map(CustomerStatus::of);
 	}
@@ -47,15 +49,18 @@ public class CustomerRecords {
 		return this.customers.findById(id).filter((found) -> found.deletedAt() == null).isPresent();
 	}
 
-	/** @return the whole customer record, or empty if there is no such customer */
+	/**
+	 * @return the whole customer record, or empty if there is no such customer
+	 */
 	public Optional<Customer> find(UUID id) {
 		return this.customers.findById(id)
 			.map((customer) -> CustomerMapper.toResource(customer, this.agreements.of(customer.id())));
 	}
 
 	/**
-	 * Anonymises the customer for a GDPR erasure, and the party it engages if the inventory holds it (erasure is of
-	 * the person, whichever of its records is asked for); erasing again changes nothing more.
+	 * Anonymises the customer for a GDPR erasure, and the party it engages if the
+	 * inventory holds it (erasure is of the person, whichever of its records is asked
+	 * for); erasing again changes nothing more.
 	 * @return whether there was such a customer
 	 */
 	@Transactional
@@ -75,8 +80,8 @@ public class CustomerRecords {
 	}
 
 	/**
-	 * Takes an erased customer off the TMF API: it answers 404 there from then on, while its record, trail,
-	 * agreements and privacy requests stay.
+	 * Takes an erased customer off the TMF API: it answers 404 there from then on, while
+	 * its record, trail, agreements and privacy requests stay.
 	 * @return whether there was such a customer still on the API
 	 */
 	@Transactional

@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Runs a {@link CustomerQuery} in SQL, because free-text search needs PostgreSQL's trigram operators and a union
- * across tables that JPA queries cannot express; the customers themselves are then loaded through JPA.
+ * Runs a {@link CustomerQuery} in SQL, because free-text search needs PostgreSQL's
+ * trigram operators and a union across tables that JPA queries cannot express; the
+ * customers themselves are then loaded through JPA.
  */
 @Repository
 class CustomerSearch {

@@ -34,8 +34,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the customer records. Answers with wire records, mapped while the stored data is at hand. A business
- * partner sees its own record only; any other id is as unknown to it as one that does not exist.
+ * Keeps the customer records. Answers with wire records, mapped while the stored data is
+ * at hand. A business partner sees its own record only; any other id is as unknown to it
+ * as one that does not exist.
  */
 @Service
 @Transactional(readOnly = true)
@@ -80,9 +81,9 @@ class CustomerService {
 	}
 
 	/**
-	 * Creates a customer. With an idempotency key, a repeat of the same request answers with the customer the
-	 * first one created; a concurrent repeat fails on the key and is rolled back, and its client's retry gets
-	 * the first customer.
+	 * Creates a customer. With an idempotency key, a repeat of the same request answers
+	 * with the customer the first one created; a concurrent repeat fails on the key and
+	 * is rolled back, and its client's retry gets the first customer.
 	 */
 	@Transactional
 	Created create(CustomerCreate request, String idempotencyKey) {
@@ -111,9 +112,11 @@ class CustomerService {
 	}
 
 	/**
-	 * Applies a JSON merge patch to the changeable part of the customer; its status follows
-	 * {@link CustomerLifecycle}, and only callers who may close customers close one.
-	 * @param expectedVersion the version the client read ({@code If-Match}), or {@code null} to take the current one
+	 * Applies a JSON merge patch to the changeable part of the customer; its status
+	 * follows {@link CustomerLifecycle}, and only callers who may close customers close
+	 * one.
+	 * @param expectedVersion the version the client read ({@code If-Match}), or
+	 * {@code null} to take the current one
 	 */
 	@Transactional
 	Versioned patch(String id, JsonNode patch, Long expectedVersion) {
@@ -122,7 +125,8 @@ class CustomerService {
 	}
 
 	/**
-	 * Changes the customer to what the given function makes of it, e.g. a merge patch of another API version.
+	 * Changes the customer to what the given function makes of it, e.g. a merge patch of
+	 * another API version.
 	 * @param change from the customer as it is to its changeable part as it should be
 	 */
 	@Transactional
@@ -132,8 +136,8 @@ class CustomerService {
 			.filter((found) -> found.deletedAt() == null)
 			.orElseThrow(() -> ApiProblemException.notFound("customer", id));
 		if (customer.erasedAt() != null) {
-			throw new ApiProblemException(ProblemType.CONFLICT, "Customer " + id + " was erased on request and "
-					+ "cannot change any more.");
+			throw new ApiProblemException(ProblemType.CONFLICT,
+					"Customer " + id + " was erased on request and cannot change any more.");
 		}
 		MergePatches.checkVersion(customer.version(), expectedVersion);
 		Customer before = CustomerMapper.toResource(customer, this.agreements.of(customer.id()));
@@ -156,8 +160,8 @@ class CustomerService {
 	}
 
 	/**
-	 * One page of the customers the query finds, with their total. A business partner's list holds at most its
-	 * own record, if the query finds it.
+	 * One page of the customers the query finds, with their total. A business partner's
+	 * list holds at most its own record, if the query finds it.
 	 */
 	Page<Customer> list(CustomerQuery query, OffsetLimit page) {
 		Caller current = this.caller.get();
@@ -193,7 +197,10 @@ class CustomerService {
 	record Versioned(Customer customer, long version) {
 	}
 
-	/** The answer to a create: {@code replayed} when an earlier request with the same key created it. */
+	/**
+	 * The answer to a create: {@code replayed} when an earlier request with the same key
+	 * created it.
+	 */
 	record Created(Customer customer, long version, boolean replayed) {
 	}
 

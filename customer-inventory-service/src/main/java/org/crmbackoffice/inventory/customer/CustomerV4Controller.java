@@ -45,9 +45,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * TMF629 v4.0.0 for the clients that still speak it: the same customers, permissions, lifecycle, audit trail and
- * events as v5, shown and changed in the v4 shape. A customer created in v4 refers to its engaged party, as v4
- * has it; the party's data stays where it is held.
+ * TMF629 v4.0.0 for the clients that still speak it: the same customers, permissions,
+ * lifecycle, audit trail and events as v5, shown and changed in the v4 shape. A customer
+ * created in v4 refers to its engaged party, as v4 has it; the party's data stays where
+ * it is held.
  */
 @RestController
 @RequestMapping(path = CustomerV4Mapper.BASE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -62,8 +63,7 @@ class CustomerV4Controller {
 
 	private final Validator validator;
 
-	CustomerV4Controller(CustomerService customers, PhoneNumbers phoneNumbers, JsonMapper json,
-			Validator validator) {
+	CustomerV4Controller(CustomerService customers, PhoneNumbers phoneNumbers, JsonMapper json, Validator validator) {
 		this.customers = customers;
 		this.phoneNumbers = phoneNumbers;
 		this.json = json;
@@ -71,8 +71,8 @@ class CustomerV4Controller {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Creates a customer (v4)", description = "Takes a TMF629 v4 Customer_Create; the "
-			+ "customer is also readable on the v5 API.")
+	@Operation(summary = "Creates a customer (v4)",
+			description = "Takes a TMF629 v4 Customer_Create; the customer is also readable on the v5 API.")
 	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
 	ResponseEntity<CustomerV4> create(@Valid @RequestBody CustomerChangeV4 request,
 			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
@@ -111,12 +111,13 @@ class CustomerV4Controller {
 			of them unless the patch names them.""")
 	ResponseEntity<CustomerV4> patch(@PathVariable String id, @RequestBody JsonNode patch,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return versioned(this.customers.change(id, (current) -> merged(current, patch), ApiResponses.versionOf(ifMatch)));
+		return versioned(
+				this.customers.change(id, (current) -> merged(current, patch), ApiResponses.versionOf(ifMatch)));
 	}
 
 	private CustomerUpdate merged(Customer current, JsonNode patch) {
-		CustomerChangeV4 patched = MergePatches.apply(CustomerV4Mapper.toChange(current), patch,
-				CustomerChangeV4.class, this.json, this.validator);
+		CustomerChangeV4 patched = MergePatches.apply(CustomerV4Mapper.toChange(current), patch, CustomerChangeV4.class,
+				this.json, this.validator);
 		Set<String> named = patch.propertyStream().map(Map.Entry::getKey).collect(Collectors.toSet());
 		return RequestValidation.check(CustomerV4Mapper.toUpdate(patched, current, named), this.validator,
 				"The patched customer");

@@ -17,9 +17,9 @@ import org.crmbackoffice.model.customer.v4.CustomerV4;
 import org.crmbackoffice.model.customer.v4.RelatedPartyV4;
 
 /**
- * Translates between TMF629 v4 and the v5 model the inventory keeps: one customer, two wire versions. What v4
- * cannot say (party data held here, a medium's {@code @type} and id) stays in the record when a v4 client changes
- * something else.
+ * Translates between TMF629 v4 and the v5 model the inventory keeps: one customer, two
+ * wire versions. What v4 cannot say (party data held here, a medium's {@code @type} and
+ * id) stays in the record when a v4 client changes something else.
  */
 final class CustomerV4Mapper {
 
@@ -50,7 +50,9 @@ final class CustomerV4Mapper {
 				request.relatedParty().stream().map(CustomerV4Mapper::relatedPartyV5).toList(), request.dataSource());
 	}
 
-	/** The changeable part of a customer as v4 shows it: what a v4 merge patch applies to. */
+	/**
+	 * The changeable part of a customer as v4 shows it: what a v4 merge patch applies to.
+	 */
 	static CustomerChangeV4 toChange(Customer customer) {
 		CustomerV4 v4 = toV4(customer);
 		return new CustomerChangeV4(v4.name(), v4.description(), v4.status(), v4.statusReason(), v4.validFor(),
@@ -59,8 +61,9 @@ final class CustomerV4Mapper {
 	}
 
 	/**
-	 * The v5 change a v4 client asked for. The engaged party, contact media and related parties are taken from the
-	 * v4 request only when the patch named them, so that what v4 cannot express survives a change of something else.
+	 * The v5 change a v4 client asked for. The engaged party, contact media and related
+	 * parties are taken from the v4 request only when the patch named them, so that what
+	 * v4 cannot express survives a change of something else.
 	 * @param named the attributes the merge patch named
 	 */
 	static CustomerUpdate toUpdate(CustomerChangeV4 merged, Customer current, Set<String> named) {
@@ -76,7 +79,10 @@ final class CustomerV4Mapper {
 						: current.relatedParty());
 	}
 
-	/** A party whose data the inventory holds shows as a reference to its kind, with its name. */
+	/**
+	 * A party whose data the inventory holds shows as a reference to its kind, with its
+	 * name.
+	 */
 	private static RelatedPartyV4 engagedPartyV4(EngagedParty party) {
 		if (party == null) {
 			return null;
@@ -85,7 +91,10 @@ final class CustomerV4Mapper {
 				party.isReference() ? party.referredType() : party.type(), RelatedPartyV4.TYPE);
 	}
 
-	/** In v4 the engaged party is always a reference: to a party the inventory does not hold. */
+	/**
+	 * In v4 the engaged party is always a reference: to a party the inventory does not
+	 * hold.
+	 */
 	private static EngagedParty engagedPartyV5(RelatedPartyV4 party) {
 		return (party == null) ? null
 				: EngagedParty.reference(party.id(), party.href(), party.name(), party.referredType());
@@ -115,13 +124,14 @@ final class CustomerV4Mapper {
 	}
 
 	/**
-	 * v4 lets a related party go without a role, v5 does not: it takes part in the role its type names
-	 * ({@code individual} for an Individual), or as {@code relatedParty}.
+	 * v4 lets a related party go without a role, v5 does not: it takes part in the role
+	 * its type names ({@code individual} for an Individual), or as {@code relatedParty}.
 	 */
 	private static RelatedParty relatedPartyV5(RelatedPartyV4 party) {
 		String role = (party.role() != null && !party.role().isBlank()) ? party.role()
 				: (party.referredType() != null && !party.referredType().isEmpty())
-						? party.referredType().substring(0, 1).toLowerCase(Locale.ROOT) + party.referredType().substring(1)
+						? party.referredType().substring(0, 1).toLowerCase(Locale.ROOT)
+								+ party.referredType().substring(1)
 						: "relatedParty";
 		return new RelatedParty(role, new EntityRef(party.id(), party.href(), party.name(), party.referredType()));
 	}

@@ -17,11 +17,12 @@ import org.crmbackoffice.support.problem.FieldProblem;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the engaged party a client sends into the reference a customer stores. A {@code PartyRef} to a party the
- * inventory holds refers to it with the inventory's href and name; a reference to any other id is a party held
- * in another system, kept as sent. A party sent by value, with its data ({@code @type} {@code Individual} or
- * {@code Organization}, this inventory's extension of TMF629 for front ends that create both at once), becomes a
- * party of its own, created in the customer's transaction.
+ * Turns the engaged party a client sends into the reference a customer stores. A
+ * {@code PartyRef} to a party the inventory holds refers to it with the inventory's href
+ * and name; a reference to any other id is a party held in another system, kept as sent.
+ * A party sent by value, with its data ({@code @type} {@code Individual} or
+ * {@code Organization}, this inventory's extension of TMF629 for front ends that create
+ * both at once), becomes a party of its own, created in the customer's transaction.
  */
 @Component
 class EngagedParties {
@@ -32,7 +33,10 @@ class EngagedParties {
 		this.parties = parties;
 	}
 
-	/** @param dataSource the system that feeds the customer, and so the party it sends by value */
+	/**
+	 * @param dataSource the system that feeds the customer, and so the party it sends by
+	 * value
+	 */
 	ResolvedParty forNewCustomer(EngagedParty party, String dataSource) {
 		if (party.isReference()) {
 			return referenceTo(party);
@@ -45,8 +49,8 @@ class EngagedParties {
 	}
 
 	/**
-	 * A change may refer the customer to another party, never change the party's data: that is changed on the
-	 * party itself.
+	 * A change may refer the customer to another party, never change the party's data:
+	 * that is changed on the party itself.
 	 */
 	ResolvedParty forChange(EngagedParty party) {
 		if (!party.isReference()) {
@@ -65,8 +69,8 @@ class EngagedParties {
 	}
 
 	private static ResolvedParty held(HeldParty party) {
-		return new ResolvedParty(
-				EngagedPartyValue.of(party.id().toString(), party.href(), party.name(), party.type()), party.id());
+		return new ResolvedParty(EngagedPartyValue.of(party.id().toString(), party.href(), party.name(), party.type()),
+				party.id());
 	}
 
 	private static Party valueOf(EngagedParty party) {
@@ -78,8 +82,8 @@ class EngagedParties {
 			return new Individual(null, null, Individual.TYPE, null, null, party.name(), party.givenName(),
 					party.middleName(), party.familyName(), null, null, null, null, null, null, null, null, null, null,
 					(party.birthDate() != null) ? party.birthDate().toString() : null, null, null, null, null,
-					identifications.isEmpty() ? null : identifications, null, null, null, null, null, null, null,
-					null, null, null, null);
+					identifications.isEmpty() ? null : identifications, null, null, null, null, null, null, null, null,
+					null, null, null);
 		}
 		String name = (party.name() != null && !party.name().isBlank()) ? party.name() : party.tradingName();
 		return Organization.of(name, party.tradingName(), party.organizationType(),

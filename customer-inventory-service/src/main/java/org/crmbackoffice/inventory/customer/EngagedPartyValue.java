@@ -5,11 +5,13 @@ import jakarta.persistence.Embeddable;
 import org.crmbackoffice.model.customer.EngagedParty;
 
 /**
- * The reference to the party engaged as the customer, as stored: to a party the inventory holds (its
- * individual or organization) or to one held in another party management system.
+ * The reference to the party engaged as the customer, as stored: to a party the inventory
+ * holds (its individual or organization) or to one held in another party management
+ * system.
  *
  * @param type always {@code PartyRef} since parties are resources of their own
- * @param referredType {@code Individual} or {@code Organization}, or whatever kind of party the reference names
+ * @param referredType {@code Individual} or {@code Organization}, or whatever kind of
+ * party the reference names
  */
 @Embeddable
 record EngagedPartyValue(@Column(name = "engaged_party_id") String id, @Column(name = "engaged_party_href") String href,

@@ -19,7 +19,9 @@ record RefValue(@Column(name = "ref_id") String id, @Column(name = "href") Strin
 		return this.id.equals(other.id) && this.referredType.equals(other.referredType);
 	}
 
-	/** @param defaultType the TMF type of this kind of reference, e.g. {@code AccountRef} */
+	/**
+	 * @param defaultType the TMF type of this kind of reference, e.g. {@code AccountRef}
+	 */
 	EntityRef toEntityRef(String defaultType) {
 		return new EntityRef(this.id, this.href, this.name, this.referredType,
 				(this.type != null) ? this.type : defaultType);

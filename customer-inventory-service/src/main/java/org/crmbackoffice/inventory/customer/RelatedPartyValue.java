@@ -5,7 +5,9 @@ import jakarta.persistence.Embeddable;
 import org.crmbackoffice.model.common.EntityRef;
 import org.crmbackoffice.model.common.RelatedParty;
 
-/** A party related to the customer in a role (account manager, guarantor, ...), as stored. */
+/**
+ * A party related to the customer in a role (account manager, guarantor, ...), as stored.
+ */
 @Embeddable
 record RelatedPartyValue(@Column(name = "role") String role, @Column(name = "ref_id") String id,
 		@Column(name = "href") String href, @Column(name = "name") String name,
@@ -27,10 +29,8 @@ record RelatedPartyValue(@Column(name = "role") String role, @Column(name = "ref
 	}
 
 	RelatedParty toRelatedParty() {
-		return new RelatedParty(this.role,
-				new EntityRef(this.id, this.href, this.name, this.referredType,
-						(this.partyType != null) ? this.partyType : PARTY_REF),
-				(this.type != null) ? this.type : TYPE);
+		return new RelatedParty(this.role, new EntityRef(this.id, this.href, this.name, this.referredType,
+				(this.partyType != null) ? this.partyType : PARTY_REF), (this.type != null) ? this.type : TYPE);
 	}
 
 }

@@ -12,8 +12,9 @@ import org.springframework.web.client.support.RestClientHttpServiceGroupConfigur
 import org.springframework.web.service.registry.ImportHttpServices;
 
 /**
- * The HTTP client of the interaction service: the {@code interactions} group of {@code spring.http.serviceclient},
- * authenticated with the {@code interactions} registration of {@code spring.security.oauth2.client}.
+ * The HTTP client of the interaction service: the {@code interactions} group of
+ * {@code spring.http.serviceclient}, authenticated with the {@code interactions}
+ * registration of {@code spring.security.oauth2.client}.
  */
 @Configuration(proxyBeanMethods = false)
 @ImportHttpServices(group = InteractionClientConfiguration.GROUP,

@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClientException;
 
 /**
- * A customer's interactions in full, for its GDPR rights: all of them for a download, and their erasure with the
- * customer. Unlike the 360 view these cannot be partial, so an interaction service that cannot be asked makes
- * the request fail with a 503 the client may retry.
+ * A customer's interactions in full, for its GDPR rights: all of them for a download, and
+ * their erasure with the customer. Unlike the 360 view these cannot be partial, so an
+ * interaction service that cannot be asked makes the request fail with a 503 the client
+ * may retry.
  */
 @Component
 public class InteractionsOfCustomers {
@@ -36,7 +37,9 @@ public class InteractionsOfCustomers {
 		this.erasure = erasure;
 	}
 
-	/** @return every interaction the customer took part in, most recent first */
+	/**
+	 * @return every interaction the customer took part in, most recent first
+	 */
 	public List<PartyInteraction> allOf(String customerId) {
 		List<PartyInteraction> all = new ArrayList<>();
 		List<PartyInteraction> page;
@@ -49,7 +52,10 @@ public class InteractionsOfCustomers {
 		return all;
 	}
 
-	/** Anonymises the customer in every interaction it took part in; doing it again is harmless. */
+	/**
+	 * Anonymises the customer in every interaction it took part in; doing it again is
+	 * harmless.
+	 */
 	public PartyErasureApi.Erasure erase(String customerId) {
 		return ask(() -> this.erasure.erase(new PartyErasureApi.ErasureRequest(customerId)));
 	}

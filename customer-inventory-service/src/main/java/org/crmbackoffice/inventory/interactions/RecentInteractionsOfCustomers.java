@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Fetches a customer's latest interactions from the interaction service for the 360 view. The customer record
- * matters more than the view: when the interaction service is down, slow or its circuit is open, the answer is
- * {@link RecentInteractions#unavailable()} instead of an error.
+ * Fetches a customer's latest interactions from the interaction service for the 360 view.
+ * The customer record matters more than the view: when the interaction service is down,
+ * slow or its circuit is open, the answer is {@link RecentInteractions#unavailable()}
+ * instead of an error.
  */
 @Component
 public class RecentInteractionsOfCustomers {
@@ -42,8 +43,8 @@ public class RecentInteractionsOfCustomers {
 
 	public RecentInteractions of(String customerId) {
 		try {
-			return RecentInteractions
-				.available(this.circuitBreaker.executeSupplier(() -> this.interactions.interactionsOf(customerId, LATEST)));
+			return RecentInteractions.available(
+					this.circuitBreaker.executeSupplier(() -> this.interactions.interactionsOf(customerId, LATEST)));
 		}
 		catch (CallNotPermittedException | RestClientException | OAuth2AuthorizationException ex) {
 			log.warn("Recent interactions of customer {} unavailable: {}", customerId, ex.getMessage());

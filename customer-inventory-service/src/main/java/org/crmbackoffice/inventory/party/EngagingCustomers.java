@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The customers that engage a party, as far as the party feature needs to know them: which party a business
- * partner's customer record engages, and whether a party is still engaged. Read from the customer table, so that
- * customers may create parties without the two features depending on each other both ways.
+ * The customers that engage a party, as far as the party feature needs to know them:
+ * which party a business partner's customer record engages, and whether a party is still
+ * engaged. Read from the customer table, so that customers may create parties without the
+ * two features depending on each other both ways.
  */
 @Component
 class EngagingCustomers {
@@ -23,8 +24,8 @@ class EngagingCustomers {
 
 	/** The party a customer engages, if the inventory holds it. */
 	Optional<UUID> partyOf(UUID customerId) {
-		return this.jdbc.queryForList("select party_id from customer where id = ? and party_id is not null",
-				UUID.class, customerId)
+		return this.jdbc
+			.queryForList("select party_id from customer where id = ? and party_id is not null", UUID.class, customerId)
 			.stream()
 			.findFirst();
 	}

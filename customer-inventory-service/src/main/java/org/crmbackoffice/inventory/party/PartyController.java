@@ -41,8 +41,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The TMF632 operations on one kind of party; {@link Individuals} and {@link Organizations} serve them at their
- * paths.
+ * The TMF632 operations on one kind of party; {@link Individuals} and
+ * {@link Organizations} serve them at their paths.
  */
 abstract class PartyController<P extends Party> {
 
@@ -62,8 +62,9 @@ abstract class PartyController<P extends Party> {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Creates a party", description = "With an Idempotency-Key, a repeated request answers "
-			+ "with the party the first one created.")
+	@Operation(summary = "Creates a party",
+			description = "With an Idempotency-Key, a repeated request answers "
+					+ "with the party the first one created.")
 	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
 	ResponseEntity<Party> create(@Valid @RequestBody P request,
 			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
@@ -112,13 +113,15 @@ abstract class PartyController<P extends Party> {
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Deletes a party no customer engages any more", description = "Deleting is erasing: the "
-			+ "party is anonymised here and in the interaction log and answers 404 from then on. 409 while a "
-			+ "customer still engages it.")
+	@Operation(summary = "Deletes a party no customer engages any more",
+			description = "Deleting is erasing: the "
+					+ "party is anonymised here and in the interaction log and answers 404 from then on. 409 while a "
+					+ "customer still engages it.")
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	ResponseEntity<Void> delete(@PathVariable String id) {
 		this.parties.checkDeletable(this.kind, id);
-		// Erased in the interaction log first, outside the transaction: a failure there leaves nothing erased
+		// Erased in the interaction log first, outside the transaction: a failure there
+		// leaves nothing erased
 		// here, and the request can simply be repeated.
 		String pseudonym = this.interactions.erase(id).pseudonym();
 		this.parties.delete(this.kind, id, pseudonym);

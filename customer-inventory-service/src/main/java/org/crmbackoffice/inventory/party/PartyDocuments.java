@@ -14,7 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
 /** Translates between the TMF632 resources and the JSON document a party is stored as. */
 final class PartyDocuments {
 
-	/** Parties hold attributes kept as sent, so they are stored the way the API writes them. */
+	/**
+	 * Parties hold attributes kept as sent, so they are stored the way the API writes
+	 * them.
+	 */
 	private static final JsonMapper DOCUMENTS = JsonMapper.builder()
 		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 		.build();
@@ -22,12 +25,18 @@ final class PartyDocuments {
 	private PartyDocuments() {
 	}
 
-	/** Path-absolute, so it stays right behind any proxy and in events written without a request. */
+	/**
+	 * Path-absolute, so it stays right behind any proxy and in events written without a
+	 * request.
+	 */
 	static String hrefOf(String partyType, UUID id) {
 		return (Individual.TYPE.equals(partyType) ? PartyApi.INDIVIDUAL_PATH : PartyApi.ORGANIZATION_PATH) + "/" + id;
 	}
 
-	/** The party's storable document: without id and href, its dates as TMF632 writes them. */
+	/**
+	 * The party's storable document: without id and href, its dates as TMF632 writes
+	 * them.
+	 */
 	static String write(Party party) {
 		ObjectNode document = (ObjectNode) DOCUMENTS.valueToTree(party);
 		document.remove("id");
@@ -50,8 +59,7 @@ final class PartyDocuments {
 	}
 
 	static Party read(PartyEntity party) {
-		Class<? extends Party> type = Individual.TYPE.equals(party.partyType()) ? Individual.class
-				: Organization.class;
+		Class<? extends Party> type = Individual.TYPE.equals(party.partyType()) ? Individual.class : Organization.class;
 		return DOCUMENTS.readValue(party.document(), type)
 			.identifiedAs(party.id().toString(), hrefOf(party.partyType(), party.id()));
 	}

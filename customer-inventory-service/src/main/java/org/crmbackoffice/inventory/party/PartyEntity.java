@@ -16,8 +16,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A party as the inventory stores it: the resource as its client sent it, and the attributes that data-quality
- * rules, lists and erasure read, taken from it with every write.
+ * A party as the inventory stores it: the resource as its client sent it, and the
+ * attributes that data-quality rules, lists and erasure read, taken from it with every
+ * write.
  */
 @Entity
 @Table(name = "party")
@@ -97,7 +98,9 @@ class PartyEntity {
 		take(party, document, now, author);
 	}
 
-	/** @param party the party as it should be now, with the inventory's defaults filled in */
+	/**
+	 * @param party the party as it should be now, with the inventory's defaults filled in
+	 */
 	void take(Party party, String document, Instant now, String author) {
 		this.status = party.status();
 		this.name = party.displayName();
@@ -117,7 +120,8 @@ class PartyEntity {
 	}
 
 	/**
-	 * Anonymises the party for a GDPR erasure: it keeps only its kind and the pseudonym as its name.
+	 * Anonymises the party for a GDPR erasure: it keeps only its kind and the pseudonym
+	 * as its name.
 	 * @param erased the party as it is shown from now on
 	 */
 	void erase(Party erased, String document, Instant now, String author) {
@@ -131,7 +135,10 @@ class PartyEntity {
 		this.erasedAt = now;
 	}
 
-	/** Takes the (erased) party off the TMF API; the row stays for the trail of the customers that engaged it. */
+	/**
+	 * Takes the (erased) party off the TMF API; the row stays for the trail of the
+	 * customers that engaged it.
+	 */
 	void delete(Instant now, String author) {
 		this.deletedAt = now;
 		this.deletedBy = author;

@@ -5,8 +5,9 @@ import org.crmbackoffice.model.party.Organization;
 import org.crmbackoffice.model.party.Party;
 
 /**
- * What is left of a party after a GDPR erasure: its kind, id and status, and the pseudonym the interaction log
- * also calls it by, as every name it is required to have. Nothing else that could identify or describe it stays.
+ * What is left of a party after a GDPR erasure: its kind, id and status, and the
+ * pseudonym the interaction log also calls it by, as every name it is required to have.
+ * Nothing else that could identify or describe it stays.
  */
 final class PartyErasure {
 

@@ -11,8 +11,9 @@ import org.crmbackoffice.support.hub.EventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The TMF632 events of the parties, published on the party hub in the transaction of the change they describe,
- * each with the whole party as it is after the change; every change is also recorded in the audit trail.
+ * The TMF632 events of the parties, published on the party hub in the transaction of the
+ * change they describe, each with the whole party as it is after the change; every change
+ * is also recorded in the audit trail.
  */
 @Component
 class PartyEvents {
@@ -31,7 +32,10 @@ class PartyEvents {
 		publish("CreateEvent", party);
 	}
 
-	/** A status change, a change of anything else, or both: each is an event of its own kind. */
+	/**
+	 * A status change, a change of anything else, or both: each is an event of its own
+	 * kind.
+	 */
 	void changed(Party before, Party after) {
 		boolean statusChanged = !Objects.equals(before.status(), after.status());
 		this.audit.recordWrite(UUID.fromString(after.id()),
@@ -45,8 +49,8 @@ class PartyEvents {
 	}
 
 	/**
-	 * A party erased on request: what earlier events said about it is forgotten, and listeners learn of the
-	 * erasure from an event that carries only its pseudonym.
+	 * A party erased on request: what earlier events said about it is forgotten, and
+	 * listeners learn of the erasure from an event that carries only its pseudonym.
 	 */
 	void erased(Party before, Party after) {
 		this.publisher.forget(after.id());

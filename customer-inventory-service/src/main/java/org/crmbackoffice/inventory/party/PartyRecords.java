@@ -16,9 +16,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What other features of the inventory may learn about, or do to, a party: customers create their party from its
- * data and refer to it, privacy exports and erases it, duplicate merging moves identifications. It answers whoever
- * asks: the callers check their own permissions.
+ * What other features of the inventory may learn about, or do to, a party: customers
+ * create their party from its data and refer to it, privacy exports and erases it,
+ * duplicate merging moves identifications. It answers whoever asks: the callers check
+ * their own permissions.
  */
 @Component
 @Transactional(readOnly = true)
@@ -39,7 +40,10 @@ public class PartyRecords {
 		this.clock = clock;
 	}
 
-	/** Creates a party, in the caller's transaction, e.g. the one that creates the customer engaging it. */
+	/**
+	 * Creates a party, in the caller's transaction, e.g. the one that creates the
+	 * customer engaging it.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public HeldParty create(Party party, String dataSource) {
 		return HeldParty.of(this.service.store(party, dataSource));
@@ -53,12 +57,17 @@ public class PartyRecords {
 			.map(HeldParty::of);
 	}
 
-	/** @return the whole party, or empty if there is no such party */
+	/**
+	 * @return the whole party, or empty if there is no such party
+	 */
 	public Optional<Party> find(UUID id) {
 		return this.parties.findById(id).map(PartyDocuments::read);
 	}
 
-	/** Anonymises the party for a GDPR erasure, with the pseudonym its customer got; again changes nothing. */
+	/**
+	 * Anonymises the party for a GDPR erasure, with the pseudonym its customer got; again
+	 * changes nothing.
+	 */
 	@Transactional
 	public void erase(UUID id, String pseudonym, Instant now, String author) {
 		this.parties.findById(id)
@@ -67,8 +76,8 @@ public class PartyRecords {
 	}
 
 	/**
-	 * Moves the identifications the survivor's party lacks from the party of a merged duplicate to it, when both
-	 * are parties of the same kind held here.
+	 * Moves the identifications the survivor's party lacks from the party of a merged
+	 * duplicate to it, when both are parties of the same kind held here.
 	 * @return how many moved
 	 */
 	@Transactional
@@ -106,6 +115,7 @@ public class PartyRecords {
 
 	/**
 	 * A party the inventory holds, as a customer refers to it.
+	 *
 	 * @param type {@code Individual} or {@code Organization}
 	 */
 	public record HeldParty(UUID id, String href, String name, String type) {

@@ -13,10 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Finds the parties a list asks for, newest first, in SQL; the parties themselves are then loaded through JPA.
- * Filters (TMF630): {@code id}, {@code href}, {@code name}, {@code givenName}, {@code familyName} and
- * {@code tradingName} (whole values, case ignored) and {@code status} (one or several,
- * comma-separated). Every value is a bind parameter.
+ * Finds the parties a list asks for, newest first, in SQL; the parties themselves are
+ * then loaded through JPA. Filters (TMF630): {@code id}, {@code href}, {@code name},
+ * {@code givenName}, {@code familyName} and {@code tradingName} (whole values, case
+ * ignored) and {@code status} (one or several, comma-separated). Every value is a bind
+ * parameter.
  */
 @Repository
 class PartySearch {
@@ -28,8 +29,9 @@ class PartySearch {
 	}
 
 	List<UUID> idsOf(Query query, long offset, int limit) {
-		return this.jdbc.sql("select p.id from party p where " + query.where()
-				+ " order by p.created_at desc, p.id limit :limit offset :offset")
+		return this.jdbc
+			.sql("select p.id from party p where " + query.where()
+					+ " order by p.created_at desc, p.id limit :limit offset :offset")
 			.params(query.parameters())
 			.param("limit", limit)
 			.param("offset", offset)
@@ -44,13 +46,19 @@ class PartySearch {
 			.single();
 	}
 
-	/** The conditions of one list request, from fragments written here and bind parameters. */
+	/**
+	 * The conditions of one list request, from fragments written here and bind
+	 * parameters.
+	 */
 	record Query(List<String> conditions, Map<String, Object> parameters) {
 
 		private static final Map<String, String> NAME_COLUMNS = Map.of("name", "p.name", "givenName", "p.given_name",
 				"familyName", "p.family_name", "tradingName", "p.trading_name");
 
-		/** @throws org.crmbackoffice.support.problem.ApiProblemException 400 naming each unknown filter */
+		/**
+		 * @throws org.crmbackoffice.support.problem.ApiProblemException 400 naming each
+		 * unknown filter
+		 */
 		static Query of(String partyType, Map<String, String> filters) {
 			List<String> conditions = new ArrayList<>(List.of("p.party_type = :partyType", "p.deleted_at is null"));
 			Map<String, Object> parameters = new HashMap<>(Map.of("partyType", partyType));

@@ -36,8 +36,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the individuals and organizations. A business partner sees the party its own customer record engages
- * and no other; any other id is as unknown to it as one that does not exist.
+ * Keeps the individuals and organizations. A business partner sees the party its own
+ * customer record engages and no other; any other id is as unknown to it as one that does
+ * not exist.
  */
 @Service
 @Transactional(readOnly = true)
@@ -74,7 +75,10 @@ class PartyService {
 		this.clock = clock;
 	}
 
-	/** Creates a party; with an idempotency key, a repeat of the same request answers with the first party. */
+	/**
+	 * Creates a party; with an idempotency key, a repeat of the same request answers with
+	 * the first party.
+	 */
 	@Transactional
 	Versioned create(Party request, String idempotencyKey) {
 		Caller current = this.caller.get();
@@ -85,7 +89,10 @@ class PartyService {
 				}, (created) -> created.party().id());
 	}
 
-	/** Stores a new party and tells of it; for this feature and for customers created with their party's data. */
+	/**
+	 * Stores a new party and tells of it; for this feature and for customers created with
+	 * their party's data.
+	 */
 	PartyEntity store(Party request, String dataSource) {
 		checkDates(request);
 		Caller current = this.caller.get();
@@ -104,7 +111,8 @@ class PartyService {
 
 	/**
 	 * Applies a JSON merge patch; id, href and {@code @type} stay the inventory's.
-	 * @param expectedVersion the version the client read ({@code If-Match}), or {@code null} to take the current one
+	 * @param expectedVersion the version the client read ({@code If-Match}), or
+	 * {@code null} to take the current one
 	 */
 	@Transactional
 	<P extends Party> Versioned patch(Class<P> kind, String id, JsonNode patch, Long expectedVersion) {
@@ -128,12 +136,16 @@ class PartyService {
 		return new Versioned(shown, party.version());
 	}
 
-	/** One page of the parties of this kind that the filters find, newest first, with their total. */
+	/**
+	 * One page of the parties of this kind that the filters find, newest first, with
+	 * their total.
+	 */
 	Page<Party> list(Class<? extends Party> kind, Map<String, String> filters, OffsetLimit page) {
 		Caller current = this.caller.get();
 		PartySearch.Query query = PartySearch.Query.of(typeOf(kind), filters);
 		if (current.isPartner()) {
-			Optional<UUID> own = ApiResponses.parseId(String.valueOf(current.partyId())).flatMap(this.customers::partyOf);
+			Optional<UUID> own = ApiResponses.parseId(String.valueOf(current.partyId()))
+				.flatMap(this.customers::partyOf);
 			if (own.isEmpty()) {
 				return Page.empty(page);
 			}
@@ -149,20 +161,22 @@ class PartyService {
 	}
 
 	/**
-	 * @throws ApiProblemException 409 while a customer on the API engages the party: its customer is deleted or
-	 * erased first
+	 * @throws ApiProblemException 409 while a customer on the API engages the party: its
+	 * customer is deleted or erased first
 	 */
 	void checkDeletable(Class<? extends Party> kind, String id) {
 		List<UUID> engaging = this.customers.of(visible(kind, id).id());
 		if (!engaging.isEmpty()) {
-			throw new ApiProblemException(ProblemType.CONFLICT, "Party " + id + " is engaged by customer(s) "
-					+ engaging + "; delete or erase them first.", Map.of("engagingCustomers", engaging));
+			throw new ApiProblemException(ProblemType.CONFLICT,
+					"Party " + id + " is engaged by customer(s) " + engaging + "; delete or erase them first.",
+					Map.of("engagingCustomers", engaging));
 		}
 	}
 
 	/**
-	 * Deletes a party no customer engages any more. As with customers, deleting is erasing: the party is
-	 * anonymised and taken off the API; its row stays for the trail.
+	 * Deletes a party no customer engages any more. As with customers, deleting is
+	 * erasing: the party is anonymised and taken off the API; its row stays for the
+	 * trail.
 	 * @param pseudonym what the interaction log calls the party since it was erased there
 	 */
 	@Transactional
@@ -214,8 +228,8 @@ class PartyService {
 			problems.add(new FieldProblem("/deathDate", "must not be before the birthDate"));
 		}
 		if (!problems.isEmpty()) {
-			throw new ApiProblemException(ProblemType.INVALID_REQUEST, "The party is not valid; see errors.",
-					problems, null);
+			throw new ApiProblemException(ProblemType.INVALID_REQUEST, "The party is not valid; see errors.", problems,
+					null);
 		}
 	}
 

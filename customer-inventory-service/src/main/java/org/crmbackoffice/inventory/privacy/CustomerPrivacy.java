@@ -28,10 +28,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A customer's GDPR rights. The download holds everything the enterprise keeps about the customer: its record, its
- * party, its agreements and, from the interaction service, its interactions. The erasure anonymises the customer in the
- * interaction log first and then in the inventory, so a failure half-way leaves nothing erased here and the
- * request can simply be repeated. Both are recorded.
+ * A customer's GDPR rights. The download holds everything the enterprise keeps about the
+ * customer: its record, its party, its agreements and, from the interaction service, its
+ * interactions. The erasure anonymises the customer in the interaction log first and then
+ * in the inventory, so a failure half-way leaves nothing erased here and the request can
+ * simply be repeated. Both are recorded.
  */
 @Service
 class CustomerPrivacy {
@@ -86,8 +87,8 @@ class CustomerPrivacy {
 	}
 
 	/**
-	 * @throws ApiProblemException 409 while an agreement with the customer is in force: the contract is a reason
-	 * to keep its data, so it must be terminated first
+	 * @throws ApiProblemException 409 while an agreement with the customer is in force:
+	 * the contract is a reason to keep its data, so it must be terminated first
 	 */
 	ErasureReceipt erase(String id) {
 		UUID customerId = existing(id);
@@ -106,18 +107,18 @@ class CustomerPrivacy {
 		Instant now = this.clock.instant();
 		this.transaction.executeWithoutResult((status) -> {
 			this.customers.erase(customerId, interactionErasure.pseudonym(), now, current.subject());
-			this.requests.record(customerId, PrivacyRequests.ERASURE, current, now, "anonymised the record and "
-					+ interactionErasure.interactionsAnonymised() + " interaction(s)");
+			this.requests.record(customerId, PrivacyRequests.ERASURE, current, now,
+					"anonymised the record and " + interactionErasure.interactionsAnonymised() + " interaction(s)");
 		});
-		return new ErasureReceipt(id, interactionErasure.pseudonym(), interactionErasure.interactionsAnonymised(),
-				now);
+		return new ErasureReceipt(id, interactionErasure.pseudonym(), interactionErasure.interactionsAnonymised(), now);
 	}
 
 	/**
-	 * TMF629 {@code DELETE}: the customer is erased, here and in the interaction log, under the same conditions
-	 * as {@link #erase} (409 while an agreement is in force), and taken off the API, which answers 404 for it from
-	 * then on. Its record, audit trail and privacy requests stay: deleting is erasing, not forgetting that there
-	 * was a customer.
+	 * TMF629 {@code DELETE}: the customer is erased, here and in the interaction log,
+	 * under the same conditions as {@link #erase} (409 while an agreement is in force),
+	 * and taken off the API, which answers 404 for it from then on. Its record, audit
+	 * trail and privacy requests stay: deleting is erasing, not forgetting that there was
+	 * a customer.
 	 */
 	void delete(String id) {
 		UUID customerId = ApiResponses.parseId(id)
@@ -141,15 +142,16 @@ class CustomerPrivacy {
 	 * Everything held about a customer, as one document.
 	 *
 	 * @param exportedBy the token subject of who asked for it
-	 * @param party the individual or organization the customer engages, when the inventory holds it
+	 * @param party the individual or organization the customer engages, when the
+	 * inventory holds it
 	 */
 	record CustomerDataExport(Instant exportedAt, String exportedBy, Customer customer, Party party,
-			List<Agreement> agreement,
-			List<PartyInteraction> partyInteraction) {
+			List<Agreement> agreement, List<PartyInteraction> partyInteraction) {
 	}
 
 	/**
-	 * @param pseudonym what the customer is called from now on, here and in the interaction log
+	 * @param pseudonym what the customer is called from now on, here and in the
+	 * interaction log
 	 */
 	record ErasureReceipt(String customerId, String pseudonym, int interactionsAnonymised, Instant erasedAt) {
 	}

@@ -34,7 +34,9 @@ class PrivacyRequests {
 				caller.clientId(), MDC.get(RequestIdFilter.MDC_KEY), Timestamp.from(at), outcome);
 	}
 
-	/** @return the customer's requests, oldest first */
+	/**
+	 * @return the customer's requests, oldest first
+	 */
 	List<PrivacyRequest> of(UUID customerId) {
 		return this.jdbc.query("""
 				select kind, requested_by, client_id, request_id, requested_at, outcome from privacy_request

@@ -16,15 +16,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Checks one chunk of customers against every enabled rule and commits, in one transaction, the chunk's findings
- * with the run's progress and cursor: a run interrupted at any moment resumes after its last committed chunk. The
- * rules are set-based SQL over the chunk's id range (keyset on the customer id), the phone numbers excepted, which
+ * Checks one chunk of customers against every enabled rule and commits, in one
+ * transaction, the chunk's findings with the run's progress and cursor: a run interrupted
+ * at any moment resumes after its last committed chunk. The rules are set-based SQL over
+ * the chunk's id range (keyset on the customer id), the phone numbers excepted, which
  * only libphonenumber can judge.
  */
 @Component
 class AuditChunks {
 
-	/** Below every UUID in PostgreSQL's order: the cursor of a run that has not checked anyone yet. */
+	/**
+	 * Below every UUID in PostgreSQL's order: the cursor of a run that has not checked
+	 * anyone yet.
+	 */
 	static final UUID START = new UUID(0, 0);
 
 	private static final String UPSERT = """
@@ -65,12 +69,14 @@ class AuditChunks {
 	}
 
 	/**
-	 * Checks the next chunk of the run, if this instance still owns it and it is still running.
+	 * Checks the next chunk of the run, if this instance still owns it and it is still
+	 * running.
 	 * @return whether there is more to do
 	 */
 	boolean next(UUID runId, String owner, int chunkSize) {
 		Boolean more = this.transaction.execute((status) -> {
-			// Locks the run for the chunk: a cancel or a take-over waits for the chunk's commit and then wins.
+			// Locks the run for the chunk: a cancel or a take-over waits for the chunk's
+			// commit and then wins.
 			List<Map<String, Object>> run = this.jdbc.sql("""
 					select cursor_id, data_source from quality_run
 					where id = :id and status = 'running' and owner = :owner for update""")
@@ -81,21 +87,24 @@ class AuditChunks {
 			if (run.isEmpty()) {
 				return false;
 			}
-			// Plans for this chunk's bounds: a generic plan, made once for any bounds, reads whole indexes.
+			// Plans for this chunk's bounds: a generic plan, made once for any bounds,
+			// reads whole indexes.
 			this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 			UUID after = (run.get(0).get("cursor_id") != null) ? (UUID) run.get(0).get("cursor_id") : START;
 			String scope = (String) run.get(0).get("data_source");
 			Instant now = this.clock.instant();
-			List<UUID> ids = this.jdbc.sql("select c.id from customer c where " + chunkCondition(scope, false)
-					+ " order by c.id limit :limit")
+			List<UUID> ids = this.jdbc
+				.sql("select c.id from customer c where " + chunkCondition(scope, false)
+						+ " order by c.id limit :limit")
 				.param("after", after)
 				.param("scope", scope)
 				.param("limit", chunkSize)
 				.query(UUID.class)
 				.list();
 			if (ids.isEmpty()) {
-				this.jdbc.sql("update quality_run set status = 'completed', finished_at = :now, heartbeat_at = :now "
-						+ "where id = :id")
+				this.jdbc
+					.sql("update quality_run set status = 'completed', finished_at = :now, heartbeat_at = :now "
+							+ "where id = :id")
 					.param("now", Timestamp.from(now))
 					.param("id", runId)
 					.update();
@@ -133,7 +142,8 @@ class AuditChunks {
 			this.jdbc.sql(UPSERT.formatted(rule.query().replace("{chunk}", condition))).params(parameters).update();
 		}
 		checkMedia(chunk, condition);
-		// What an earlier run found and this one did not is fixed, for the rules this run checked.
+		// What an earlier run found and this one did not is fixed, for the rules this run
+		// checked.
 		this.jdbc.sql("""
 				update quality_finding set status = 'resolved', status_reason = 'not found again by run ' || :run,
 				    status_changed_by = 'quality-audit', status_changed_at = :now, version = version + 1
@@ -146,8 +156,9 @@ class AuditChunks {
 	}
 
 	/**
-	 * The rules SQL cannot judge well: phone numbers (libphonenumber) and email addresses (a regular expression
-	 * that costs PostgreSQL far more than Java), over the chunk's contact media read once.
+	 * The rules SQL cannot judge well: phone numbers (libphonenumber) and email addresses
+	 * (a regular expression that costs PostgreSQL far more than Java), over the chunk's
+	 * contact media read once.
 	 */
 	private void checkMedia(Map<String, Object> chunk, String condition) {
 		AuditRule emails = this.rules.find(AuditRules.EMAIL_INVALID).filter(AuditRule::enabled).orElse(null);
@@ -158,8 +169,7 @@ class AuditChunks {
 		List<Map<String, Object>> media = this.jdbc.sql("""
 				select c.id, m.position, m.medium_type, m.email_address, m.phone_number from customer c
 				join customer_contact_medium m on m.customer_id = c.id
-				where %s and c.status <> 'closed'"""
-			.formatted(condition)).params(chunk).query().listOfRows();
+				where %s and c.status <> 'closed'""".formatted(condition)).params(chunk).query().listOfRows();
 		for (Map<String, Object> medium : media) {
 			String type = (String) medium.get("medium_type");
 			String path = "contactMedium[" + medium.get("position") + "]";
@@ -172,8 +182,8 @@ class AuditChunks {
 			String number = (String) medium.get("phone_number");
 			if (phones != null && (number != null || "phone".equals(type) || "mobile".equals(type))
 					&& !this.phoneNumbers.isValid(number)) {
-				record(phones, chunk, medium.get("id"), path, path + ".phoneNumber",
-						"phone number '" + ((number != null) ? number : "") + "' is not an assigned number of its country");
+				record(phones, chunk, medium.get("id"), path, path + ".phoneNumber", "phone number '"
+						+ ((number != null) ? number : "") + "' is not an assigned number of its country");
 			}
 		}
 	}
@@ -188,23 +198,30 @@ class AuditChunks {
 		parameters.put("fields", fields);
 		parameters.put("message", message);
 		this.jdbc.sql(UPSERT.formatted("select cast(:customer as uuid), cast(:key as varchar), "
-				+ "cast(:fields as varchar), cast(:message as varchar), null::uuid")).params(parameters).update();
+				+ "cast(:fields as varchar), cast(:message as varchar), null::uuid"))
+			.params(parameters)
+			.update();
 	}
 
-	/** Adds the chunk's findings to the run's tallies and moves its cursor: the chunk's commit is its progress. */
+	/**
+	 * Adds the chunk's findings to the run's tallies and moves its cursor: the chunk's
+	 * commit is its progress.
+	 */
 	private void tally(Map<String, Object> chunk, String scope, int checked) {
-		String ofChunk = "customer_id > :after and customer_id <= :upto"
-				+ ((scope != null) ? " and customer_id in (select c.id from customer c where " + chunkCondition(scope, true)
-						+ ")" : "")
+		String ofChunk = "customer_id > :after and customer_id <= :upto" + ((scope != null)
+				? " and customer_id in (select c.id from customer c where " + chunkCondition(scope, true) + ")" : "")
 				+ " and last_run_id = :run and status <> 'accepted' and rule <> '" + AuditRules.MANUAL_AUDIT + "'";
-		this.jdbc.sql("""
-				insert into quality_run_tally (run_id, rule, data_source, severity, customers, findings)
-				select :run, rule, coalesce(data_source, ''), min(severity), count(distinct customer_id), count(*)
-				from quality_finding where %s group by rule, coalesce(data_source, '')
-				on conflict (run_id, rule, data_source) do update
-				set customers = quality_run_tally.customers + excluded.customers,
-				    findings = quality_run_tally.findings + excluded.findings, severity = excluded.severity"""
-			.formatted(ofChunk)).params(chunk).update();
+		this.jdbc
+			.sql("""
+					insert into quality_run_tally (run_id, rule, data_source, severity, customers, findings)
+					select :run, rule, coalesce(data_source, ''), min(severity), count(distinct customer_id), count(*)
+					from quality_finding where %s group by rule, coalesce(data_source, '')
+					on conflict (run_id, rule, data_source) do update
+					set customers = quality_run_tally.customers + excluded.customers,
+					    findings = quality_run_tally.findings + excluded.findings, severity = excluded.severity"""
+				.formatted(ofChunk))
+			.params(chunk)
+			.update();
 		this.jdbc.sql("""
 				update quality_run r set cursor_id = :upto, checked = checked + :checked, heartbeat_at = :now,
 				    findings = r.findings + f.findings, flawed_customers = r.flawed_customers + f.customers
@@ -213,7 +230,10 @@ class AuditChunks {
 				where r.id = :run""".formatted(ofChunk)).params(chunk).param("checked", checked).update();
 	}
 
-	/** The customers of a chunk: after the cursor, up to the chunk's last id when known, in the run's scope. */
+	/**
+	 * The customers of a chunk: after the cursor, up to the chunk's last id when known,
+	 * in the run's scope.
+	 */
 	private static String chunkCondition(String scope, boolean bounded) {
 		return "c.id > :after" + (bounded ? " and c.id <= :upto" : "") + " and c.erased_at is null"
 				+ ((scope != null) ? " and c.data_source = :scope" : "");

@@ -6,9 +6,12 @@ package org.crmbackoffice.inventory.quality;
  * @param id what findings name it by, and its key under {@code crm.quality.rules}
  * @param dimension completeness, validity, consistency, staleness or duplicates
  * @param severity low, medium or high: how much a finding of this rule matters
- * @param threshold the rule's tuning value (days for staleness, name similarity for duplicates), or {@code null}
- * @param query the rule as SQL over one chunk of customers (alias {@code c}, condition {@code {chunk}}), selecting
- * {@code customer_id, detail_key, fields, message, related_customer_id}; {@code null} for a rule checked in Java
+ * @param threshold the rule's tuning value (days for staleness, name similarity for
+ * duplicates), or {@code null}
+ * @param query the rule as SQL over one chunk of customers (alias {@code c}, condition
+ * {@code {chunk}}), selecting
+ * {@code customer_id, detail_key, fields, message, related_customer_id}; {@code null} for
+ * a rule checked in Java
  */
 record AuditRule(String id, String dimension, String description, boolean enabled, String severity, Double threshold,
 		String query) {

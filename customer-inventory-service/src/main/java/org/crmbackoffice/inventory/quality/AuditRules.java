@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * The automated rules, with their defaults overridden by {@code crm.quality.rules}. A rule's {@code {chunk}} is the
- * chunk's customers {@code c}; rules without a query are checked in Java (AuditChunks). Closed customers are history:
- * only the consistency rules check them. Erased customers are not checked at all.
+ * The automated rules, with their defaults overridden by {@code crm.quality.rules}. A
+ * rule's {@code {chunk}} is the chunk's customers {@code c}; rules without a query are
+ * checked in Java (AuditChunks). Closed customers are history: only the consistency rules
+ * check them. Erased customers are not checked at all.
  */
 @Component
 class AuditRules {
@@ -25,14 +26,23 @@ class AuditRules {
 
 	static final String EMAIL_INVALID = "email-invalid";
 
-	/** Findings stewards record by hand (a disputed verification), apart from the automated rules. */
+	/**
+	 * Findings stewards record by hand (a disputed verification), apart from the
+	 * automated rules.
+	 */
 	static final String MANUAL_AUDIT = "manual-audit";
 
-	/** Local part and domain labels as RFC 5321 allows them in practice, with an alphabetic top-level domain. */
+	/**
+	 * Local part and domain labels as RFC 5321 allows them in practice, with an
+	 * alphabetic top-level domain.
+	 */
 	static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
 			+ "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$");
 
-	/** Post codes of the countries whose format is checked; other countries' codes are taken as they are. */
+	/**
+	 * Post codes of the countries whose format is checked; other countries' codes are
+	 * taken as they are.
+	 */
 	static final Map<String, String> POST_CODE_PATTERNS = Map.of("GB", "^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$",
 			"FR", "^[0-9]{5}$", "DE", "^[0-9]{5}$", "US", "^[0-9]{5}(-[0-9]{4})?$");
 
@@ -42,14 +52,15 @@ class AuditRules {
 
 	private static final List<AuditRule> DEFAULTS = List.of(
 			new AuditRule("contact-medium-required", AuditRule.COMPLETENESS,
-					"No email address or phone number to reach the customer", true, "high", null, """
+					"No email address or phone number to reach the customer", true, "high", null,
+					"""
 							select c.id, '', 'contactMedium', 'has no email address or phone number', null::uuid
 							from customer c where {chunk} and %s and not exists (select 1 from customer_contact_medium m
 							    where m.customer_id = c.id and (m.email_address is not null or m.phone_number is not null))"""
 						.formatted(OPEN)),
 			new AuditRule("name-parts-required", AuditRule.COMPLETENESS,
-					"An individual without given or family name, an organization without name", true, "high",
-					null, """
+					"An individual without given or family name, an organization without name", true, "high", null,
+					"""
 							select c.id, 'givenName', 'engagedParty.givenName', 'an individual without a given name', null::uuid
 							from customer c join party p on p.id = c.party_id
 							where {chunk} and %1$s and p.party_type = 'Individual' and coalesce(btrim(p.given_name), '') = ''
@@ -64,7 +75,8 @@ class AuditRules {
 						.formatted(OPEN)),
 			new AuditRule("party-unresolved", AuditRule.COMPLETENESS,
 					"The customer refers to a party held in another system, whose data this inventory cannot check",
-					true, "low", null, """
+					true, "low", null,
+					"""
 							select c.id, 'engagedParty', 'engagedParty.id',
 							       'refers to ' || coalesce(c.engaged_party_referred_type, 'party') || ' '
 							       || c.engaged_party_id || ', which this inventory does not hold', null::uuid
@@ -72,7 +84,8 @@ class AuditRules {
 						.formatted(OPEN)),
 			new AuditRule("party-data-required", AuditRule.COMPLETENESS,
 					"No engaged party, an individual without birth date, an organization without registration", true,
-					"medium", null, """
+					"medium", null,
+					"""
 							select c.id, 'engagedParty', 'engagedParty', 'the customer engages no party', null::uuid
 							from customer c where {chunk} and %1$s and c.engaged_party_id is null
 							union all
@@ -93,14 +106,17 @@ class AuditRules {
 					"A phone number that does not read as an assigned number of its country (E.164)", true, "medium",
 					null, null),
 			new AuditRule("country-invalid", AuditRule.VALIDITY,
-					"A postal address without an ISO 3166-1 alpha-2 country code", true, "medium", null, """
+					"A postal address without an ISO 3166-1 alpha-2 country code", true, "medium", null,
+					"""
 							select c.id, 'contactMedium[' || m.position || ']', 'contactMedium[' || m.position || '].country',
 							       'country ''' || coalesce(m.country, '') || ''' is not an ISO 3166-1 alpha-2 code', null::uuid
 							from customer c join customer_contact_medium m on m.customer_id = c.id
 							where {chunk} and %s and m.medium_type = 'postalAddress'
-							  and (m.country is null or m.country not in (:countries))""".formatted(OPEN)),
+							  and (m.country is null or m.country not in (:countries))"""
+						.formatted(OPEN)),
 			new AuditRule("postcode-invalid", AuditRule.VALIDITY,
-					"A post code missing or not in its country's format (GB, FR, DE, US)", true, "low", null, """
+					"A post code missing or not in its country's format (GB, FR, DE, US)", true, "low", null,
+					"""
 							select c.id, 'contactMedium[' || m.position || ']', 'contactMedium[' || m.position || '].postCode',
 							       'post code ''' || coalesce(m.post_code, '') || ''' is not a ' || m.country || ' post code', null::uuid
 							from customer c join customer_contact_medium m on m.customer_id = c.id
@@ -110,7 +126,8 @@ class AuditRules {
 						.formatted(OPEN)),
 			new AuditRule("dates-out-of-order", AuditRule.VALIDITY,
 					"A validity that ends before it starts, or a birth date not before the record's creation or before 1900",
-					true, "medium", null, """
+					true, "medium", null,
+					"""
 							select c.id, 'validFor', 'validFor', 'the customer''s validity ends before it starts', null::uuid
 							from customer c where {chunk} and %1$s and c.valid_to < c.valid_from
 							union all
@@ -123,7 +140,8 @@ class AuditRules {
 							select c.id, 'contactMedium[' || m.position || ']', 'contactMedium[' || m.position || '].validFor',
 							       'a contact medium''s validity ends before it starts', null::uuid
 							from customer c join customer_contact_medium m on m.customer_id = c.id
-							where {chunk} and %1$s and m.valid_to < m.valid_from""".formatted(OPEN)),
+							where {chunk} and %1$s and m.valid_to < m.valid_from"""
+						.formatted(OPEN)),
 			new AuditRule("closed-with-agreements-in-force", AuditRule.CONSISTENCY,
 					"A closed customer with active or suspended agreements", true, "high", null, """
 							select c.id, a.id::text, 'status,agreement',
@@ -146,12 +164,14 @@ class AuditRules {
 							      and (m.valid_to is null or m.valid_to > :now))""".formatted(OPEN)),
 			new AuditRule("not-verified", AuditRule.STALENESS,
 					"Not verified by a steward (or, never verified, not changed) for threshold days", true, "low",
-					365.0, """
+					365.0,
+					"""
 							select c.id, '', 'lastVerification',
 							       'not verified since ' || to_char(coalesce(v.verified_at, c.updated_at), 'YYYY-MM-DD'), null::uuid
 							from customer c left join lateral (select max(q.verified_at) as verified_at
 							    from quality_verification q where q.customer_id = c.id and q.outcome in ('verified', 'corrected')) v on true
-							where {chunk} and %s and coalesce(v.verified_at, c.updated_at) < :staleBefore""".formatted(OPEN)),
+							where {chunk} and %s and coalesce(v.verified_at, c.updated_at) < :staleBefore"""
+						.formatted(OPEN)),
 			new AuditRule("duplicate-email", AuditRule.DUPLICATES,
 					"Another open customer with the same email address (case and accents ignored)", true, "high", null,
 					"""
@@ -161,16 +181,19 @@ class AuditRules {
 							from customer c join customer_contact_medium m on m.customer_id = c.id
 							join customer_contact_medium o on o.email_normalized = m.email_normalized and o.customer_id <> c.id
 							join customer oc on oc.id = o.customer_id and oc.status <> 'closed' and oc.erased_at is null
-							where {chunk} and %s and m.email_normalized is not null""".formatted(OPEN)),
+							where {chunk} and %s and m.email_normalized is not null"""
+						.formatted(OPEN)),
 			new AuditRule("duplicate-phone", AuditRule.DUPLICATES,
-					"Another open customer with the same phone number (E.164)", true, "high", null, """
+					"Another open customer with the same phone number (E.164)", true, "high", null,
+					"""
 							select c.id, o.customer_id::text, 'contactMedium[' || m.position || '].phoneNumber',
 							       'shares the phone number ' || m.phone_normalized || ' with customer ' || o.customer_id,
 							       o.customer_id
 							from customer c join customer_contact_medium m on m.customer_id = c.id
 							join customer_contact_medium o on o.phone_normalized = m.phone_normalized and o.customer_id <> c.id
 							join customer oc on oc.id = o.customer_id and oc.status <> 'closed' and oc.erased_at is null
-							where {chunk} and %s and m.phone_normalized is not null""".formatted(OPEN)),
+							where {chunk} and %s and m.phone_normalized is not null"""
+						.formatted(OPEN)),
 			new AuditRule("similar-name-same-birth-date", AuditRule.DUPLICATES,
 					"Another open customer born the same day whose name is similar (pg_trgm similarity >= threshold)",
 					true, "medium", 0.6, """
@@ -184,7 +207,8 @@ class AuditRules {
 							  and similarity(c.name_normalized, o.name_normalized) >= :threshold""".formatted(OPEN)),
 			new AuditRule("similar-name-same-address", AuditRule.DUPLICATES,
 					"Another open customer at the same postal address whose name is similar (pg_trgm similarity >= threshold)",
-					true, "medium", 0.6, """
+					true, "medium", 0.6,
+					"""
 							select c.id, o.id::text, 'name,contactMedium[' || a.position || ']',
 							       'named like customer ' || o.id || ' (' || o.name || ') at the same address', o.id
 							from customer c join customer_contact_medium a on a.customer_id = c.id
@@ -194,7 +218,8 @@ class AuditRules {
 							 and b.post_code is not null and b.street1 is not null
 							join customer o on o.id = b.customer_id and o.status <> 'closed' and o.erased_at is null
 							where {chunk} and %s and a.post_code is not null and a.street1 is not null
-							  and similarity(c.name_normalized, o.name_normalized) >= :threshold""".formatted(OPEN)));
+							  and similarity(c.name_normalized, o.name_normalized) >= :threshold"""
+						.formatted(OPEN)));
 
 	private final List<AuditRule> rules;
 

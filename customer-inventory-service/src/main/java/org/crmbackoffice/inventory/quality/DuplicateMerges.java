@@ -15,9 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Resolves a duplicate: the steward's survivor takes over the merged customer's contact media and references it
- * lacks and all its agreements, the merged customer is closed and redirects to the survivor, and the findings the
- * duplicate caused are resolved. All of it in one transaction.
+ * Resolves a duplicate: the steward's survivor takes over the merged customer's contact
+ * media and references it lacks and all its agreements, the merged customer is closed and
+ * redirects to the survivor, and the findings the duplicate caused are resolved. All of
+ * it in one transaction.
  */
 @Service
 class DuplicateMerges {

@@ -75,9 +75,8 @@ class QualityController {
 
 	private final Clock clock;
 
-	QualityController(QualityRuns runs, QualityFindings findings, DuplicateMerges merges,
-			CustomerMerges customerMerges, QualityReports reports, AuditRules rules, CurrentCaller caller,
-			Clock clock) {
+	QualityController(QualityRuns runs, QualityFindings findings, DuplicateMerges merges, CustomerMerges customerMerges,
+			QualityReports reports, AuditRules rules, CurrentCaller caller, Clock clock) {
 		this.runs = runs;
 		this.findings = findings;
 		this.merges = merges;
@@ -195,8 +194,7 @@ class QualityController {
 	@GetMapping("/verification")
 	@Operation(operationId = "listVerifications", summary = "Lists a customer's verifications, newest first")
 	List<VerificationView> verifications(
-			@Parameter(description = "The customer whose verifications to list")
-	@RequestParam String customerId) {
+			@Parameter(description = "The customer whose verifications to list") @RequestParam String customerId) {
 		return this.findings.verificationsOf(customerId).stream().map(QualityController::view).toList();
 	}
 
@@ -230,16 +228,17 @@ class QualityController {
 			description = "Scores overall and per rule over the completed runs, findings by rule, severity and source "
 					+ "system, and the top shortcomings; format=csv (or Accept: text/csv) for CSV.")
 	@ApiResponse(responseCode = "200", description = "The report",
-			content = { @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = QualityReports.Report.class)),
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = QualityReports.Report.class)),
 					@Content(mediaType = CSV, schema = @Schema(type = "string")) })
 	ResponseEntity<?> report(
-			@Parameter(description = "The run to report on; the latest completed run when absent")
-			@RequestParam(required = false) String run,
-			@Parameter(description = "json (default) or csv; the Accept header chooses too")
-			@RequestParam(required = false) @Pattern(regexp = "json|csv", message = "must be json or csv") String format,
-			@Parameter(description = "application/json or text/csv")
-			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+			@Parameter(description = "The run to report on; the latest completed run when absent") @RequestParam(
+					required = false) String run,
+			@Parameter(description = "json (default) or csv; the Accept header chooses too") @RequestParam(
+					required = false) @Pattern(regexp = "json|csv", message = "must be json or csv") String format,
+			@Parameter(description = "application/json or text/csv") @RequestHeader(name = HttpHeaders.ACCEPT,
+					required = false) String accept) {
 		UUID runId = (run != null)
 				? ApiResponses.parseId(run).orElseThrow(() -> ApiProblemException.notFound("quality run", run)) : null;
 		Report report = this.reports.report(runId);
@@ -290,7 +289,9 @@ class QualityController {
 		return new CustomerRef(id.toString(), CustomerApi.BASE_PATH + "/" + id);
 	}
 
-	/** @param dataSource only the customers this system fed; all customers when absent */
+	/**
+	 * @param dataSource only the customers this system fed; all customers when absent
+	 */
 	record RunRequest(@Size(max = 100) String dataSource) {
 	}
 
@@ -300,9 +301,14 @@ class QualityController {
 			@Size(max = 2000) String note) {
 	}
 
-	/** A finding's status is set whole: the reason given with the status replaces the reason it had. */
-	record FindingChange(@NotBlank @Pattern(regexp = "open|resolved|accepted",
-			message = "must be open, resolved or accepted") String status, @Size(max = 500) String statusReason) {
+	/**
+	 * A finding's status is set whole: the reason given with the status replaces the
+	 * reason it had.
+	 */
+	record FindingChange(
+			@NotBlank @Pattern(regexp = "open|resolved|accepted",
+					message = "must be open, resolved or accepted") String status,
+			@Size(max = 500) String statusReason) {
 	}
 
 	record MergeRequest(@NotBlank String survivorId, @NotBlank String mergedId, @Size(max = 1000) String note) {
@@ -314,33 +320,31 @@ class QualityController {
 
 	/**
 	 * @param progress the share of the total checked, 0 to 1
-	 * @param recordsPerSecond customers checked per second since the run started or was last taken over
+	 * @param recordsPerSecond customers checked per second since the run started or was
+	 * last taken over
 	 * @param estimatedCompletion when a running run should finish at that rate
 	 */
-	record RunView(String id, String href, @JsonProperty("@type") String type,
-			String status, String dataSource, String requestedBy, Instant startedAt, Instant finishedAt, long total,
-			long checked, long findings, double progress, Double recordsPerSecond, Instant estimatedCompletion,
-			Instant heartbeat, String failure) {
+	record RunView(String id, String href, @JsonProperty("@type") String type, String status, String dataSource,
+			String requestedBy, Instant startedAt, Instant finishedAt, long total, long checked, long findings,
+			double progress, Double recordsPerSecond, Instant estimatedCompletion, Instant heartbeat, String failure) {
 	}
 
 	record CustomerRef(String id, String href) {
 	}
 
-	record FindingView(String id, String href, @JsonProperty("@type") String type,
-			String rule, String severity, String status, String statusReason, CustomerRef customer,
-			CustomerRef relatedCustomer, List<String> fields, String message, String dataSource, UUID firstRunId,
-			UUID lastRunId, Instant firstFoundAt, Instant lastFoundAt, String statusChangedBy,
-			Instant statusChangedAt) {
+	record FindingView(String id, String href, @JsonProperty("@type") String type, String rule, String severity,
+			String status, String statusReason, CustomerRef customer, CustomerRef relatedCustomer, List<String> fields,
+			String message, String dataSource, UUID firstRunId, UUID lastRunId, Instant firstFoundAt,
+			Instant lastFoundAt, String statusChangedBy, Instant statusChangedAt) {
 	}
 
-	record VerificationView(String id, String href,
-			@JsonProperty("@type") String type, CustomerRef customer, String outcome,
-			String note, String verifiedBy, Instant verifiedAt) {
+	record VerificationView(String id, String href, @JsonProperty("@type") String type, CustomerRef customer,
+			String outcome, String note, String verifiedBy, Instant verifiedAt) {
 	}
 
-	record MergeView(String id, String href, @JsonProperty("@type") String type,
-			CustomerRef merged, CustomerRef survivor, String mergedBy, Instant mergedAt, String note,
-			Integer contactMediaMoved, Integer referencesMoved, Integer partyDetailsMoved, Integer agreementsMoved) {
+	record MergeView(String id, String href, @JsonProperty("@type") String type, CustomerRef merged,
+			CustomerRef survivor, String mergedBy, Instant mergedAt, String note, Integer contactMediaMoved,
+			Integer referencesMoved, Integer partyDetailsMoved, Integer agreementsMoved) {
 	}
 
 }

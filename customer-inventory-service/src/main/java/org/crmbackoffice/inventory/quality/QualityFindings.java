@@ -26,8 +26,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The findings of audits, automated and manual: what they list, how a steward resolves one or accepts it as an
- * exception (which later runs leave accepted), and the verifications stewards record by hand.
+ * The findings of audits, automated and manual: what they list, how a steward resolves
+ * one or accepts it as an exception (which later runs leave accepted), and the
+ * verifications stewards record by hand.
  */
 @Service
 @Transactional(readOnly = true)
@@ -75,8 +76,9 @@ class QualityFindings {
 			.params(values)
 			.query(Long.class)
 			.single();
-		List<Finding> items = this.jdbc.sql("select * from quality_finding f" + where
-				+ " order by f.last_found_at desc, f.id offset :offset limit :limit")
+		List<Finding> items = this.jdbc
+			.sql("select * from quality_finding f" + where
+					+ " order by f.last_found_at desc, f.id offset :offset limit :limit")
 			.params(values)
 			.param("offset", offset)
 			.param("limit", limit)
@@ -94,8 +96,10 @@ class QualityFindings {
 	}
 
 	/**
-	 * Resolves a finding, accepts it as an exception or opens it again; resolving and accepting need a reason.
-	 * @param expectedVersion the version the client read ({@code If-Match}), or {@code null}
+	 * Resolves a finding, accepts it as an exception or opens it again; resolving and
+	 * accepting need a reason.
+	 * @param expectedVersion the version the client read ({@code If-Match}), or
+	 * {@code null}
 	 */
 	@Transactional
 	Finding changeStatus(String id, String status, String reason, Long expectedVersion, String author) {
@@ -121,15 +125,16 @@ class QualityFindings {
 			.param("expected", expectedVersion)
 			.update();
 		if (changed == 0) {
-			throw new ApiProblemException(ProblemType.PRECONDITION_FAILED, "Finding " + id + " has changed since it "
-					+ "was read (version " + finding.version() + " now).");
+			throw new ApiProblemException(ProblemType.PRECONDITION_FAILED,
+					"Finding " + id + " has changed since it was read (version " + finding.version() + " now).");
 		}
 		return find(id).orElseThrow();
 	}
 
 	/**
-	 * Records a steward's verification of a customer. A disputed record is a finding of its own; a verified or
-	 * corrected one resolves the customer's open manual findings and its staleness.
+	 * Records a steward's verification of a customer. A disputed record is a finding of
+	 * its own; a verified or corrected one resolves the customer's open manual findings
+	 * and its staleness.
 	 * @throws ApiProblemException 422 for an unknown customer, 400 for an unknown outcome
 	 */
 	@Transactional
@@ -154,11 +159,12 @@ class QualityFindings {
 			.param("now", Timestamp.from(now))
 			.update();
 		if (outcome.equals("disputed")) {
-			this.jdbc.sql("""
-					insert into quality_finding (id, version, rule, customer_id, detail_key, severity, fields, message,
-					    data_source, status, first_found_at, last_found_at)
-					select :finding, 0, :rule, c.id, :key, 'medium', 'record', :message, c.data_source, 'open', :now, :now
-					from customer c where c.id = :customer""")
+			this.jdbc
+				.sql("""
+						insert into quality_finding (id, version, rule, customer_id, detail_key, severity, fields, message,
+						    data_source, status, first_found_at, last_found_at)
+						select :finding, 0, :rule, c.id, :key, 'medium', 'record', :message, c.data_source, 'open', :now, :now
+						from customer c where c.id = :customer""")
 				.param("finding", UUID.randomUUID())
 				.param("rule", AuditRules.MANUAL_AUDIT)
 				.param("key", verification.id().toString())
@@ -175,16 +181,19 @@ class QualityFindings {
 
 	List<Verification> verificationsOf(String customerId) {
 		UUID customer = ApiResponses.parseId(customerId).orElseThrow(() -> invalid("customerId", "is not an id"));
-		return this.jdbc.sql("select * from quality_verification where customer_id = :customer "
-				+ "order by verified_at desc, id")
+		return this.jdbc
+			.sql("select * from quality_verification where customer_id = :customer order by verified_at desc, id")
 			.param("customer", customer)
-			.query((rs, row) -> new Verification(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
-					rs.getString("outcome"), rs.getString("note"), rs.getString("verified_by"),
-					rs.getTimestamp("verified_at").toInstant()))
+			.query((rs, row) -> new Verification(rs.getObject("id", UUID.class),
+					rs.getObject("customer_id", UUID.class), rs.getString("outcome"), rs.getString("note"),
+					rs.getString("verified_by"), rs.getTimestamp("verified_at").toInstant()))
 			.list();
 	}
 
-	/** Resolves the customer's open findings of the given rules, or of every rule when none is given. */
+	/**
+	 * Resolves the customer's open findings of the given rules, or of every rule when
+	 * none is given.
+	 */
 	@Transactional
 	int resolve(UUID customer, List<String> rules, String reason, String author) {
 		return this.jdbc.sql("""
@@ -199,7 +208,9 @@ class QualityFindings {
 			.update();
 	}
 
-	/** Resolves the findings that name the merged customer as the duplicate of another. */
+	/**
+	 * Resolves the findings that name the merged customer as the duplicate of another.
+	 */
 	@Transactional
 	int resolveDuplicatesOf(UUID merged, String reason, String author) {
 		return this.jdbc.sql("""
@@ -235,8 +246,7 @@ class QualityFindings {
 			Instant statusChangedAt) {
 	}
 
-	record Verification(UUID id, UUID customerId, String outcome, String note, String verifiedBy,
-			Instant verifiedAt) {
+	record Verification(UUID id, UUID customerId, String outcome, String note, String verifiedBy, Instant verifiedAt) {
 	}
 
 	record Page(List<Finding> items, long total) {

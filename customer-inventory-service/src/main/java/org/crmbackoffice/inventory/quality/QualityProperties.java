@@ -7,12 +7,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code crm.quality.*}: when audits run on their own, how they work through the customers, and each rule's
- * settings ({@code crm.quality.rules.<rule>.enabled}, {@code .severity}, {@code .threshold}).
+ * {@code crm.quality.*}: when audits run on their own, how they work through the
+ * customers, and each rule's settings ({@code crm.quality.rules.<rule>.enabled},
+ * {@code .severity}, {@code .threshold}).
  *
  * @param schedule a cron expression for scheduled runs; {@code -} (the default) for none
  * @param chunkSize how many customers one chunk checks and commits
- * @param staleAfter how long a running run may go without a heartbeat before another instance takes it over
+ * @param staleAfter how long a running run may go without a heartbeat before another
+ * instance takes it over
  * @param rules settings of rules that differ from their defaults, by rule id
  */
 @ConfigurationProperties("crm.quality")

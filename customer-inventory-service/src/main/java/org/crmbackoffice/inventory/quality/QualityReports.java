@@ -22,9 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the audits tell the enterprise: for each completed run, the quality score overall and per rule (the share
- * of checked customers without a finding of it; accepted exceptions do not count against it), the findings by
- * rule, severity and source system, and the top shortcomings.
+ * What the audits tell the enterprise: for each completed run, the quality score overall
+ * and per rule (the share of checked customers without a finding of it; accepted
+ * exceptions do not count against it), the findings by rule, severity and source system,
+ * and the top shortcomings.
  */
 @Service
 @Transactional(readOnly = true)
@@ -54,30 +55,31 @@ class QualityReports {
 				select id, finished_at, data_source, total, checked, findings, flawed_customers from quality_run
 				where status = 'completed' order by finished_at desc, id limit :limit""")
 			.param("limit", HISTORY)
-			.query((rs, row) -> new RunScore(rs.getObject("id", UUID.class),
-					rs.getTimestamp("finished_at").toInstant(), rs.getString("data_source"), rs.getLong("checked"),
-					rs.getLong("findings"), rs.getLong("flawed_customers"),
-					score(rs.getLong("checked"), rs.getLong("flawed_customers")), List.of()))
+			.query((rs, row) -> new RunScore(rs.getObject("id", UUID.class), rs.getTimestamp("finished_at").toInstant(),
+					rs.getString("data_source"), rs.getLong("checked"), rs.getLong("findings"),
+					rs.getLong("flawed_customers"), score(rs.getLong("checked"), rs.getLong("flawed_customers")),
+					List.of()))
 			.list());
 		Collections.reverse(history);
 		Optional<UUID> chosen = (runId != null) ? Optional.of(runId)
 				: history.stream().map(RunScore::runId).reduce((first, second) -> second);
-		UUID id = chosen.orElseThrow(() -> new ApiProblemException(ProblemType.NOT_FOUND,
-				"No data-quality run has completed yet."));
+		UUID id = chosen.orElseThrow(
+				() -> new ApiProblemException(ProblemType.NOT_FOUND, "No data-quality run has completed yet."));
 		RunScore run = this.jdbc.sql("""
 				select id, finished_at, data_source, checked, findings, flawed_customers from quality_run
 				where id = :id and status = 'completed'""")
 			.param("id", id)
-			.query((rs, row) -> new RunScore(rs.getObject("id", UUID.class),
-					rs.getTimestamp("finished_at").toInstant(), rs.getString("data_source"), rs.getLong("checked"),
-					rs.getLong("findings"), rs.getLong("flawed_customers"),
-					score(rs.getLong("checked"), rs.getLong("flawed_customers")), List.of()))
+			.query((rs, row) -> new RunScore(rs.getObject("id", UUID.class), rs.getTimestamp("finished_at").toInstant(),
+					rs.getString("data_source"), rs.getLong("checked"), rs.getLong("findings"),
+					rs.getLong("flawed_customers"), score(rs.getLong("checked"), rs.getLong("flawed_customers")),
+					List.of()))
 			.optional()
 			.orElseThrow(() -> ApiProblemException.notFound("completed quality run", id.toString()));
 		List<RuleScore> ruleScores = ruleScores(id, run.checked());
 		List<RunScore> withRules = history.stream()
 			.map((past) -> new RunScore(past.runId(), past.completedAt(), past.dataSource(), past.checked(),
-					past.findings(), past.customersWithFindings(), past.score(), ruleScores(past.runId(), past.checked())))
+					past.findings(), past.customersWithFindings(), past.score(),
+					ruleScores(past.runId(), past.checked())))
 			.toList();
 		List<Count> bySeverity = this.jdbc.sql("""
 				select severity, sum(findings) from quality_run_tally where run_id = :id group by severity
@@ -106,7 +108,10 @@ class QualityReports {
 		return new Report(run, ruleScores, withRules, bySeverity, bySource, byRuleAndSource, top);
 	}
 
-	/** Every rule enabled now or with findings in the run: a rule without findings scores 1. */
+	/**
+	 * Every rule enabled now or with findings in the run: a rule without findings scores
+	 * 1.
+	 */
 	private List<RuleScore> ruleScores(UUID runId, long checked) {
 		Map<String, RuleScore> scores = new LinkedHashMap<>();
 		this.rules.enabled()
@@ -133,8 +138,9 @@ class QualityReports {
 	}
 
 	/**
-	 * The report as CSV: one line per run and rule of the history, then one per rule and source system, then one per
-	 * top shortcoming. The report is in memory already, so its CSV is written in one piece rather than streamed.
+	 * The report as CSV: one line per run and rule of the history, then one per rule and
+	 * source system, then one per top shortcoming. The report is in memory already, so
+	 * its CSV is written in one piece rather than streamed.
 	 */
 	static byte[] csv(Report report) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -187,6 +193,5 @@ class QualityReports {
 	record Report(RunScore run, List<RuleScore> rules, List<RunScore> history, List<Count> findingsBySeverity,
 			List<Count> findingsBySource, List<SourceCount> findingsByRuleAndSource, List<RuleScore> topShortcomings) {
 	}
-
 
 }

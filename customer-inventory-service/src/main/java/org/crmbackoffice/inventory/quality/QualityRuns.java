@@ -30,10 +30,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Audit runs as background jobs, one at a time across all instances: the database refuses a second running run
- * (a partial unique index), and starts are serialised by an advisory lock. A run works through the customers in
- * chunks on this instance's job thread; each chunk commits with the run's cursor and heartbeat. A run whose
- * heartbeat has gone stale (its instance crashed or was stopped) is taken over at start-up and then every
+ * Audit runs as background jobs, one at a time across all instances: the database refuses
+ * a second running run (a partial unique index), and starts are serialised by an advisory
+ * lock. A run works through the customers in chunks on this instance's job thread; each
+ * chunk commits with the run's cursor and heartbeat. A run whose heartbeat has gone stale
+ * (its instance crashed or was stopped) is taken over at start-up and then every
  * {@code crm.quality.stale-after}, and continues after its last committed chunk.
  */
 @Service
@@ -63,7 +64,10 @@ class QualityRuns implements SmartLifecycle {
 	/** Who this instance is as a run's owner. */
 	private final String owner = UUID.randomUUID().toString();
 
-	/** Made anew on each start: a stopped context (Spring's test framework pauses cached ones) starts again. */
+	/**
+	 * Made anew on each start: a stopped context (Spring's test framework pauses cached
+	 * ones) starts again.
+	 */
 	private volatile ExecutorService jobs = newJobs();
 
 	private volatile boolean running;
@@ -79,7 +83,8 @@ class QualityRuns implements SmartLifecycle {
 	}
 
 	/**
-	 * Starts a run over all customers, or those the given system fed, and works through it in the background.
+	 * Starts a run over all customers, or those the given system fed, and works through
+	 * it in the background.
 	 * @throws ApiProblemException 409 naming the running run while there is one
 	 */
 	Run start(String dataSource, String requestedBy) {
@@ -92,8 +97,9 @@ class QualityRuns implements SmartLifecycle {
 				if (!locked || current.isPresent()) {
 					throw alreadyRunning(current.orElse(null));
 				}
-				long total = this.jdbc.sql("select count(*) from customer c where c.erased_at is null"
-						+ ((dataSource != null) ? " and c.data_source = :scope" : ""))
+				long total = this.jdbc
+					.sql("select count(*) from customer c where c.erased_at is null"
+							+ ((dataSource != null) ? " and c.data_source = :scope" : ""))
 					.param("scope", dataSource)
 					.query(Long.class)
 					.single();
@@ -117,7 +123,9 @@ class QualityRuns implements SmartLifecycle {
 		return find(id).orElseThrow();
 	}
 
-	/** @throws ApiProblemException 404 for an unknown run, 409 for one that is not running */
+	/**
+	 * @throws ApiProblemException 404 for an unknown run, 409 for one that is not running
+	 */
 	Run cancel(UUID id) {
 		int cancelled = this.jdbc.sql("""
 				update quality_run set status = 'cancelled', finished_at = :now, owner = null
@@ -127,8 +135,8 @@ class QualityRuns implements SmartLifecycle {
 			.update();
 		Run run = find(id).orElseThrow(() -> ApiProblemException.notFound("quality run", id.toString()));
 		if (cancelled == 0) {
-			throw new ApiProblemException(ProblemType.CONFLICT, "Run " + id + " is " + run.status()
-					+ " and cannot be cancelled.");
+			throw new ApiProblemException(ProblemType.CONFLICT,
+					"Run " + id + " is " + run.status() + " and cannot be cancelled.");
 		}
 		return run;
 	}
@@ -141,8 +149,9 @@ class QualityRuns implements SmartLifecycle {
 	}
 
 	List<Run> latest(long offset, int limit) {
-		return this.jdbc.sql("select " + COLUMNS + " from quality_run order by started_at desc, id offset :offset "
-				+ "limit :limit")
+		return this.jdbc
+			.sql("select " + COLUMNS + " from quality_run order by started_at desc, id offset :offset "
+					+ "limit :limit")
 			.param("offset", offset)
 			.param("limit", limit)
 			.query(this::run)
@@ -153,7 +162,10 @@ class QualityRuns implements SmartLifecycle {
 		return this.jdbc.sql("select count(*) from quality_run").query(Long.class).single();
 	}
 
-	/** Starts a run on the schedule ({@code crm.quality.schedule}), unless one is running already. */
+	/**
+	 * Starts a run on the schedule ({@code crm.quality.schedule}), unless one is running
+	 * already.
+	 */
 	@Scheduled(cron = "${crm.quality.schedule:-}")
 	void startScheduled() {
 		try {
@@ -165,7 +177,8 @@ class QualityRuns implements SmartLifecycle {
 	}
 
 	/**
-	 * Takes over a running run whose heartbeat has gone stale, and continues it after its last committed chunk.
+	 * Takes over a running run whose heartbeat has gone stale, and continues it after its
+	 * last committed chunk.
 	 * @return the run taken over, if any
 	 */
 	Optional<UUID> resumeInterrupted() {
@@ -200,16 +213,19 @@ class QualityRuns implements SmartLifecycle {
 	private void work(UUID id) {
 		try {
 			while (this.running && this.chunks.next(id, this.owner, this.properties.chunkSize())) {
-				// Each chunk has committed; the loop ends when the run is done, cancelled, taken over or we stop.
+				// Each chunk has committed; the loop ends when the run is done,
+				// cancelled, taken over or we stop.
 			}
 		}
 		catch (RuntimeException ex) {
 			logger.error("Data-quality run {} failed", id, ex);
-			this.jdbc.sql("update quality_run set status = 'failed', finished_at = :now, failure = :failure "
-					+ "where id = :id and status = 'running' and owner = :owner")
+			this.jdbc
+				.sql("update quality_run set status = 'failed', finished_at = :now, failure = :failure "
+						+ "where id = :id and status = 'running' and owner = :owner")
 				.param("now", Timestamp.from(this.clock.instant()))
-				.param("failure", String.valueOf(ex.getMessage()).substring(0, Math.min(1000,
-						String.valueOf(ex.getMessage()).length())))
+				.param("failure",
+						String.valueOf(ex.getMessage())
+							.substring(0, Math.min(1000, String.valueOf(ex.getMessage()).length())))
 				.param("id", id)
 				.param("owner", this.owner)
 				.update();
@@ -252,8 +268,8 @@ class QualityRuns implements SmartLifecycle {
 	}
 
 	/**
-	 * Stops after the chunk in hand: the run stays running with its last heartbeat, and this or another instance
-	 * takes it over once that is stale.
+	 * Stops after the chunk in hand: the run stays running with its last heartbeat, and
+	 * this or another instance takes it over once that is stale.
 	 */
 	@Override
 	public void stop() {
@@ -274,8 +290,8 @@ class QualityRuns implements SmartLifecycle {
 
 	/** A run as stored; {@link QualityController} shows it with its rate and ETA. */
 	record Run(UUID id, String status, String dataSource, String requestedBy, Instant startedAt, Instant finishedAt,
-			long total, long checked, long findings, Instant heartbeatAt, Instant segmentStartedAt,
-			long segmentChecked, String failure) {
+			long total, long checked, long findings, Instant heartbeatAt, Instant segmentStartedAt, long segmentChecked,
+			String failure) {
 
 		/** Customers checked per second since this instance took the run on. */
 		Double recordsPerSecond(Instant now) {

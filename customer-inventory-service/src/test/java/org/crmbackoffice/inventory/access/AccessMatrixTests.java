@@ -46,9 +46,10 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 
 /**
- * The inventory's whole access matrix: every endpoint, every role, no token and a partner on another partner's
- * records, each answer as the role table and endpoint permissions say. The interaction service, which erasures
- * and downloads ask, is a stand-in that answers as it does for a party without interactions.
+ * The inventory's whole access matrix: every endpoint, every role, no token and a partner
+ * on another partner's records, each answer as the role table and endpoint permissions
+ * say. The interaction service, which erasures and downloads ask, is a stand-in that
+ * answers as it does for a party without interactions.
  */
 @ApiIntegrationTest
 @TestPropertySource(properties = "crm.hub.allow-private-callbacks=true")
@@ -89,12 +90,13 @@ class AccessMatrixTests {
 	}
 
 	private static StandInService startInteractionService() {
-		TestIssuer.shared().registerClient("customer-inventory-service", "customer-inventory-service-secret",
-				List.of(Roles.CUSTOMER_INVENTORY_SERVICE));
+		TestIssuer.shared()
+			.registerClient("customer-inventory-service", "customer-inventory-service-secret",
+					List.of(Roles.CUSTOMER_INVENTORY_SERVICE));
 		try {
 			return StandInService.start((request) -> request.method().equals("POST")
-					? StandInService.Answer.json("{\"pseudonym\": \"erased-" + UUID.randomUUID()
-							+ "\", \"interactionsAnonymised\": 0}")
+					? StandInService.Answer
+						.json("{\"pseudonym\": \"erased-" + UUID.randomUUID() + "\", \"interactionsAnonymised\": 0}")
 					: StandInService.Answer.json("[]"));
 		}
 		catch (IOException ex) {
@@ -136,13 +138,14 @@ class AccessMatrixTests {
 				{"@type": "Organization", "name": "Matrix Ltd"}""", "{\"tradingName\": \"Matrix\"}");
 		matrix.row(POST, AgreementApi.BASE_PATH, 201, (as) -> post(as, AgreementApi.BASE_PATH, agreementOf(ownerId)));
 		matrix.row(GET, AgreementApi.BASE_PATH, 200, (as) -> get(as, AgreementApi.BASE_PATH, ownerId, agreement));
-		matrix.row(GET, AgreementApi.BASE_PATH + "/{id}", 200,
-				(as) -> get(as, AgreementApi.BASE_PATH + "/" + agreement, ownerId, agreement))
+		matrix
+			.row(GET, AgreementApi.BASE_PATH + "/{id}", 200,
+					(as) -> get(as, AgreementApi.BASE_PATH + "/" + agreement, ownerId, agreement))
 			.foreign(404);
 		matrix.row(PATCH, AgreementApi.BASE_PATH + "/{id}", 200,
 				(as) -> patch(as, AgreementApi.BASE_PATH + "/" + agreement, "{\"description\": \"Checked\"}"));
-		matrix.row(GET, PRIVACY + "/{id}/export", 200, (as) -> get(as, PRIVACY + "/" + ownerId + "/export", ownerId,
-				ownerId));
+		matrix.row(GET, PRIVACY + "/{id}/export", 200,
+				(as) -> get(as, PRIVACY + "/" + ownerId + "/export", ownerId, ownerId));
 		matrix.row(POST, PRIVACY + "/{id}/erasure", 200,
 				(as) -> post(as, PRIVACY + "/" + customer("Erased").path("id").asString() + "/erasure", ""));
 		matrix.row(GET, PRIVACY + "/{id}/privacyRequest", 200,
@@ -210,8 +213,8 @@ class AccessMatrixTests {
 				"{\"customerId\": \"%s\", \"outcome\": \"verified\"}".formatted(ownerId)));
 		matrix.row(GET, QUALITY + "/verification", 200,
 				(as) -> get(as, QUALITY + "/verification?customerId=" + ownerId, ownerId, null));
-		matrix.row(POST, QUALITY + "/merge", 201, (as) -> post(as, QUALITY + "/merge", mergeOf(customer("Survivor"),
-				customer("Duplicate"))));
+		matrix.row(POST, QUALITY + "/merge", 201,
+				(as) -> post(as, QUALITY + "/merge", mergeOf(customer("Survivor"), customer("Duplicate"))));
 		matrix.row(GET, QUALITY + "/merge/{id}", 200, (as) -> get(as, QUALITY + "/merge/" + merge, ownerId, null));
 		matrix.row(GET, QUALITY + "/report", 200, (as) -> get(as, QUALITY + "/report", ownerId, null));
 	}
@@ -278,8 +281,8 @@ class AccessMatrixTests {
 	}
 
 	/**
-	 * A run another instance is working through: through the API a run may end before it is cancelled, and the
-	 * matrix needs one that is running when the call comes.
+	 * A run another instance is working through: through the API a run may end before it
+	 * is cancelled, and the matrix needs one that is running when the call comes.
 	 */
 	private String runningElsewhere() {
 		UUID run = UUID.randomUUID();

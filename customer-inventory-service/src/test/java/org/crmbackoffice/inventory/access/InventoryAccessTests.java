@@ -26,7 +26,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each role gets exactly what the inventory's role table grants, and only tokens of the trusted issuer count. */
+/**
+ * Each role gets exactly what the inventory's role table grants, and only tokens of the
+ * trusted issuer count.
+ */
 @ApiIntegrationTest
 class InventoryAccessTests {
 
@@ -46,8 +49,7 @@ class InventoryAccessTests {
 	}
 
 	@ParameterizedTest(name = "{0} {1} {2} -> {3}")
-	@CsvSource({
-			"agent,                GET,  list, 200", "agent,                GET,  one,  200",
+	@CsvSource({ "agent,                GET,  list, 200", "agent,                GET,  one,  200",
 			"agent,                POST, list, 403", "supervisor,           GET,  one,  200",
 			"supervisor,           POST, list, 403", "data-steward,         GET,  one,  200",
 			"data-steward,         POST, list, 201", "auditor,              GET,  list, 403",
@@ -110,8 +112,8 @@ class InventoryAccessTests {
 		String token = issuer.token().subject("steward-jane").roles(Roles.DATA_STEWARD).build();
 		Customer created = createCustomer(token, "Authored Customer");
 
-		assertThat(this.jdbc.queryForMap("select created_by, updated_by from customer where id = ?::uuid",
-				created.id()))
+		assertThat(
+				this.jdbc.queryForMap("select created_by, updated_by from customer where id = ?::uuid", created.id()))
 			.containsEntry("created_by", "steward-jane")
 			.containsEntry("updated_by", "steward-jane");
 	}

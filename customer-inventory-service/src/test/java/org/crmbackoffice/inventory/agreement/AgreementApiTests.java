@@ -54,12 +54,13 @@ class AgreementApiTests {
 	@Test
 	void establishesAgreementsWithACustomerAndListsThemBothWays() {
 		AgreementCreate contract = new AgreementCreate("Fibre 1 Gbit/s, 24 months", "Home fibre contract", "commercial",
-				new TimePeriod(OffsetDateTime.parse("2026-01-01T00:00:00Z"), OffsetDateTime.parse("2027-12-31T23:59:59Z")),
-				List.of(new RelatedParty("reseller", new EntityRef("shop-12", null, "High Street shop", "Organization")),
+				new TimePeriod(OffsetDateTime.parse("2026-01-01T00:00:00Z"),
+						OffsetDateTime.parse("2027-12-31T23:59:59Z")),
+				List.of(new RelatedParty("reseller",
+						new EntityRef("shop-12", null, "High Street shop", "Organization")),
 						customerParty(this.customer.id())),
-				List.of(new TermOrCondition("Minimum term of 24 months", null)),
-				List.of(new EntityRef("doc-991", "https://documents.example.org/doc-991", "Signed contract",
-						"Document")));
+				List.of(new TermOrCondition("Minimum term of 24 months", null)), List.of(new EntityRef("doc-991",
+						"https://documents.example.org/doc-991", "Signed contract", "Document")));
 		Agreement fibre = create(contract);
 		Agreement mobile = create(minimal("Mobile 5G unlimited", this.customer.id()));
 		create(minimal("Another customer's contract", newCustomer("Margaret").id()));
@@ -103,8 +104,7 @@ class AgreementApiTests {
 			.getResponseHeaders()
 			.getETag();
 		patch(agreement.href(), "\"0\"", "{\"status\": \"suspended\"}").expectStatus().isEqualTo(412);
-		patch(agreement.href(), etag, "{\"status\": \"terminated\", \"statusReason\": \"moved abroad\"}")
-			.expectStatus()
+		patch(agreement.href(), etag, "{\"status\": \"terminated\", \"statusReason\": \"moved abroad\"}").expectStatus()
 			.isOk();
 		patch(agreement.href(), null, "{\"status\": \"active\"}").expectStatus()
 			.isEqualTo(409)
@@ -113,8 +113,7 @@ class AgreementApiTests {
 			.isEqualTo("An agreement that is terminated cannot become active. It is final.");
 		patch(agreement.href(), null, """
 				{"engagedParty": [{"role": "customer", "partyOrPartyRole":
-				  {"id": "%s", "@referredType": "Customer"}}]}""".formatted(newCustomer("Ken").id()))
-			.expectStatus()
+				  {"id": "%s", "@referredType": "Customer"}}]}""".formatted(newCustomer("Ken").id())).expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[0].pointer")
@@ -209,10 +208,18 @@ class AgreementApiTests {
 		String key = "crm-frontend-" + UUID.randomUUID();
 		AgreementCreate request = minimal("Retried contract", this.customer.id());
 
-		String first = createWithKey(key, request).expectHeader().valueEquals("Idempotent-Replayed", "false")
-			.expectBody(Agreement.class).returnResult().getResponseBody().id();
-		String second = createWithKey(key, request).expectHeader().valueEquals("Idempotent-Replayed", "true")
-			.expectBody(Agreement.class).returnResult().getResponseBody().id();
+		String first = createWithKey(key, request).expectHeader()
+			.valueEquals("Idempotent-Replayed", "false")
+			.expectBody(Agreement.class)
+			.returnResult()
+			.getResponseBody()
+			.id();
+		String second = createWithKey(key, request).expectHeader()
+			.valueEquals("Idempotent-Replayed", "true")
+			.expectBody(Agreement.class)
+			.returnResult()
+			.getResponseBody()
+			.id();
 
 		assertThat(second).isEqualTo(first);
 		assertThat(read(this.customer.href(), Customer.class).agreement()).extracting(EntityRef::id)
@@ -244,21 +251,22 @@ class AgreementApiTests {
 	}
 
 	private <T> T read(String href, Class<T> type) {
-		return this.client.get().uri(href).exchange().expectStatus().isOk().expectBody(type).returnResult()
+		return this.client.get()
+			.uri(href)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(type)
+			.returnResult()
 			.getResponseBody();
 	}
 
 	private RestTestClient.ResponseSpec patch(String href, String ifMatch, String body) {
-		return this.client.patch()
-			.uri(href)
-			.headers((headers) -> {
-				if (ifMatch != null) {
-					headers.setIfMatch(ifMatch);
-				}
-			})
-			.contentType(MediaType.parseMediaType(JsonMergePatch.MEDIA_TYPE))
-			.body(body)
-			.exchange();
+		return this.client.patch().uri(href).headers((headers) -> {
+			if (ifMatch != null) {
+				headers.setIfMatch(ifMatch);
+			}
+		}).contentType(MediaType.parseMediaType(JsonMergePatch.MEDIA_TYPE)).body(body).exchange();
 	}
 
 	private Customer newCustomer(String givenName) {

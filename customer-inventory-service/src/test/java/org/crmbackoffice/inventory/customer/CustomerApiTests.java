@@ -62,10 +62,12 @@ class CustomerApiTests {
 		assertThat(created.contactMedium()).extracting("mediumType", "emailAddress", "phoneNumber")
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("email", "grace@example.org", null),
 					org.assertj.core.groups.Tuple.tuple("mobile", null, "+447700900123"));
-		// The person sent with the customer became an individual of its own, which the customer refers to.
+		// The person sent with the customer became an individual of its own, which the
+		// customer refers to.
 		assertThat(created.engagedParty()).extracting("type", "name", "referredType")
 			.containsExactly("PartyRef", "Grace Hopper", "Individual");
-		assertThat(created.engagedParty().href()).isEqualTo(PartyApi.INDIVIDUAL_PATH + "/" + created.engagedParty().id());
+		assertThat(created.engagedParty().href())
+			.isEqualTo(PartyApi.INDIVIDUAL_PATH + "/" + created.engagedParty().id());
 		assertThat(created.engagedPartyResolution()).isEqualTo(Customer.PARTY_HELD);
 		this.client.get()
 			.uri(created.engagedParty().href())

@@ -23,7 +23,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Changing customers: their lifecycle, merge patches under ETags, and creates that are safe to retry. */
+/**
+ * Changing customers: their lifecycle, merge patches under ETags, and creates that are
+ * safe to retry.
+ */
 @ApiIntegrationTest
 class CustomerChangeApiTests {
 
@@ -131,16 +134,17 @@ class CustomerChangeApiTests {
 		Customer customer = create("Misspelt Patch");
 		String etag = etagOf(customer.href());
 
-		patch(customer.href(), "{\"status\": \"approved\", \"contactMedium\": [{\"@type\": \"EmailContactMedium\", "
-				+ "\"emial\": \"x@example.org\"}]}")
+		patch(customer.href(),
+				"{\"status\": \"approved\", \"contactMedium\": [{\"@type\": \"EmailContactMedium\", "
+						+ "\"emial\": \"x@example.org\"}]}")
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[0].pointer")
 			.isEqualTo("/contactMedium/0/emial")
 			.jsonPath("$.detail")
-			.value(String.class, (detail) -> assertThat(detail).contains("/contactMedium/0/emial")
-				.doesNotContain("org.", "class"));
+			.value(String.class,
+					(detail) -> assertThat(detail).contains("/contactMedium/0/emial").doesNotContain("org.", "class"));
 		patch(customer.href(), "{\"statsu\": \"approved\"}").expectStatus()
 			.isBadRequest()
 			.expectBody()
@@ -165,10 +169,11 @@ class CustomerChangeApiTests {
 	void acceptsExtensionAttributesOfAnObjectThatNamesItsSchema() {
 		Customer customer = create("Extended Customer");
 
-		patch(customer.href(), """
-				{"@schemaLocation": "https://schemas.example.com/LoyalCustomer.schema.json", "@type": "LoyalCustomer",
-				 "loyaltyTier": "gold", "contactMedium": [{"@type": "EmailContactMedium", "emailAddress": "x@example.org",
-				 "@schemaLocation": "https://schemas.example.com/VerifiedEmail.schema.json", "verifiedBy": "crm"}]}""")
+		patch(customer.href(),
+				"""
+						{"@schemaLocation": "https://schemas.example.com/LoyalCustomer.schema.json", "@type": "LoyalCustomer",
+						 "loyaltyTier": "gold", "contactMedium": [{"@type": "EmailContactMedium", "emailAddress": "x@example.org",
+						 "@schemaLocation": "https://schemas.example.com/VerifiedEmail.schema.json", "verifiedBy": "crm"}]}""")
 			.expectStatus()
 			.isOk()
 			.expectBody()

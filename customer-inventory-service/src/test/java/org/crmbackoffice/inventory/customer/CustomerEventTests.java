@@ -29,9 +29,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Listeners registered on the inventory's hub hear of every committed change of the customers they asked about,
- * signed and in order. No dispatcher runs in the background here: each test delivers what is owed itself, as the
- * dispatcher of any instance would.
+ * Listeners registered on the inventory's hub hear of every committed change of the
+ * customers they asked about, signed and in order. No dispatcher runs in the background
+ * here: each test delivers what is owed itself, as the dispatcher of any instance would.
  */
 @ApiIntegrationTest
 @TestPropertySource(properties = "crm.hub.allow-private-callbacks=true")
@@ -52,7 +52,10 @@ class CustomerEventTests {
 	@Autowired
 	JsonMapper json;
 
-	/** A name no other test's customer has, so that each test's listener hears only of its own customers. */
+	/**
+	 * A name no other test's customer has, so that each test's listener hears only of its
+	 * own customers.
+	 */
 	private String name;
 
 	/** One administrator throughout a test: idempotency keys are the caller's own. */
@@ -136,7 +139,8 @@ class CustomerEventTests {
 
 		assertThat(acceptedEvents()).singleElement().satisfies((event) -> {
 			JsonNode v4 = event.path("event").path("customer");
-			assertThat(v4.path("href").asString()).isEqualTo("/tmf-api/customerManagement/v4/customer/" + customer.id());
+			assertThat(v4.path("href").asString())
+				.isEqualTo("/tmf-api/customerManagement/v4/customer/" + customer.id());
 			assertThat(v4.path("engagedParty").path("@referredType").asString()).isEqualTo("Individual");
 			assertThat(v4.path("contactMedium").get(0).path("characteristic").path("emailAddress").asString())
 				.isEqualTo("events@example.org");
@@ -210,13 +214,11 @@ class CustomerEventTests {
 	}
 
 	private Customer create(CustomerCreate request, String idempotencyKey) {
-		return this.admin.post()
-			.uri(CustomerApi.BASE_PATH)
-			.headers((headers) -> {
-				if (idempotencyKey != null) {
-					headers.set("Idempotency-Key", idempotencyKey);
-				}
-			})
+		return this.admin.post().uri(CustomerApi.BASE_PATH).headers((headers) -> {
+			if (idempotencyKey != null) {
+				headers.set("Idempotency-Key", idempotencyKey);
+			}
+		})
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(request)
 			.exchange()

@@ -22,9 +22,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Customers stored before the TMF v5 types and parties (schema version 22) read in the v5 shape after the
- * migrations: the party data each held inline is an individual or organization of its own that the customer
- * refers to, the listener registered then keeps its v5 hub, and the audit trail written then still verifies.
+ * Customers stored before the TMF v5 types and parties (schema version 22) read in the v5
+ * shape after the migrations: the party data each held inline is an individual or
+ * organization of its own that the customer refers to, the listener registered then keeps
+ * its v5 hub, and the audit trail written then still verifies.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
@@ -53,7 +54,8 @@ class CustomerMigrationTests {
 		assertThat(engaged.path("@type").asString()).isEqualTo("PartyRef");
 		assertThat(engaged.path("@referredType").asString()).isEqualTo("Individual");
 		assertThat(engaged.path("name").asString()).isEqualTo("Grace Hopper");
-		assertThat(engaged.path("href").asString()).isEqualTo(PartyApi.INDIVIDUAL_PATH + "/" + engaged.path("id").asString());
+		assertThat(engaged.path("href").asString())
+			.isEqualTo(PartyApi.INDIVIDUAL_PATH + "/" + engaged.path("id").asString());
 		assertThat(read.path("engagedPartyResolution").asString()).isEqualTo("held");
 		JsonNode grace = get(engaged.path("href").asString());
 		assertThat(grace.path("givenName").asString()).isEqualTo("Grace");
@@ -116,7 +118,10 @@ class CustomerMigrationTests {
 			.build(), this.json).get(path);
 	}
 
-	/** A database at schema version 22 holding a customer as the inventory stored it then, migrated on start-up. */
+	/**
+	 * A database at schema version 22 holding a customer as the inventory stored it then,
+	 * migrated on start-up.
+	 */
 	static class InventoryWrittenBeforeV5Types extends DatabaseAtVersion {
 
 		InventoryWrittenBeforeV5Types() {

@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Finding customers in the list: TMF630 filters, free-text search that ignores case, accents and the way a phone
- * number is written, sort, attribute selection, and the problems of a list request that cannot be answered. Each
- * test names its customers with a tag of its own, because the database is shared with the other API tests.
+ * Finding customers in the list: TMF630 filters, free-text search that ignores case,
+ * accents and the way a phone number is written, sort, attribute selection, and the
+ * problems of a list request that cannot be answered. Each test names its customers with
+ * a tag of its own, because the database is shared with the other API tests.
  */
 @ApiIntegrationTest
 class CustomerSearchApiTests {
@@ -52,10 +53,10 @@ class CustomerSearchApiTests {
 	@Test
 	void searchFindsNamesEmailsAndPhoneNumbersHoweverTheyAreWritten() {
 		String subscriber = randomSubscriber();
-		Customer zoe = create(CustomerFixtures.reachable("Zoë Ñúñez-" + this.tag, "Zoe.Nunez." + this.tag + "@Example.org",
-				"07700 " + subscriber, FROM_2025));
-		Customer other = create(CustomerFixtures.reachable("Zoe Other " + this.tag, "other." + this.tag + "@example.org",
-				"+44 7700 " + randomSubscriber(), FROM_2025));
+		Customer zoe = create(CustomerFixtures.reachable("Zoë Ñúñez-" + this.tag,
+				"Zoe.Nunez." + this.tag + "@Example.org", "07700 " + subscriber, FROM_2025));
+		Customer other = create(CustomerFixtures.reachable("Zoe Other " + this.tag,
+				"other." + this.tag + "@example.org", "+44 7700 " + randomSubscriber(), FROM_2025));
 
 		assertThat(zoe.contactMedium().get(1).phoneNumber()).isEqualTo("+447700" + subscriber);
 		assertThat(ids("q={q}", "NUNEZ-" + this.tag)).containsExactly(zoe.id());
@@ -63,8 +64,7 @@ class CustomerSearchApiTests {
 		assertThat(ids("q={q}", "nunez." + this.tag + "@EXAMPLE")).containsExactly(zoe.id());
 		assertThat(ids("q={q}", this.tag)).containsExactlyInAnyOrder(zoe.id(), other.id());
 		for (String written : List.of("+44 7700 " + subscriber, "07700-" + subscriber, "(0)7700 " + subscriber,
-				"+44 (0)7700 " + subscriber,
-				"0044 7700 " + subscriber, "700 " + subscriber, subscriber)) {
+				"+44 (0)7700 " + subscriber, "0044 7700 " + subscriber, "700 " + subscriber, subscriber)) {
 			assertThat(ids("q={q}", written)).as(written).contains(zoe.id()).doesNotContain(other.id());
 		}
 	}
@@ -83,9 +83,9 @@ class CustomerSearchApiTests {
 	@Test
 	void filtersByStatusNameContactAndDates() {
 		String phone = randomSubscriber();
-		Customer first = create(CustomerFixtures.reachable("Émile Zola " + this.tag, "emile." + this.tag + "@example.org",
-				"+44 7700 " + phone, new TimePeriod(OffsetDateTime.parse("2024-06-01T00:00:00Z"),
-						OffsetDateTime.parse("2025-06-01T00:00:00Z"))));
+		Customer first = create(CustomerFixtures.reachable("Émile Zola " + this.tag,
+				"emile." + this.tag + "@example.org", "+44 7700 " + phone, new TimePeriod(
+						OffsetDateTime.parse("2024-06-01T00:00:00Z"), OffsetDateTime.parse("2025-06-01T00:00:00Z"))));
 		Customer second = create(CustomerFixtures.reachable("Second " + this.tag, "second." + this.tag + "@example.org",
 				"+44 7700 " + randomSubscriber(), FROM_2025));
 		Customer third = create(CustomerFixtures.reachable("Third " + this.tag, "third." + this.tag + "@example.org",
@@ -176,15 +176,16 @@ class CustomerSearchApiTests {
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")
-	@CsvSource(delimiter = '|', value = { "colour=red                       | colour",
-			"status=dormant                   | status", "status=approved,dormant          | status",
-			"creationDate.gt=yesterday        | creationDate.gt",
-			"creationDate.after=2026-01-01T00:00:00Z | creationDate.after",
-			"validFor.startDateTime.gt=2026-01-01 | validFor.startDateTime.gt",
-			"contactMedium.phoneNumber=call me | contactMedium.phoneNumber", "q=ab                             | q",
-			"q=Éa                             | q", "sort=-height                     | sort",
-			"sort=name,id                     | sort", "limit=0                          | limit",
-			"offset=-1                        | offset", "q=nul\0byte                      | q" })
+	@CsvSource(delimiter = '|',
+			value = { "colour=red                       | colour", "status=dormant                   | status",
+					"status=approved,dormant          | status", "creationDate.gt=yesterday        | creationDate.gt",
+					"creationDate.after=2026-01-01T00:00:00Z | creationDate.after",
+					"validFor.startDateTime.gt=2026-01-01 | validFor.startDateTime.gt",
+					"contactMedium.phoneNumber=call me | contactMedium.phoneNumber",
+					"q=ab                             | q", "q=Éa                             | q",
+					"sort=-height                     | sort", "sort=name,id                     | sort",
+					"limit=0                          | limit", "offset=-1                        | offset",
+					"q=nul\0byte                      | q" })
 	void refusesWhatItCannotFilterOrSortByWithAProblemNamingTheParameter(String query, String parameter) {
 		String[] nameAndValue = query.split("=", 2);
 		this.client.get()
@@ -204,16 +205,16 @@ class CustomerSearchApiTests {
 	@Test
 	void keepsAPhoneNumberItCannotReadConfidentlyExactlyAsGivenAndFindsItByItsDigits() {
 		Customer created = create("""
-					{"name": "Odd Phone %s", "engagedParty": {"@type": "Organization", "tradingName": "Odd Phone Ltd"},
-					 "contactMedium": [
-					  {"mediumType": "mobile", "phoneNumber": "0770"},
-					  {"mediumType": "phone", "phoneNumber": "+44 20 7946 0000"}]}""".formatted(this.tag));
+				{"name": "Odd Phone %s", "engagedParty": {"@type": "Organization", "tradingName": "Odd Phone Ltd"},
+				 "contactMedium": [
+				  {"mediumType": "mobile", "phoneNumber": "0770"},
+				  {"mediumType": "phone", "phoneNumber": "+44 20 7946 0000"}]}""".formatted(this.tag));
 
 		assertThat(created.contactMedium()).extracting(ContactMedium::phoneNumber)
 			.containsExactly("0770", "+442079460000");
 		assertThat(ids("contactMedium.phoneNumber={p}", "0770")).containsExactly(created.id());
-		Customer changed = patch(created, "{\"contactMedium\": [{\"mediumType\": \"phone\", \"phoneNumber\": "
-				+ "\"020 7946 0000\"}]}");
+		Customer changed = patch(created,
+				"{\"contactMedium\": [{\"mediumType\": \"phone\", \"phoneNumber\": \"020 7946 0000\"}]}");
 		assertThat(changed.contactMedium()).singleElement()
 			.satisfies((medium) -> assertThat(medium.phoneNumber()).isEqualTo("+442079460000"));
 	}
@@ -221,27 +222,28 @@ class CustomerSearchApiTests {
 	@Test
 	void readsANationalNumberInTheCountryOfTheCustomersPostalAddressNeverAsAnotherCountrysNumber() {
 		Customer french = create("""
-					{"name": "Clément %s", "engagedParty": {"@type": "Individual", "givenName": "Clément",
-					                                        "familyName": "Roux"},
-					 "contactMedium": [
-					  {"mediumType": "phone", "phoneNumber": "01 09 75 83 51"},
-					  {"mediumType": "postalAddress", "street1": "12 rue des Lilas", "city": "Paris",
-					   "postCode": "75011", "country": "FR"}]}""".formatted(this.tag));
+				{"name": "Clément %s", "engagedParty": {"@type": "Individual", "givenName": "Clément",
+				                                        "familyName": "Roux"},
+				 "contactMedium": [
+				  {"mediumType": "phone", "phoneNumber": "01 09 75 83 51"},
+				  {"mediumType": "postalAddress", "street1": "12 rue des Lilas", "city": "Paris",
+				   "postCode": "75011", "country": "FR"}]}""".formatted(this.tag));
 		Customer unplaced = create("""
-					{"name": "Unplaced %s", "engagedParty": {"@type": "Organization", "tradingName": "Unplaced SARL"},
-					 "contactMedium": [{"mediumType": "phone", "phoneNumber": "01 09 75 83 51"}]}""".formatted(this.tag));
+				{"name": "Unplaced %s", "engagedParty": {"@type": "Organization", "tradingName": "Unplaced SARL"},
+				 "contactMedium": [{"mediumType": "phone", "phoneNumber": "01 09 75 83 51"}]}""".formatted(this.tag));
 
 		Customer writtenAsTmfV5 = create("""
-					{"@type": "Customer", "name": "Club %s",
-					 "engagedParty": {"@type": "Organization", "tradingName": "Club de la Lune"},
-					 "contactMedium": [
-					  {"@type": "PhoneContactMedium", "contactType": "homePhone", "phoneNumber": "01 09 75 83 51"},
-					  {"@type": "GeographicAddressContactMedium", "contactType": "homeAddress", "city": "Paris",
-					   "country": "France", "postCode": "75014", "street1": "15 Rue des Canards"}]}""".formatted(this.tag));
+				{"@type": "Customer", "name": "Club %s",
+				 "engagedParty": {"@type": "Organization", "tradingName": "Club de la Lune"},
+				 "contactMedium": [
+				  {"@type": "PhoneContactMedium", "contactType": "homePhone", "phoneNumber": "01 09 75 83 51"},
+				  {"@type": "GeographicAddressContactMedium", "contactType": "homeAddress", "city": "Paris",
+				   "country": "France", "postCode": "75014", "street1": "15 Rue des Canards"}]}""".formatted(this.tag));
 
 		assertThat(french.contactMedium().get(0).phoneNumber()).isEqualTo("+33109758351");
-		assertThat(writtenAsTmfV5.contactMedium()).extracting(ContactMedium::type, ContactMedium::mediumType,
-				ContactMedium::phoneNumber, ContactMedium::country)
+		assertThat(writtenAsTmfV5.contactMedium())
+			.extracting(ContactMedium::type, ContactMedium::mediumType, ContactMedium::phoneNumber,
+					ContactMedium::country)
 			.containsExactly(tuple("PhoneContactMedium", "phone", "+33109758351", null),
 					tuple("GeographicAddressContactMedium", "postalAddress", null, "France"));
 		assertThat(unplaced.contactMedium().get(0).phoneNumber()).isEqualTo("01 09 75 83 51");
@@ -273,7 +275,10 @@ class CustomerSearchApiTests {
 			.getResponseBody();
 	}
 
-	/** The ids the list answers, in its order; the query's values are encoded (a + stays a +). */
+	/**
+	 * The ids the list answers, in its order; the query's values are encoded (a + stays a
+	 * +).
+	 */
 	private List<String> ids(String query, Object... values) {
 		return this.client.get()
 			.uri(CustomerApi.BASE_PATH + "?limit=1000&" + query, values)
@@ -293,7 +298,9 @@ class CustomerSearchApiTests {
 		return CustomerCreate.of(name, EngagedParty.organization(name, List.of()), List.of());
 	}
 
-	/** Six digits that, after 07700, make a mobile number no other test is likely to use. */
+	/**
+	 * Six digits that, after 07700, make a mobile number no other test is likely to use.
+	 */
 	private static String randomSubscriber() {
 		return "9" + ThreadLocalRandom.current().nextInt(10000, 100000);
 	}

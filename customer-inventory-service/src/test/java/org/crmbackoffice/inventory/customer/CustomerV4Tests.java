@@ -19,7 +19,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A TMF629 v4 client and a v5 client working on the same customers, each in its own shape. */
+/**
+ * A TMF629 v4 client and a v5 client working on the same customers, each in its own
+ * shape.
+ */
 @ApiIntegrationTest
 class CustomerV4Tests {
 
@@ -90,11 +93,12 @@ class CustomerV4Tests {
 
 	@Test
 	void aV4ChangeOfTheNameKeepsThePartyDataAndMediaOnlyV5CanShow() {
-		JsonNode held = this.api.post(V5, """
-				{"name": "Ada %s", "engagedParty": {"@type": "Individual", "givenName": "Ada", "familyName": "Byron",
-				                                     "birthDate": "1815-12-10"},
-				 "contactMedium": [{"@type": "EmailContactMedium", "id": "cm-7", "emailAddress": "ada.%s@example.org"}]}"""
-			.formatted(this.tag, this.tag));
+		JsonNode held = this.api.post(V5,
+				"""
+						{"name": "Ada %s", "engagedParty": {"@type": "Individual", "givenName": "Ada", "familyName": "Byron",
+						                                     "birthDate": "1815-12-10"},
+						 "contactMedium": [{"@type": "EmailContactMedium", "id": "cm-7", "emailAddress": "ada.%s@example.org"}]}"""
+					.formatted(this.tag, this.tag));
 		String id = held.path("id").asString();
 
 		JsonNode asV4 = this.api.get(V4 + "/" + id);

@@ -20,9 +20,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a client written to TMF629 v5.0.1 sends and reads, as raw JSON, for what the inventory already serves
- * the v5 way: typed references, polymorphic contact media, merge patches in either content type, the TMF630
- * filters.
+ * What a client written to TMF629 v5.0.1 sends and reads, as raw JSON, for what the
+ * inventory already serves the v5 way: typed references, polymorphic contact media, merge
+ * patches in either content type, the TMF630 filters.
  */
 @ApiIntegrationTest
 class CustomerV5ConformanceTests {
@@ -58,7 +58,8 @@ class CustomerV5ConformanceTests {
 				                  {"role": "account manager",
 				                   "partyOrPartyRole": {"id": "emp-4", "@referredType": "Individual"}}],
 				 "contactMedium": [{"@type": "EmailContactMedium", "id": "cm-1", "emailAddress": "typed@example.org"},
-				                   {"@type": "SocialContactMedium", "socialNetworkId": "@typed"}]}""".formatted(this.tag));
+				                   {"@type": "SocialContactMedium", "socialNetworkId": "@typed"}]}"""
+			.formatted(this.tag));
 
 		assertThat(customer.path("account").get(0).path("@type").asString()).isEqualTo("AccountRef");
 		assertThat(customer.path("characteristic").valueStream().map((trait) -> trait.path("@type").asString()))
@@ -135,7 +136,8 @@ class CustomerV5ConformanceTests {
 		JsonNode first = this.api.post(BASE, minimal("First " + this.tag));
 		JsonNode second = this.api.post(BASE, """
 				{"name": "Second %s", "engagedParty": {"@type": "PartyRef", "id": "org-%s",
-				                                       "@referredType": "Organization"}}""".formatted(this.tag, this.tag));
+				                                       "@referredType": "Organization"}}""".formatted(this.tag,
+				this.tag));
 		String one = first.path("id").asString();
 		String two = second.path("id").asString();
 

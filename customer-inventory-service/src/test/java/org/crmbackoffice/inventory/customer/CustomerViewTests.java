@@ -23,8 +23,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The customer 360 view: the record with its latest interactions from the interaction service, here a stand-in
- * that records what it is asked and can be made to fail; with the real service it is covered end to end.
+ * The customer 360 view: the record with its latest interactions from the interaction
+ * service, here a stand-in that records what it is asked and can be made to fail; with
+ * the real service it is covered end to end.
  */
 @ApiIntegrationTest
 class CustomerViewTests {
@@ -44,8 +45,9 @@ class CustomerViewTests {
 
 	@BeforeAll
 	static void startInteractionService() throws IOException {
-		TestIssuer.shared().registerClient("customer-inventory-service", "customer-inventory-service-secret",
-				List.of(Roles.CUSTOMER_INVENTORY_SERVICE));
+		TestIssuer.shared()
+			.registerClient("customer-inventory-service", "customer-inventory-service-secret",
+					List.of(Roles.CUSTOMER_INVENTORY_SERVICE));
 		interactionService = StandInService.start((request) -> failing ? Answer.status(503) : Answer.json("""
 				[{"id": "i-1", "@type": "PartyInteraction", "reason": "billing enquiry", "status": "opened"}]"""));
 	}
@@ -74,12 +76,7 @@ class CustomerViewTests {
 			.returnResult()
 			.getResponseBody();
 
-		this.client.get()
-			.uri(customer.href())
-			.exchange()
-			.expectBody()
-			.jsonPath("$.recentInteractions")
-			.doesNotExist();
+		this.client.get().uri(customer.href()).exchange().expectBody().jsonPath("$.recentInteractions").doesNotExist();
 		this.client.get()
 			.uri(customer.href() + "?expand=recentInteractions")
 			.exchange()

@@ -12,16 +12,19 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes audit-trail entries straight into an older schema, hashed the way the trail documents its chain (each
- * field as its length, a colon and its text, or {@code ~}; SHA-256 over them and the previous hash), as any
- * independent verifier would compute it.
+ * Writes audit-trail entries straight into an older schema, hashed the way the trail
+ * documents its chain (each field as its length, a colon and its text, or {@code ~};
+ * SHA-256 over them and the previous hash), as any independent verifier would compute it.
  */
 final class HandWrittenTrail {
 
 	private HandWrittenTrail() {
 	}
 
-	/** One {@code customer.create} entry per customer on the change chain, which starts empty. */
+	/**
+	 * One {@code customer.create} entry per customer on the change chain, which starts
+	 * empty.
+	 */
 	static void appendCreates(JdbcTemplate jdbc, String... customerIds) {
 		String previous = "0".repeat(64);
 		Instant at = Instant.parse("2026-01-05T09:30:00.123456Z");
@@ -58,7 +61,8 @@ final class HandWrittenTrail {
 		}
 		try {
 			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+				.formatHex(MessageDigest.getInstance("SHA-256")
+					.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java runtime has SHA-256", ex);

@@ -29,8 +29,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The TMF632 individuals and organizations the inventory serves: as a client written to the specification
- * creates, reads, lists, changes and listens to them, and as the customers that engage them see them.
+ * The TMF632 individuals and organizations the inventory serves: as a client written to
+ * the specification creates, reads, lists, changes and listens to them, and as the
+ * customers that engage them see them.
  */
 @ApiIntegrationTest
 @TestPropertySource(properties = "crm.hub.allow-private-callbacks=true")
@@ -137,19 +138,21 @@ class PartyApiTests {
 
 	@Test
 	void anOrganizationKeepsItsRegistrationsAndTheCustomersEngagingItShowItsNewName() {
-		JsonNode organization = this.api.post(PartyApi.ORGANIZATION_PATH, """
-				{"@type": "Organization", "name": "Harbour %s Ltd", "tradingName": "Harbour", "isLegalEntity": true,
-				 "organizationType": "company",
-				 "organizationIdentification": [{"identificationType": "companyRegistration",
-				                                 "identificationId": "04512398", "issuingAuthority": "Companies House"}],
-				 "existsDuring": {"startDateTime": "2001-05-01T00:00:00Z"}}""".formatted(this.tag));
+		JsonNode organization = this.api.post(PartyApi.ORGANIZATION_PATH,
+				"""
+						{"@type": "Organization", "name": "Harbour %s Ltd", "tradingName": "Harbour", "isLegalEntity": true,
+						 "organizationType": "company",
+						 "organizationIdentification": [{"identificationType": "companyRegistration",
+						                                 "identificationId": "04512398", "issuingAuthority": "Companies House"}],
+						 "existsDuring": {"startDateTime": "2001-05-01T00:00:00Z"}}"""
+					.formatted(this.tag));
 		assertThat(organization.path("organizationIdentification").get(0).path("@type").asString())
 			.isEqualTo("OrganizationIdentification");
 		assertThat(organization.path("isLegalEntity").asBoolean()).isTrue();
 		JsonNode customer = this.api.post(CustomerApi.BASE_PATH, """
 				{"name": "Harbour %s", "engagedParty": {"@type": "PartyRef", "id": "%s",
-				                                         "@referredType": "Organization"}}"""
-			.formatted(this.tag, organization.path("id").asString()));
+				                                         "@referredType": "Organization"}}""".formatted(this.tag,
+				organization.path("id").asString()));
 		assertThat(customer.path("engagedPartyResolution").asString()).isEqualTo("held");
 		assertThat(customer.path("engagedParty").path("href").asString())
 			.isEqualTo(organization.path("href").asString());
@@ -196,16 +199,17 @@ class PartyApiTests {
 			assertThat(event.path("domain").asString()).isEqualTo("partyManagement");
 			assertThat(event.path("event").path("individual").path("href").asString()).isEqualTo(party);
 		});
-		assertThat(this.receiver.accepted()).noneSatisfy(
-				(received) -> assertThat(this.json.readTree(received.body()).path("eventType").asString())
-					.startsWith("Customer"));
+		assertThat(this.receiver.accepted())
+			.noneSatisfy((received) -> assertThat(this.json.readTree(received.body()).path("eventType").asString())
+				.startsWith("Customer"));
 	}
 
 	@Test
 	void aPartnerSeesOnlyThePartyItsOwnCustomerEngagesAndEveryReadIsAudited() {
-		JsonNode own = this.api.post(CustomerApi.BASE_PATH, """
-				{"name": "Own %1$s", "engagedParty": {"@type": "Individual", "givenName": "Own", "familyName": "%1$s"}}"""
-			.formatted(this.tag));
+		JsonNode own = this.api.post(CustomerApi.BASE_PATH,
+				"""
+						{"name": "Own %1$s", "engagedParty": {"@type": "Individual", "givenName": "Own", "familyName": "%1$s"}}"""
+					.formatted(this.tag));
 		JsonNode other = this.api.post(PartyApi.INDIVIDUAL_PATH, """
 				{"givenName": "Other", "familyName": "%s"}""".formatted(this.tag));
 		String partner = TestIssuer.shared()
@@ -237,8 +241,9 @@ class PartyApiTests {
 			.isForbidden();
 
 		this.trail.flush();
-		assertThat(this.jdbc.queryForList("select operation from audit_entry where record_id = ?::uuid "
-				+ "and principal = ? order by sequence", String.class, ownParty, "partner-" + this.tag))
+		assertThat(this.jdbc.queryForList(
+				"select operation from audit_entry where record_id = ?::uuid and principal = ? order by sequence",
+				String.class, ownParty, "partner-" + this.tag))
 			.containsExactly("party.read", "party.list");
 	}
 

@@ -45,9 +45,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A customer's GDPR download and erasure. The interaction service is a stand-in that serves 1,003 interactions
- * (more than one page), records the erasures it is asked for and can be made to fail; the real one is covered end
- * to end.
+ * A customer's GDPR download and erasure. The interaction service is a stand-in that
+ * serves 1,003 interactions (more than one page), records the erasures it is asked for
+ * and can be made to fail; the real one is covered end to end.
  */
 @ApiIntegrationTest
 @TestPropertySource(properties = "crm.hub.allow-private-callbacks=true")
@@ -59,7 +59,10 @@ class CustomerPrivacyTests {
 
 	private static volatile boolean failing;
 
-	private static final String admin = TestIssuer.shared().token().subject("dpo@example.org").roles(Roles.ADMIN)
+	private static final String admin = TestIssuer.shared()
+		.token()
+		.subject("dpo@example.org")
+		.roles(Roles.ADMIN)
 		.build();
 
 	RestTestClient client;
@@ -82,8 +85,9 @@ class CustomerPrivacyTests {
 
 	@BeforeAll
 	static void startInteractionService() throws IOException {
-		TestIssuer.shared().registerClient("customer-inventory-service", "customer-inventory-service-secret",
-				List.of(Roles.CUSTOMER_INVENTORY_SERVICE));
+		TestIssuer.shared()
+			.registerClient("customer-inventory-service", "customer-inventory-service-secret",
+					List.of(Roles.CUSTOMER_INVENTORY_SERVICE));
 		interactionService = StandInService.start(CustomerPrivacyTests::answer);
 	}
 
@@ -98,12 +102,15 @@ class CustomerPrivacyTests {
 		int offset = Integer.parseInt(request.query().replaceAll(".*offset=(\\d+).*", "$1"));
 		int limit = Integer.parseInt(request.query().replaceAll(".*limit=(\\d+).*", "$1"));
 		return Answer.json(IntStream.range(offset, Math.min(offset + limit, INTERACTIONS))
-			.mapToObj((i) -> "{\"id\": \"i-" + i + "\", \"@type\": \"PartyInteraction\", \"reason\": \"call " + i
-					+ "\"}")
+			.mapToObj(
+					(i) -> "{\"id\": \"i-" + i + "\", \"@type\": \"PartyInteraction\", \"reason\": \"call " + i + "\"}")
 			.collect(Collectors.joining(",", "[", "]")));
 	}
 
-	/** What the interaction service was asked, one line per request: method, path and query, body. */
+	/**
+	 * What the interaction service was asked, one line per request: method, path and
+	 * query, body.
+	 */
 	private static List<String> requests() {
 		return interactionService.requests.stream()
 			.map((request) -> request.method() + " " + request.pathAndQuery() + " " + request.body())
@@ -258,8 +265,14 @@ class CustomerPrivacyTests {
 		Agreement agreement = establishAgreement();
 		String erasure = "/inventory/v1/customer/" + this.customer.id() + "/erasure";
 
-		this.client.post().uri(erasure).exchange().expectStatus().isEqualTo(409).expectBody()
-			.jsonPath("$.agreementsInForce[0]").isEqualTo(agreement.id());
+		this.client.post()
+			.uri(erasure)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.agreementsInForce[0]")
+			.isEqualTo(agreement.id());
 		patch(agreement.href(), "{\"status\": \"terminated\"}").expectStatus().isOk();
 		failing = true;
 		this.client.post().uri(erasure).exchange().expectStatus().isEqualTo(503);
@@ -277,8 +290,8 @@ class CustomerPrivacyTests {
 			.isEqualTo("erased-5eed")
 			.jsonPath("$.interactionsAnonymised")
 			.isEqualTo(INTERACTIONS);
-		assertThat(requests()).containsExactly(
-				"POST /interaction/v1/erasure {\"partyId\":\"" + this.customer.id() + "\"}");
+		assertThat(requests())
+			.containsExactly("POST /interaction/v1/erasure {\"partyId\":\"" + this.customer.id() + "\"}");
 
 		Customer erased = read();
 		assertThat(erased.name()).isEqualTo("erased-5eed");
@@ -323,7 +336,8 @@ class CustomerPrivacyTests {
 		Customer referring = this.client.post()
 			.uri(CustomerApi.BASE_PATH)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(CustomerCreate.of("Moon Club", EngagedParty.reference("500", null, "Happy Travellers", "Organization"),
+			.body(CustomerCreate.of("Moon Club",
+					EngagedParty.reference("500", null, "Happy Travellers", "Organization"),
 					List.of(ContactMedium.email("moon@example.org"))))
 			.exchange()
 			.expectStatus()
@@ -363,8 +377,8 @@ class CustomerPrivacyTests {
 
 		this.client.delete().uri(this.customer.href()).exchange().expectStatus().isNoContent();
 
-		assertThat(requests()).containsExactly(
-				"POST /interaction/v1/erasure {\"partyId\":\"" + this.customer.id() + "\"}");
+		assertThat(requests())
+			.containsExactly("POST /interaction/v1/erasure {\"partyId\":\"" + this.customer.id() + "\"}");
 		this.client.get().uri(this.customer.href()).exchange().expectStatus().isNotFound();
 		this.client.delete().uri(this.customer.href()).exchange().expectStatus().isNotFound();
 		patch(this.customer.href(), "{\"name\": \"Rosalind Franklin\"}").expectStatus().isNotFound();
@@ -395,7 +409,8 @@ class CustomerPrivacyTests {
 			Customer ada = this.client.post()
 				.uri(CustomerApi.BASE_PATH)
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(CustomerCreate.of("Ada Byron", EngagedParty.individual("Ada", "Byron", LocalDate.of(1815, 12, 10)),
+				.body(CustomerCreate.of("Ada Byron",
+						EngagedParty.individual("Ada", "Byron", LocalDate.of(1815, 12, 10)),
 						List.of(ContactMedium.email("ada.byron@example.org"))))
 				.exchange()
 				.expectBody(Customer.class)
@@ -408,7 +423,8 @@ class CustomerPrivacyTests {
 			assertThat(receiver.accepted()).extracting((received) -> this.json.readTree(received.body()))
 				.extracting((event) -> event.path("eventType").asString() + " "
 						+ event.path("event").path("customer").path("name").asString())
-				.containsExactly("CustomerStateChangeEvent erased-5eed", "CustomerAttributeValueChangeEvent erased-5eed");
+				.containsExactly("CustomerStateChangeEvent erased-5eed",
+						"CustomerAttributeValueChangeEvent erased-5eed");
 
 			this.client.delete().uri(ada.href()).exchange().expectStatus().isNoContent();
 			this.dispatcher.deliverDue();
@@ -441,7 +457,11 @@ class CustomerPrivacyTests {
 	}
 
 	private Customer read() {
-		return this.client.get().uri(this.customer.href()).exchange().expectBody(Customer.class).returnResult()
+		return this.client.get()
+			.uri(this.customer.href())
+			.exchange()
+			.expectBody(Customer.class)
+			.returnResult()
 			.getResponseBody();
 	}
 

@@ -22,8 +22,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What stewards do with the audits: accept exceptions that later runs leave alone, record verifications, and merge
- * duplicates so that everything stays reachable from the survivor.
+ * What stewards do with the audits: accept exceptions that later runs leave alone, record
+ * verifications, and merge duplicates so that everything stays reachable from the
+ * survivor.
  */
 @ApiIntegrationTest
 @TestPropertySource(properties = "crm.quality.chunk-size=3")
@@ -80,8 +81,9 @@ class ManualAuditTests {
 				Map.of("customerId", customer, "outcome", "verified", "note", "called the customer"), 201);
 		assertThat(verified.get("verifiedBy").asString()).isNotBlank();
 		assertThat(this.api.openRules(customer)).isEmpty();
-		this.api.post(QualityApi.BASE + "/verification", Map.of("customerId", customer, "outcome", "disputed",
-				"note", "customer says the address is wrong"), 201);
+		this.api.post(QualityApi.BASE + "/verification",
+				Map.of("customerId", customer, "outcome", "disputed", "note", "customer says the address is wrong"),
+				201);
 		this.api.post(QualityApi.BASE + "/verification", Map.of("customerId", customer, "outcome", "maybe"), 400);
 		this.api.post(QualityApi.BASE + "/verification",
 				Map.of("customerId", "00000000-0000-4000-8000-000000000000", "outcome", "verified"), 422);
@@ -102,26 +104,36 @@ class ManualAuditTests {
 		this.api.patch(CustomerApi.BASE_PATH + "/" + survivor, Map.of("characteristic",
 				List.of(Map.of("name", "preferredLanguage", "valueType", "string", "value", "en"))), 200);
 		Map<String, Object> mergedParty = QualityApi.individual("Martha", "Survivor", "1970-07-07");
-		mergedParty.put("identification", List.of(Map.of("identificationType", "passport", "identificationId",
-				"P" + n, "issuingAuthority", "HM Passport Office", "country", "GB")));
-		String merged = this.api.post(CustomerApi.BASE_PATH, Map.ofEntries(Map.entry("name", "Martha Survivor"),
-				Map.entry("engagedParty", mergedParty),
-				Map.entry("characteristic", List.of(
-						Map.of("name", "preferredLanguage", "valueType", "string", "value", "fr"),
-						Map.of("name", "segment", "valueType", "string", "value", "residential"))),
-				Map.entry("creditProfile", List.of(Map.of("creditProfileDate", "2026-03-01T09:00:00Z",
-						"creditRiskRating", 2, "creditScore", 712))),
-				Map.entry("contactMedium", List.of(QualityApi.email(sharedEmail.toUpperCase()),
-						QualityApi.mobile(QualityApi.phone(QualityApi.next())),
-						QualityApi.postal("2 Merge Mews", "N1 9GU"))),
-				Map.entry("account", List.of(Map.of("id", "acc-" + n, "@referredType", "BillingAccount"))),
-				Map.entry("paymentMethod", List.of(Map.of("id", "pm-" + n, "@referredType", "PaymentMethod"))),
-				Map.entry("relatedParty", List.of(Map.of("role", "guarantor", "partyOrPartyRole",
-						Map.of("id", "party-" + n, "@referredType", "Individual")))),
-				Map.entry("dataSource", this.api.source)), 201).get("id").asString();
-		String contract = this.api.post(AgreementApi.BASE_PATH, Map.of("name", "Broadband", "agreementType",
-				"commercial", "engagedParty", List.of(Map.of("role", "customer", "partyOrPartyRole",
-						Map.of("id", merged, "@referredType", "Customer")))), 201).get("id").asString();
+		mergedParty.put("identification", List.of(Map.of("identificationType", "passport", "identificationId", "P" + n,
+				"issuingAuthority", "HM Passport Office", "country", "GB")));
+		String merged = this.api.post(CustomerApi.BASE_PATH,
+				Map.ofEntries(Map.entry("name", "Martha Survivor"), Map.entry("engagedParty", mergedParty),
+						Map.entry("characteristic",
+								List.of(Map.of("name", "preferredLanguage", "valueType", "string", "value", "fr"),
+										Map.of("name", "segment", "valueType", "string", "value", "residential"))),
+						Map.entry("creditProfile",
+								List.of(Map.of("creditProfileDate", "2026-03-01T09:00:00Z", "creditRiskRating", 2,
+										"creditScore", 712))),
+						Map.entry("contactMedium",
+								List.of(QualityApi.email(sharedEmail.toUpperCase()),
+										QualityApi.mobile(QualityApi.phone(QualityApi.next())),
+										QualityApi.postal("2 Merge Mews", "N1 9GU"))),
+						Map.entry("account", List.of(Map.of("id", "acc-" + n, "@referredType", "BillingAccount"))),
+						Map.entry("paymentMethod", List.of(Map.of("id", "pm-" + n, "@referredType", "PaymentMethod"))),
+						Map.entry("relatedParty",
+								List.of(Map.of("role", "guarantor", "partyOrPartyRole",
+										Map.of("id", "party-" + n, "@referredType", "Individual")))),
+						Map.entry("dataSource", this.api.source)),
+				201)
+			.get("id")
+			.asString();
+		String contract = this.api
+			.post(AgreementApi.BASE_PATH,
+					Map.of("name", "Broadband", "agreementType", "commercial", "engagedParty", List.of(Map.of("role",
+							"customer", "partyOrPartyRole", Map.of("id", merged, "@referredType", "Customer")))),
+					201)
+			.get("id")
+			.asString();
 		this.api.auditAndWait();
 		assertThat(this.api.openRules(survivor)).contains("duplicate-email", "similar-name-same-birth-date");
 
@@ -151,14 +163,17 @@ class ManualAuditTests {
 			.isEqualTo("P" + n);
 		List<String> characteristics = new ArrayList<>();
 		after.get("characteristic")
-			.forEach((trait) -> characteristics.add(trait.get("name").asString() + "=" + trait.get("value").asString()));
+			.forEach(
+					(trait) -> characteristics.add(trait.get("name").asString() + "=" + trait.get("value").asString()));
 		assertThat(characteristics).containsExactly("preferredLanguage=en", "segment=residential");
 		assertThat(after.get("creditProfile").get(0).get("creditScore").asInt()).isEqualTo(712);
 		JsonNode agreement = this.api.get(AgreementApi.BASE_PATH + "/" + contract);
 		assertThat(agreement.get("engagedParty").get(0).get("partyOrPartyRole").get("id").asString())
 			.isEqualTo(survivor);
-		assertThat(this.jdbc.queryForObject("select count(*) from audit_entry where record_id = ?::uuid "
-				+ "and operation = 'agreement.update' and via = ?", Integer.class, survivor, "Agreement/" + contract))
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_entry where record_id = ?::uuid "
+						+ "and operation = 'agreement.update' and via = ?",
+				Integer.class, survivor, "Agreement/" + contract))
 			.as("the agreement's move in the survivor's audit trail")
 			.isEqualTo(1);
 
@@ -169,8 +184,8 @@ class ManualAuditTests {
 			.expectStatus()
 			.isPermanentRedirect()
 			.expectHeader()
-			.value(HttpHeaders.LOCATION, (location) -> assertThat(location)
-				.endsWith(CustomerApi.BASE_PATH + "/" + survivor));
+			.value(HttpHeaders.LOCATION,
+					(location) -> assertThat(location).endsWith(CustomerApi.BASE_PATH + "/" + survivor));
 		String closedReason = this.jdbc.queryForObject(
 				"select status || ': ' || status_reason from customer where id = ?::uuid", String.class, merged);
 		assertThat(closedReason).isEqualTo("closed: merged into " + survivor);

@@ -23,9 +23,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Seeds customers the way the inventory's feeding systems do, each from one source system, and calls the
- * data-quality API as a data steward. Defects the customer API refuses (a missing given name, a country that is
- * none, dates in the wrong order) are written with SQL, as a bulk load that skipped the API would leave them.
+ * Seeds customers the way the inventory's feeding systems do, each from one source
+ * system, and calls the data-quality API as a data steward. Defects the customer API
+ * refuses (a missing given name, a country that is none, dates in the wrong order) are
+ * written with SQL, as a bulk load that skipped the API would leave them.
  */
 final class QualityApi {
 
@@ -45,14 +46,20 @@ final class QualityApi {
 		this(client, jdbc, "test-" + UUID.randomUUID());
 	}
 
-	/** @param source the source system every customer seeded comes from; unique, so that runs see only them */
+	/**
+	 * @param source the source system every customer seeded comes from; unique, so that
+	 * runs see only them
+	 */
 	QualityApi(RestTestClient client, JdbcTemplate jdbc, String source) {
 		this.client = client;
 		this.jdbc = jdbc;
 		this.source = source;
 	}
 
-	/** A unique, assigned London number and a unique email address for each customer seeded. */
+	/**
+	 * A unique, assigned London number and a unique email address for each customer
+	 * seeded.
+	 */
 	static int next() {
 		return sequence.incrementAndGet();
 	}
@@ -89,7 +96,10 @@ final class QualityApi {
 		return party;
 	}
 
-	/** A customer without any defect: individual, born, reachable by email and an assigned phone number. */
+	/**
+	 * A customer without any defect: individual, born, reachable by email and an assigned
+	 * phone number.
+	 */
 	String clean(String given, String family, String birthDate) {
 		int n = next();
 		return create(given + " " + family, individual(given, family, birthDate),
@@ -153,7 +163,10 @@ final class QualityApi {
 			.getResponseBody();
 	}
 
-	/** Starts a run over this source's customers and waits for it to end (a generous deadline, no timing). */
+	/**
+	 * Starts a run over this source's customers and waits for it to end (a generous
+	 * deadline, no timing).
+	 */
 	JsonNode auditAndWait() {
 		JsonNode run = post(BASE + "/run", Map.of("dataSource", this.source), 201);
 		return awaitEnd(run.get("href").asString());
@@ -166,8 +179,8 @@ final class QualityApi {
 	}
 
 	List<JsonNode> findings(String customerId, String status) {
-		JsonNode page = get(BASE + "/finding?limit=1000&customerId=" + customerId
-				+ ((status != null) ? "&status=" + status : ""));
+		JsonNode page = get(
+				BASE + "/finding?limit=1000&customerId=" + customerId + ((status != null) ? "&status=" + status : ""));
 		List<JsonNode> findings = new ArrayList<>();
 		page.forEach(findings::add);
 		return findings;

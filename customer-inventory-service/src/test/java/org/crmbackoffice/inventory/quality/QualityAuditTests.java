@@ -28,8 +28,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An audit run finds exactly the defects seeded into customer records, rule by rule, and nothing on clean ones;
- * its report counts what it found; the report page is served.
+ * An audit run finds exactly the defects seeded into customer records, rule by rule, and
+ * nothing on clean ones; its report counts what it found; the report page is served.
  */
 @ApiIntegrationTest
 @TestPropertySource(properties = "crm.quality.chunk-size=3")
@@ -51,9 +51,8 @@ class QualityAuditTests {
 	@Test
 	void eachRuleFindsExactlyTheSeededDefectsAndNothingOnCleanCustomers() {
 		Map<String, Set<String>> expected = new LinkedHashMap<>();
-		String clean = this.api.create("Clara Cleanwater",
-				QualityApi.individual("Clara", "Cleanwater", "1971-03-04"), List.of(QualityApi.email(QualityApi.email(1)),
-						QualityApi.mobile(QualityApi.phone(QualityApi.next())),
+		String clean = this.api.create("Clara Cleanwater", QualityApi.individual("Clara", "Cleanwater", "1971-03-04"),
+				List.of(QualityApi.email(QualityApi.email(1)), QualityApi.mobile(QualityApi.phone(QualityApi.next())),
 						QualityApi.postal("10 Downing Street", "SW1A 2AA")),
 				"2020-01-01T00:00:00Z");
 		expected.put(clean, Set.of());
@@ -64,8 +63,9 @@ class QualityAuditTests {
 				List.of(QualityApi.email("edgar" + n + "@example.c"), QualityApi.mobile(QualityApi.phone(n))), null),
 				Set.of("email-invalid"));
 		n = QualityApi.next();
-		expected.put(this.api.create("Phil Badphone", QualityApi.individual("Phil", "Badphone", "1974-01-01"),
-				List.of(QualityApi.email(QualityApi.email(n)), QualityApi.mobile("+44 1000 000000")), null),
+		expected.put(
+				this.api.create("Phil Badphone", QualityApi.individual("Phil", "Badphone", "1974-01-01"),
+						List.of(QualityApi.email(QualityApi.email(n)), QualityApi.mobile("+44 1000 000000")), null),
 				Set.of("phone-invalid"));
 		expected.put(withPostal("Paula Postcode", "1975-01-01", "12345"), Set.of("postcode-invalid"));
 		String badCountry = withPostal("Connor Country", "1976-01-01", "EC1A 1BB");
@@ -73,15 +73,17 @@ class QualityAuditTests {
 				badCountry);
 		expected.put(badCountry, Set.of("country-invalid"));
 		String nameless = this.api.clean("Gina", "Givenless", "1977-01-01");
-		// As an import could have left it: the API refuses an individual without a given name.
+		// As an import could have left it: the API refuses an individual without a given
+		// name.
 		this.api.sql("update party set given_name = null where id = (select party_id from customer where id = ?::uuid)",
 				nameless);
 		expected.put(nameless, Set.of("name-parts-required"));
 		expected.put(this.api.clean("Bert", "Birthless", null), Set.of("party-data-required"));
 		n = QualityApi.next();
-		expected.put(this.api.create("Ulla Elsewhere",
-				Map.of("@type", "PartyRef", "id", "party-" + n, "@referredType", "Individual"),
-				List.of(QualityApi.email(QualityApi.email(n)), QualityApi.mobile(QualityApi.phone(n))), null),
+		expected.put(
+				this.api.create("Ulla Elsewhere",
+						Map.of("@type", "PartyRef", "id", "party-" + n, "@referredType", "Individual"),
+						List.of(QualityApi.email(QualityApi.email(n)), QualityApi.mobile(QualityApi.phone(n))), null),
 				Set.of("party-unresolved"));
 		String reversed = this.api.create("Rita Reversed", QualityApi.individual("Rita", "Reversed", "1978-01-01"),
 				List.of(QualityApi.email(QualityApi.email(QualityApi.next()))), "2021-06-01T00:00:00Z");
@@ -107,18 +109,22 @@ class QualityAuditTests {
 		String sharedEmail = QualityApi.email(QualityApi.next());
 		String firstOfEmail = this.api.create("Dora Dupmail", QualityApi.individual("Dora", "Dupmail", "1983-01-01"),
 				List.of(QualityApi.email(sharedEmail)), null);
-		String secondOfEmail = this.api.create("Dan Otherperson", QualityApi.individual("Dan", "Otherperson", "1984-01-01"),
+		String secondOfEmail = this.api.create("Dan Otherperson",
+				QualityApi.individual("Dan", "Otherperson", "1984-01-01"),
 				List.of(QualityApi.email(sharedEmail.toUpperCase())), null);
 		expected.put(firstOfEmail, Set.of("duplicate-email"));
 		expected.put(secondOfEmail, Set.of("duplicate-email"));
 		String sharedPhone = QualityApi.phone(QualityApi.next());
 		expected.put(this.api.create("Pia Dupphone", QualityApi.individual("Pia", "Dupphone", "1985-01-01"),
 				List.of(QualityApi.mobile(sharedPhone)), null), Set.of("duplicate-phone"));
-		expected.put(this.api.create("Pete Alsophone", QualityApi.individual("Pete", "Alsophone", "1986-01-01"),
-				List.of(QualityApi.mobile(sharedPhone.substring(3).replaceFirst("^", "0"))), null),
+		expected.put(
+				this.api.create("Pete Alsophone", QualityApi.individual("Pete", "Alsophone", "1986-01-01"),
+						List.of(QualityApi.mobile(sharedPhone.substring(3).replaceFirst("^", "0"))), null),
 				Set.of("duplicate-phone"));
-		expected.put(this.api.clean("Jonathan", "Twinbirthsworth", "1931-07-08"), Set.of("similar-name-same-birth-date"));
-		expected.put(this.api.clean("Jonathon", "Twinbirthsworth", "1931-07-08"), Set.of("similar-name-same-birth-date"));
+		expected.put(this.api.clean("Jonathan", "Twinbirthsworth", "1931-07-08"),
+				Set.of("similar-name-same-birth-date"));
+		expected.put(this.api.clean("Jonathon", "Twinbirthsworth", "1931-07-08"),
+				Set.of("similar-name-same-birth-date"));
 		expected.put(withPostal("Margaret Samehouseley", "1987-01-01", "W1A 1AA"), Set.of("similar-name-same-address"));
 		expected.put(withPostal("Margret Samehouseley", "1988-01-01", "w1a1aa"), Set.of("similar-name-same-address"));
 
@@ -129,8 +135,9 @@ class QualityAuditTests {
 		assertThat(run.get("checked").asLong()).isEqualTo(expected.size());
 		assertThat(run.get("progress").asDouble()).isEqualTo(1.0);
 		assertThat(run.get("findings").asLong()).isEqualTo(expected.values().stream().mapToInt(Set::size).sum());
-		expected.forEach((customer, rules) -> assertThat(this.api.openRules(customer)).as("rules finding customer %s",
-				customer).isEqualTo(rules));
+		expected.forEach(
+				(customer, rules) -> assertThat(this.api.openRules(customer)).as("rules finding customer %s", customer)
+					.isEqualTo(rules));
 		JsonNode duplicate = this.api.finding(firstOfEmail, "duplicate-email");
 		assertThat(duplicate.get("relatedCustomer").get("id").asString()).isEqualTo(secondOfEmail);
 		assertThat(duplicate.get("severity").asString()).isEqualTo("high");
@@ -174,7 +181,8 @@ class QualityAuditTests {
 		String csv = csvReport(runId);
 		assertThat(csv).startsWith("section,runId,completedAt,rule,severity,dataSource,checked,")
 			.containsPattern("score," + runId + ",[^,]+,duplicate-email,high,,4,2,2,0.5000\r\n")
-			.containsPattern("findings," + runId + ",[^,]+,contact-medium-required,," + this.api.source + ",4,1,1,\r\n");
+			.containsPattern(
+					"findings," + runId + ",[^,]+,contact-medium-required,," + this.api.source + ",4,1,1,\r\n");
 	}
 
 	@Test
@@ -258,9 +266,8 @@ class QualityAuditTests {
 
 	private String agreement(String customerId, String validFrom) {
 		Map<String, Object> body = Map.of("name", "Mobile plan", "agreementType", "commercial", "agreementPeriod",
-				Map.of("startDateTime", validFrom), "engagedParty",
-				List.of(Map.of("role", "customer", "partyOrPartyRole",
-						Map.of("id", customerId, "@referredType", "Customer"))));
+				Map.of("startDateTime", validFrom), "engagedParty", List.of(Map.of("role", "customer",
+						"partyOrPartyRole", Map.of("id", customerId, "@referredType", "Customer"))));
 		return this.api.post(AgreementApi.BASE_PATH, body, 201).get("id").asString();
 	}
 

@@ -18,8 +18,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs are jobs: one at a time, cancellable, and a run whose instance died resumes after its last committed chunk
- * rather than starting over.
+ * Runs are jobs: one at a time, cancellable, and a run whose instance died resumes after
+ * its last committed chunk rather than starting over.
  */
 @ApiIntegrationTest
 @TestPropertySource(properties = "crm.quality.chunk-size=3")
@@ -45,19 +45,22 @@ class QualityRunTests {
 	void aRunInterruptedByACrashResumesFromItsCursorWithTheRightTotals() {
 		List<String> customers = new ArrayList<>();
 		for (int i = 0; i < 7; i++) {
-			customers.add(this.api.create("Unreachable Number" + i, QualityApi.individual("Unreachable", "Number" + i,
-					"1950-01-0" + (i + 1)), List.of(), null));
+			customers.add(this.api.create("Unreachable Number" + i,
+					QualityApi.individual("Unreachable", "Number" + i, "1950-01-0" + (i + 1)), List.of(), null));
 		}
-		// PostgreSQL orders UUIDs by their bytes, as their lower-case text sorts (java.util.UUID compares signed).
+		// PostgreSQL orders UUIDs by their bytes, as their lower-case text sorts
+		// (java.util.UUID compares signed).
 		customers.sort(Comparator.naturalOrder());
-		// As a crashed instance leaves it: running, its first chunk (three customers, three findings) committed,
+		// As a crashed instance leaves it: running, its first chunk (three customers,
+		// three findings) committed,
 		// its heartbeat an hour old.
 		UUID run = UUID.randomUUID();
 		this.api.sql("""
 				insert into quality_run (id, status, data_source, requested_by, started_at, total, checked, findings,
 				    flawed_customers, cursor_id, owner, heartbeat_at, segment_started_at, segment_checked)
 				values (?, 'running', ?, 'test', now() - interval '2 hours', 7, 3, 3, 3, ?::uuid, 'crashed-instance',
-				    now() - interval '1 hour', now() - interval '2 hours', 0)""", run, this.api.source, customers.get(2));
+				    now() - interval '1 hour', now() - interval '2 hours', 0)""", run, this.api.source,
+				customers.get(2));
 
 		this.runs.resumeInterrupted();
 		JsonNode resumed = this.api.awaitEnd(QualityApi.BASE + "/run/" + run);
@@ -114,7 +117,8 @@ class QualityRunTests {
 		for (int i = 0; i < 4; i++) {
 			this.api.clean("Carl", "Cancelled" + i, "1951-02-0" + (i + 1));
 		}
-		// Owned by this instance but stopped, as if its job thread were between two chunks.
+		// Owned by this instance but stopped, as if its job thread were between two
+		// chunks.
 		UUID run = UUID.randomUUID();
 		this.api.sql("""
 				insert into quality_run (id, status, data_source, requested_by, started_at, total, owner, heartbeat_at,

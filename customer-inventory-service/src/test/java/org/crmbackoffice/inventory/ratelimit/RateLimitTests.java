@@ -27,9 +27,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each caller draws on a budget of requests, a partner on its party's; a spent budget answers 429 with when to
- * come back, and refills. Budgets here are tiny and the window short, so that refilling takes a second; every
- * test calls as subjects and parties of its own, since budgets outlive a test in the shared database.
+ * Each caller draws on a budget of requests, a partner on its party's; a spent budget
+ * answers 429 with when to come back, and refills. Budgets here are tiny and the window
+ * short, so that refilling takes a second; every test calls as subjects and parties of
+ * its own, since budgets outlive a test in the shared database.
  */
 @ApiIntegrationTest
 @TestPropertySource(properties = { "crm.rate-limit.enabled=true", "crm.rate-limit.window=3s",
@@ -81,7 +82,11 @@ class RateLimitTests {
 	@Test
 	void partnersShareTheirPartysBudgetWhicheverClientTheyCallWith() {
 		String party = "party-" + UUID.randomUUID();
-		String app = issuer.token().subject("partner-app-" + UUID.randomUUID()).roles(Roles.PARTNER).partyId(party).build();
+		String app = issuer.token()
+			.subject("partner-app-" + UUID.randomUUID())
+			.roles(Roles.PARTNER)
+			.partyId(party)
+			.build();
 		String portal = issuer.token()
 			.subject("partner-portal-" + UUID.randomUUID())
 			.roles(Roles.PARTNER)

@@ -24,9 +24,9 @@ import static org.crmbackoffice.support.security.Roles.PARTNER;
 import static org.crmbackoffice.support.security.Roles.SUPERVISOR;
 
 /**
- * The interaction service's access control in one place. Permissions of features still to come (updating,
- * reassigning, cancelling and erasing interactions, reports) are part of the table so that the roles mean the
- * same thing from the start.
+ * The interaction service's access control in one place. Permissions of features still to
+ * come (updating, reassigning, cancelling and erasing interactions, reports) are part of
+ * the table so that the roles mean the same thing from the start.
  */
 @Configuration(proxyBeanMethods = false)
 public class InteractionAccess {
@@ -52,10 +52,16 @@ public class InteractionAccess {
 
 	public static final String INTERACTION_ERASE = "interaction:erase";
 
-	/** Recording a partner's satisfaction: the partner for its own interactions, staff on its behalf. */
+	/**
+	 * Recording a partner's satisfaction: the partner for its own interactions, staff on
+	 * its behalf.
+	 */
 	public static final String SATISFACTION_RECORD = "satisfaction:record";
 
-	/** Registering event listeners and looking after their deliveries: an integration task. */
+	/**
+	 * Registering event listeners and looking after their deliveries: an integration
+	 * task.
+	 */
 	public static final String HUB_MANAGE = HubConfiguration.HUB_MANAGE;
 
 	public static final String AUDIT_READ = "audit:read";
@@ -68,19 +74,17 @@ public class InteractionAccess {
 	@Bean
 	RolePermissions interactionRolePermissions() {
 		Set<String> agent = Set.of(INTERACTION_READ, INTERACTION_CREATE, INTERACTION_UPDATE, SATISFACTION_RECORD);
-		return RolePermissions.of(Map.of(
-				AGENT, agent,
-				SUPERVISOR, union(agent,
-						Set.of(INTERACTION_REASSIGN, INTERACTION_CANCEL, INTERACTION_DELETE, REPORT_READ)),
-				PARTNER, Set.of(INTERACTION_READ_OWN, INTERACTION_CREATE_OWN, SATISFACTION_RECORD),
-				DATA_STEWARD, Set.of(),
-				AUDITOR, Set.of(AUDIT_READ, REPORT_READ),
-				ADMIN, union(agent, Set.of(INTERACTION_REASSIGN, INTERACTION_CANCEL, INTERACTION_DELETE,
-						INTERACTION_ERASE, AUDIT_READ, REPORT_READ, HUB_MANAGE, INTERACTION_EXPORT,
-						ResourceServerSecurity.MONITORING)),
-				// BI jobs pull the exports and the analytics, nothing else: no single interaction, no change.
+		return RolePermissions.of(Map.of(AGENT, agent, SUPERVISOR,
+				union(agent, Set.of(INTERACTION_REASSIGN, INTERACTION_CANCEL, INTERACTION_DELETE, REPORT_READ)),
+				PARTNER, Set.of(INTERACTION_READ_OWN, INTERACTION_CREATE_OWN, SATISFACTION_RECORD), DATA_STEWARD,
+				Set.of(), AUDITOR, Set.of(AUDIT_READ, REPORT_READ), ADMIN,
+				union(agent, Set.of(INTERACTION_REASSIGN, INTERACTION_CANCEL, INTERACTION_DELETE, INTERACTION_ERASE,
+						AUDIT_READ, REPORT_READ, HUB_MANAGE, INTERACTION_EXPORT, ResourceServerSecurity.MONITORING)),
+				// BI jobs pull the exports and the analytics, nothing else: no single
+				// interaction, no change.
 				ANALYST, Set.of(INTERACTION_EXPORT, REPORT_READ),
-				// The customer inventory shows a customer's recent interactions, exports them and erases the customer
+				// The customer inventory shows a customer's recent interactions, exports
+				// them and erases the customer
 				// from them with the customer's own record.
 				CUSTOMER_INVENTORY_SERVICE, Set.of(INTERACTION_READ, INTERACTION_ERASE)));
 	}
@@ -92,11 +96,13 @@ public class InteractionAccess {
 		String interactions = "/tmf-api/partyInteraction/v5/partyInteraction";
 		String v4 = "/tmf-api/partyInteraction/v4/partyInteraction";
 		return EndpointPermissions.builder()
-			// The landing page, the dashboard page, their scripts and chart library hold no data; the dashboard calls the
+			// The landing page, the dashboard page, their scripts and chart library hold
+			// no data; the dashboard calls the
 			// analytics with a token.
 			.on(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/dashboard-support/**", "/webjars/chart.js/**")
 			.open()
-			// The schema of this service's TMF683 extension, named in every interaction's @schemaLocation.
+			// The schema of this service's TMF683 extension, named in every interaction's
+			// @schemaLocation.
 			.on(HttpMethod.GET, "/interaction/v1/schema/**")
 			.open()
 			.on(HttpMethod.GET, "/interaction/v1/channel", "/interaction/v1/channel/*")

@@ -1,2 +1,5 @@
-/** Who may do what in the interaction log: its role table and the permission each endpoint needs. */
+/**
+ * Who may do what in the interaction log: its role table and the permission each endpoint
+ * needs.
+ */
 package org.crmbackoffice.interactions.access;

@@ -53,26 +53,24 @@ class AnalyticsController {
 					+ "interactions), share of multi-channel interactions, mean CSAT and NPS. Group by up to two of "
 					+ "channel, reason, direction, status, day, week (UTC). The range defaults to the last 90 days.")
 	List<GroupFigures> figures(
-			@Parameter(description = "start, included; ISO-8601")
-			@RequestParam(required = false) Instant from,
-			@Parameter(description = "end, excluded; ISO-8601")
-			@RequestParam(required = false) Instant to,
-			@Parameter(description = "comma-separated, e.g. channel,week")
-			@RequestParam(required = false) String groupBy) {
+			@Parameter(description = "start, included; ISO-8601") @RequestParam(required = false) Instant from,
+			@Parameter(description = "end, excluded; ISO-8601") @RequestParam(required = false) Instant to,
+			@Parameter(description = "comma-separated, e.g. channel,week") @RequestParam(
+					required = false) String groupBy) {
 		return this.analytics.figures(rangeOf(from, to), groupingsOf(groupBy));
 	}
 
 	@GetMapping("/party/{partyId}")
 	@Operation(operationId = "retrievePartnerProfile",
 			summary = "A partner's profile: how often and through which channels it gets in touch, its open "
-			+ "interactions and its satisfaction month by month", description = "The range defaults to the last 90 days.")
+					+ "interactions and its satisfaction month by month",
+			description = "The range defaults to the last 90 days.")
 	PartnerProfile profile(
-			@Parameter(description = "The party whose interaction profile to compute")
-			@PathVariable String partyId,
-			@Parameter(description = "Interactions that started at or after this instant")
-			@RequestParam(required = false) Instant from,
-			@Parameter(description = "Interactions that started before this instant")
-			@RequestParam(required = false) Instant to) {
+			@Parameter(description = "The party whose interaction profile to compute") @PathVariable String partyId,
+			@Parameter(description = "Interactions that started at or after this instant") @RequestParam(
+					required = false) Instant from,
+			@Parameter(description = "Interactions that started before this instant") @RequestParam(
+					required = false) Instant to) {
 		return this.analytics.profile(partyId, rangeOf(from, to));
 	}
 

@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 
 import org.crmbackoffice.model.interaction.InteractionStatus;
 
-/** What the analytics can group interactions by, with the SQL expression over {@code interaction_fact}. */
+/**
+ * What the analytics can group interactions by, with the SQL expression over
+ * {@code interaction_fact}.
+ */
 enum Grouping {
 
 	CHANNEL("channel", "channel"), REASON("reason", "reason"), DIRECTION("direction", "direction"),
@@ -31,7 +34,10 @@ enum Grouping {
 		return this.expression;
 	}
 
-	/** The stored value as clients know it: statuses in their wire form; directions are stored as sent. */
+	/**
+	 * The stored value as clients know it: statuses in their wire form; directions are
+	 * stored as sent.
+	 */
 	String display(String stored) {
 		if (stored == null) {
 			return null;

@@ -20,14 +20,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The figures BI and supervisors ask of the interaction history, read from {@code interaction_fact}. Every query
- * runs read-only under a statement timeout: a report may fail, the live API must not slow down.
+ * The figures BI and supervisors ask of the interaction history, read from
+ * {@code interaction_fact}. Every query runs read-only under a statement timeout: a
+ * report may fail, the live API must not slow down.
  *
- * <p>Definitions: handling time runs from start to end of a completed interaction. An interaction is resolved at
- * first contact when it was completed without ever waiting for the partner or the back office and no later
- * interaction follows it up; it is reopened when a later one follows it up ({@code followUpOf}); both rates are
- * over completed interactions. Multi-channel interactions came through more than one channel. NPS is the share of
- * promoters (9-10) minus the share of detractors (0-6), in points.
+ * <p>
+ * Definitions: handling time runs from start to end of a completed interaction. An
+ * interaction is resolved at first contact when it was completed without ever waiting for
+ * the partner or the back office and no later interaction follows it up; it is reopened
+ * when a later one follows it up ({@code followUpOf}); both rates are over completed
+ * interactions. Multi-channel interactions came through more than one channel. NPS is the
+ * share of promoters (9-10) minus the share of detractors (0-6), in points.
  */
 @Service
 class InteractionAnalytics {
@@ -80,24 +83,25 @@ class InteractionAnalytics {
 					from party_interaction_related_party p join interaction_fact f on f.interaction_id = p.interaction_id
 					where p.party_id = ? and p.interaction_start >= ? and p.interaction_start < ?""";
 			Object[] arguments = { partyId, Timestamp.from(range.from()), Timestamp.from(range.to()) };
-			Map<String, Object> totals = this.jdbc.queryForMap(
-					"select count(distinct f.interaction_id) as interactions, min(f.started_at) as first_at, "
-							+ "max(f.started_at) as last_at " + ofParty,
-					arguments);
+			Map<String, Object> totals = this.jdbc
+				.queryForMap("select count(distinct f.interaction_id) as interactions, min(f.started_at) as first_at, "
+						+ "max(f.started_at) as last_at " + ofParty, arguments);
 			long interactions = ((Number) totals.get("interactions")).longValue();
-			List<ChannelShare> channels = this.jdbc.query("select f.channel, count(distinct f.interaction_id) as n "
-					+ ofParty + " group by f.channel order by n desc, f.channel",
+			List<ChannelShare> channels = this.jdbc.query(
+					"select f.channel, count(distinct f.interaction_id) as n " + ofParty
+							+ " group by f.channel order by n desc, f.channel",
 					(row, number) -> new ChannelShare(row.getString("channel"), row.getLong("n"),
 							(double) row.getLong("n") / interactions),
 					arguments);
-			List<MonthSatisfaction> trend = this.jdbc.query("select to_char(f.started_at at time zone 'UTC', 'YYYY-MM') "
-					+ "as month, count(csat) as csat_responses, avg(csat) as mean_csat, count(nps) as nps_responses, "
-					+ "100.0 * (count(*) filter (where nps >= 9) - count(*) filter (where nps <= 6)) "
-					+ "/ nullif(count(nps), 0) as nps " + ofParty
-					+ " and (f.csat is not null or f.nps is not null) group by month order by month",
-					(row, number) -> new MonthSatisfaction(row.getString("month"), row.getLong("csat_responses"),
-							nullable(row, "mean_csat"), row.getLong("nps_responses"), nullable(row, "nps")),
-					arguments);
+			List<MonthSatisfaction> trend = this.jdbc
+				.query("select to_char(f.started_at at time zone 'UTC', 'YYYY-MM') "
+						+ "as month, count(csat) as csat_responses, avg(csat) as mean_csat, count(nps) as nps_responses, "
+						+ "100.0 * (count(*) filter (where nps >= 9) - count(*) filter (where nps <= 6)) "
+						+ "/ nullif(count(nps), 0) as nps " + ofParty
+						+ " and (f.csat is not null or f.nps is not null) group by month order by month",
+						(row, number) -> new MonthSatisfaction(row.getString("month"), row.getLong("csat_responses"),
+								nullable(row, "mean_csat"), row.getLong("nps_responses"), nullable(row, "nps")),
+						arguments);
 			Long open = this.jdbc.queryForObject("""
 					select count(*) from party_interaction_related_party p
 					join interaction_fact f on f.interaction_id = p.interaction_id
@@ -118,9 +122,10 @@ class InteractionAnalytics {
 			});
 		}
 		catch (QueryTimeoutException ex) {
-			throw new ApiProblemException(ProblemType.QUERY_TIMEOUT, "The figures took longer than "
-					+ this.properties.statementTimeout().toMillis() + " ms to compute and were given up so as not to "
-					+ "slow down the interaction log. Ask for a shorter range or fewer groupings.");
+			throw new ApiProblemException(ProblemType.QUERY_TIMEOUT,
+					"The figures took longer than " + this.properties.statementTimeout().toMillis()
+							+ " ms to compute and were given up so as not to "
+							+ "slow down the interaction log. Ask for a shorter range or fewer groupings.");
 		}
 	}
 
@@ -141,7 +146,8 @@ class InteractionAnalytics {
 	}
 
 	/**
-	 * The figures of one group of interactions; rates are fractions from 0 to 1, absent where nothing counts.
+	 * The figures of one group of interactions; rates are fractions from 0 to 1, absent
+	 * where nothing counts.
 	 *
 	 * @param firstContactResolutionRate of the completed interactions
 	 * @param reopenRate of the completed interactions
@@ -152,7 +158,10 @@ class InteractionAnalytics {
 			Double meanCsat, long npsResponses, Double nps) {
 	}
 
-	/** @param group the value of each grouping, e.g. {@code {"channel": "phone", "week": "2026-11-16"}} */
+	/**
+	 * @param group the value of each grouping, e.g. {@code {"channel": "phone", "week":
+	 * "2026-11-16"}}
+	 */
 	record GroupFigures(Map<String, String> group, Figures figures) {
 	}
 
@@ -160,7 +169,8 @@ class InteractionAnalytics {
 	 * What the interaction history says about one partner.
 	 *
 	 * @param interactionsPerMonth in the range, for how often the partner gets in touch
-	 * @param openInteractions its interactions not completed or cancelled, whenever they started
+	 * @param openInteractions its interactions not completed or cancelled, whenever they
+	 * started
 	 * @param satisfactionTrend per month of the range with answers
 	 */
 	record PartnerProfile(String partyId, Instant from, Instant to, long interactions, Instant firstInteraction,
@@ -168,7 +178,9 @@ class InteractionAnalytics {
 			long openInteractions, List<MonthSatisfaction> satisfactionTrend) {
 	}
 
-	/** @param share of the partner's interactions in the range */
+	/**
+	 * @param share of the partner's interactions in the range
+	 */
 	record ChannelShare(String channel, long interactions, double share) {
 	}
 

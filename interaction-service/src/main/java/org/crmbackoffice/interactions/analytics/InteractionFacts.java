@@ -9,9 +9,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the analytics' narrow copy of each interaction ({@code interaction_fact}) up to date. Called in the
- * transaction of every change, so the figures never disagree with the log; each refresh is one upsert by primary
- * key, cheap beside the change itself.
+ * Keeps the analytics' narrow copy of each interaction ({@code interaction_fact}) up to
+ * date. Called in the transaction of every change, so the figures never disagree with the
+ * log; each refresh is one upsert by primary key, cheap beside the change itself.
  */
 @Component
 public class InteractionFacts {
@@ -54,8 +54,8 @@ public class InteractionFacts {
 	}
 
 	/**
-	 * @param followedUp interactions this one is, or was until this change, a follow-up of: whether they were
-	 * followed up may have changed with it
+	 * @param followedUp interactions this one is, or was until this change, a follow-up
+	 * of: whether they were followed up may have changed with it
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void refresh(UUID interactionId, Collection<UUID> followedUp) {

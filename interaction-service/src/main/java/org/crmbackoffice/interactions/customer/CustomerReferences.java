@@ -24,13 +24,15 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * Makes sure an interaction only refers to customers the customer inventory knows. The inventory owns customer
- * data, so the check is a call to it, never a look at a local copy; customers it confirmed are remembered for a
- * few minutes, since a customer record is not erased while someone is on the phone.
+ * Makes sure an interaction only refers to customers the customer inventory knows. The
+ * inventory owns customer data, so the check is a call to it, never a look at a local
+ * copy; customers it confirmed are remembered for a few minutes, since a customer record
+ * is not erased while someone is on the phone.
  * <p>
- * When the inventory cannot be asked (down, slower than the client timeouts, or failing so often that the circuit
- * breaker stopped calling it), the answer is {@link CustomerVerification#UNAVAILABLE} rather than an error: a
- * contact centre must be able to log the call it is taking, and the check is completed later.
+ * When the inventory cannot be asked (down, slower than the client timeouts, or failing
+ * so often that the circuit breaker stopped calling it), the answer is
+ * {@link CustomerVerification#UNAVAILABLE} rather than an error: a contact centre must be
+ * able to log the call it is taking, and the check is completed later.
  */
 @Component
 public class CustomerReferences {
@@ -48,20 +50,23 @@ public class CustomerReferences {
 
 	CustomerReferences(CustomerApi inventory) {
 		this.inventory = inventory;
-		this.circuitBreaker = CircuitBreaker.of("customer-inventory", CircuitBreakerConfig.custom()
-			.slidingWindowSize(10)
-			.minimumNumberOfCalls(5)
-			.failureRateThreshold(50)
-			.waitDurationInOpenState(Duration.ofSeconds(30))
-			.permittedNumberOfCallsInHalfOpenState(2)
-			.recordExceptions(ResourceAccessException.class, OAuth2AuthorizationException.class,
-					HttpServerErrorOrThrottling.class)
-			.build());
+		this.circuitBreaker = CircuitBreaker.of("customer-inventory",
+				CircuitBreakerConfig.custom()
+					.slidingWindowSize(10)
+					.minimumNumberOfCalls(5)
+					.failureRateThreshold(50)
+					.waitDurationInOpenState(Duration.ofSeconds(30))
+					.permittedNumberOfCallsInHalfOpenState(2)
+					.recordExceptions(ResourceAccessException.class, OAuth2AuthorizationException.class,
+							HttpServerErrorOrThrottling.class)
+					.build());
 	}
 
 	/**
-	 * Checks every related party whose {@code partyOrPartyRole} refers to a {@code Customer}.
-	 * @throws ApiProblemException {@code unknown-reference} (422) naming each customer the inventory does not know
+	 * Checks every related party whose {@code partyOrPartyRole} refers to a
+	 * {@code Customer}.
+	 * @throws ApiProblemException {@code unknown-reference} (422) naming each customer
+	 * the inventory does not know
 	 */
 	public CustomerVerification verify(List<RelatedPartyOrPartyRole> relatedParties) {
 		List<FieldProblem> unknown = new ArrayList<>();
@@ -80,14 +85,16 @@ public class CustomerReferences {
 			}
 		}
 		if (!unknown.isEmpty()) {
-			throw new ApiProblemException(ProblemType.UNKNOWN_REFERENCE,
-					"The interaction refers to " + unknown.size() + " customer(s) the customer inventory does not know.",
-					unknown, null);
+			throw new ApiProblemException(ProblemType.UNKNOWN_REFERENCE, "The interaction refers to " + unknown.size()
+					+ " customer(s) the customer inventory does not know.", unknown, null);
 		}
 		return CustomerVerification.VERIFIED;
 	}
 
-	/** @return whether the inventory knows the customer, or {@code null} when it could not be asked */
+	/**
+	 * @return whether the inventory knows the customer, or {@code null} when it could not
+	 * be asked
+	 */
 	private Boolean lookUp(String customerId) {
 		if (this.knownCustomers.getIfPresent(customerId) != null) {
 			return true;
@@ -124,7 +131,9 @@ public class CustomerReferences {
 		}
 	}
 
-	/** The inventory failed or asked us to slow down: worth waiting for, unlike a refusal. */
+	/**
+	 * The inventory failed or asked us to slow down: worth waiting for, unlike a refusal.
+	 */
 	static final class HttpServerErrorOrThrottling extends RuntimeException {
 
 		HttpServerErrorOrThrottling(RestClientResponseException cause) {

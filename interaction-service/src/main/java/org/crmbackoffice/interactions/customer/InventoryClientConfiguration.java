@@ -11,8 +11,9 @@ import org.springframework.web.client.support.RestClientHttpServiceGroupConfigur
 import org.springframework.web.service.registry.ImportHttpServices;
 
 /**
- * The HTTP client of the customer inventory. Its base URL and timeouts are the {@code inventory} group of
- * {@code spring.http.serviceclient}; it authenticates as this service with the {@code inventory} registration of
+ * The HTTP client of the customer inventory. Its base URL and timeouts are the
+ * {@code inventory} group of {@code spring.http.serviceclient}; it authenticates as this
+ * service with the {@code inventory} registration of
  * {@code spring.security.oauth2.client}.
  */
 @Configuration(proxyBeanMethods = false)

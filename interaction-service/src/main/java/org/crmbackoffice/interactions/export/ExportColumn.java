@@ -8,8 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
- * One column of an export: its name in the CSV header and the NDJSON object, its type, what it means (for the API
- * documentation), and the SQL that reads it.
+ * One column of an export: its name in the CSV header and the NDJSON object, its type,
+ * what it means (for the API documentation), and the SQL that reads it.
  */
 record ExportColumn(String name, Type type, String meaning, String sql, Map<String, String> codes) {
 
@@ -21,7 +21,9 @@ record ExportColumn(String name, Type type, String meaning, String sql, Map<Stri
 		INTEGER("integer"),
 		/** An RFC 3339 date-time in UTC, to the microsecond. */
 		TIMESTAMP("date-time (UTC)"),
-		/** A list of texts: a JSON array in NDJSON, the texts joined by {@code ;} in CSV. */
+		/**
+		 * A list of texts: a JSON array in NDJSON, the texts joined by {@code ;} in CSV.
+		 */
 		LIST("list of text"),
 		/** A JSON value: as is in NDJSON, its JSON text in CSV. */
 		JSON("JSON");
@@ -42,10 +44,13 @@ record ExportColumn(String name, Type type, String meaning, String sql, Map<Stri
 		return new ExportColumn(name, Type.TEXT, meaning, sql, null);
 	}
 
-	/** Text stored as one code and exported as another, e.g. {@code IN_PROGRESS} as {@code inProgress}. */
+	/**
+	 * Text stored as one code and exported as another, e.g. {@code IN_PROGRESS} as
+	 * {@code inProgress}.
+	 */
 	static ExportColumn code(String name, String sql, Map<String, String> codes, String meaning) {
-		return new ExportColumn(name, Type.TEXT, meaning + ": " + String.join(", ", codes.values().stream().sorted().toList()),
-				sql, Map.copyOf(codes));
+		return new ExportColumn(name, Type.TEXT,
+				meaning + ": " + String.join(", ", codes.values().stream().sorted().toList()), sql, Map.copyOf(codes));
 	}
 
 	static ExportColumn integer(String name, String sql, String meaning) {
@@ -64,7 +69,10 @@ record ExportColumn(String name, Type type, String meaning, String sql, Map<Stri
 		return new ExportColumn(name, Type.JSON, meaning, sql, null);
 	}
 
-	/** The value in the given result column: a String, a Long, or for a list a String[]; null when empty. */
+	/**
+	 * The value in the given result column: a String, a Long, or for a list a String[];
+	 * null when empty.
+	 */
 	Object read(ResultSet row, int index) throws SQLException {
 		return switch (this.type) {
 			case TEXT, JSON -> {

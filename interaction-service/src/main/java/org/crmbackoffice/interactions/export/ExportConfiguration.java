@@ -15,15 +15,18 @@ import org.springframework.context.annotation.Configuration;
 class ExportConfiguration {
 
 	/**
-	 * Not a {@link DataSource} bean itself, so that the service's own data source stays Spring Boot's and the
-	 * replica pool serves exports only.
+	 * Not a {@link DataSource} bean itself, so that the service's own data source stays
+	 * Spring Boot's and the replica pool serves exports only.
 	 */
 	@Bean
 	ExportDatabase exportDatabase(DataSource dataSource, ExportProperties properties) {
 		return new ExportDatabase(dataSource, properties);
 	}
 
-	/** The column tables of the export documentation come from the columns, so they cannot drift apart. */
+	/**
+	 * The column tables of the export documentation come from the columns, so they cannot
+	 * drift apart.
+	 */
 	@Bean
 	OperationCustomizer exportColumnDocumentation() {
 		return (operation, handler) -> {

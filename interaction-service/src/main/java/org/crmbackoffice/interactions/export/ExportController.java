@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The BI exports. The column tables of their documentation are added from the columns themselves. */
+/**
+ * The BI exports. The column tables of their documentation are added from the columns
+ * themselves.
+ */
 @RestController
 @RequestMapping(ExportController.BASE_PATH)
 @Tag(name = "export", description = "Bulk and incremental export of interactions and their track record for BI")
@@ -48,15 +51,16 @@ class ExportController {
 
 	@GetMapping("/partyInteraction")
 	@Operation(operationId = "exportPartyInteractions", summary = "Exports interactions", description = USAGE)
-	@Parameter(name = ExportQuery.FROM, in = ParameterIn.QUERY, description = "inclusive lower bound of the "
-			+ "interaction's start (RFC 3339)")
-	@Parameter(name = ExportQuery.TO, in = ParameterIn.QUERY, description = "exclusive upper bound of the "
-			+ "interaction's start (RFC 3339)")
+	@Parameter(name = ExportQuery.FROM, in = ParameterIn.QUERY,
+			description = "inclusive lower bound of the interaction's start (RFC 3339)")
+	@Parameter(name = ExportQuery.TO, in = ParameterIn.QUERY,
+			description = "exclusive upper bound of the interaction's start (RFC 3339)")
 	@Parameter(name = ExportDataset.PARTY, in = ParameterIn.QUERY, description = "a related party's id")
 	@Parameter(name = ExportDataset.CHANNEL, in = ParameterIn.QUERY, description = "a channel name")
 	@Parameter(name = ExportDataset.REASON, in = ParameterIn.QUERY, description = "the reason, case-insensitive")
-	@Parameter(name = ExportDataset.STATUS, in = ParameterIn.QUERY, description = "the status: opened, inProgress, "
-			+ "waitingForPartner, waitingForBackOffice, completed or cancelled")
+	@Parameter(name = ExportDataset.STATUS, in = ParameterIn.QUERY,
+			description = "the status: opened, inProgress, "
+					+ "waitingForPartner, waitingForBackOffice, completed or cancelled")
 	@Parameter(name = ExportQuery.MODE, in = ParameterIn.QUERY,
 			description = "range (the default: by time) or changes (by change, for incremental exports)")
 	@Parameter(name = ExportQuery.CURSOR, in = ParameterIn.QUERY,
@@ -72,18 +76,18 @@ class ExportController {
 	}
 
 	@GetMapping("/historyEntry")
-	@Operation(operationId = "exportHistoryEntries",
-			summary = "Exports the track record of interactions", description = USAGE)
-	@Parameter(name = ExportQuery.FROM, in = ParameterIn.QUERY, description = "inclusive lower bound of the "
-			+ "entry's time (RFC 3339)")
-	@Parameter(name = ExportQuery.TO, in = ParameterIn.QUERY, description = "exclusive upper bound of the "
-			+ "entry's time (RFC 3339)")
-	@Parameter(name = ExportDataset.PARTY, in = ParameterIn.QUERY, description = "a related party's id of the "
-			+ "interaction")
-	@Parameter(name = ExportDataset.CHANNEL, in = ParameterIn.QUERY, description = "the channel the change came "
-			+ "through")
-	@Parameter(name = ExportDataset.REASON, in = ParameterIn.QUERY, description = "the interaction's reason, "
-			+ "case-insensitive")
+	@Operation(operationId = "exportHistoryEntries", summary = "Exports the track record of interactions",
+			description = USAGE)
+	@Parameter(name = ExportQuery.FROM, in = ParameterIn.QUERY,
+			description = "inclusive lower bound of the entry's time (RFC 3339)")
+	@Parameter(name = ExportQuery.TO, in = ParameterIn.QUERY,
+			description = "exclusive upper bound of the entry's time (RFC 3339)")
+	@Parameter(name = ExportDataset.PARTY, in = ParameterIn.QUERY,
+			description = "a related party's id of the interaction")
+	@Parameter(name = ExportDataset.CHANNEL, in = ParameterIn.QUERY,
+			description = "the channel the change came through")
+	@Parameter(name = ExportDataset.REASON, in = ParameterIn.QUERY,
+			description = "the interaction's reason, case-insensitive")
 	@Parameter(name = ExportDataset.STATUS, in = ParameterIn.QUERY, description = "the interaction's status")
 	@Parameter(name = ExportQuery.MODE, in = ParameterIn.QUERY,
 			description = "range (the default: by time) or changes (by change, for incremental exports)")

@@ -12,8 +12,9 @@ import org.crmbackoffice.support.problem.ApiProblemException;
 import org.crmbackoffice.support.problem.FieldProblem;
 
 /**
- * Where an export stopped: the key of the last row sent, for one export query (data set, mode and filters, held as
- * a fingerprint so that a cursor cannot resume another query). Opaque to clients: URL-safe Base64.
+ * Where an export stopped: the key of the last row sent, for one export query (data set,
+ * mode and filters, held as a fingerprint so that a cursor cannot resume another query).
+ * Opaque to clients: URL-safe Base64.
  *
  * @param key the keyset values of the last row sent; empty before the first row
  */

@@ -14,9 +14,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Where exports read: a read replica when one is configured, else the service's own database. Every export runs
- * in one read-only repeatable-read transaction, so that the rows it counts first are the rows it then streams, with
- * a statement timeout set for that transaction only.
+ * Where exports read: a read replica when one is configured, else the service's own
+ * database. Every export runs in one read-only repeatable-read transaction, so that the
+ * rows it counts first are the rows it then streams, with a statement timeout set for
+ * that transaction only.
  */
 final class ExportDatabase implements DisposableBean {
 
@@ -55,7 +56,10 @@ final class ExportDatabase implements DisposableBean {
 		return new HikariDataSource(config);
 	}
 
-	/** Runs the work in an export transaction, with the statement timeout set for it alone. */
+	/**
+	 * Runs the work in an export transaction, with the statement timeout set for it
+	 * alone.
+	 */
 	<T> T read(Function<JdbcTemplate, T> work) {
 		return this.transactions.execute((status) -> {
 			this.jdbc.queryForObject("select set_config('statement_timeout', ?, true)", String.class,

@@ -11,9 +11,10 @@ import org.crmbackoffice.model.interaction.AuthenticationLevel;
 import org.crmbackoffice.model.interaction.InteractionStatus;
 
 /**
- * What one export endpoint reads: its table (with the joins only its rows need, not their keys), the keysets it is ordered by in each mode, the SQL of each filter,
- * and its columns. The columns are the documented, stable contract with BI: new ones are added at the end, none
- * changes meaning.
+ * What one export endpoint reads: its table (with the joins only its rows need, not their
+ * keys), the keysets it is ordered by in each mode, the SQL of each filter, and its
+ * columns. The columns are the documented, stable contract with BI: new ones are added at
+ * the end, none changes meaning.
  */
 record ExportDataset(String name, String from, String joins, String time, Map<ExportMode, List<ExportKey>> keys,
 		Map<String, String> filters, List<ExportColumn> columns) {
@@ -45,12 +46,10 @@ record ExportDataset(String name, String from, String joins, String time, Map<Ex
 							new ExportKey("i.id", ExportKey.Type.UUID))),
 			Map.of(PARTY, """
 					exists (select 1 from party_interaction_related_party p
-					        where p.interaction_id = i.id and p.party_id = ?)""",
-					CHANNEL, """
-							exists (select 1 from party_interaction_channel c
-							        where c.interaction_id = i.id and coalesce(c.channel_name, c.channel_id) = ?)""",
-					REASON, "lower(i.reason) = lower(?)",
-					STATUS, "i.status = ?"),
+					        where p.interaction_id = i.id and p.party_id = ?)""", CHANNEL, """
+					exists (select 1 from party_interaction_channel c
+					        where c.interaction_id = i.id and coalesce(c.channel_name, c.channel_id) = ?)""", REASON,
+					"lower(i.reason) = lower(?)", STATUS, "i.status = ?"),
 			List.of(ExportColumn.text("id", "i.id::text", "the interaction's id (UUID)"),
 					ExportColumn.integer("version", "i.version",
 							"moves with every change; an incremental export sends each version at most once"),
@@ -97,12 +96,10 @@ record ExportDataset(String name, String from, String joins, String time, Map<Ex
 							new ExportKey("h.sequence", ExportKey.Type.NUMBER))),
 			Map.of(PARTY, """
 					exists (select 1 from party_interaction_related_party p
-					        where p.interaction_id = h.interaction_id and p.party_id = ?)""",
-					CHANNEL, "h.channel = ?",
+					        where p.interaction_id = h.interaction_id and p.party_id = ?)""", CHANNEL, "h.channel = ?",
 					REASON, """
 							exists (select 1 from party_interaction i
-							        where i.id = h.interaction_id and lower(i.reason) = lower(?))""",
-					STATUS, """
+							        where i.id = h.interaction_id and lower(i.reason) = lower(?))""", STATUS, """
 							exists (select 1 from party_interaction i
 							        where i.id = h.interaction_id and i.status = ?)"""),
 			List.of(ExportColumn.text("interactionId", "h.interaction_id::text", "the interaction it belongs to"),

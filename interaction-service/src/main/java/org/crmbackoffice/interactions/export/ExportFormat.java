@@ -23,8 +23,8 @@ enum ExportFormat {
 	NDJSON("ndjson", MediaType.parseMediaType("application/x-ndjson")),
 
 	/**
-	 * RFC 4180: a header row, CRLF line ends, fields quoted where needed; lists joined by {@code ;}; text that a
-	 * spreadsheet would evaluate starts with {@code '}.
+	 * RFC 4180: a header row, CRLF line ends, fields quoted where needed; lists joined by
+	 * {@code ;}; text that a spreadsheet would evaluate starts with {@code '}.
 	 */
 	CSV("csv", MediaType.parseMediaType("text/csv;charset=UTF-8;header=present"));
 
@@ -43,7 +43,10 @@ enum ExportFormat {
 		return this.mediaType;
 	}
 
-	/** {@code format} decides when given; otherwise the most preferred of the two that {@code Accept} names. */
+	/**
+	 * {@code format} decides when given; otherwise the most preferred of the two that
+	 * {@code Accept} names.
+	 */
 	static ExportFormat of(String format, String accept) {
 		if (format != null) {
 			return Arrays.stream(values())
@@ -80,7 +83,10 @@ enum ExportFormat {
 		return (this == CSV) ? csvWriter(out, columns) : ndjsonWriter(out, columns, json);
 	}
 
-	/** Writes rows of column values, as {@link ExportColumn#read} gives them, to one response. */
+	/**
+	 * Writes rows of column values, as {@link ExportColumn#read} gives them, to one
+	 * response.
+	 */
 	interface RowWriter {
 
 		void write(Object[] values);

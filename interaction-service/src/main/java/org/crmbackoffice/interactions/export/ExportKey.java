@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
-/** One part of the keyset an export is ordered by and resumes from, as SQL and as cursor text. */
+/**
+ * One part of the keyset an export is ordered by and resumes from, as SQL and as cursor
+ * text.
+ */
 record ExportKey(String sql, Type type) {
 
 	enum Type {
@@ -72,7 +75,8 @@ record ExportKey(String sql, Type type) {
 		abstract String read(ResultSet row, int index) throws SQLException;
 
 		/**
-		 * @throws IllegalArgumentException if the value is not one this type reads, i.e. the cursor was tampered with
+		 * @throws IllegalArgumentException if the value is not one this type reads, i.e.
+		 * the cursor was tampered with
 		 */
 		abstract void bind(PreparedStatement statement, int index, String value) throws SQLException;
 

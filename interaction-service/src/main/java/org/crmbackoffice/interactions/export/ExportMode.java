@@ -3,12 +3,15 @@ package org.crmbackoffice.interactions.export;
 /** What an export walks through. */
 enum ExportMode {
 
-	/** Rows by their time (interaction start, history entry time), oldest first: a bulk export of a period. */
+	/**
+	 * Rows by their time (interaction start, history entry time), oldest first: a bulk
+	 * export of a period.
+	 */
 	RANGE("range"),
 
 	/**
-	 * Rows in the order their changes became final: every row created or changed since the cursor, each change
-	 * once.
+	 * Rows in the order their changes became final: every row created or changed since
+	 * the cursor, each change once.
 	 */
 	CHANGES("changes");
 

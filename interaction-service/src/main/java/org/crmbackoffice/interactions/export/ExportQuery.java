@@ -17,10 +17,11 @@ import org.crmbackoffice.support.problem.ApiProblemException;
 import org.crmbackoffice.support.problem.FieldProblem;
 
 /**
- * One export request, checked: the data set, the mode, the filters as SQL with their values, where to resume and
- * how many rows to send.
+ * One export request, checked: the data set, the mode, the filters as SQL with their
+ * values, where to resume and how many rows to send.
  *
- * @param cursor where the previous response stopped; {@code null} to start from the beginning
+ * @param cursor where the previous response stopped; {@code null} to start from the
+ * beginning
  */
 record ExportQuery(ExportDataset dataset, ExportMode mode, List<Condition> filters, String fingerprint,
 		ExportCursor cursor, int limit) {
@@ -63,8 +64,8 @@ record ExportQuery(ExportDataset dataset, ExportMode mode, List<Condition> filte
 				switch (name) {
 					case FROM -> filters.add(new Condition(time + " >= ?", OffsetDateTime.parse(value)));
 					case TO -> filters.add(new Condition(time + " < ?", OffsetDateTime.parse(value)));
-					case ExportDataset.STATUS -> filters.add(new Condition(dataset.filters().get(name),
-							ExportDataset.storedStatus(value)));
+					case ExportDataset.STATUS ->
+						filters.add(new Condition(dataset.filters().get(name), ExportDataset.storedStatus(value)));
 					default -> filters.add(new Condition(dataset.filters().get(name), value));
 				}
 				canonical.put(name, value);
@@ -96,8 +97,8 @@ record ExportQuery(ExportDataset dataset, ExportMode mode, List<Condition> filte
 			problems.add(new FieldProblem(MODE, "must be range or changes"));
 		}
 		if (!problems.isEmpty()) {
-			throw new ApiProblemException(ProblemType.INVALID_REQUEST, "The export parameters are not valid; see errors.",
-					problems, null);
+			throw new ApiProblemException(ProblemType.INVALID_REQUEST,
+					"The export parameters are not valid; see errors.", problems, null);
 		}
 		if (parameters.containsKey(CURSOR)) {
 			cursor = ExportCursor.decode(parameters.get(CURSOR), dataset);
@@ -118,7 +119,10 @@ record ExportQuery(ExportDataset dataset, ExportMode mode, List<Condition> filte
 		return this.dataset.keysOf(this.mode);
 	}
 
-	/** The cursor that resumes after the given key, or where this request resumed when it sent no row. */
+	/**
+	 * The cursor that resumes after the given key, or where this request resumed when it
+	 * sent no row.
+	 */
 	ExportCursor cursorAfter(List<String> lastKey) {
 		List<String> key = (lastKey != null) ? lastKey : (this.cursor != null) ? this.cursor.key() : List.of();
 		return new ExportCursor(this.dataset.name(), this.mode, this.fingerprint, key);

@@ -22,10 +22,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Streams one chunk of an export straight from a database cursor to the response. Inside one repeatable-read
- * transaction it first walks the keys alone to find where the chunk ends (so the next cursor and the row count go
- * into the headers before the body) and then streams exactly the rows up to that key. Memory stays bounded by the
- * fetch size whatever the limit.
+ * Streams one chunk of an export straight from a database cursor to the response. Inside
+ * one repeatable-read transaction it first walks the keys alone to find where the chunk
+ * ends (so the next cursor and the row count go into the headers before the body) and
+ * then streams exactly the rows up to that key. Memory stays bounded by the fetch size
+ * whatever the limit.
  */
 @Component
 class Exporter {
@@ -69,10 +70,12 @@ class Exporter {
 		}
 		catch (RuntimeException ex) {
 			if (response.isCommitted()) {
-				// Rows have gone out: the client sees a cut-off response and asks again with the same cursor.
+				// Rows have gone out: the client sees a cut-off response and asks again
+				// with the same cursor.
 				throw ex;
 			}
-			// Nothing has gone out yet, so the headers promising rows are dropped for a problem response.
+			// Nothing has gone out yet, so the headers promising rows are dropped for a
+			// problem response.
 			response.reset();
 			if (ex instanceof DataAccessException access && access.getMostSpecificCause() instanceof SQLException sql
 					&& QUERY_CANCELED.equals(sql.getSQLState())) {
@@ -84,12 +87,15 @@ class Exporter {
 		}
 	}
 
-	/** Where this chunk ends: the key of its last row, how many rows it has, and whether more follow. */
+	/**
+	 * Where this chunk ends: the key of its last row, how many rows it has, and whether
+	 * more follow.
+	 */
 	private Chunk chunkOf(JdbcTemplate jdbc, ExportQuery query) {
 		List<ExportKey> keys = query.keys();
 		String keyList = keys.stream().map(ExportKey::sql).collect(Collectors.joining(", "));
-		String sql = "select " + keyList + " from " + query.dataset().from() + where(query, null)
-				+ " order by " + keyList + " limit " + (query.limit() + 1);
+		String sql = "select " + keyList + " from " + query.dataset().from() + where(query, null) + " order by "
+				+ keyList + " limit " + (query.limit() + 1);
 		ChunkEnd end = new ChunkEnd(query.limit());
 		jdbc.query(sql, (PreparedStatement statement) -> bind(statement, query, null), (row) -> {
 			if (end.rows < end.limit) {
@@ -117,13 +123,12 @@ class Exporter {
 						+ " from " + query.dataset().from() + " " + query.dataset().joins()
 						+ where(query, chunk.lastKey()) + " order by " + keyList;
 				Object[] values = new Object[columns.size()];
-				jdbc.query(sql, (PreparedStatement statement) -> bind(statement, query, chunk.lastKey()),
-						(row) -> {
-							for (int i = 0; i < values.length; i++) {
-								values[i] = columns.get(i).read(row, i + 1);
-							}
-							writer.write(values);
-						});
+				jdbc.query(sql, (PreparedStatement statement) -> bind(statement, query, chunk.lastKey()), (row) -> {
+					for (int i = 0; i < values.length; i++) {
+						values[i] = columns.get(i).read(row, i + 1);
+					}
+					writer.write(values);
+				});
 			}
 			writer.finish();
 			if (out instanceof GZIPOutputStream compressed) {
@@ -137,10 +142,11 @@ class Exporter {
 	}
 
 	/**
-	 * The filters, the cursor (rows after it), the end of the chunk (rows up to it) and, for changes, the bound that
-	 * makes them final: only rows written by transactions older than every transaction still in progress. A
-	 * transaction that started earlier but commits later than another has a smaller id, so it holds the bound back
-	 * until it has finished, and its rows are never passed over.
+	 * The filters, the cursor (rows after it), the end of the chunk (rows up to it) and,
+	 * for changes, the bound that makes them final: only rows written by transactions
+	 * older than every transaction still in progress. A transaction that started earlier
+	 * but commits later than another has a smaller id, so it holds the bound back until
+	 * it has finished, and its rows are never passed over.
 	 */
 	private static String where(ExportQuery query, List<String> upTo) {
 		List<String> clauses = new ArrayList<>();
@@ -149,8 +155,8 @@ class Exporter {
 		}
 		List<ExportKey> keys = query.keys();
 		String keyRow = "(" + keys.stream().map(ExportKey::sql).collect(Collectors.joining(", ")) + ")";
-		String placeholders = "(" + keys.stream().map((key) -> key.type().placeholder()).collect(Collectors.joining(", "))
-				+ ")";
+		String placeholders = "("
+				+ keys.stream().map((key) -> key.type().placeholder()).collect(Collectors.joining(", ")) + ")";
 		if (query.cursor() != null && !query.cursor().key().isEmpty()) {
 			clauses.add(keyRow + " > " + placeholders);
 		}

@@ -14,8 +14,9 @@ import org.hibernate.annotations.Immutable;
 import org.springframework.data.domain.Persistable;
 
 /**
- * One change of an interaction, as stored. Hibernate never updates it. It says itself whether it is new, because its
- * key is assigned: otherwise saving it would first select the row it is about to insert.
+ * One change of an interaction, as stored. Hibernate never updates it. It says itself
+ * whether it is new, because its key is assigned: otherwise saving it would first select
+ * the row it is about to insert.
  */
 @Entity
 @Immutable

@@ -21,17 +21,24 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes and reads the track record. A change is recorded as the difference between the interaction as clients
- * saw it before and after, attribute by attribute, so nothing a client can see changes without an entry.
+ * Writes and reads the track record. A change is recorded as the difference between the
+ * interaction as clients saw it before and after, attribute by attribute, so nothing a
+ * client can see changes without an entry.
  */
 @Component
 public class InteractionHistory {
 
-	/** Bookkeeping that every change moves; recording it would only repeat the entry's own time and author. */
+	/**
+	 * Bookkeeping that every change moves; recording it would only repeat the entry's own
+	 * time and author.
+	 */
 	private static final Set<String> NOT_RECORDED = Set.of("id", "href", "@type", "lastUpdate", "lastUpdatedBy",
 			"statusChangeDate", "creationDate", "createdBy");
 
-	/** A creation is an interaction's first entry: nothing can have been recorded of it before. */
+	/**
+	 * A creation is an interaction's first entry: nothing can have been recorded of it
+	 * before.
+	 */
 	private static final long FIRST_SEQUENCE = 1;
 
 	private final HistoryRepository entries;
@@ -47,8 +54,9 @@ public class InteractionHistory {
 	}
 
 	/**
-	 * The one exception to an immutable track record: for a GDPR erasure, the values of the given attributes are
-	 * blanked in every entry of the interaction, while who changed what and when stays.
+	 * The one exception to an immutable track record: for a GDPR erasure, the values of
+	 * the given attributes are blanked in every entry of the interaction, while who
+	 * changed what and when stays.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void scrub(UUID interactionId, Set<String> fields, String replacement) {
@@ -56,22 +64,22 @@ public class InteractionHistory {
 			List<FieldChange> changes = this.json.readValue(entry.changes(), new TypeReference<List<FieldChange>>() {
 			});
 			List<FieldChange> scrubbed = changes.stream()
-				.map((change) -> fields.contains(change.field())
-						? new FieldChange(change.field(), (change.from() != null) ? replacement : null,
-								(change.to() != null) ? replacement : null)
+				.map((change) -> fields.contains(change.field()) ? new FieldChange(change.field(),
+						(change.from() != null) ? replacement : null, (change.to() != null) ? replacement : null)
 						: change)
 				.toList();
 			if (!scrubbed.equals(changes)) {
-				this.jdbc.update("update party_interaction_history set changes = ? where interaction_id = ? "
-						+ "and sequence = ?", this.json.writeValueAsString(scrubbed), interactionId,
-						entry.key().sequence());
+				this.jdbc.update(
+						"update party_interaction_history set changes = ? where interaction_id = ? "
+								+ "and sequence = ?",
+						this.json.writeValueAsString(scrubbed), interactionId, entry.key().sequence());
 			}
 		}
 	}
 
 	/**
-	 * Records what changed between two states of an interaction; nothing when nothing changed. Must run in the
-	 * transaction that stores the change.
+	 * Records what changed between two states of an interaction; nothing when nothing
+	 * changed. Must run in the transaction that stores the change.
 	 * @param before {@code null} for a creation
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -83,13 +91,13 @@ public class InteractionHistory {
 		}
 		UUID id = UUID.fromString(after.id());
 		long sequence = (before != null) ? this.entries.lastSequenceOf(id) + 1 : FIRST_SEQUENCE;
-		this.entries.save(new HistoryEntryEntity(new HistoryKey(id, sequence), now, caller.subject(),
-				caller.clientId(), channel, action, this.json.writeValueAsString(changes)));
+		this.entries.save(new HistoryEntryEntity(new HistoryKey(id, sequence), now, caller.subject(), caller.clientId(),
+				channel, action, this.json.writeValueAsString(changes)));
 	}
 
 	/**
-	 * Records something the enterprise did about the interaction without changing it, such as a message sent to
-	 * the partner. Must run in the transaction that does it.
+	 * Records something the enterprise did about the interaction without changing it,
+	 * such as a message sent to the partner. Must run in the transaction that does it.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordOutbound(UUID interactionId, String action, Caller caller, String channel,

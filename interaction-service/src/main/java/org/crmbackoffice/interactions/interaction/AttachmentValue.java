@@ -28,7 +28,9 @@ record AttachmentValue(@Column(name = "attachment_id") String attachmentId, @Col
 				Periods.endOf(attachment.validFor()), attachment.type());
 	}
 
-	/** What the attachment was about goes; that there was one, and of which kind, stays. */
+	/**
+	 * What the attachment was about goes; that there was one, and of which kind, stays.
+	 */
 	AttachmentValue erased() {
 		return new AttachmentValue(this.attachmentId, PartyInteractionEntity.ERASED, this.attachmentType, null,
 				"erased:", null, null, null, null, this.referredType, this.validFrom, this.validTo, this.type);
@@ -38,8 +40,9 @@ record AttachmentValue(@Column(name = "attachment_id") String attachmentId, @Col
 		Quantity size = (this.sizeAmount == null && this.sizeUnits == null) ? null
 				: new Quantity(this.sizeAmount, this.sizeUnits);
 		return new AttachmentRefOrValue(this.attachmentId, this.href,
-				Periods.or(this.type, (this.url != null || this.href == null) ? AttachmentRefOrValue.ATTACHMENT
-						: AttachmentRefOrValue.ATTACHMENT_REF),
+				Periods.or(this.type,
+						(this.url != null || this.href == null) ? AttachmentRefOrValue.ATTACHMENT
+								: AttachmentRefOrValue.ATTACHMENT_REF),
 				this.referredType, this.name, this.description, this.url, size,
 				Periods.periodOf(this.validFrom, this.validTo), this.attachmentType, this.mimeType);
 	}

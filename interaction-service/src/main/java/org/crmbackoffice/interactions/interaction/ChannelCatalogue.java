@@ -10,10 +10,11 @@ import org.crmbackoffice.support.problem.FieldProblem;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The channels this enterprise talks to its partners on ({@code crm.channel.catalogue}), so that a client may
- * name a channel by its id, as TMF683 v5 asks, or by its name, and every answer carries both, with the href of
- * the channel in {@link ChannelController}. A channel id the catalogue does not know is kept as given, since
- * channels may be managed in another system.
+ * The channels this enterprise talks to its partners on ({@code crm.channel.catalogue}),
+ * so that a client may name a channel by its id, as TMF683 v5 asks, or by its name, and
+ * every answer carries both, with the href of the channel in {@link ChannelController}. A
+ * channel id the catalogue does not know is kept as given, since channels may be managed
+ * in another system.
  */
 @ConfigurationProperties("crm.channel")
 record ChannelCatalogue(List<Channel> catalogue) {
@@ -25,9 +26,11 @@ record ChannelCatalogue(List<Channel> catalogue) {
 	}
 
 	/**
-	 * The channel with its id, name and href filled in from the catalogue where the client left them out.
+	 * The channel with its id, name and href filled in from the catalogue where the
+	 * client left them out.
 	 * @param pointer where the channel is in the request, for the problem
-	 * @throws ApiProblemException 400 for a channel with neither an id nor a name the catalogue knows
+	 * @throws ApiProblemException 400 for a channel with neither an id nor a name the
+	 * catalogue knows
 	 */
 	ChannelRef resolve(ChannelRef channel, String pointer) {
 		Optional<Channel> known = (channel.id() != null && !channel.id().isBlank()) ? byId(channel.id())

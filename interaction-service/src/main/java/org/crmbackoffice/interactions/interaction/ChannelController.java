@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The channel catalogue, where the href of every catalogued channel an interaction refers to leads. */
+/**
+ * The channel catalogue, where the href of every catalogued channel an interaction refers
+ * to leads.
+ */
 @RestController
 @RequestMapping(path = ChannelCatalogue.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "channel", description = "The channels interactions happen on")

@@ -16,7 +16,9 @@ record ChannelValue(@Column(name = "role") String role, @Column(name = "channel_
 		@Column(name = "valid_to") Instant validTo, @Column(name = "at_type") String type,
 		@Column(name = "channel_at_type") String channelAtType) {
 
-	/** @param channel the channel with both id and name, as the catalogue resolved them */
+	/**
+	 * @param channel the channel with both id and name, as the catalogue resolved them
+	 */
 	static ChannelValue of(RelatedChannel related, ChannelRef channel) {
 		TimePeriod period = related.validFor();
 		return new ChannelValue(related.role(), channel.id(), channel.href(), channel.name(),

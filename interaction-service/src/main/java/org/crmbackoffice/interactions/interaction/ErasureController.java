@@ -24,10 +24,10 @@ class ErasureController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(operationId = "erasePartyFromInteractions",
-			summary = "Anonymises every interaction of a party", description = """
-			Interactions are kept: the party becomes a pseudonym, the same in all of them; descriptions, notes, \
-			attachments and external identifiers are blanked, in the track record too.""")
+	@Operation(operationId = "erasePartyFromInteractions", summary = "Anonymises every interaction of a party",
+			description = """
+					Interactions are kept: the party becomes a pseudonym, the same in all of them; descriptions, notes, \
+					attachments and external identifiers are blanked, in the track record too.""")
 	Erasure erase(@Valid @RequestBody PartyErasureApi.ErasureRequest request) {
 		return this.erasure.erase(request.partyId());
 	}

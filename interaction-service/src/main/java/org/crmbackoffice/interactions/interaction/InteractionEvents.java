@@ -9,8 +9,8 @@ import org.crmbackoffice.support.hub.HubProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The TMF683 events of the interaction log, published in the transaction of the change they describe, in the
- * shape of the API version each listener registered with.
+ * The TMF683 events of the interaction log, published in the transaction of the change
+ * they describe, in the shape of the API version each listener registered with.
  */
 @Component
 class InteractionEvents {
@@ -33,7 +33,10 @@ class InteractionEvents {
 		publish(CREATE, interaction);
 	}
 
-	/** A status change, a change of anything else, or both: each is an event of its own kind. */
+	/**
+	 * A status change, a change of anything else, or both: each is an event of its own
+	 * kind.
+	 */
 	void changed(PartyInteraction before, PartyInteraction after) {
 		if (before.status() != after.status()) {
 			publish(STATUS_CHANGE, after);
@@ -50,7 +53,10 @@ class InteractionEvents {
 		publish(DELETE, interaction);
 	}
 
-	/** Listeners of the v5 hub get the v5 shape, those of the v4 hub the v4 shape of the same interaction. */
+	/**
+	 * Listeners of the v5 hub get the v5 shape, those of the v4 hub the v4 shape of the
+	 * same interaction.
+	 */
 	void publish(String type, PartyInteraction interaction) {
 		this.publisher.publish(type, interaction.id(), "partyInteraction",
 				Map.of(HubProperties.V5, interaction, HubProperties.V4, PartyInteractionV4Mapper.toV4(interaction)));

@@ -9,14 +9,16 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 
 /**
- * The filters {@link InteractionQuery} understands, documented as query parameters of the v5 list so that Swagger
- * UI offers a field for each and a client generator a method argument. A value may list several, comma-separated,
- * where it says so; all given filters must hold.
+ * The filters {@link InteractionQuery} understands, documented as query parameters of the
+ * v5 list so that Swagger UI offers a field for each and a client generator a method
+ * argument. A value may list several, comma-separated, where it says so; all given
+ * filters must hold.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Parameter(name = "id", in = ParameterIn.QUERY, description = "Interactions by id, one or several comma-separated")
-@Parameter(name = "href", in = ParameterIn.QUERY, description = "Interactions by address, one or several comma-separated")
+@Parameter(name = "href", in = ParameterIn.QUERY,
+		description = "Interactions by address, one or several comma-separated")
 @Parameter(name = InteractionQuery.PARTY, in = ParameterIn.QUERY,
 		description = "Interactions involving this party or party role (a customer's party id, for instance)")
 @Parameter(name = "relatedParty.partyOrPartyRole.@referredType", in = ParameterIn.QUERY,

@@ -18,9 +18,9 @@ import static org.crmbackoffice.model.interaction.InteractionStatus.WAITING_FOR_
 import static org.crmbackoffice.model.interaction.InteractionStatus.WAITING_FOR_PARTNER;
 
 /**
- * The moves an interaction may make. A short interaction goes straight from opened to completed; a long one works
- * through in progress and the waiting states. Completed and cancelled are final: a follow-up is a new
- * interaction related to the old one.
+ * The moves an interaction may make. A short interaction goes straight from opened to
+ * completed; a long one works through in progress and the waiting states. Completed and
+ * cancelled are final: a follow-up is a new interaction related to the old one.
  */
 final class InteractionLifecycle {
 
@@ -42,7 +42,9 @@ final class InteractionLifecycle {
 		return MOVES.get(status);
 	}
 
-	/** @throws ApiProblemException 409 naming the moves that are allowed from {@code from} */
+	/**
+	 * @throws ApiProblemException 409 naming the moves that are allowed from {@code from}
+	 */
 	static void checkMove(InteractionStatus from, InteractionStatus to) {
 		if (from == to || allowedFrom(from).contains(to)) {
 			return;

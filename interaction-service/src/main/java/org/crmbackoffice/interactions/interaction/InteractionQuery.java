@@ -17,15 +17,19 @@ import org.springframework.data.jpa.domain.Specification;
 
 /**
  * The TMF630 attribute filters of the interaction list, e.g. {@code status=inProgress},
- * {@code relatedChannel.channel.name=email}, {@code interactionDate.startDateTime.gte=2026-01-01T00:00:00Z},
- * {@code id=a,b}. Every filter narrows the list; a filter this list does not know is refused rather than
+ * {@code relatedChannel.channel.name=email},
+ * {@code interactionDate.startDateTime.gte=2026-01-01T00:00:00Z}, {@code id=a,b}. Every
+ * filter narrows the list; a filter this list does not know is refused rather than
  * ignored. Where TMF630 allows a list of values (comma-separated), any of them matches.
  */
 final class InteractionQuery {
 
 	static final String PARTY = "relatedParty.partyOrPartyRole.id";
 
-	/** The order of lists unless a client asks for another, and always that of a party's timeline. */
+	/**
+	 * The order of lists unless a client asks for another, and always that of a party's
+	 * timeline.
+	 */
 	static final Sort MOST_RECENT_FIRST = Sort.by(Sort.Order.desc("interactionStart"), Sort.Order.asc("id"));
 
 	/** What the TMF API shows: deleted interactions stay in the log but not in lists. */
@@ -47,7 +51,8 @@ final class InteractionQuery {
 			switch (name) {
 				case "id", "href" -> filters.add(idIn(ListParameters.resourceIds(name, value)));
 				case PARTY, "relatedParty.id" -> filters.add(involvingParty(value));
-				case "relatedParty.partyOrPartyRole.@referredType" -> filters.add(joined("relatedParties", "partyType", value));
+				case "relatedParty.partyOrPartyRole.@referredType" ->
+					filters.add(joined("relatedParties", "partyType", value));
 				case "relatedParty.role" -> filters.add(joined("relatedParties", "role", value));
 				case "relatedChannel.channel.id" -> filters.add(joined("channels", "channelId", value));
 				case "relatedChannel.channel.name" -> filters.add(joined("channels", "channelName", value));
@@ -55,8 +60,8 @@ final class InteractionQuery {
 				case "interactionItem.item.entity.id" -> filters.add(joined("items", "itemId", value));
 				case "status" -> filters.add(in("status", values(value, InteractionQuery::statusOf)));
 				case "direction" -> filters.add(in("direction", values(value, Function.identity())));
-				case "reason" -> filters.add((root, query, cb) -> cb.equal(cb.lower(root.get("reason")),
-						value.toLowerCase(Locale.ROOT)));
+				case "reason" -> filters
+					.add((root, query, cb) -> cb.equal(cb.lower(root.get("reason")), value.toLowerCase(Locale.ROOT)));
 				case "customerCheck" -> filters.add(in("customerCheck",
 						values(value, (each) -> CustomerCheck.valueOf(each.toUpperCase(Locale.ROOT)))));
 				case "interactionDate.startDateTime.gt" -> {
@@ -105,12 +110,18 @@ final class InteractionQuery {
 		return this.filters.isEmpty();
 	}
 
-	/** When the only filter is a party, the list is that party's timeline, served from its own index. */
+	/**
+	 * When the only filter is a party, the list is that party's timeline, served from its
+	 * own index.
+	 */
 	String partyOnly() {
 		return this.partyOnly;
 	}
 
-	/** An element of one of the interaction's lists (parties, channels, items) has the attribute's value. */
+	/**
+	 * An element of one of the interaction's lists (parties, channels, items) has the
+	 * attribute's value.
+	 */
 	private static Specification<PartyInteractionEntity> joined(String collection, String attribute, String value) {
 		List<String> any = values(value, Function.identity());
 		return (root, query, cb) -> {
@@ -123,7 +134,10 @@ final class InteractionQuery {
 		return (root, query, cb) -> root.get(attribute).in(values);
 	}
 
-	/** Ids that name no interaction of this service leave the list empty, as an unknown one does. */
+	/**
+	 * Ids that name no interaction of this service leave the list empty, as an unknown
+	 * one does.
+	 */
 	private static Specification<PartyInteractionEntity> idIn(List<UUID> ids) {
 		return (root, query, cb) -> ids.isEmpty() ? cb.disjunction() : root.get("id").in(ids);
 	}
@@ -138,9 +152,8 @@ final class InteractionQuery {
 				return status;
 			}
 		}
-		throw new ListParameters.InvalidFilterValueException("the statuses are " + Arrays.stream(InteractionStatus.values())
-			.map(InteractionStatus::value)
-			.toList());
+		throw new ListParameters.InvalidFilterValueException(
+				"the statuses are " + Arrays.stream(InteractionStatus.values()).map(InteractionStatus::value).toList());
 	}
 
 }

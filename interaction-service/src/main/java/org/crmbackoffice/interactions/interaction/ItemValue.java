@@ -15,8 +15,9 @@ import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One thing an interaction is about, as stored: the whole item as its client sent it in {@code document}, and
- * beside it the columns that lists, exports and analytics read (the entity's reference and the item's period).
+ * One thing an interaction is about, as stored: the whole item as its client sent it in
+ * {@code document}, and beside it the columns that lists, exports and analytics read (the
+ * entity's reference and the item's period).
  */
 @Embeddable
 record ItemValue(@Column(name = "item_entry_id") String entryId, @Column(name = "item_id") String itemId,
@@ -24,7 +25,10 @@ record ItemValue(@Column(name = "item_entry_id") String entryId, @Column(name = 
 		@Column(name = "item_type") String itemType, @Column(name = "item_start") Instant itemStart,
 		@Column(name = "item_end") Instant itemEnd, @Column(name = "document") String document) {
 
-	/** Items hold arbitrary entities by value, so they are kept as JSON, written the way the API writes them. */
+	/**
+	 * Items hold arbitrary entities by value, so they are kept as JSON, written the way
+	 * the API writes them.
+	 */
 	private static final JsonMapper DOCUMENTS = JsonMapper.builder()
 		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 		.build();
@@ -54,24 +58,27 @@ record ItemValue(@Column(name = "item_entry_id") String entryId, @Column(name = 
 	}
 
 	/**
-	 * What names a person inside the item goes: the erased party becomes its pseudonym, notes and attachments lose
-	 * their content. The entity the item is about stays: it is a business object, not the person.
+	 * What names a person inside the item goes: the erased party becomes its pseudonym,
+	 * notes and attachments lose their content. The entity the item is about stays: it is
+	 * a business object, not the person.
 	 */
 	ItemValue erased(String partyId, String pseudonym) {
 		InteractionItem item = DOCUMENTS.readValue(this.document, InteractionItem.class);
-		List<RelatedPartyOrPartyRole> parties = (item.relatedParty() == null) ? null : item.relatedParty()
-			.stream()
-			.map((party) -> party.partyId().equals(partyId) ? PartyValue.of(party, null).pseudonymised(pseudonym)
-				.toRelatedParty() : party)
-			.toList();
+		List<RelatedPartyOrPartyRole> parties = (item.relatedParty() == null) ? null
+				: item.relatedParty()
+					.stream()
+					.map((party) -> party.partyId().equals(partyId)
+							? PartyValue.of(party, null).pseudonymised(pseudonym).toRelatedParty() : party)
+					.toList();
 		List<Note> notes = (item.note() == null) ? null : item.note()
 			.stream()
 			.map((note) -> new Note(note.id(), note.author(), note.date(), PartyInteractionEntity.ERASED, note.type()))
 			.toList();
-		List<AttachmentRefOrValue> attachments = (item.attachment() == null) ? null : item.attachment()
-			.stream()
-			.map((attachment) -> AttachmentValue.of(attachment).erased().toAttachment())
-			.toList();
+		List<AttachmentRefOrValue> attachments = (item.attachment() == null) ? null
+				: item.attachment()
+					.stream()
+					.map((attachment) -> AttachmentValue.of(attachment).erased().toAttachment())
+					.toList();
 		InteractionItem erased = new InteractionItem(item.id(), item.type(), item.itemDate(), item.reason(),
 				item.resolution(), item.creationDate(), item.lastUpdate(), item.item(), item.interactionItemType(),
 				item.relatedChannel(), parties, attachments, notes, item.interactionItemRelationship());

@@ -7,7 +7,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import org.crmbackoffice.model.common.Note;
 
-/** One note on an interaction, as stored; a note without id, author or date gets them when it is added. */
+/**
+ * One note on an interaction, as stored; a note without id, author or date gets them when
+ * it is added.
+ */
 @Embeddable
 record NoteValue(@Column(name = "note_id") String noteId, @Column(name = "author") String author,
 		@Column(name = "note_date") Instant date, @Column(name = "text") String text,
@@ -24,7 +27,8 @@ record NoteValue(@Column(name = "note_id") String noteId, @Column(name = "author
 	}
 
 	Note toNote() {
-		return new Note(this.noteId, this.author, Periods.offset(this.date), this.text, Periods.or(this.type, Note.TYPE));
+		return new Note(this.noteId, this.author, Periods.offset(this.date), this.text,
+				Periods.or(this.type, Note.TYPE));
 	}
 
 }

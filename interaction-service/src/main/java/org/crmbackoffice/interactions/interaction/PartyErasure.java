@@ -21,15 +21,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * GDPR erasure of a party from the interaction log. Interactions are never deleted: they are anonymised, the party
- * becoming a pseudonym that is the same in all of them (so they still belong together), free texts blanked in
- * the interactions, in their track records, in the events kept in the outbox and in the progress messages sent.
- * The erasure itself is recorded in each track record.
+ * GDPR erasure of a party from the interaction log. Interactions are never deleted: they
+ * are anonymised, the party becoming a pseudonym that is the same in all of them (so they
+ * still belong together), free texts blanked in the interactions, in their track records,
+ * in the events kept in the outbox and in the progress messages sent. The erasure itself
+ * is recorded in each track record.
  */
 @Service
 class PartyErasure {
 
-	/** Attributes whose values may hold personal data, blanked in the track record too. */
+	/**
+	 * Attributes whose values may hold personal data, blanked in the track record too.
+	 */
 	private static final Set<String> PERSONAL = Set.of("description", "note", "relatedParty", "attachment",
 			"externalIdentifier", "interactionItem", "outboundNotification");
 
@@ -46,8 +49,7 @@ class PartyErasure {
 	private final Clock clock;
 
 	PartyErasure(PartyInteractionRepository interactions, InteractionHistory history, JdbcTemplate jdbc,
-			EventPublisher events,
-			CurrentCaller caller, Clock clock) {
+			EventPublisher events, CurrentCaller caller, Clock clock) {
 		this.interactions = interactions;
 		this.history = history;
 		this.jdbc = jdbc;
@@ -76,7 +78,10 @@ class PartyErasure {
 		return new Erasure(pseudonym, involved.size());
 	}
 
-	/** The same party always gets the same pseudonym, and the pseudonym does not reveal the party. */
+	/**
+	 * The same party always gets the same pseudonym, and the pseudonym does not reveal
+	 * the party.
+	 */
 	static String pseudonymOf(String partyId) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(partyId.getBytes(StandardCharsets.UTF_8));

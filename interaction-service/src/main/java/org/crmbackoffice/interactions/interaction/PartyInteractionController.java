@@ -105,10 +105,11 @@ class PartyInteractionController {
 	}
 
 	@PatchMapping(path = "/{id}", consumes = { JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE })
-	@Operation(summary = "Changes an interaction with a JSON merge patch", description = """
-			application/json is read as a merge patch too, as TMF630 v5 asks. Moves the status through its \
-			lifecycle (409 with the allowed transitions otherwise), changes any attribute, adds notes (existing \
-			notes cannot change). If-Match with the ETag of the last read refuses the change (412) when someone else changed the interaction meanwhile.""")
+	@Operation(summary = "Changes an interaction with a JSON merge patch",
+			description = """
+					application/json is read as a merge patch too, as TMF630 v5 asks. Moves the status through its \
+					lifecycle (409 with the allowed transitions otherwise), changes any attribute, adds notes (existing \
+					notes cannot change). If-Match with the ETag of the last read refuses the change (412) when someone else changed the interaction meanwhile.""")
 	ResponseEntity<PartyInteraction> patch(@PathVariable String id, @RequestBody JsonNode patch,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = CHANNEL_HEADER, required = false) String channel) {
@@ -129,30 +130,28 @@ class PartyInteractionController {
 	}
 
 	@PostMapping(path = "/{id}/note", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(operationId = "addPartyInteractionNote",
-			summary = "Adds a note to an interaction", description = "The author and date default to the caller "
-			+ "and now.")
+	@Operation(operationId = "addPartyInteractionNote", summary = "Adds a note to an interaction",
+			description = "The author and date default to the caller and now.")
 	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
 	ResponseEntity<PartyInteraction> addNote(@PathVariable String id, @Valid @RequestBody Note note,
 			@RequestHeader(name = CHANNEL_HEADER, required = false) String channel) {
 		Versioned changed = this.interactions.addNote(id, note, checked(channel));
-		return ResponseEntity.status(201)
-			.eTag(ApiResponses.etagOf(changed.version()))
-			.body(changed.interaction());
+		return ResponseEntity.status(201).eTag(ApiResponses.etagOf(changed.version())).body(changed.interaction());
 	}
 
 	@GetMapping("/{id}/history")
-	@Operation(operationId = "listPartyInteractionHistory",
-			summary = "The track record of an interaction", description = "Every change since it was logged, "
-			+ "oldest first: who, when, through which channel, and each attribute before and after. Auditors read "
-			+ "it also after the interaction was deleted.")
+	@Operation(operationId = "listPartyInteractionHistory", summary = "The track record of an interaction",
+			description = "Every change since it was logged, "
+					+ "oldest first: who, when, through which channel, and each attribute before and after. Auditors read "
+					+ "it also after the interaction was deleted.")
 	List<InteractionHistoryEntry> history(@PathVariable String id) {
 		return this.interactions.history(id);
 	}
 
 	static String checked(String channel) {
 		if (channel != null && (channel.isBlank() || channel.length() > 100)) {
-			throw new ApiProblemException(ProblemType.INVALID_REQUEST, "The X-Channel header must be 1 to 100 characters.",
+			throw new ApiProblemException(ProblemType.INVALID_REQUEST,
+					"The X-Channel header must be 1 to 100 characters.",
 					List.of(new FieldProblem(CHANNEL_HEADER, "must be 1 to 100 characters")), null);
 		}
 		return channel;

@@ -21,7 +21,10 @@ import org.crmbackoffice.model.interaction.InteractionStatus;
 
 import static org.crmbackoffice.support.persistence.ElementCollections.replace;
 
-/** An interaction as the log stores it. Its lifecycle rules live in {@link InteractionLifecycle}. */
+/**
+ * An interaction as the log stores it. Its lifecycle rules live in
+ * {@link InteractionLifecycle}.
+ */
 @Entity
 @Table(name = "party_interaction")
 class PartyInteractionEntity {
@@ -142,7 +145,10 @@ class PartyInteractionEntity {
 		replaceContent(content, now, author);
 	}
 
-	/** Takes every client-set attribute from the given content; the status moves separately. */
+	/**
+	 * Takes every client-set attribute from the given content; the status moves
+	 * separately.
+	 */
 	void replaceContent(InteractionContent content, Instant now, String author) {
 		this.type = content.type();
 		this.baseType = content.baseType();
@@ -184,8 +190,8 @@ class PartyInteractionEntity {
 	}
 
 	/**
-	 * Takes the interaction off the API. It stays in the log, where its track record, exports and erasure still
-	 * find it.
+	 * Takes the interaction off the API. It stays in the log, where its track record,
+	 * exports and erasure still find it.
 	 */
 	void delete(Instant now, String author) {
 		this.deletedAt = now;
@@ -203,14 +209,16 @@ class PartyInteractionEntity {
 	}
 
 	/**
-	 * Removes what identifies a party or could: its references become the pseudonym, free texts about the
-	 * interaction are blanked, attachments and external identifiers lose their content. Categories (reason,
-	 * channels, status, dates, items) stay, so reports and the rest of the record still add up.
+	 * Removes what identifies a party or could: its references become the pseudonym, free
+	 * texts about the interaction are blanked, attachments and external identifiers lose
+	 * their content. Categories (reason, channels, status, dates, items) stay, so reports
+	 * and the rest of the record still add up.
 	 */
 	void erase(String partyId, String pseudonym, Instant now, String author) {
-		replace(this.relatedParties, this.relatedParties.stream()
-			.map((party) -> party.partyId().equals(partyId) ? party.pseudonymised(pseudonym) : party)
-			.toList());
+		replace(this.relatedParties,
+				this.relatedParties.stream()
+					.map((party) -> party.partyId().equals(partyId) ? party.pseudonymised(pseudonym) : party)
+					.toList());
 		this.description = (this.description != null) ? ERASED : null;
 		replace(this.notes, this.notes.stream().map(NoteValue::erased).toList());
 		replace(this.attachments, this.attachments.stream().map(AttachmentValue::erased).toList());

@@ -18,8 +18,8 @@ final class PartyInteractionMapper {
 	static final String BASE_PATH = "/tmf-api/partyInteraction/v5/partyInteraction";
 
 	/**
-	 * The schema of this service's extension of the TMF683 resource, named in every interaction's
-	 * {@code @schemaLocation} unless its client named another.
+	 * The schema of this service's extension of the TMF683 resource, named in every
+	 * interaction's {@code @schemaLocation} unless its client named another.
 	 */
 	static final String SCHEMA_LOCATION = "/interaction/v1/schema/PartyInteraction.schema.json";
 
@@ -81,9 +81,8 @@ final class PartyInteractionMapper {
 				interaction.baseType(), Periods.or(interaction.schemaLocation(), SCHEMA_LOCATION),
 				interaction.description(), interaction.direction(), interaction.reason(), interaction.status(),
 				interaction.statusChangeDate(),
-				Periods.periodOf(interaction.interactionStart(), interaction.interactionEnd()),
-				interaction.createdAt(), interaction.updatedAt(),
-				interaction.channels().stream().map(ChannelValue::toRelatedChannel).toList(),
+				Periods.periodOf(interaction.interactionStart(), interaction.interactionEnd()), interaction.createdAt(),
+				interaction.updatedAt(), interaction.channels().stream().map(ChannelValue::toRelatedChannel).toList(),
 				interaction.relatedParties().stream().map(PartyValue::toRelatedParty).toList(),
 				interaction.items().stream().map(ItemValue::toItem).toList(),
 				interaction.relationships().stream().map(RelationshipValue::toRelationship).toList(),

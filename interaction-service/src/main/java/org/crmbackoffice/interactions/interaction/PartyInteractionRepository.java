@@ -12,9 +12,9 @@ interface PartyInteractionRepository
 		extends JpaRepository<PartyInteractionEntity, UUID>, JpaSpecificationExecutor<PartyInteractionEntity> {
 
 	/**
-	 * One page of a party's interactions, most recent first. It walks the timeline index in order and stops after
-	 * the page, passing over deleted interactions; a party named twice in one interaction (in two roles) has
-	 * adjacent index entries and counts once.
+	 * One page of a party's interactions, most recent first. It walks the timeline index
+	 * in order and stops after the page, passing over deleted interactions; a party named
+	 * twice in one interaction (in two roles) has adjacent index entries and counts once.
 	 */
 	@Query(value = """
 			select i.* from (

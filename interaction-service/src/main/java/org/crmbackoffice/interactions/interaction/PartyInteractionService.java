@@ -49,10 +49,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the interaction log: logs, changes, cancels and shows interactions, and records every change in the
- * track record. Calls to the customer inventory happen outside database transactions, so that a slow inventory
- * never holds a connection. A business partner logs and sees only interactions it takes part in; any other is as
- * unknown to it as one that does not exist.
+ * Keeps the interaction log: logs, changes, cancels and shows interactions, and records
+ * every change in the track record. Calls to the customer inventory happen outside
+ * database transactions, so that a slow inventory never holds a connection. A business
+ * partner logs and sees only interactions it takes part in; any other is as unknown to it
+ * as one that does not exist.
  */
 @Service
 class PartyInteractionService {
@@ -89,9 +90,9 @@ class PartyInteractionService {
 
 	PartyInteractionService(PartyInteractionRepository interactions, CustomerReferences customerReferences,
 			InteractionHistory history, InteractionEvents events, PartnerMessages partnerMessages,
-			IdempotencyKeys idempotencyKeys, SensitiveReasons sensitiveReasons,
-			CurrentCaller caller, Validator validator, JsonMapper json, Clock clock, InteractionFacts facts,
-			ChannelCatalogue channels, PlatformTransactionManager transactions) {
+			IdempotencyKeys idempotencyKeys, SensitiveReasons sensitiveReasons, CurrentCaller caller,
+			Validator validator, JsonMapper json, Clock clock, InteractionFacts facts, ChannelCatalogue channels,
+			PlatformTransactionManager transactions) {
 		this.interactions = interactions;
 		this.channels = channels;
 		this.facts = facts;
@@ -111,8 +112,8 @@ class PartyInteractionService {
 	}
 
 	/**
-	 * Logs a new interaction. With an idempotency key, a repeat of the same request answers with the interaction
-	 * the first one logged.
+	 * Logs a new interaction. With an idempotency key, a repeat of the same request
+	 * answers with the interaction the first one logged.
 	 */
 	Created create(PartyInteractionCreate request, String idempotencyKey, String channel) {
 		Caller current = this.caller.get();
@@ -125,7 +126,8 @@ class PartyInteractionService {
 		}
 		CustomerCheck check = checkOf(this.customerReferences.verify(request.relatedParty()));
 		AuthenticationLevel level = current.isPartner() ? AuthenticationLevel.AUTHENTICATED
-				: (request.authenticationLevel() != null) ? request.authenticationLevel() : AuthenticationLevel.ANONYMOUS;
+				: (request.authenticationLevel() != null) ? request.authenticationLevel()
+						: AuthenticationLevel.ANONYMOUS;
 		Instant now = this.clock.instant();
 		InteractionContent content = PartyInteractionMapper.contentOf(request, level, now, current.subject(),
 				this.channels);
@@ -163,7 +165,8 @@ class PartyInteractionService {
 	}
 
 	/**
-	 * A party's timeline in the default order is read from its own index; everything else through the filters.
+	 * A party's timeline in the default order is read from its own index; everything else
+	 * through the filters.
 	 */
 	Page<PartyInteraction> list(InteractionQuery query, Pageable page) {
 		Caller current = this.caller.get();
@@ -172,11 +175,12 @@ class PartyInteractionService {
 		}
 		String timeline = current.isPartner() ? (query.isEmpty() ? current.partyId() : null) : query.partyOnly();
 		if (timeline != null && page.getSort().equals(InteractionQuery.MOST_RECENT_FIRST)) {
-			return this.reading.execute((status) -> new PageImpl<>(this.interactions
-				.timelineOf(timeline, page.getPageSize(), page.getOffset())
-				.stream()
-				.map(PartyInteractionMapper::toResource)
-				.toList(), page, this.interactions.timelineLengthOf(timeline)));
+			return this.reading.execute((status) -> new PageImpl<>(
+					this.interactions.timelineOf(timeline, page.getPageSize(), page.getOffset())
+						.stream()
+						.map(PartyInteractionMapper::toResource)
+						.toList(),
+					page, this.interactions.timelineLengthOf(timeline)));
 		}
 		Specification<PartyInteractionEntity> filter = current.isPartner()
 				? query.and(InteractionQuery.involvingParty(current.partyId())) : query.specification();
@@ -185,8 +189,8 @@ class PartyInteractionService {
 	}
 
 	/**
-	 * The track record of an interaction the caller may see. Auditors see it also once the interaction was
-	 * deleted from the API: deleting is not erasing history.
+	 * The track record of an interaction the caller may see. Auditors see it also once
+	 * the interaction was deleted from the API: deleting is not erasing history.
 	 */
 	List<InteractionHistoryEntry> history(String id) {
 		Caller current = this.caller.get();
@@ -200,14 +204,16 @@ class PartyInteractionService {
 
 	/**
 	 * Applies a JSON merge patch (RFC 7386) to the changeable part of the interaction.
-	 * @param expectedVersion the version the client read ({@code If-Match}), or {@code null} to take the current one
+	 * @param expectedVersion the version the client read ({@code If-Match}), or
+	 * {@code null} to take the current one
 	 */
 	Versioned patch(String id, JsonNode patch, Long expectedVersion, String channel) {
 		return change(id, (interaction) -> merged(interaction, patch), expectedVersion, channel);
 	}
 
 	/**
-	 * Changes an interaction to what the given function makes of it, e.g. a merge patch of another API version.
+	 * Changes an interaction to what the given function makes of it, e.g. a merge patch
+	 * of another API version.
 	 * @param change from the interaction as it is to its changeable part as it should be
 	 */
 	Versioned change(String id, Function<PartyInteraction, PartyInteractionUpdate> change, Long expectedVersion,
@@ -219,9 +225,10 @@ class PartyInteractionService {
 	}
 
 	/**
-	 * Takes an interaction off the TMF API (TMF683 DELETE): it answers 404 from then on and a
-	 * {@code PartyInteractionDeleteEvent} tells the listeners, while the log keeps it with its track record for
-	 * auditors, exports and erasure. Withdrawing an interaction that should not go on is cancelling it instead.
+	 * Takes an interaction off the TMF API (TMF683 DELETE): it answers 404 from then on
+	 * and a {@code PartyInteractionDeleteEvent} tells the listeners, while the log keeps
+	 * it with its track record for auditors, exports and erasure. Withdrawing an
+	 * interaction that should not go on is cancelling it instead.
 	 */
 	void delete(String id, Long expectedVersion, String channel) {
 		Caller current = this.caller.get();
@@ -292,8 +299,8 @@ class PartyInteractionService {
 	}
 
 	private PartyInteractionUpdate merged(PartyInteraction current, JsonNode patch) {
-		return MergePatches.apply(PartyInteractionMapper.toUpdate(current), patch, PartyInteractionUpdate.class, this.json,
-				this.validator);
+		return MergePatches.apply(PartyInteractionMapper.toUpdate(current), patch, PartyInteractionUpdate.class,
+				this.json, this.validator);
 	}
 
 	private Optional<Created> replayOf(Caller current, String idempotencyKey, PartyInteractionCreate request) {
@@ -310,7 +317,10 @@ class PartyInteractionService {
 			.orElseThrow(() -> ApiProblemException.notFound("party interaction", id));
 	}
 
-	/** Deleted interactions are gone from the API; a partner sees only those it takes part in. */
+	/**
+	 * Deleted interactions are gone from the API; a partner sees only those it takes part
+	 * in.
+	 */
 	private static boolean isVisible(PartyInteractionEntity interaction, Caller current) {
 		return !interaction.isDeleted() && (!current.isPartner() || interaction.involvesParty(current.partyId()));
 	}
@@ -327,8 +337,10 @@ class PartyInteractionService {
 		List<String> related = PartyInteractionMapper.relatedInteractionIds(content);
 		List<FieldProblem> unknown = new ArrayList<>();
 		for (int i = 0; i < related.size(); i++) {
-			// Only an id this service could have issued must exist here; others name interactions logged elsewhere.
-			if (ApiResponses.parseId(related.get(i)).filter((logged) -> !this.interactions.existsById(logged))
+			// Only an id this service could have issued must exist here; others name
+			// interactions logged elsewhere.
+			if (ApiResponses.parseId(related.get(i))
+				.filter((logged) -> !this.interactions.existsById(logged))
 				.isPresent()) {
 				unknown.add(new FieldProblem("/interactionRelationship/" + i + "/id",
 						"No party interaction with id " + related.get(i) + "."));
@@ -348,10 +360,13 @@ class PartyInteractionService {
 		}
 	}
 
-	/** Compares what a note says, not the {@code @type} a client may leave out when it sends the notes back. */
+	/**
+	 * Compares what a note says, not the {@code @type} a client may leave out when it
+	 * sends the notes back.
+	 */
 	private static void checkNotesOnlyAdded(List<Note> before, List<Note> after) {
-		boolean kept = after.size() >= before.size() && IntStream.range(0, before.size())
-			.allMatch((i) -> sameNote(before.get(i), after.get(i)));
+		boolean kept = after.size() >= before.size()
+				&& IntStream.range(0, before.size()).allMatch((i) -> sameNote(before.get(i), after.get(i)));
 		if (!kept) {
 			throw new ApiProblemException(ProblemType.CONFLICT,
 					"Notes are part of the track record: new notes can be added after the existing ones, "
@@ -378,7 +393,9 @@ class PartyInteractionService {
 			changed.add("note");
 		}
 		boolean onlyStatusOrNotes = PartyInteractionMapper.toUpdate(before)
-			.equals(PartyInteractionMapper.withNotes(PartyInteractionMapper.withStatus(PartyInteractionMapper.toUpdate(after), before.status()), before.note()));
+			.equals(PartyInteractionMapper.withNotes(
+					PartyInteractionMapper.withStatus(PartyInteractionMapper.toUpdate(after), before.status()),
+					before.note()));
 		if (onlyStatusOrNotes && changed.equals(Set.of("status"))) {
 			return (after.status() == InteractionStatus.CANCELLED) ? "cancelled" : "statusChanged";
 		}
@@ -392,7 +409,10 @@ class PartyInteractionService {
 	record Versioned(PartyInteraction interaction, long version) {
 	}
 
-	/** The answer to a create: {@code replayed} when an earlier request with the same key logged it. */
+	/**
+	 * The answer to a create: {@code replayed} when an earlier request with the same key
+	 * logged it.
+	 */
 	record Created(PartyInteraction interaction, long version, boolean replayed) {
 	}
 

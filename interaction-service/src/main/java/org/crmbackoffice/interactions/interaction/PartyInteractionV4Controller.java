@@ -45,8 +45,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * TMF683 v4.0.0 for the clients that still speak it: the same interactions, permissions, lifecycle and track
- * record as v5, shown and changed in the v4 shape.
+ * TMF683 v4.0.0 for the clients that still speak it: the same interactions, permissions,
+ * lifecycle and track record as v5, shown and changed in the v4 shape.
  */
 @RestController
 @RequestMapping(path = PartyInteractionV4Mapper.BASE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -66,8 +66,9 @@ class PartyInteractionV4Controller {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Logs an interaction (v4)", description = "Takes a TMF683 v4 PartyInteraction_Create; "
-			+ "the interaction is also readable on the v5 API.")
+	@Operation(summary = "Logs an interaction (v4)",
+			description = "Takes a TMF683 v4 PartyInteraction_Create; "
+					+ "the interaction is also readable on the v5 API.")
 	@ApiResponse(responseCode = "201", description = "Created; Location gives its address")
 	ResponseEntity<PartyInteractionV4> create(@Valid @RequestBody PartyInteractionChangeV4 request,
 			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,

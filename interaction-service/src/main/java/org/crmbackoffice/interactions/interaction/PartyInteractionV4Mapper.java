@@ -23,9 +23,10 @@ import org.crmbackoffice.model.interaction.v4.RelatedChannelV4;
 import org.crmbackoffice.model.interaction.v4.RelatedPartyV4;
 
 /**
- * Translates between TMF683 v4 and the v5 model the service keeps: one interaction, two wire versions. What v4
- * cannot say (a v5 entity given by value, a party role's party, when a channel was used) stays in the stored
- * interaction when a v4 client changes something else.
+ * Translates between TMF683 v4 and the v5 model the service keeps: one interaction, two
+ * wire versions. What v4 cannot say (a v5 entity given by value, a party role's party,
+ * when a channel was used) stays in the stored interaction when a v4 client changes
+ * something else.
  */
 final class PartyInteractionV4Mapper {
 
@@ -68,7 +69,10 @@ final class PartyInteractionV4Mapper {
 				request.interactionRelationship(), request.note(), request.attachment(), request.externalIdentifier());
 	}
 
-	/** The changeable part of an interaction as v4 shows it: what a v4 merge patch applies to. */
+	/**
+	 * The changeable part of an interaction as v4 shows it: what a v4 merge patch applies
+	 * to.
+	 */
 	static PartyInteractionChangeV4 toChange(PartyInteraction interaction) {
 		PartyInteractionV4 v4 = toV4(interaction);
 		return new PartyInteractionChangeV4(v4.type(), v4.baseType(), v4.schemaLocation(), v4.description(),
@@ -78,8 +82,9 @@ final class PartyInteractionV4Mapper {
 	}
 
 	/**
-	 * The v5 change a v4 client asked for. Channels, parties and items are taken from the v4 request only when the
-	 * patch named them, so that what v4 cannot express survives a change of something else.
+	 * The v5 change a v4 client asked for. Channels, parties and items are taken from the
+	 * v4 request only when the patch named them, so that what v4 cannot express survives
+	 * a change of something else.
 	 * @param named the attributes the merge patch named
 	 */
 	static PartyInteractionUpdate toUpdate(PartyInteractionChangeV4 merged, PartyInteraction current,
@@ -123,13 +128,14 @@ final class PartyInteractionV4Mapper {
 	}
 
 	/**
-	 * v4 lets a party go without a role, v5 does not: such a party takes part in the role its type names
-	 * ({@code customer} for a Customer), or as {@code party}.
+	 * v4 lets a party go without a role, v5 does not: such a party takes part in the role
+	 * its type names ({@code customer} for a Customer), or as {@code party}.
 	 */
 	private static RelatedPartyOrPartyRole partyV5(RelatedPartyV4 party) {
 		String role = (party.role() != null && !party.role().isBlank()) ? party.role()
 				: (party.referredType() != null && !party.referredType().isEmpty())
-						? party.referredType().substring(0, 1).toLowerCase(Locale.ROOT) + party.referredType().substring(1)
+						? party.referredType().substring(0, 1).toLowerCase(Locale.ROOT)
+								+ party.referredType().substring(1)
 						: "party";
 		return new RelatedPartyOrPartyRole(role,
 				new PartyRefOrPartyRoleRef(party.id(), party.href(), party.name(), party.referredType()));

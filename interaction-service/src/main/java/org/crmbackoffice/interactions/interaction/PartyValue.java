@@ -8,8 +8,8 @@ import org.crmbackoffice.model.interaction.PartyRefOrPartyRoleRef;
 import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 
 /**
- * One party of an interaction in its role, as stored. It carries the interaction's start so that a party's
- * timeline is read from one index.
+ * One party of an interaction in its role, as stored. It carries the interaction's start
+ * so that a party's timeline is read from one index.
  */
 @Embeddable
 record PartyValue(@Column(name = "role") String role, @Column(name = "party_id") String partyId,

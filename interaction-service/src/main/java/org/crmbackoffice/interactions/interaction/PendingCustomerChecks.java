@@ -22,10 +22,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Completes the customer checks that could not be made when interactions were logged, as soon as the customer
- * inventory answers again. The outcome ({@code verified} or {@code rejected}) goes into each interaction's track
- * record. Several instances may run it: each applies its outcome with the interaction's optimistic lock, so a
- * check is recorded once.
+ * Completes the customer checks that could not be made when interactions were logged, as
+ * soon as the customer inventory answers again. The outcome ({@code verified} or
+ * {@code rejected}) goes into each interaction's track record. Several instances may run
+ * it: each applies its outcome with the interaction's optimistic lock, so a check is
+ * recorded once.
  */
 @Component
 class PendingCustomerChecks {
@@ -49,7 +50,8 @@ class PendingCustomerChecks {
 	private final TransactionTemplate transaction;
 
 	PendingCustomerChecks(PartyInteractionRepository interactions, CustomerReferences customerReferences,
-			InteractionHistory history, InteractionEvents events, Clock clock, PlatformTransactionManager transactions) {
+			InteractionHistory history, InteractionEvents events, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.interactions = interactions;
 		this.customerReferences = customerReferences;
 		this.history = history;

@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 
 import org.crmbackoffice.model.common.TimePeriod;
 
-/** Between the wire's periods and date-times (any offset) and the stored instants (UTC). */
+/**
+ * Between the wire's periods and date-times (any offset) and the stored instants (UTC).
+ */
 final class Periods {
 
 	private Periods() {
@@ -33,7 +35,9 @@ final class Periods {
 		return (time != null) ? time.atOffset(ZoneOffset.UTC) : null;
 	}
 
-	/** A stored TMF {@code @type}, or the specification's type where the client sent none. */
+	/**
+	 * A stored TMF {@code @type}, or the specification's type where the client sent none.
+	 */
 	static String or(String type, String defaultType) {
 		return (type != null) ? type : defaultType;
 	}

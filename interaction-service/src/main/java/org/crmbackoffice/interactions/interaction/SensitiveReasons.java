@@ -14,17 +14,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Reasons that touch a partner's money or contract. An interaction for such a reason may be logged and cancelled
- * at any time, but only worked on (moved past {@code opened}) once the partner is authenticated: by its own token,
- * or by an agent recording a verified identification.
+ * Reasons that touch a partner's money or contract. An interaction for such a reason may
+ * be logged and cancelled at any time, but only worked on (moved past {@code opened})
+ * once the partner is authenticated: by its own token, or by an agent recording a
+ * verified identification.
  *
  * @param sensitiveReasons compared without regard to case
  */
 @ConfigurationProperties("crm.interaction")
-record SensitiveReasons(@DefaultValue({ "billing dispute", "contract change" }) List<String> sensitiveReasons) {
+record SensitiveReasons(@DefaultValue( {
+		"billing dispute", "contract change" }) List<String> sensitiveReasons){
 
 	private Set<String> normalised() {
-		return this.sensitiveReasons.stream().map((reason) -> reason.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+		return this.sensitiveReasons.stream()
+			.map((reason) -> reason.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toSet());
 	}
 
 	void checkMayProceed(String reason, AuthenticationLevel level, InteractionStatus from, InteractionStatus to) {

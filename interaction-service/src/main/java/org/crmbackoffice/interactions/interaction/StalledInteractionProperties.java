@@ -8,10 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param noProgressAfter how long an open interaction may go unchanged before the enterprise is reminded of it
- * @param noProgressAfterByReason the same per reason (compared without regard to case), e.g. a shorter time for
- * complaints
- * @param notifyPartner whether the partner also gets a message that its interaction has not been forgotten
+ * @param noProgressAfter how long an open interaction may go unchanged before the
+ * enterprise is reminded of it
+ * @param noProgressAfterByReason the same per reason (compared without regard to case),
+ * e.g. a shorter time for complaints
+ * @param notifyPartner whether the partner also gets a message that its interaction has
+ * not been forgotten
  */
 @ConfigurationProperties("crm.interaction.stalled")
 record StalledInteractionProperties(@DefaultValue("PT1M") Duration checkInterval,

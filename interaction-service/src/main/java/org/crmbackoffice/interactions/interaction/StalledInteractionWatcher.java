@@ -17,11 +17,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Interactions that take too long: past their due date, or without progress for longer than their reason allows.
- * Finds open interactions that are overdue or have stalled and publishes {@value #OVERDUE} and {@value #REMINDER}
- * events to the enterprise's listeners. One instance at a time does it: the run holds the job's lock
- * ({@link JobLocks}) for its transaction, and other instances that find it taken skip their turn. Events and the record that they
- * were sent commit together.
+ * Interactions that take too long: past their due date, or without progress for longer
+ * than their reason allows. Finds open interactions that are overdue or have stalled and
+ * publishes {@value #OVERDUE} and {@value #REMINDER} events to the enterprise's
+ * listeners. One instance at a time does it: the run holds the job's lock
+ * ({@link JobLocks}) for its transaction, and other instances that find it taken skip
+ * their turn. Events and the record that they were sent commit together.
  */
 @Component
 class StalledInteractionWatcher {
@@ -64,7 +65,9 @@ class StalledInteractionWatcher {
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	/** @return how many events were published, or -1 when another instance was at it */
+	/**
+	 * @return how many events were published, or -1 when another instance was at it
+	 */
 	@Scheduled(fixedDelayString = "${crm.interaction.stalled.check-interval:PT1M}")
 	int check() {
 		Integer published = this.transaction.execute((status) -> {
@@ -78,9 +81,10 @@ class StalledInteractionWatcher {
 	}
 
 	private int overdue(Instant now) {
-		List<Map<String, Object>> found = this.jdbc.queryForList("select id, reason, status, due_date from "
-				+ "party_interaction where " + OPEN + " and due_date < ? and overdue_notified_at is null "
-				+ "order by due_date limit 500", Timestamp.from(now));
+		List<Map<String, Object>> found = this.jdbc.queryForList(
+				"select id, reason, status, due_date from party_interaction where " + OPEN
+						+ " and due_date < ? and overdue_notified_at is null order by due_date limit 500",
+				Timestamp.from(now));
 		for (Map<String, Object> interaction : found) {
 			publish(OVERDUE, interaction);
 			this.jdbc.update("update party_interaction set overdue_notified_at = ? where id = ?", Timestamp.from(now),
@@ -107,7 +111,10 @@ class StalledInteractionWatcher {
 		return published;
 	}
 
-	/** The event carries the whole interaction, so listeners filter reminders like any other event. */
+	/**
+	 * The event carries the whole interaction, so listeners filter reminders like any
+	 * other event.
+	 */
 	private void publish(String type, Map<String, Object> interaction) {
 		UUID id = (UUID) interaction.get("id");
 		this.interactions.findById(id).map(PartyInteractionMapper::toResource).ifPresent((resource) -> {

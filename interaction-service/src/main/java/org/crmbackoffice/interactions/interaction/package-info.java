@@ -1,2 +1,4 @@
-/** The party interaction resource of TMF683: logging, reading and listing interactions. */
+/**
+ * The party interaction resource of TMF683: logging, reading and listing interactions.
+ */
 package org.crmbackoffice.interactions.interaction;

@@ -23,9 +23,9 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Hands text messages to an SMS provider's HTTP API, one POST each. A 2xx answer means the provider took the
- * message; any other 4xx means it never will as sent, except 408 and 429, which like 5xx answers, timeouts and
- * unreachable providers mean it may later.
+ * Hands text messages to an SMS provider's HTTP API, one POST each. A 2xx answer means
+ * the provider took the message; any other 4xx means it never will as sent, except 408
+ * and 429, which like 5xx answers, timeouts and unreachable providers mean it may later.
  */
 class HttpSmsGateway implements SmsGateway {
 
@@ -63,8 +63,8 @@ class HttpSmsGateway implements SmsGateway {
 				.contentType((this.provider.format() == PartnerMessageProperties.Format.FORM)
 						? MediaType.APPLICATION_FORM_URLENCODED : MediaType.APPLICATION_JSON)
 				.body(body(phoneNumber, text))
-				.exchangeForRequiredValue((request, response) -> outcome(response.getStatusCode(),
-						answer(response.getBody())));
+				.exchangeForRequiredValue(
+						(request, response) -> outcome(response.getStatusCode(), answer(response.getBody())));
 		}
 		catch (RestClientException ex) {
 			return new SmsOutcome.NotYet(
@@ -128,7 +128,10 @@ class HttpSmsGateway implements SmsGateway {
 		}
 	}
 
-	/** Bounded, so that a provider answering with something huge cannot exhaust the memory. */
+	/**
+	 * Bounded, so that a provider answering with something huge cannot exhaust the
+	 * memory.
+	 */
 	private static String answer(InputStream body) throws IOException {
 		return new String(body.readNBytes(READ_ANSWER), StandardCharsets.UTF_8).strip();
 	}

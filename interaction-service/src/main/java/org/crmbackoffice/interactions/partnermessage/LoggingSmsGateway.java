@@ -4,8 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes text messages to the log, so that a demonstration without an SMS provider shows what partners would be
- * told. It says so in its outcome: the message is recorded as logged, never as sent.
+ * Writes text messages to the log, so that a demonstration without an SMS provider shows
+ * what partners would be told. It says so in its outcome: the message is recorded as
+ * logged, never as sent.
  */
 class LoggingSmsGateway implements SmsGateway {
 

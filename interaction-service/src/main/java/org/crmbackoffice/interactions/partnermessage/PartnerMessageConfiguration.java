@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.web.client.RestClient;
 
 /**
- * The SMS gateway: an operator's own {@link SmsGateway} bean, else the HTTP provider configured under
- * {@code crm.interaction.partner-messages.sms}, else, only in the {@value #DEVELOPMENT_PROFILE} profile the local
- * stack runs in, one that logs. Without any of them no SMS is sent and SMS messages are undeliverable.
+ * The SMS gateway: an operator's own {@link SmsGateway} bean, else the HTTP provider
+ * configured under {@code crm.interaction.partner-messages.sms}, else, only in the
+ * {@value #DEVELOPMENT_PROFILE} profile the local stack runs in, one that logs. Without
+ * any of them no SMS is sent and SMS messages are undeliverable.
  */
 @Configuration(proxyBeanMethods = false)
 class PartnerMessageConfiguration {

@@ -35,16 +35,20 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Sends the progress messages owed to partners: on the customer's preferred contact medium from the inventory,
- * email before phone when none is preferred. A message the partner got goes into the interaction's track record.
+ * Sends the progress messages owed to partners: on the customer's preferred contact
+ * medium from the inventory, email before phone when none is preferred. A message the
+ * partner got goes into the interaction's track record.
  * <p>
- * An instance claims one due message at a time with {@code FOR UPDATE SKIP LOCKED} and commits the claim at once,
- * which moves the message's next attempt out by {@code claim-for}; only then does it ask the inventory and the
- * mail server or SMS provider, holding no lock, and it records the outcome in a second short transaction. An
- * instance that stops mid-send leaves the message to be tried again once the claim runs out, so a partner may,
- * rarely, get a message twice, but never none. A message that cannot be sent yet (inventory, mail server or
- * provider unreachable) is tried again later, up to {@code max-attempts}; one that never can (no contact medium, no
- * mail server, no SMS provider, refused by the provider) is marked undeliverable with the reason.
+ * An instance claims one due message at a time with {@code FOR UPDATE SKIP LOCKED} and
+ * commits the claim at once, which moves the message's next attempt out by
+ * {@code claim-for}; only then does it ask the inventory and the mail server or SMS
+ * provider, holding no lock, and it records the outcome in a second short transaction. An
+ * instance that stops mid-send leaves the message to be tried again once the claim runs
+ * out, so a partner may, rarely, get a message twice, but never none. A message that
+ * cannot be sent yet (inventory, mail server or provider unreachable) is tried again
+ * later, up to {@code max-attempts}; one that never can (no contact medium, no mail
+ * server, no SMS provider, refused by the provider) is marked undeliverable with the
+ * reason.
  */
 @Component
 public class PartnerMessageSender {
@@ -53,9 +57,9 @@ public class PartnerMessageSender {
 
 	private static final Caller SERVICE = Caller.system("interaction-service");
 
-	private static final Map<String, String> PHRASES = Map.of("inProgress", "is being worked on",
-			"waitingForPartner", "is waiting for you", "waitingForBackOffice", "is with our back office",
-			"completed", "is completed", "cancelled", "was cancelled", PartnerMessages.REMINDER,
+	private static final Map<String, String> PHRASES = Map.of("inProgress", "is being worked on", "waitingForPartner",
+			"is waiting for you", "waitingForBackOffice", "is with our back office", "completed", "is completed",
+			"cancelled", "was cancelled", PartnerMessages.REMINDER,
 			"is taking longer than planned; we have not forgotten it");
 
 	private static final String CLAIM = """
@@ -68,7 +72,10 @@ public class PartnerMessageSender {
 			              for update skip locked)
 			returning m.id, m.interaction_id, m.customer_id, m.status, m.attempts, i.reason""";
 
-	/** Only the instance holding the latest claim records an outcome; a later claim has counted one more attempt. */
+	/**
+	 * Only the instance holding the latest claim records an outcome; a later claim has
+	 * counted one more attempt.
+	 */
 	private static final String STILL_CLAIMED = " where id = ? and state = 'pending' and attempts = ?";
 
 	private final JdbcTemplate jdbc;
@@ -90,8 +97,8 @@ public class PartnerMessageSender {
 	private final TransactionTemplate transaction;
 
 	PartnerMessageSender(JdbcTemplate jdbc, CustomerApi customers, ObjectProvider<JavaMailSender> mail,
-			ObjectProvider<SmsGateway> sms, InteractionHistory history, PartnerMessageProperties properties, Clock clock,
-			PlatformTransactionManager transactions) {
+			ObjectProvider<SmsGateway> sms, InteractionHistory history, PartnerMessageProperties properties,
+			Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.mail = mail;
@@ -179,7 +186,8 @@ public class PartnerMessageSender {
 			outcome = Objects.requireNonNull(gateway.send(recipient, text), "the SMS gateway gave no outcome");
 		}
 		catch (RuntimeException ex) {
-			// A gateway plugged in by an operator may break its contract; its message must not stay claimed for ever.
+			// A gateway plugged in by an operator may break its contract; its message
+			// must not stay claimed for ever.
 			outcome = new SmsOutcome.NotYet("the SMS gateway failed: " + ex);
 		}
 		if (outcome instanceof SmsOutcome.Sent sent) {
@@ -201,23 +209,28 @@ public class PartnerMessageSender {
 		Instant now = this.clock.instant();
 		Boolean stillClaimed = this.transaction.execute((status) -> {
 			int updated = switch (recorded.state()) {
-				case PENDING -> this.jdbc.update("update partner_message set next_attempt_at = ?, error = ?"
-						+ STILL_CLAIMED, Timestamp.from(now.plus(this.backoff.delay(message.attempts()))),
-						truncate(recorded.error()), message.id(), message.attempts());
-				case UNDELIVERABLE -> this.jdbc.update("update partner_message set state = 'undeliverable', "
-						+ "channel = ?, recipient = ?, error = ?" + STILL_CLAIMED, recorded.channel(),
-						recorded.recipient(), truncate(recorded.error()), message.id(), message.attempts());
-				case SENT, LOGGED -> this.jdbc.update("update partner_message set state = ?, sent_at = ?, channel = ?, "
-						+ "recipient = ?, provider_message_id = ?, error = null" + STILL_CLAIMED,
-						recorded.state().stored, Timestamp.from(now), recorded.channel(), recorded.recipient(),
-						recorded.providerMessageId(), message.id(), message.attempts());
+				case PENDING ->
+					this.jdbc.update("update partner_message set next_attempt_at = ?, error = ?" + STILL_CLAIMED,
+							Timestamp.from(now.plus(this.backoff.delay(message.attempts()))),
+							truncate(recorded.error()), message.id(), message.attempts());
+				case UNDELIVERABLE -> this.jdbc.update(
+						"update partner_message set state = 'undeliverable', channel = ?, recipient = ?, error = ?"
+								+ STILL_CLAIMED,
+						recorded.channel(), recorded.recipient(), truncate(recorded.error()), message.id(),
+						message.attempts());
+				case SENT,
+						LOGGED ->
+					this.jdbc.update(
+							"update partner_message set state = ?, sent_at = ?, channel = ?, "
+									+ "recipient = ?, provider_message_id = ?, error = null" + STILL_CLAIMED,
+							recorded.state().stored, Timestamp.from(now), recorded.channel(), recorded.recipient(),
+							recorded.providerMessageId(), message.id(), message.attempts());
 			};
 			if (updated == 1 && (recorded.state() == State.SENT || recorded.state() == State.LOGGED)) {
 				this.history.recordOutbound(message.interactionId(),
 						(recorded.state() == State.SENT) ? "partnerNotified" : "partnerMessageLogged", SERVICE,
-						recorded.channel(), List.of(new FieldChange("outboundNotification", null,
-								details(message, recorded))),
-						now);
+						recorded.channel(),
+						List.of(new FieldChange("outboundNotification", null, details(message, recorded))), now);
 			}
 			return updated == 1;
 		});
@@ -258,8 +271,8 @@ public class PartnerMessageSender {
 
 	private static boolean usable(ContactMedium medium) {
 		return (ContactMedium.EMAIL.equals(medium.mediumType()) && medium.emailAddress() != null)
-				|| ((ContactMedium.PHONE.equals(medium.mediumType()) || ContactMedium.MOBILE.equals(medium.mediumType()))
-						&& medium.phoneNumber() != null);
+				|| ((ContactMedium.PHONE.equals(medium.mediumType())
+						|| ContactMedium.MOBILE.equals(medium.mediumType())) && medium.phoneNumber() != null);
 	}
 
 	private static String truncate(String text) {
@@ -282,7 +295,10 @@ public class PartnerMessageSender {
 
 	}
 
-	/** @param channel and {@code recipient}: {@code null} while the customer's contact medium is unknown */
+	/**
+	 * @param channel and {@code recipient}: {@code null} while the customer's contact
+	 * medium is unknown
+	 */
 	private record Outcome(State state, String channel, String recipient, String text, String providerMessageId,
 			String error) {
 

@@ -31,7 +31,10 @@ public class PartnerMessages {
 		this.clock = clock;
 	}
 
-	/** Must run in the transaction of the change, so the message is owed exactly when the change commits. */
+	/**
+	 * Must run in the transaction of the change, so the message is owed exactly when the
+	 * change commits.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void oweFor(PartyInteraction before, PartyInteraction after) {
 		if (before.status() == after.status() || !this.properties.onStatus().contains(after.status().value())) {

@@ -25,9 +25,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records how satisfied the partner was with a completed interaction. A partner answers for its own interactions;
- * an agent may record the answer a partner gave on the phone. One answer per interaction, kept as given: a second
- * one is refused rather than silently replacing the first, which BI may already have taken.
+ * Records how satisfied the partner was with a completed interaction. A partner answers
+ * for its own interactions; an agent may record the answer a partner gave on the phone.
+ * One answer per interaction, kept as given: a second one is refused rather than silently
+ * replacing the first, which BI may already have taken.
  */
 @Service
 class SatisfactionSurvey {
@@ -93,12 +94,14 @@ class SatisfactionSurvey {
 
 	Satisfaction of(String id) {
 		PartyInteraction interaction = this.interactions.visible(id);
-		return this.jdbc.query("""
-				select csat, nps, feedback, respondent, recorded_by, recorded_at from interaction_satisfaction
-				where interaction_id = ?""", (row, number) -> new Satisfaction(row.getObject("csat", Integer.class),
-				row.getObject("nps", Integer.class), row.getString("feedback"), row.getString("respondent"),
-				row.getString("recorded_by"), row.getTimestamp("recorded_at").toInstant()),
-				UUID.fromString(interaction.id()))
+		return this.jdbc
+			.query("""
+					select csat, nps, feedback, respondent, recorded_by, recorded_at from interaction_satisfaction
+					where interaction_id = ?""",
+					(row, number) -> new Satisfaction(row.getObject("csat", Integer.class),
+							row.getObject("nps", Integer.class), row.getString("feedback"), row.getString("respondent"),
+							row.getString("recorded_by"), row.getTimestamp("recorded_at").toInstant()),
+					UUID.fromString(interaction.id()))
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> new ApiProblemException(ProblemType.NOT_FOUND,

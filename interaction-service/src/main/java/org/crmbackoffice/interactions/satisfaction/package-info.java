@@ -1,2 +1,5 @@
-/** The partner's satisfaction with completed interactions (CSAT and NPS), from the partner or an agent. */
+/**
+ * The partner's satisfaction with completed interactions (CSAT and NPS), from the partner
+ * or an agent.
+ */
 package org.crmbackoffice.interactions.satisfaction;

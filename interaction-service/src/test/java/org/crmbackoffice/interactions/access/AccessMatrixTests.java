@@ -32,9 +32,9 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 
 /**
- * The interaction service's whole access matrix: every endpoint, every role, no token and a partner on another
- * partner's interactions, each answer as the role table and endpoint permissions say. The interactions name no
- * customer, so the inventory is not asked.
+ * The interaction service's whole access matrix: every endpoint, every role, no token and
+ * a partner on another partner's interactions, each answer as the role table and endpoint
+ * permissions say. The interactions name no customer, so the inventory is not asked.
  */
 @ApiIntegrationTest
 @TestPropertySource(properties = "crm.hub.allow-private-callbacks=true")
@@ -51,7 +51,8 @@ class AccessMatrixTests {
 	private static final List<String> HUBS = List.of("/tmf-api/partyInteraction/v5/hub",
 			"/tmf-api/partyInteraction/v4/hub");
 
-	// Parties of their own, so interactions other tests log for their partners never count as this one's.
+	// Parties of their own, so interactions other tests log for their partners never
+	// count as this one's.
 	private static final String OWNER = "matrix-owner-" + UUID.randomUUID();
 
 	private static final String OTHER_PARTNER = "matrix-other-" + UUID.randomUUID();
@@ -75,11 +76,13 @@ class AccessMatrixTests {
 			.defaultHeaders((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.ADMIN)))
 			.build(), this.json);
 		String interaction = interaction();
-		// The other partner has an interaction of its own: its lists are not empty for want of any.
+		// The other partner has an interaction of its own: its lists are not empty for
+		// want of any.
 		this.agent.post(V5, interactionWith(OTHER_PARTNER));
 		String answered = completedInteraction();
 		this.agent.post(SATISFACTION + "/" + answered + "/satisfaction", "{\"csat\": 4}");
-		List<String> listeners = HUBS.stream().map((hub) -> admin.post(hub, registration()).path("id").asString())
+		List<String> listeners = HUBS.stream()
+			.map((hub) -> admin.post(hub, registration()).path("id").asString())
 			.toList();
 		interaction();
 		String delivery = admin.get(DELIVERY + "?hubId=" + listeners.get(0)).get(0).path("id").asString();
@@ -94,21 +97,25 @@ class AccessMatrixTests {
 				(as) -> post(as, V5 + "/" + interaction + "/note", "{\"text\": \"Called back\"}", OWNER));
 		matrix.row(GET, V5 + "/{id}/history", 200, (as) -> get(as, V5 + "/" + interaction + "/history", interaction))
 			.foreign(404);
-		matrix.row(POST, V4, 201, (as) -> post(as, V4, """
+		String v4Create = """
 				{"direction": "inbound", "reason": "order status", "channel": [{"id": "chat", "role": "contact"}],
 				 "relatedParty": [{"id": "%s", "role": "partner", "@referredType": "Organization"}]}"""
-			.formatted(OWNER), OWNER)).foreign(403);
+			.formatted(OWNER);
+		matrix.row(POST, V4, 201, (as) -> post(as, V4, v4Create, OWNER)).foreign(403);
 		matrix.row(GET, V4, 200, (as) -> get(as, V4 + "?limit=1000", interaction));
 		matrix.row(GET, V4 + "/{id}", 200, (as) -> get(as, V4 + "/" + interaction, interaction)).foreign(404);
 		matrix.row(PATCH, V4 + "/{id}", 200, (as) -> patch(as, V4 + "/" + interaction));
 		matrix.row(DELETE, V4 + "/{id}", 204, (as) -> delete(as, V4 + "/" + interaction()));
 		matrix.row(GET, "/interaction/v1/channel", 200, (as) -> get(as, "/interaction/v1/channel", null));
 		matrix.row(GET, "/interaction/v1/channel/{id}", 200, (as) -> get(as, "/interaction/v1/channel/chat", null));
-		matrix.row(GET, SATISFACTION + "/{id}/satisfaction", 200,
-				(as) -> get(as, SATISFACTION + "/" + answered + "/satisfaction", answered))
+		matrix
+			.row(GET, SATISFACTION + "/{id}/satisfaction", 200,
+					(as) -> get(as, SATISFACTION + "/" + answered + "/satisfaction", answered))
 			.foreign(404);
-		matrix.row(POST, SATISFACTION + "/{id}/satisfaction", 201, (as) -> post(as,
-				SATISFACTION + "/" + completedInteraction() + "/satisfaction", "{\"csat\": 5, \"nps\": 9}", OWNER))
+		matrix
+			.row(POST, SATISFACTION + "/{id}/satisfaction", 201,
+					(as) -> post(as, SATISFACTION + "/" + completedInteraction() + "/satisfaction",
+							"{\"csat\": 5, \"nps\": 9}", OWNER))
 			.foreign(404);
 		matrix.row(GET, "/interaction/v1/analytics/interaction", 200,
 				(as) -> get(as, "/interaction/v1/analytics/interaction", null));
@@ -141,7 +148,10 @@ class AccessMatrixTests {
 				+ Duration.between(start, Instant.now()).toMillis() + " ms");
 	}
 
-	/** Every call is about the owner's interactions: a partner calls as the owner or as the other partner. */
+	/**
+	 * Every call is about the owner's interactions: a partner calls as the owner or as
+	 * the other partner.
+	 */
 	private static Answer get(As as, String uri, String recordId) {
 		return as.answer(as.request(GET, uri, OWNER), recordId);
 	}

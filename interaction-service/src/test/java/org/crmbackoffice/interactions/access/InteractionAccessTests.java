@@ -28,8 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each role gets exactly what the interaction service's role table grants, and a business partner only ever
- * sees interactions it takes part in. The interactions here name no customer, so the inventory is not involved.
+ * Each role gets exactly what the interaction service's role table grants, and a business
+ * partner only ever sees interactions it takes part in. The interactions here name no
+ * customer, so the inventory is not involved.
  */
 @ApiIntegrationTest
 class InteractionAccessTests {
@@ -52,8 +53,7 @@ class InteractionAccessTests {
 	}
 
 	@ParameterizedTest(name = "{0} {1} {2} -> {3}")
-	@CsvSource({
-			"agent,                      GET,  list, 200", "agent,                      GET,  one,  200",
+	@CsvSource({ "agent,                      GET,  list, 200", "agent,                      GET,  one,  200",
 			"agent,                      POST, list, 201", "supervisor,                 GET,  one,  200",
 			"supervisor,                 POST, list, 201", "admin,                      GET,  one,  200",
 			"admin,                      POST, list, 201", "data-steward,               GET,  list, 403",
@@ -164,7 +164,8 @@ class InteractionAccessTests {
 	private static PartyInteractionCreate callWith(String partyId) {
 		return PartyInteractionCreate.of("Web chat about an order", "inbound", "order status",
 				List.of(new RelatedChannel("contact", ChannelRef.named("chat"))),
-				List.of(new RelatedPartyOrPartyRole("partner", new PartyRefOrPartyRoleRef(partyId, null, null, "Organization"))));
+				List.of(new RelatedPartyOrPartyRole("partner",
+						new PartyRefOrPartyRoleRef(partyId, null, null, "Organization"))));
 	}
 
 }

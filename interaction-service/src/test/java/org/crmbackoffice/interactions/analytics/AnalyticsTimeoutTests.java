@@ -15,9 +15,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * A report that cannot finish within the statement timeout is given up with a problem response instead of holding
- * a connection. Another transaction holding the fact table's lock makes the query wait, which counts against
- * the timeout like a slow plan would.
+ * A report that cannot finish within the statement timeout is given up with a problem
+ * response instead of holding a connection. Another transaction holding the fact table's
+ * lock makes the query wait, which counts against the timeout like a slow plan would.
  */
 @ApiIntegrationTest
 @TestPropertySource(properties = "crm.analytics.statement-timeout=300ms")

@@ -10,8 +10,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard page loads without a token, with its chart library served by the service itself, and finds the
- * token endpoint in the service's API documentation.
+ * The dashboard page loads without a token, with its chart library served by the service
+ * itself, and finds the token endpoint in the service's API documentation.
  */
 @ApiIntegrationTest
 class DashboardTests {

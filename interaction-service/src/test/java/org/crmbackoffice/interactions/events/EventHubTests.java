@@ -37,14 +37,14 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Listeners registered on the hub receive every committed change of the interactions they asked about, signed,
- * once, and in order, even when they are down for a while.
+ * Listeners registered on the hub receive every committed change of the interactions they
+ * asked about, signed, once, and in order, even when they are down for a while.
  */
 @ApiIntegrationTest
 @DirtiesContext
 @TestPropertySource(properties = { "crm.hub.dispatcher=true", "crm.hub.allow-private-callbacks=true",
-		"crm.hub.poll-interval=PT0.05S",
-		"crm.hub.first-retry=PT0.2S", "crm.hub.max-retry=PT0.5S", "crm.hub.max-attempts=30" })
+		"crm.hub.poll-interval=PT0.05S", "crm.hub.first-retry=PT0.2S", "crm.hub.max-retry=PT0.5S",
+		"crm.hub.max-attempts=30" })
 class EventHubTests {
 
 	private static final String INTERACTIONS = "/tmf-api/partyInteraction/v5/partyInteraction";
@@ -173,7 +173,11 @@ class EventHubTests {
 		Hub hub = register("event.partyInteraction.relatedParty.partyOrPartyRole.id=" + this.party);
 		this.receiver.status = 410;
 		logInteraction();
-		await(() -> "disabled".equals(admin().get().uri(hub.href()).exchange().expectBody(Hub.class).returnResult()
+		await(() -> "disabled".equals(admin().get()
+			.uri(hub.href())
+			.exchange()
+			.expectBody(Hub.class)
+			.returnResult()
 			.getResponseBody()
 			.status()), "the listener to be disabled");
 
@@ -187,7 +191,8 @@ class EventHubTests {
 	void aDeliveryCanBeSentAgain() {
 		Hub hub = register("event.partyInteraction.relatedParty.partyOrPartyRole.id=" + this.party);
 		logInteraction();
-		// The receiver answers before the dispatcher records the attempt, so wait for the record, not the receiver.
+		// The receiver answers before the dispatcher records the attempt, so wait for the
+		// record, not the receiver.
 		await(() -> deliveriesTo(hub).stream().anyMatch((delivery) -> "delivered".equals(delivery.status())),
 				"the delivery recorded as delivered");
 		List<Delivery> deliveries = deliveriesTo(hub);
@@ -257,7 +262,11 @@ class EventHubTests {
 		logInteraction();
 		awaitAccepted(1);
 
-		String metrics = admin().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+		String metrics = admin().get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.returnResult(String.class)
 			.getResponseBody();
 		assertThat(metrics).contains("crm_hub_outbox_backlog", "crm_hub_delivery_delay_seconds_count",
@@ -312,7 +321,8 @@ class EventHubTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(PartyInteractionCreate.of("Order progress", "inbound", "order request",
 					List.of(new RelatedChannel("contact", ChannelRef.named("email"))),
-					List.of(new RelatedPartyOrPartyRole("partner", new PartyRefOrPartyRoleRef(partyId, null, null, "Organization")))))
+					List.of(new RelatedPartyOrPartyRole("partner",
+							new PartyRefOrPartyRoleRef(partyId, null, null, "Organization")))))
 			.exchange()
 			.expectStatus()
 			.isCreated()

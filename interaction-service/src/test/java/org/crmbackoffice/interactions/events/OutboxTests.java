@@ -31,8 +31,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The outbox on its own: this service instance runs no dispatcher, as if it crashed right after committing, and
- * the tests play the dispatchers of other instances.
+ * The outbox on its own: this service instance runs no dispatcher, as if it crashed right
+ * after committing, and the tests play the dispatchers of other instances.
  */
 @ApiIntegrationTest
 @TestPropertySource(properties = "crm.hub.allow-private-callbacks=true")
@@ -106,9 +106,12 @@ class OutboxTests {
 			.uri("/tmf-api/partyInteraction/v5/partyInteraction")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(PartyInteractionCreate.of("Order progress", "inbound", "order request",
-					List.of(new RelatedChannel("contact", ChannelRef.named("sms"))),
-					List.of(new RelatedPartyOrPartyRole("partner", new PartyRefOrPartyRoleRef(party + "-" + UUID.randomUUID(), null, null,
-							"Organization")), new RelatedPartyOrPartyRole("owner", new PartyRefOrPartyRoleRef(party, null, null, "Organization")))))
+					List.of(new RelatedChannel("contact", ChannelRef.named("sms"))), List.of(
+							new RelatedPartyOrPartyRole("partner",
+									new PartyRefOrPartyRoleRef(party + "-" + UUID.randomUUID(), null, null,
+											"Organization")),
+							new RelatedPartyOrPartyRole("owner",
+									new PartyRefOrPartyRoleRef(party, null, null, "Organization")))))
 			.exchange()
 			.expectStatus()
 			.isCreated();

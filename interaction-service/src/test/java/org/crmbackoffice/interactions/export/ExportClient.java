@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A BI job's view of the export: plain HTTP with a bearer token, the body as raw bytes (so compression and CSV
- * quoting are seen as sent), and a loop that resumes by cursor.
+ * A BI job's view of the export: plain HTTP with a bearer token, the body as raw bytes
+ * (so compression and CSV quoting are seen as sent), and a loop that resumes by cursor.
  */
 final class ExportClient {
 
@@ -55,7 +55,8 @@ final class ExportClient {
 	Response get(String path, Map<String, String> parameters, String... headers) {
 		String query = parameters.entrySet()
 			.stream()
-			.map((parameter) -> parameter.getKey() + "=" + URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8))
+			.map((parameter) -> parameter.getKey() + "="
+					+ URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path + "?" + query))
 			.timeout(Duration.ofSeconds(60))
@@ -64,7 +65,8 @@ final class ExportClient {
 			request.headers(headers);
 		}
 		try {
-			HttpResponse<byte[]> response = this.http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> response = this.http.send(request.GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
 			byte[] body = response.body();
 			boolean gzipped = response.headers().firstValue("Content-Encoding").orElse("").equals("gzip");
 			byte[] plain = gzipped ? new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes() : body;
@@ -79,7 +81,10 @@ final class ExportClient {
 		}
 	}
 
-	/** Pulls NDJSON chunk after chunk, resuming from each response's cursor, until the export has caught up. */
+	/**
+	 * Pulls NDJSON chunk after chunk, resuming from each response's cursor, until the
+	 * export has caught up.
+	 */
 	Pull pullAll(String path, Map<String, String> parameters, int limit) {
 		return pullFrom(path, parameters, limit, null);
 	}

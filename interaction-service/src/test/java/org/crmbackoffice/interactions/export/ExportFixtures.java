@@ -17,8 +17,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * Interactions logged by an agent the way a contact centre would, with individuals (not customers) as parties so
- * the customer inventory is not involved. Each test names its own party so it sees only its own interactions.
+ * Interactions logged by an agent the way a contact centre would, with individuals (not
+ * customers) as parties so the customer inventory is not involved. Each test names its
+ * own party so it sees only its own interactions.
  */
 final class ExportFixtures {
 
@@ -31,9 +32,15 @@ final class ExportFixtures {
 			String... channels) {
 		return new PartyInteractionCreate(null, null, null, description, "inbound", reason, null,
 				new TimePeriod(OffsetDateTime.parse(start), null), null, null,
-				List.of(channels).stream().map((channel) -> new RelatedChannel("contact", new ChannelRef(channel, null, channel, "Channel", null))).toList(),
-				List.of(new RelatedPartyOrPartyRole("partner", new PartyRefOrPartyRoleRef(party, null, null, "Individual")),
-						new RelatedPartyOrPartyRole("agent", new PartyRefOrPartyRoleRef("agent-7", null, null, "Individual"))),
+				List.of(channels)
+					.stream()
+					.map((channel) -> new RelatedChannel("contact",
+							new ChannelRef(channel, null, channel, "Channel", null)))
+					.toList(),
+				List.of(new RelatedPartyOrPartyRole("partner",
+						new PartyRefOrPartyRoleRef(party, null, null, "Individual")),
+						new RelatedPartyOrPartyRole("agent",
+								new PartyRefOrPartyRoleRef("agent-7", null, null, "Individual"))),
 				null, null, null, null, null);
 	}
 
@@ -53,12 +60,10 @@ final class ExportFixtures {
 
 	/** A merge patch by an agent, through the given channel. */
 	static void patch(RestTestClient client, String id, String patch, String channel) {
-		client.patch()
-			.uri(INTERACTIONS + "/" + id)
-			.headers((headers) -> {
-				headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.SUPERVISOR));
-				headers.set("X-Channel", channel);
-			})
+		client.patch().uri(INTERACTIONS + "/" + id).headers((headers) -> {
+			headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.SUPERVISOR));
+			headers.set("X-Channel", channel);
+		})
 			.contentType(MediaType.parseMediaType("application/merge-patch+json"))
 			.body(patch)
 			.exchange()

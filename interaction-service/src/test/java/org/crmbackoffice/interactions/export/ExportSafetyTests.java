@@ -26,15 +26,15 @@ import static org.crmbackoffice.interactions.export.ExportFixtures.interaction;
 import static org.crmbackoffice.interactions.export.ExportFixtures.log;
 
 /**
- * Exports stay off the live service's back: with a replica configured (here the test database itself, under
- * another connection pool) they read there, and every export query is cancelled once it runs longer than the
- * export statement timeout.
+ * Exports stay off the live service's back: with a replica configured (here the test
+ * database itself, under another connection pool) they read there, and every export query
+ * is cancelled once it runs longer than the export statement timeout.
  */
 @ApiIntegrationTest
-@TestPropertySource(properties = { "crm.export.statement-timeout=2s",
-		"crm.export.datasource.url=${spring.datasource.url}",
-		"crm.export.datasource.username=${spring.datasource.username}",
-		"crm.export.datasource.password=${spring.datasource.password}" })
+@TestPropertySource(
+		properties = { "crm.export.statement-timeout=2s", "crm.export.datasource.url=${spring.datasource.url}",
+				"crm.export.datasource.username=${spring.datasource.username}",
+				"crm.export.datasource.password=${spring.datasource.password}" })
 @DirtiesContext
 class ExportSafetyTests {
 
@@ -69,11 +69,13 @@ class ExportSafetyTests {
 		Response timedOut;
 		try (Connection locker = this.dataSource.getConnection(); Statement lock = locker.createStatement()) {
 			locker.setAutoCommit(false);
-			// A stand-in for a query that runs too long: the export waits for this lock until its timeout ends it.
+			// A stand-in for a query that runs too long: the export waits for this lock
+			// until its timeout ends it.
 			lock.execute("lock table party_interaction in access exclusive mode");
 			CompletableFuture<Response> export = CompletableFuture
 				.supplyAsync(() -> exports.get(INTERACTIONS, Map.of("party", party)));
-			// Without a statement timeout the export would wait for the lock as long as this test holds it.
+			// Without a statement timeout the export would wait for the lock as long as
+			// this test holds it.
 			timedOut = export.get(60, TimeUnit.SECONDS);
 			locker.rollback();
 		}

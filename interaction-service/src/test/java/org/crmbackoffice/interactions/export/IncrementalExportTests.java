@@ -34,8 +34,9 @@ import static org.crmbackoffice.interactions.export.ExportFixtures.log;
 import static org.crmbackoffice.interactions.export.ExportFixtures.patch;
 
 /**
- * A nightly BI job resumes the change export from its last cursor and must get every interaction created or changed
- * since, each change once, however the writers' transactions interleave.
+ * A nightly BI job resumes the change export from its last cursor and must get every
+ * interaction created or changed since, each change once, however the writers'
+ * transactions interleave.
  */
 @ApiIntegrationTest
 class IncrementalExportTests {
@@ -79,8 +80,10 @@ class IncrementalExportTests {
 				List<String> mine = new ArrayList<>();
 				for (int i = 0; i < INTERACTIONS_PER_WRITER; i++) {
 					mine.add(log(this.client, interaction(this.party, "writer " + writer + " call " + i, "outage",
-							"2026-08-0" + (1 + writer) + "T10:00:00Z", "phone")).id());
-					// Each interaction changes again while later ones are being logged, some of them twice.
+							"2026-08-0" + (1 + writer) + "T10:00:00Z", "phone"))
+						.id());
+					// Each interaction changes again while later ones are being logged,
+					// some of them twice.
 					String earlier = mine.get(i / 2);
 					patch(this.client, earlier, "{\"description\": \"changed by writer " + writer + " at " + i + "\"}",
 							"web");
@@ -127,8 +130,10 @@ class IncrementalExportTests {
 
 	@Test
 	void waitsForAChangeWhoseTransactionCommitsAfterALaterOne() throws Exception {
-		String slow = log(this.client, interaction(this.party, "slow", "billing", "2026-09-01T10:00:00Z", "phone")).id();
-		String fast = log(this.client, interaction(this.party, "fast", "billing", "2026-09-02T10:00:00Z", "phone")).id();
+		String slow = log(this.client, interaction(this.party, "slow", "billing", "2026-09-01T10:00:00Z", "phone"))
+			.id();
+		String fast = log(this.client, interaction(this.party, "fast", "billing", "2026-09-02T10:00:00Z", "phone"))
+			.id();
 		CatchingUp catchingUp = new CatchingUp();
 		Pull initial;
 		do {
@@ -140,8 +145,10 @@ class IncrementalExportTests {
 		try (Connection first = this.dataSource.getConnection(); Connection second = this.dataSource.getConnection()) {
 			first.setAutoCommit(false);
 			second.setAutoCommit(false);
-			// The first writer starts (and gets its transaction id) before the second, but commits after it: a
-			// cursor on the time or order of writing would move past its change before it is visible.
+			// The first writer starts (and gets its transaction id) before the second,
+			// but commits after it: a
+			// cursor on the time or order of writing would move past its change before it
+			// is visible.
 			change(first, slow, "slow change");
 			change(second, fast, "fast change");
 			second.commit();
@@ -168,10 +175,9 @@ class IncrementalExportTests {
 		this.jdbc.query("""
 				select i.id::text, i.version from party_interaction i
 				where exists (select 1 from party_interaction_related_party p
-				              where p.interaction_id = i.id and p.party_id = ?)""",
-				(row) -> {
-					stored.put(row.getString(1), row.getLong(2));
-				}, this.party);
+				              where p.interaction_id = i.id and p.party_id = ?)""", (row) -> {
+			stored.put(row.getString(1), row.getLong(2));
+		}, this.party);
 		return stored;
 	}
 
@@ -182,9 +188,10 @@ class IncrementalExportTests {
 	}
 
 	/**
-	 * Transaction ids are shared by every database of the PostgreSQL server, so a transaction of another test run on
-	 * the same server holds the export back while it runs (the guarantee at work: it might write here). The job then
-	 * asks again, as a nightly job would the next night; this bounds how long it keeps asking.
+	 * Transaction ids are shared by every database of the PostgreSQL server, so a
+	 * transaction of another test run on the same server holds the export back while it
+	 * runs (the guarantee at work: it might write here). The job then asks again, as a
+	 * nightly job would the next night; this bounds how long it keeps asking.
 	 */
 	private static final class CatchingUp {
 

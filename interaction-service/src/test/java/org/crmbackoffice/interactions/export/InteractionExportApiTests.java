@@ -35,11 +35,17 @@ import static org.crmbackoffice.interactions.export.ExportFixtures.interaction;
 import static org.crmbackoffice.interactions.export.ExportFixtures.log;
 import static org.crmbackoffice.interactions.export.ExportFixtures.patch;
 
-/** A BI job pulls the interaction log and its track record in chunks, as NDJSON or CSV, compressed or not. */
+/**
+ * A BI job pulls the interaction log and its track record in chunks, as NDJSON or CSV,
+ * compressed or not.
+ */
 @ApiIntegrationTest
 class InteractionExportApiTests {
 
-	/** The documented CSV header of the interaction export: a contract with BI, changed only by adding columns. */
+	/**
+	 * The documented CSV header of the interaction export: a contract with BI, changed
+	 * only by adding columns.
+	 */
 	private static final String INTERACTION_HEADER = "id,version,status,statusChangeDate,direction,reason,description,"
 			+ "startDateTime,endDateTime,dueDate,authenticationLevel,customerCheck,channels,partyIds,partyRoles,"
 			+ "partyTypes,creationDate,lastUpdate,createdBy,lastUpdatedBy";
@@ -66,10 +72,11 @@ class InteractionExportApiTests {
 	@Test
 	void sendsEveryMatchingInteractionExactlyOnceAcrossResumedChunks() {
 		List<PartyInteraction> logged = new ArrayList<>();
-		// Four share their start to the microsecond: the id orders them, and the cursor must not lose one of them.
+		// Four share their start to the microsecond: the id orders them, and the cursor
+		// must not lose one of them.
 		for (int i = 0; i < 4; i++) {
-			logged.add(log(this.client, interaction(this.party, "same minute " + i, "billing", "2026-03-01T10:00:00Z",
-					"phone")));
+			logged.add(log(this.client,
+					interaction(this.party, "same minute " + i, "billing", "2026-03-01T10:00:00Z", "phone")));
 		}
 		for (int i = 0; i < 7; i++) {
 			logged.add(log(this.client, interaction(this.party, "call " + i, "billing",
@@ -81,7 +88,8 @@ class InteractionExportApiTests {
 
 		assertThat(pull.chunks()).isEqualTo(4);
 		List<String> expected = logged.stream()
-			.sorted(Comparator.comparing((PartyInteraction interaction) -> interaction.interactionDate().startDateTime())
+			.sorted(Comparator
+				.comparing((PartyInteraction interaction) -> interaction.interactionDate().startDateTime())
 				.thenComparing(PartyInteraction::id))
 			.map(PartyInteraction::id)
 			.toList();
@@ -106,7 +114,8 @@ class InteractionExportApiTests {
 		String early = log(this.client, interaction(this.party, "early", "Billing", "2026-01-10T08:00:00Z", "phone"))
 			.id();
 		String web = log(this.client, interaction(this.party, "web", "outage", "2026-01-20T08:00:00Z", "web")).id();
-		String late = log(this.client, interaction(this.party, "late", "outage", "2026-02-10T08:00:00Z", "email", "phone"))
+		String late = log(this.client,
+				interaction(this.party, "late", "outage", "2026-02-10T08:00:00Z", "email", "phone"))
 			.id();
 		patch(this.client, late, "{\"status\": \"inProgress\"}", "web");
 
@@ -119,7 +128,8 @@ class InteractionExportApiTests {
 		assertThat(ids(Map.of("party", this.party, "status", "inProgress"))).containsExactly(late);
 		assertThat(ids(Map.of("party", this.party, "status", "opened", "reason", "outage"))).containsExactly(web);
 
-		Response invalid = this.exports.get(INTERACTIONS, Map.of("status", "sleeping", "from", "yesterday", "size", "3"));
+		Response invalid = this.exports.get(INTERACTIONS,
+				Map.of("status", "sleeping", "from", "yesterday", "size", "3"));
 		assertThat(invalid.status()).isEqualTo(400);
 		assertThat(invalid.text()).contains("urn:crm-backoffice:problem:invalid-request", "\"status\"", "\"from\"",
 				"\"size\"");
@@ -202,7 +212,8 @@ class InteractionExportApiTests {
 	void sendsEveryTrackRecordEntryExactlyOnceByEntryTime() {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			String id = log(this.client, interaction(this.party, "tracked " + i, "outage", "2026-06-01T12:00:00Z", "phone"))
+			String id = log(this.client,
+					interaction(this.party, "tracked " + i, "outage", "2026-06-01T12:00:00Z", "phone"))
 				.id();
 			patch(this.client, id, "{\"status\": \"inProgress\"}", "web");
 			patch(this.client, id, "{\"status\": \"completed\"}", "phone");

@@ -17,19 +17,24 @@ final class InteractionFixtures {
 	private InteractionFixtures() {
 	}
 
-	/** A phone call from a prospect known only as an individual, so the customer inventory is not involved. */
+	/**
+	 * A phone call from a prospect known only as an individual, so the customer inventory
+	 * is not involved.
+	 */
 	static PartyInteractionCreate callFromProspect() {
 		return new PartyInteractionCreate(null, null, null, "Prospect asks about fibre availability", "inbound",
-				"sales enquiry", null, new TimePeriod(OffsetDateTime.parse("2026-11-02T09:15:00+01:00"), null), null, null,
-				List.of(new RelatedChannel("contact", ChannelRef.named("phone"))),
-				List.of(new RelatedPartyOrPartyRole("prospect", new PartyRefOrPartyRoleRef("ind-77", null, "Jo Prospect", "Individual"))),
+				"sales enquiry", null, new TimePeriod(OffsetDateTime.parse("2026-11-02T09:15:00+01:00"), null), null,
+				null, List.of(new RelatedChannel("contact", ChannelRef.named("phone"))),
+				List.of(new RelatedPartyOrPartyRole("prospect",
+						new PartyRefOrPartyRoleRef("ind-77", null, "Jo Prospect", "Individual"))),
 				null, null, List.of(new Note(null, "agent-7", null, "Wants a callback after 6pm.")), null, null);
 	}
 
 	static PartyInteractionCreate complaintFromCustomer(String customerId) {
 		return PartyInteractionCreate.of("Complains about dropped calls", "inbound", "complaint",
 				List.of(new RelatedChannel("contact", ChannelRef.named("chat"))),
-				List.of(new RelatedPartyOrPartyRole("customer", new PartyRefOrPartyRoleRef(customerId, null, null, "Customer"))));
+				List.of(new RelatedPartyOrPartyRole("customer",
+						new PartyRefOrPartyRoleRef(customerId, null, null, "Customer"))));
 	}
 
 }

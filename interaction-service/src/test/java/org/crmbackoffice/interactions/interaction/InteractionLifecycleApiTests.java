@@ -41,9 +41,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The interaction log as an enterprise representative uses it: logging on any channel, working an interaction
- * through its lifecycle, and reading its track record. None of these interactions names a customer, so the
- * inventory is not involved.
+ * The interaction log as an enterprise representative uses it: logging on any channel,
+ * working an interaction through its lifecycle, and reading its track record. None of
+ * these interactions names a customer, so the inventory is not involved.
  */
 @ApiIntegrationTest
 class InteractionLifecycleApiTests {
@@ -60,18 +60,16 @@ class InteractionLifecycleApiTests {
 	@Autowired
 	void authenticateAsSupervisor(RestTestClient client) {
 		this.client = client.mutate()
-			.defaultHeaders((headers) -> headers.setBearerAuth(issuer.token()
-				.subject("supervisor-sam")
-				.roles(Roles.SUPERVISOR)
-				.build()))
+			.defaultHeaders((headers) -> headers
+				.setBearerAuth(issuer.token().subject("supervisor-sam").roles(Roles.SUPERVISOR).build()))
 			.build();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "phone", "email", "webSelfService", "chat", "sms", "store", "device" })
 	void logsAnInteractionOnEachChannel(String channel) {
-		PartyInteraction logged = log(interactionOn(List.of(new RelatedChannel("contact", ChannelRef.named(channel))),
-				"general enquiry"));
+		PartyInteraction logged = log(
+				interactionOn(List.of(new RelatedChannel("contact", ChannelRef.named(channel))), "general enquiry"));
 
 		assertThat(logged.relatedChannel()).extracting((related) -> related.channel().name()).containsExactly(channel);
 		assertThat(logged.status()).isEqualTo(InteractionStatus.OPENED);
@@ -82,10 +80,10 @@ class InteractionLifecycleApiTests {
 		TimePeriod call = new TimePeriod(OffsetDateTime.parse("2026-11-20T09:00:00Z"),
 				OffsetDateTime.parse("2026-11-20T09:12:00Z"));
 		TimePeriod web = new TimePeriod(OffsetDateTime.parse("2026-11-20T18:30:00Z"), null);
-		PartyInteraction logged = log(interactionOn(List.of(
-				new RelatedChannel("initiation", ChannelRef.named("phone"), call),
-				new RelatedChannel("followUp", ChannelRef.named("webSelfService"), web),
-				new RelatedChannel("confirmation", ChannelRef.named("email"))), "order request"));
+		PartyInteraction logged = log(
+				interactionOn(List.of(new RelatedChannel("initiation", ChannelRef.named("phone"), call),
+						new RelatedChannel("followUp", ChannelRef.named("webSelfService"), web),
+						new RelatedChannel("confirmation", ChannelRef.named("email"))), "order request"));
 
 		PartyInteraction read = read(logged.href());
 		assertThat(read.relatedChannel()).extracting((related) -> related.role() + ":" + related.channel().name())
@@ -96,15 +94,19 @@ class InteractionLifecycleApiTests {
 
 	static Stream<Arguments> everyMove() {
 		List<Arguments> moves = new ArrayList<>();
-		Map<InteractionStatus, List<InteractionStatus>> allowed = Map.of(
-				InteractionStatus.OPENED, List.of(InteractionStatus.IN_PROGRESS, InteractionStatus.WAITING_FOR_PARTNER,
-						InteractionStatus.WAITING_FOR_BACK_OFFICE, InteractionStatus.COMPLETED, InteractionStatus.CANCELLED),
-				InteractionStatus.IN_PROGRESS, List.of(InteractionStatus.WAITING_FOR_PARTNER,
-						InteractionStatus.WAITING_FOR_BACK_OFFICE, InteractionStatus.COMPLETED, InteractionStatus.CANCELLED),
-				InteractionStatus.WAITING_FOR_PARTNER, List.of(InteractionStatus.IN_PROGRESS,
-						InteractionStatus.WAITING_FOR_BACK_OFFICE, InteractionStatus.COMPLETED, InteractionStatus.CANCELLED),
-				InteractionStatus.WAITING_FOR_BACK_OFFICE, List.of(InteractionStatus.IN_PROGRESS,
-						InteractionStatus.WAITING_FOR_PARTNER, InteractionStatus.COMPLETED, InteractionStatus.CANCELLED),
+		Map<InteractionStatus, List<InteractionStatus>> allowed = Map.of(InteractionStatus.OPENED,
+				List.of(InteractionStatus.IN_PROGRESS, InteractionStatus.WAITING_FOR_PARTNER,
+						InteractionStatus.WAITING_FOR_BACK_OFFICE, InteractionStatus.COMPLETED,
+						InteractionStatus.CANCELLED),
+				InteractionStatus.IN_PROGRESS,
+				List.of(InteractionStatus.WAITING_FOR_PARTNER, InteractionStatus.WAITING_FOR_BACK_OFFICE,
+						InteractionStatus.COMPLETED, InteractionStatus.CANCELLED),
+				InteractionStatus.WAITING_FOR_PARTNER,
+				List.of(InteractionStatus.IN_PROGRESS, InteractionStatus.WAITING_FOR_BACK_OFFICE,
+						InteractionStatus.COMPLETED, InteractionStatus.CANCELLED),
+				InteractionStatus.WAITING_FOR_BACK_OFFICE,
+				List.of(InteractionStatus.IN_PROGRESS, InteractionStatus.WAITING_FOR_PARTNER,
+						InteractionStatus.COMPLETED, InteractionStatus.CANCELLED),
 				InteractionStatus.COMPLETED, List.of(), InteractionStatus.CANCELLED, List.of());
 		for (InteractionStatus from : InteractionStatus.values()) {
 			for (InteractionStatus to : InteractionStatus.values()) {
@@ -144,10 +146,12 @@ class InteractionLifecycleApiTests {
 	@Test
 	void keepsAFullTrackRecordOfEveryChange() {
 		PartyInteraction logged = log(interactionOn(phone(), "order request"));
-		// Logged now: the due date and the end follow from its start, whatever day the test runs on.
+		// Logged now: the due date and the end follow from its start, whatever day the
+		// test runs on.
 		OffsetDateTime started = logged.interactionDate().startDateTime();
-		patch(logged.href(), "{\"description\": \"Wants fibre at the new address\", \"dueDate\": \""
-				+ started.plusDays(7) + "\"}", "webSelfService")
+		patch(logged.href(),
+				"{\"description\": \"Wants fibre at the new address\", \"dueDate\": \"" + started.plusDays(7) + "\"}",
+				"webSelfService")
 			.expectStatus()
 			.isOk();
 		this.client.post()
@@ -261,7 +265,11 @@ class InteractionLifecycleApiTests {
 	@Test
 	void refusesAChangeBasedOnAStaleETag() {
 		PartyInteraction logged = log(interactionOn(phone(), "complaint"));
-		String etag = this.client.get().uri(logged.href()).exchange().returnResult(String.class).getResponseHeaders()
+		String etag = this.client.get()
+			.uri(logged.href())
+			.exchange()
+			.returnResult(String.class)
+			.getResponseHeaders()
 			.getETag();
 
 		this.client.patch()
@@ -387,14 +395,16 @@ class InteractionLifecycleApiTests {
 		String party = "party-" + UUID.randomUUID();
 		PartyInteraction older = log(new PartyInteractionCreate(null, null, null, "older", "outbound", "bill", null,
 				new TimePeriod(OffsetDateTime.parse("2026-10-01T08:00:00Z"), null), null, null, phone(),
-				List.of(new RelatedPartyOrPartyRole("customer", new PartyRefOrPartyRoleRef(party, null, null, "Individual"))),
-				List.of(InteractionItem.about("BILL-1", "CustomerBill")), null, null,
-				null, null));
-		PartyInteraction newer = log(new PartyInteractionCreate(null, null, null, "newer", "inbound", "complaint", null,
-				new TimePeriod(OffsetDateTime.parse("2026-11-01T08:00:00Z"), null), null, null,
-				List.of(new RelatedChannel("contact", ChannelRef.named("email"))),
-				List.of(new RelatedPartyOrPartyRole("customer", new PartyRefOrPartyRoleRef(party, null, null, "Individual"))), null, null, null,
-				null, null));
+				List.of(new RelatedPartyOrPartyRole("customer",
+						new PartyRefOrPartyRoleRef(party, null, null, "Individual"))),
+				List.of(InteractionItem.about("BILL-1", "CustomerBill")), null, null, null, null));
+		PartyInteraction newer = log(
+				new PartyInteractionCreate(null, null, null, "newer", "inbound", "complaint", null,
+						new TimePeriod(OffsetDateTime.parse("2026-11-01T08:00:00Z"), null), null, null,
+						List.of(new RelatedChannel("contact", ChannelRef.named("email"))),
+						List.of(new RelatedPartyOrPartyRole("customer",
+								new PartyRefOrPartyRoleRef(party, null, null, "Individual"))),
+						null, null, null, null, null));
 		patch(newer.href(), "{\"status\": \"inProgress\"}").expectStatus().isOk();
 
 		assertThat(ids("relatedParty.partyOrPartyRole.id=" + party)).containsExactly(newer.id(), older.id());
@@ -403,11 +413,13 @@ class InteractionLifecycleApiTests {
 		assertThat(ids("relatedParty.partyOrPartyRole.id=" + party + "&status=inProgress")).containsExactly(newer.id());
 		assertThat(ids("relatedParty.partyOrPartyRole.id=" + party + "&relatedChannel.channel.name=phone"))
 			.containsExactly(older.id());
-		assertThat(ids("relatedParty.partyOrPartyRole.id=" + party + "&direction=outbound")).containsExactly(older.id());
+		assertThat(ids("relatedParty.partyOrPartyRole.id=" + party + "&direction=outbound"))
+			.containsExactly(older.id());
 		assertThat(ids("interactionItem.item.entity.id=BILL-1&relatedParty.partyOrPartyRole.id=" + party))
 			.containsExactly(older.id());
-		assertThat(ids("relatedParty.partyOrPartyRole.id=" + party
-				+ "&interactionDate.startDateTime.gt=2026-10-15T00:00:00Z")).containsExactly(newer.id());
+		assertThat(ids(
+				"relatedParty.partyOrPartyRole.id=" + party + "&interactionDate.startDateTime.gt=2026-10-15T00:00:00Z"))
+			.containsExactly(newer.id());
 
 		this.client.get()
 			.uri(BASE + "?relatedParty.partyOrPartyRole.id=" + party + "&fields=status")
@@ -437,10 +449,10 @@ class InteractionLifecycleApiTests {
 	void countsAPartyNamedInTwoRolesOnceInItsTimeline() {
 		String party = "party-" + UUID.randomUUID();
 		PartyRefOrPartyRoleRef ref = new PartyRefOrPartyRoleRef(party, null, null, "Individual");
-		PartyInteraction single = log(PartyInteractionCreate.of("as customer", "inbound", "bill",
-				phone(), List.of(new RelatedPartyOrPartyRole("customer", ref))));
-		PartyInteraction both = log(PartyInteractionCreate.of("as customer and payer", "inbound",
-				"bill", phone(), List.of(new RelatedPartyOrPartyRole("customer", ref), new RelatedPartyOrPartyRole("payer", ref))));
+		PartyInteraction single = log(PartyInteractionCreate.of("as customer", "inbound", "bill", phone(),
+				List.of(new RelatedPartyOrPartyRole("customer", ref))));
+		PartyInteraction both = log(PartyInteractionCreate.of("as customer and payer", "inbound", "bill", phone(),
+				List.of(new RelatedPartyOrPartyRole("customer", ref), new RelatedPartyOrPartyRole("payer", ref))));
 
 		this.client.get()
 			.uri(BASE + "?relatedParty.partyOrPartyRole.id=" + party)
@@ -456,15 +468,16 @@ class InteractionLifecycleApiTests {
 	void keepsAttachmentsExternalIdentifiersItemsAndTheDueDate() {
 		PartyInteractionCreate request = new PartyInteractionCreate(null, null, null, "Damaged router", "inbound",
 				"complaint", null, null, OffsetDateTime.parse("2026-12-24T17:00:00Z"), null, phone(), List.of(party()),
-				List.of(new InteractionItem(null, null, new TimePeriod(OffsetDateTime.parse("2026-11-21T10:00:00Z"), null),
-						"router stopped working", null, null, null,
+				List.of(new InteractionItem(null, null,
+						new TimePeriod(OffsetDateTime.parse("2026-11-21T10:00:00Z"), null), "router stopped working",
+						null, null, null,
 						new RelatedEntityRefOrValue("subject",
 								Map.of("id", "TT-981", "name", "No internet", "@referredType", "TroubleTicket"), null),
 						null, null, null, null, null, null)),
 				null, null,
 				List.of(new AttachmentRefOrValue(null, null, null, null, "router.jpg", "Photo of the damaged router",
-						"https://files.example.org/r.jpg", new Quantity(new BigDecimal("48213"), "bytes"), null, "photo",
-						"image/jpeg")),
+						"https://files.example.org/r.jpg", new Quantity(new BigDecimal("48213"), "bytes"), null,
+						"photo", "image/jpeg")),
 				List.of(new ExternalIdentifier("CALL-55-1023", "telephony", "callId")));
 
 		PartyInteraction read = read(log(request).href());
@@ -482,8 +495,8 @@ class InteractionLifecycleApiTests {
 			assertThat(attachment.type()).isEqualTo("Attachment");
 			assertThat(attachment.size()).isEqualTo(new Quantity(new BigDecimal("48213"), "bytes"));
 		});
-		assertThat(read.externalIdentifier()).containsExactly(new ExternalIdentifier("CALL-55-1023", "telephony",
-				"callId", "ExternalIdentifier"));
+		assertThat(read.externalIdentifier())
+			.containsExactly(new ExternalIdentifier("CALL-55-1023", "telephony", "callId", "ExternalIdentifier"));
 	}
 
 	@Test
@@ -509,8 +522,7 @@ class InteractionLifecycleApiTests {
 
 	private PartyInteractionCreate withRelationship(String relatedId) {
 		return new PartyInteractionCreate(null, null, null, "Follow-up call", "outbound", "complaint", null, null, null,
-				null, phone(), List.of(party()), null,
-				List.of(new InteractionRelationship("followUpOf", relatedId)),
+				null, phone(), List.of(party()), null, List.of(new InteractionRelationship("followUpOf", relatedId)),
 				null, null, null);
 	}
 
@@ -596,12 +608,13 @@ class InteractionLifecycleApiTests {
 	}
 
 	private static PartyInteractionCreate interactionOn(List<RelatedChannel> channels, String reason) {
-		return PartyInteractionCreate.of("Customer asks about " + reason, "inbound", reason,
-				channels, List.of(party()));
+		return PartyInteractionCreate.of("Customer asks about " + reason, "inbound", reason, channels,
+				List.of(party()));
 	}
 
 	private static RelatedPartyOrPartyRole party() {
-		return new RelatedPartyOrPartyRole("partner", new PartyRefOrPartyRoleRef("partner-77", null, null, "Organization"));
+		return new RelatedPartyOrPartyRole("partner",
+				new PartyRefOrPartyRoleRef("partner-77", null, null, "Organization"));
 	}
 
 	private static List<RelatedChannel> phone() {

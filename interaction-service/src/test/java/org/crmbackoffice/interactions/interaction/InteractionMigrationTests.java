@@ -19,13 +19,14 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An interaction log written before TMF683 v5 (schema version 10) reads as v5 after the migration: nothing stored
- * is lost, and listeners registered for the old status event name keep receiving it.
+ * An interaction log written before TMF683 v5 (schema version 10) reads as v5 after the
+ * migration: nothing stored is lost, and listeners registered for the old status event
+ * name keep receiving it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-@ContextConfiguration(initializers = { InteractionMigrationTests.LogWrittenBeforeV5.class,
-		TestIssuerProperties.class, NoBackgroundDelivery.class })
+@ContextConfiguration(initializers = { InteractionMigrationTests.LogWrittenBeforeV5.class, TestIssuerProperties.class,
+		NoBackgroundDelivery.class })
 class InteractionMigrationTests {
 
 	private static final String INTERACTION = "7a000000-0000-4000-8000-000000000001";
@@ -60,8 +61,7 @@ class InteractionMigrationTests {
 		JsonNode legacy = read.path("relatedChannel").get(1).path("channel");
 		assertThat(legacy.path("id").asString()).isEqualTo("kiosk");
 		assertThat(legacy.has("href")).isFalse();
-		assertThat(read.path("relatedParty").get(0).path("partyOrPartyRole").path("id").asString())
-			.isEqualTo("cust-1");
+		assertThat(read.path("relatedParty").get(0).path("partyOrPartyRole").path("id").asString()).isEqualTo("cust-1");
 		JsonNode item = read.path("interactionItem").get(0);
 		assertThat(item.path("id").asString()).isEqualTo("entry-1");
 		assertThat(item.path("itemDate").path("startDateTime").asString()).isEqualTo("2026-01-05T10:00:00Z");
@@ -75,7 +75,10 @@ class InteractionMigrationTests {
 			.isEqualTo("eventType=PartyInteractionStatusChangeEvent");
 	}
 
-	/** A database at schema version 10 holding what the service stored then, migrated on start-up. */
+	/**
+	 * A database at schema version 10 holding what the service stored then, migrated on
+	 * start-up.
+	 */
 	static class LogWrittenBeforeV5 extends DatabaseAtVersion {
 
 		LogWrittenBeforeV5() {
@@ -89,9 +92,10 @@ class InteractionMigrationTests {
 					    status_change_date, interaction_start, created_at, updated_at, created_by, updated_by)
 					values (?::uuid, 1, 'old', 'INBOUND', 'outage', 'IN_PROGRESS', now(), '2026-01-05T09:00:00Z', now(),
 					    now(), 'agent-1', 'agent-1')""", INTERACTION);
-			jdbc.update("""
-					insert into party_interaction_channel (interaction_id, position, role, channel_name, channel_type)
-					values (?::uuid, 0, 'contact', 'email', 'Channel'), (?::uuid, 1, 'follow-up', 'kiosk', 'Channel')""",
+			jdbc.update(
+					"""
+							insert into party_interaction_channel (interaction_id, position, role, channel_name, channel_type)
+							values (?::uuid, 0, 'contact', 'email', 'Channel'), (?::uuid, 1, 'follow-up', 'kiosk', 'Channel')""",
 					INTERACTION, INTERACTION);
 			jdbc.update("""
 					insert into party_interaction_related_party (interaction_id, position, role, party_id, party_type,

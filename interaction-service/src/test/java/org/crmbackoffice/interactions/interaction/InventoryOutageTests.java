@@ -19,9 +19,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An inventory that keeps failing is left alone for a while: once the circuit breaker has seen enough failures,
- * interactions are logged as pending at once, without asking it. A context of its own, so the open circuit
- * concerns no other test.
+ * An inventory that keeps failing is left alone for a while: once the circuit breaker has
+ * seen enough failures, interactions are logged as pending at once, without asking it. A
+ * context of its own, so the open circuit concerns no other test.
  */
 @ApiIntegrationTest
 class InventoryOutageTests {

@@ -22,13 +22,15 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * In the development profile the local stack runs in, an SMS with no provider to take it is written to the log so
- * that a demonstration shows what the partner would be told, and it says so: the message is logged, not sent,
- * and the track record does not claim the partner was notified.
+ * In the development profile the local stack runs in, an SMS with no provider to take it
+ * is written to the log so that a demonstration shows what the partner would be told, and
+ * it says so: the message is logged, not sent, and the track record does not claim the
+ * partner was notified.
  */
 @ApiIntegrationTest
 @ActiveProfiles("local")
-// A context of its own that stays cached for the whole run: a small pool keeps its share of the server's
+// A context of its own that stays cached for the whole run: a small pool keeps its share
+// of the server's
 // connections small.
 @TestPropertySource(properties = "spring.datasource.hikari.maximum-pool-size=4")
 class PartnerMessageDevelopmentProfileTests {

@@ -32,12 +32,14 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A partner whose preferred contact medium is a mobile phone is told about progress by SMS through the provider's
- * HTTP API, here a real HTTP server standing in for the provider: the message counts as sent, and enters the track
- * record, only once the provider took it.
+ * A partner whose preferred contact medium is a mobile phone is told about progress by
+ * SMS through the provider's HTTP API, here a real HTTP server standing in for the
+ * provider: the message counts as sent, and enters the track record, only once the
+ * provider took it.
  */
 @ApiIntegrationTest
-// A context of its own that stays cached for the whole run: a small pool keeps its share of the server's
+// A context of its own that stays cached for the whole run: a small pool keeps its share
+// of the server's
 // connections small.
 @TestPropertySource(properties = "spring.datasource.hikari.maximum-pool-size=4")
 class PartnerMessageSmsProviderTests {
@@ -50,7 +52,10 @@ class PartnerMessageSmsProviderTests {
 
 	private static StandInService provider;
 
-	/** What the provider answers for a phone number; taken with a new message id otherwise. */
+	/**
+	 * What the provider answers for a phone number; taken with a new message id
+	 * otherwise.
+	 */
 	private static final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
 	/** Phone numbers the provider keeps waiting until their latch opens. */
@@ -129,10 +134,12 @@ class PartnerMessageSmsProviderTests {
 		assertThat(request.header("Content-Type")).startsWith("application/json");
 		JsonNode body = json.readTree(request.body());
 		assertThat(body.path("originator").asString()).isEqualTo("CRMCare");
-		assertThat(body.path("body").asString()).contains("Hello Grace Hopper").contains("complaint")
+		assertThat(body.path("body").asString()).contains("Hello Grace Hopper")
+			.contains("complaint")
 			.contains("waiting for you");
 		Map<String, Object> message = steps().messageAbout(waiting);
-		assertThat(message).containsEntry("state", "sent").containsEntry("channel", "sms")
+		assertThat(message).containsEntry("state", "sent")
+			.containsEntry("channel", "sms")
 			.containsEntry("recipient", phoneNumber);
 		String providerId = (String) message.get("provider_message_id");
 		assertThat(providerId).startsWith("sms-");
@@ -168,7 +175,8 @@ class PartnerMessageSmsProviderTests {
 
 		this.sender.sendDue();
 
-		assertThat(steps().messageAbout(waiting)).containsEntry("state", "pending").containsEntry("attempts", 1)
+		assertThat(steps().messageAbout(waiting)).containsEntry("state", "pending")
+			.containsEntry("attempts", 1)
 			.containsEntry("waits", true)
 			.hasEntrySatisfying("error", (error) -> assertThat(error.toString()).contains("503"));
 		assertThat(steps().actionsInHistoryOf(waiting)).doesNotContain("partnerNotified");
@@ -178,7 +186,8 @@ class PartnerMessageSmsProviderTests {
 		this.sender.sendDue();
 
 		assertThat(requestsFor(phoneNumber)).hasSize(2);
-		assertThat(steps().messageAbout(waiting)).containsEntry("state", "sent").containsEntry("attempts", 2)
+		assertThat(steps().messageAbout(waiting)).containsEntry("state", "sent")
+			.containsEntry("attempts", 2)
 			.containsEntry("error", null);
 		assertThat(steps().actionsInHistoryOf(waiting)).containsOnlyOnce("partnerNotified");
 	}
@@ -192,7 +201,8 @@ class PartnerMessageSmsProviderTests {
 		this.sender.sendDue();
 		held.get(phoneNumber).countDown();
 
-		assertThat(steps().messageAbout(waiting)).containsEntry("state", "pending").containsEntry("waits", true)
+		assertThat(steps().messageAbout(waiting)).containsEntry("state", "pending")
+			.containsEntry("waits", true)
 			.hasEntrySatisfying("error",
 					(error) -> assertThat(error.toString()).contains("the SMS provider could not be reached"));
 	}
@@ -228,8 +238,9 @@ class PartnerMessageSmsProviderTests {
 			CompletableFuture<Integer> sending = CompletableFuture.supplyAsync(this.sender::sendDue);
 			assertThat(arrived.get(phoneNumber).await(10, TimeUnit.SECONDS)).isTrue();
 
-			assertThat(this.jdbc.queryForList("select id from partner_message where interaction_id = ?::uuid "
-					+ "for update nowait", waiting.id())).hasSize(1);
+			assertThat(this.jdbc.queryForList(
+					"select id from partner_message where interaction_id = ?::uuid for update nowait", waiting.id()))
+				.hasSize(1);
 			steps().patch(waiting.href(), "{\"description\": \"Changed while the partner is being told\"}");
 			release.countDown();
 			sending.get(30, TimeUnit.SECONDS);
@@ -238,7 +249,8 @@ class PartnerMessageSmsProviderTests {
 			release.countDown();
 		}
 		assertThat(this.jdbc.queryForList("select state from partner_message where interaction_id = ?::uuid",
-				String.class, waiting.id())).containsExactly("sent");
+				String.class, waiting.id()))
+			.containsExactly("sent");
 	}
 
 	private static String customerWithMobile(String customerId, String phoneNumber) {

@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * What the partner message tests do through the API as an agent would (log an interaction, move it on, read its
- * track record), and what they read back from the message table, which no API exposes.
+ * What the partner message tests do through the API as an agent would (log an
+ * interaction, move it on, read its track record), and what they read back from the
+ * message table, which no API exposes.
  */
 final class PartnerMessageSteps {
 
@@ -42,7 +43,10 @@ final class PartnerMessageSteps {
 			.getResponseBody();
 	}
 
-	/** Logs a complaint and makes it wait for the partner, which owes the partner a message. */
+	/**
+	 * Logs a complaint and makes it wait for the partner, which owes the partner a
+	 * message.
+	 */
 	PartyInteraction complaintWaitingFor(String customerId) {
 		PartyInteraction logged = logComplaintFrom(customerId);
 		patch(logged.href(), "{\"status\": \"waitingForPartner\"}");

@@ -30,8 +30,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A partner hears about the progress of its interaction by email, at its preferred address from the customer
- * inventory, through a real SMTP server; the message is part of the interaction's track record.
+ * A partner hears about the progress of its interaction by email, at its preferred
+ * address from the customer inventory, through a real SMTP server; the message is part of
+ * the interaction's track record.
  */
 @ApiIntegrationTest
 @TestPropertySource(properties = "crm.interaction.stalled.notify-partner=true")
@@ -63,7 +64,8 @@ class PartnerMessageTests {
 		inventory.customers.put(CUSTOMER, """
 				{"id": "%s", "@type": "Customer", "name": "Ada Lovelace", "contactMedium": [
 				  {"mediumType": "mobile", "phoneNumber": "+447700900123"},
-				  {"mediumType": "email", "emailAddress": "ada@example.org", "preferred": true}]}""".formatted(CUSTOMER));
+				  {"mediumType": "email", "emailAddress": "ada@example.org", "preferred": true}]}"""
+			.formatted(CUSTOMER));
 		inventory.customers.put(MOBILE_ONLY, """
 				{"id": "%s", "@type": "Customer", "name": "Grace Hopper", "contactMedium": [
 				  {"mediumType": "mobile", "phoneNumber": "+447700900456"}]}""".formatted(MOBILE_ONLY));
@@ -100,7 +102,9 @@ class PartnerMessageTests {
 		MimeMessage mail = smtp.getReceivedMessages()[before];
 		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ada@example.org");
 		assertThat(mail.getSubject()).isEqualTo("Update on your request");
-		assertThat(GreenMailUtil.getBody(mail)).contains("Ada Lovelace").contains("complaint").contains("waiting for you");
+		assertThat(GreenMailUtil.getBody(mail)).contains("Ada Lovelace")
+			.contains("complaint")
+			.contains("waiting for you");
 		List<InteractionHistoryEntry> history = steps().history(logged);
 		assertThat(history.get(history.size() - 1)).satisfies((entry) -> {
 			assertThat(entry.action()).isEqualTo("partnerNotified");
@@ -118,9 +122,9 @@ class PartnerMessageTests {
 			.uri(PartyInteractionMapper.BASE_PATH)
 			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.AGENT)))
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(new PartyInteractionCreate(null, null, null, overdue.description(), overdue.direction(), "line repair", null, null,
-					OffsetDateTime.now().minusHours(2), null, overdue.relatedChannel(), overdue.relatedParty(), null, null,
-					null, null, null))
+			.body(new PartyInteractionCreate(null, null, null, overdue.description(), overdue.direction(),
+					"line repair", null, null, OffsetDateTime.now().minusHours(2), null, overdue.relatedChannel(),
+					overdue.relatedParty(), null, null, null, null, null))
 			.exchange()
 			.expectStatus()
 			.isCreated();

@@ -25,7 +25,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Erasing a party anonymises its interactions and their track record, and keeps everything else. */
+/**
+ * Erasing a party anonymises its interactions and their track record, and keeps
+ * everything else.
+ */
 @ApiIntegrationTest
 class PartyErasureTests {
 
@@ -64,10 +67,18 @@ class PartyErasureTests {
 			.jsonPath("$.interactionsAnonymised")
 			.isEqualTo(1);
 
-		String erased = as(Roles.ADMIN).get().uri(call.href()).exchange().expectStatus().isOk()
+		String erased = as(Roles.ADMIN).get()
+			.uri(call.href())
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.returnResult(String.class)
 			.getResponseBody();
-		String history = as(Roles.ADMIN).get().uri(call.href() + "/history").exchange().expectStatus().isOk()
+		String history = as(Roles.ADMIN).get()
+			.uri(call.href() + "/history")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.returnResult(String.class)
 			.getResponseBody();
 		for (String personal : List.of(party, "Ada", "Harbour Street", "Dock Road", "flat-photo.jpg", "+4477009")) {
@@ -81,22 +92,24 @@ class PartyErasureTests {
 			.exchange()
 			.expectHeader()
 			.valueEquals("X-Total-Count", "0");
-		assertThat(as(Roles.ADMIN).get().uri(unrelated.href()).exchange().returnResult(String.class)
-			.getResponseBody()).contains("Supplier call about stock");
+		assertThat(as(Roles.ADMIN).get().uri(unrelated.href()).exchange().returnResult(String.class).getResponseBody())
+			.contains("Supplier call about stock");
 	}
 
 	private PartyInteraction log(String party, String other, String description) {
 		return as(Roles.ADMIN).post()
 			.uri(PartyInteractionMapper.BASE_PATH)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(new PartyInteractionCreate(null, null, null, description, "inbound", "complaint", null, null, null, null,
-					List.of(new RelatedChannel("contact", ChannelRef.named("phone"))),
-					List.of(new RelatedPartyOrPartyRole("customer", new PartyRefOrPartyRoleRef(party, null, "Ada Lovelace", "Individual")),
-							new RelatedPartyOrPartyRole("provider", new PartyRefOrPartyRoleRef(other, null, null, "Organization"))),
+			.body(new PartyInteractionCreate(null, null, null, description, "inbound", "complaint", null, null, null,
+					null, List.of(new RelatedChannel("contact", ChannelRef.named("phone"))),
+					List.of(new RelatedPartyOrPartyRole("customer",
+							new PartyRefOrPartyRoleRef(party, null, "Ada Lovelace", "Individual")),
+							new RelatedPartyOrPartyRole("provider",
+									new PartyRefOrPartyRoleRef(other, null, null, "Organization"))),
 					null, null, List.of(new Note(null, "agent-1", null, "Ada sounded upset about the flat")),
 					List.of(new AttachmentRefOrValue(null, null, null, null, "flat-photo.jpg", "Ada's photo",
-							"https://files.example.org/flat-photo.jpg", new Quantity(new BigDecimal("1000"), "bytes"), null,
-							"photo", "image/jpeg")),
+							"https://files.example.org/flat-photo.jpg", new Quantity(new BigDecimal("1000"), "bytes"),
+							null, "photo", "image/jpeg")),
 					List.of(new ExternalIdentifier("+447700900123", "telephony", "callerId"))))
 			.exchange()
 			.expectStatus()

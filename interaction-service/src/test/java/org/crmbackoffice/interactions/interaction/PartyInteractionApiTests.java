@@ -26,8 +26,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The interaction API on its own, with a stand-in inventory that records what it is sent; the tests against a
- * real inventory live with the local stack.
+ * The interaction API on its own, with a stand-in inventory that records what it is sent;
+ * the tests against a real inventory live with the local stack.
  */
 @ApiIntegrationTest
 class PartyInteractionApiTests {
@@ -80,8 +80,8 @@ class PartyInteractionApiTests {
 		assertThat(created.status()).isEqualTo(InteractionStatus.OPENED);
 		assertThat(created.interactionDate().startDateTime()).isEqualTo("2026-11-02T08:15:00Z");
 		assertThat(created.relatedChannel()).singleElement()
-			.satisfies((channel) -> assertThat(channel.channel()).isEqualTo(new ChannelRef("phone", "/interaction/v1/channel/phone", "phone",
-					"Channel", "ChannelRef")));
+			.satisfies((channel) -> assertThat(channel.channel())
+				.isEqualTo(new ChannelRef("phone", "/interaction/v1/channel/phone", "phone", "Channel", "ChannelRef")));
 		assertThat(created.relatedParty()).singleElement()
 			.satisfies((party) -> assertThat(party.partyOrPartyRole().referredType()).isEqualTo("Individual"));
 		assertThat(created.note()).singleElement().satisfies((note) -> {
@@ -134,12 +134,7 @@ class PartyInteractionApiTests {
 		inventory.known.add("customer-late");
 		pendingChecks.checkPending();
 
-		this.client.get()
-			.uri(logged.href())
-			.exchange()
-			.expectBody()
-			.jsonPath("$.customerCheck")
-			.isEqualTo("verified");
+		this.client.get().uri(logged.href()).exchange().expectBody().jsonPath("$.customerCheck").isEqualTo("verified");
 		this.client.get()
 			.uri(logged.href() + "/history")
 			.exchange()

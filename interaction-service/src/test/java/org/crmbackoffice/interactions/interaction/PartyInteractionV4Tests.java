@@ -17,7 +17,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A TMF683 v4 client and a v5 client working on the same interactions, each in its own shape. */
+/**
+ * A TMF683 v4 client and a v5 client working on the same interactions, each in its own
+ * shape.
+ */
 @ApiIntegrationTest
 class PartyInteractionV4Tests {
 
@@ -63,13 +66,14 @@ class PartyInteractionV4Tests {
 		assertThat(entity.path("id").asString()).isEqualTo("PO-1");
 		assertThat(entity.path("@type").asString()).isEqualTo("EntityRef");
 
-		JsonNode fromV5 = this.api.post(V5, """
-				{"@type": "PartyInteraction", "direction": "outbound", "reason": "courtesy call",
-				 "relatedChannel": [{"@type": "RelatedChannel", "role": "contact",
-				                     "channel": {"@type": "ChannelRef", "id": "phone"}}],
-				 "relatedParty": [{"@type": "RelatedPartyOrPartyRole", "role": "customer",
-				                   "partyOrPartyRole": {"@type": "PartyRef", "id": "%s", "@referredType": "Individual"}}]}"""
-			.formatted(party));
+		JsonNode fromV5 = this.api.post(V5,
+				"""
+						{"@type": "PartyInteraction", "direction": "outbound", "reason": "courtesy call",
+						 "relatedChannel": [{"@type": "RelatedChannel", "role": "contact",
+						                     "channel": {"@type": "ChannelRef", "id": "phone"}}],
+						 "relatedParty": [{"@type": "RelatedPartyOrPartyRole", "role": "customer",
+						                   "partyOrPartyRole": {"@type": "PartyRef", "id": "%s", "@referredType": "Individual"}}]}"""
+					.formatted(party));
 		JsonNode asV4 = this.api.get(V4 + "/" + fromV5.path("id").asString());
 		assertThat(asV4.path("channel").get(0).path("id").asString()).isEqualTo("phone");
 		assertThat(asV4.path("channel").get(0).path("name").asString()).isEqualTo("phone");
@@ -80,9 +84,10 @@ class PartyInteractionV4Tests {
 
 		assertThat(this.api.ids(V4 + "?relatedParty.id=" + party)).containsExactly(fromV5.path("id").asString(),
 				fromV4.path("id").asString());
-		assertThat(this.api.ids(V4 + "?relatedParty.id=" + party + "&channel.id=555")).containsExactly(
-				fromV4.path("id").asString());
-		assertThat(this.api.ids(V4 + "?href=" + fromV4.path("href").asString())).containsExactly(fromV4.path("id").asString());
+		assertThat(this.api.ids(V4 + "?relatedParty.id=" + party + "&channel.id=555"))
+			.containsExactly(fromV4.path("id").asString());
+		assertThat(this.api.ids(V4 + "?href=" + fromV4.path("href").asString()))
+			.containsExactly(fromV4.path("id").asString());
 	}
 
 	@Test
@@ -112,7 +117,12 @@ class PartyInteractionV4Tests {
 		assertThat(after.path("status").asString()).isEqualTo("inProgress");
 		assertThat(after.path("relatedChannel").get(0).path("validFor").path("startDateTime").asString())
 			.isEqualTo("2026-11-30T09:00:00Z");
-		assertThat(after.path("interactionItem").get(0).path("item").path("entity").path("productOrderItem").get(0)
+		assertThat(after.path("interactionItem")
+			.get(0)
+			.path("item")
+			.path("entity")
+			.path("productOrderItem")
+			.get(0)
 			.path("id")
 			.asString()).isEqualTo("1");
 	}
@@ -120,7 +130,8 @@ class PartyInteractionV4Tests {
 	@Test
 	void deletingInV4TakesTheInteractionOffBothVersions() {
 		String id = this.api.post(V4, """
-				{"direction": "inbound", "reason": "wrong number", "channel": [{"id": "phone"}]}""").path("id")
+				{"direction": "inbound", "reason": "wrong number", "channel": [{"id": "phone"}]}""")
+			.path("id")
 			.asString();
 
 		this.client.delete().uri(V4 + "/" + id).exchange().expectStatus().isNoContent();

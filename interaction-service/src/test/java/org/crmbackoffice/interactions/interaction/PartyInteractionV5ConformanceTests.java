@@ -18,8 +18,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a client written to the TMF683 v5.0.0 specification sends and reads, as raw JSON: the bodies here use only
- * the specification's attribute names and shapes, and the answers are read the same way.
+ * What a client written to the TMF683 v5.0.0 specification sends and reads, as raw JSON:
+ * the bodies here use only the specification's attribute names and shapes, and the
+ * answers are read the same way.
  */
 @ApiIntegrationTest
 class PartyInteractionV5ConformanceTests {
@@ -40,32 +41,33 @@ class PartyInteractionV5ConformanceTests {
 
 	@Test
 	void logsAStoreVisitWithItemsByReferenceAndByValueAndKeepsEveryTypeAsSent() {
-		JsonNode logged = this.api.post(BASE, """
-				{"@type": "PartyInteraction", "direction": "inbounds", "reason": "buys a TV bundle",
-				 "description": "Customer came to the Leeds store",
-				 "interactionDate": {"startDateTime": "2026-11-30T10:00:00Z", "endDateTime": "2026-11-30T10:40:00Z"},
-				 "relatedChannel": [{"@type": "RelatedChannel", "role": "interaction creation",
-				                     "channel": {"@type": "ChannelRef", "id": "ST-LEEDS-1", "name": "Leeds store"}}],
-				 "relatedParty": [{"@type": "RelatedPartyOrPartyRole", "role": "agent",
-				                   "partyOrPartyRole": {"@type": "PartyRef", "id": "emp-12", "name": "Sam Clerk",
-				                                        "@referredType": "Individual"}}],
-				 "interactionItem": [
-				   {"@type": "InteractionItem", "id": "it-1", "reason": "signed up", "resolution": "order placed",
-				    "itemDate": {"startDateTime": "2026-11-30T10:05:00Z", "endDateTime": "2026-11-30T10:20:00Z"},
-				    "lastUpdateDate": "2026-11-30T10:20:00Z",
-				    "item": {"@type": "RelatedEntityRefOrValue", "role": "order",
-				             "entity": {"@type": "EntityRef", "id": "PO-77", "@referredType": "ProductOrder"}}},
-				   {"@type": "InteractionItem", "reason": "bought a decoder",
-				    "item": {"@type": "RelatedEntityRefOrValue", "role": "order",
-				             "entity": {"@type": "ProductOrder", "id": "PO-78",
-				                        "productOrderItem": [{"id": "1", "action": "add"}]}}}],
-				 "attachment": [{"@type": "AttachmentRef", "id": "att-5", "href": "https://docs.example.org/att-5",
-				                 "name": "receipt", "attachmentType": "receipt", "mimeType": "application/pdf",
-				                 "size": {"amount": 120.5, "units": "KB"}, "URL": "https://docs.example.org/att-5.pdf"}],
-				 "note": [{"@type": "Note ", "text": "Asked about installation"}],
-				 "interactionRelationship": [{"@type": "InteractionRelationship", "id": "LEGACY-1034",
-				                              "relationshipType": "parentInteraction"}],
-				 "externalIdentifier": [{"@type": "ExternalIdentifier", "id": "POS-9", "owner": "till"}]}""");
+		JsonNode logged = this.api.post(BASE,
+				"""
+						{"@type": "PartyInteraction", "direction": "inbounds", "reason": "buys a TV bundle",
+						 "description": "Customer came to the Leeds store",
+						 "interactionDate": {"startDateTime": "2026-11-30T10:00:00Z", "endDateTime": "2026-11-30T10:40:00Z"},
+						 "relatedChannel": [{"@type": "RelatedChannel", "role": "interaction creation",
+						                     "channel": {"@type": "ChannelRef", "id": "ST-LEEDS-1", "name": "Leeds store"}}],
+						 "relatedParty": [{"@type": "RelatedPartyOrPartyRole", "role": "agent",
+						                   "partyOrPartyRole": {"@type": "PartyRef", "id": "emp-12", "name": "Sam Clerk",
+						                                        "@referredType": "Individual"}}],
+						 "interactionItem": [
+						   {"@type": "InteractionItem", "id": "it-1", "reason": "signed up", "resolution": "order placed",
+						    "itemDate": {"startDateTime": "2026-11-30T10:05:00Z", "endDateTime": "2026-11-30T10:20:00Z"},
+						    "lastUpdateDate": "2026-11-30T10:20:00Z",
+						    "item": {"@type": "RelatedEntityRefOrValue", "role": "order",
+						             "entity": {"@type": "EntityRef", "id": "PO-77", "@referredType": "ProductOrder"}}},
+						   {"@type": "InteractionItem", "reason": "bought a decoder",
+						    "item": {"@type": "RelatedEntityRefOrValue", "role": "order",
+						             "entity": {"@type": "ProductOrder", "id": "PO-78",
+						                        "productOrderItem": [{"id": "1", "action": "add"}]}}}],
+						 "attachment": [{"@type": "AttachmentRef", "id": "att-5", "href": "https://docs.example.org/att-5",
+						                 "name": "receipt", "attachmentType": "receipt", "mimeType": "application/pdf",
+						                 "size": {"amount": 120.5, "units": "KB"}, "URL": "https://docs.example.org/att-5.pdf"}],
+						 "note": [{"@type": "Note ", "text": "Asked about installation"}],
+						 "interactionRelationship": [{"@type": "InteractionRelationship", "id": "LEGACY-1034",
+						                              "relationshipType": "parentInteraction"}],
+						 "externalIdentifier": [{"@type": "ExternalIdentifier", "id": "POS-9", "owner": "till"}]}""");
 
 		JsonNode read = this.api.get(logged.path("href").asString());
 		assertThat(read.path("@type").asString()).isEqualTo("PartyInteraction");
@@ -160,14 +162,15 @@ class PartyInteractionV5ConformanceTests {
 	void filtersByIdHrefAndNestedAttributePaths() {
 		String reason = "reason-" + UUID.randomUUID();
 		JsonNode first = this.api.post(BASE, minimal(reason));
-		JsonNode second = this.api.post(BASE, """
-				{"@type": "PartyInteraction", "reason": "%s", "direction": "outbound",
-				 "interactionDate": {"startDateTime": "2026-06-01T00:00:00Z"},
-				 "relatedChannel": [{"@type": "RelatedChannel", "role": "contact",
-				                     "channel": {"@type": "ChannelRef", "id": "sms"}}],
-				 "relatedParty": [{"@type": "RelatedPartyOrPartyRole", "role": "prospect",
-				                   "partyOrPartyRole": {"@type": "PartyRef", "id": "p-%s", "@referredType": "Individual"}}]}"""
-			.formatted(reason, reason));
+		JsonNode second = this.api.post(BASE,
+				"""
+						{"@type": "PartyInteraction", "reason": "%s", "direction": "outbound",
+						 "interactionDate": {"startDateTime": "2026-06-01T00:00:00Z"},
+						 "relatedChannel": [{"@type": "RelatedChannel", "role": "contact",
+						                     "channel": {"@type": "ChannelRef", "id": "sms"}}],
+						 "relatedParty": [{"@type": "RelatedPartyOrPartyRole", "role": "prospect",
+						                   "partyOrPartyRole": {"@type": "PartyRef", "id": "p-%s", "@referredType": "Individual"}}]}"""
+					.formatted(reason, reason));
 		String one = first.path("id").asString();
 		String two = second.path("id").asString();
 

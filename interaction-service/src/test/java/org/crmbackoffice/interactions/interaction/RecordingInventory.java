@@ -13,10 +13,10 @@ import org.crmbackoffice.testsupport.StandInService.Request;
 import org.crmbackoffice.testsupport.TestIssuer;
 
 /**
- * Stands in for the customer inventory where a test must see what the interaction service sends it, or make it
- * misbehave: it records each request's path and Authorization header, knows the customers a test adds, keeps the
- * caller waiting for ever when asked about a customer a test made silent, and fails on every request while a test
- * says so.
+ * Stands in for the customer inventory where a test must see what the interaction service
+ * sends it, or make it misbehave: it records each request's path and Authorization
+ * header, knows the customers a test adds, keeps the caller waiting for ever when asked
+ * about a customer a test made silent, and fails on every request while a test says so.
  */
 final class RecordingInventory implements AutoCloseable {
 
@@ -58,10 +58,13 @@ final class RecordingInventory implements AutoCloseable {
 		return Answer.status(404);
 	}
 
-	/** Starts one and lets the interaction service obtain its tokens for it from the test issuer. */
+	/**
+	 * Starts one and lets the interaction service obtain its tokens for it from the test
+	 * issuer.
+	 */
 	static RecordingInventory start() throws IOException {
-		TestIssuer.shared().registerClient("interaction-service", "interaction-service-secret",
-				List.of(Roles.INTERACTION_SERVICE));
+		TestIssuer.shared()
+			.registerClient("interaction-service", "interaction-service-secret", List.of(Roles.INTERACTION_SERVICE));
 		return new RecordingInventory();
 	}
 
@@ -74,7 +77,9 @@ final class RecordingInventory implements AutoCloseable {
 		return this.server.requests.stream().map(Request::path).toList();
 	}
 
-	/** The Authorization header of every request, in arrival order ("null" without one). */
+	/**
+	 * The Authorization header of every request, in arrival order ("null" without one).
+	 */
 	List<String> authorizations() {
 		return this.server.requests.stream().map((request) -> String.valueOf(request.authorization())).toList();
 	}

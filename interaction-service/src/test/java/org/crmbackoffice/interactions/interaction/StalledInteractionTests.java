@@ -35,7 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The enterprise hears once about each interaction that is overdue, and once per stretch without progress. */
+/**
+ * The enterprise hears once about each interaction that is overdue, and once per stretch
+ * without progress.
+ */
 @ApiIntegrationTest
 @TestPropertySource(properties = { "crm.hub.allow-private-callbacks=true",
 		"crm.interaction.stalled.check-interval=PT1H", "crm.interaction.stalled.no-progress-after=PT48H",
@@ -74,9 +77,10 @@ class StalledInteractionTests {
 		admin().post()
 			.uri("/tmf-api/partyInteraction/v5/hub")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(new HubRegistration(this.listener.url(), "eventType=PartyInteractionOverdueEvent,"
-					+ "PartyInteractionReminderEvent&event.partyInteraction.relatedParty.partyOrPartyRole.id="
-					+ this.party))
+			.body(new HubRegistration(this.listener.url(),
+					"eventType=PartyInteractionOverdueEvent,"
+							+ "PartyInteractionReminderEvent&event.partyInteraction.relatedParty.partyOrPartyRole.id="
+							+ this.party))
 			.exchange()
 			.expectStatus()
 			.isCreated();
@@ -167,10 +171,11 @@ class StalledInteractionTests {
 		return admin().post()
 			.uri("/tmf-api/partyInteraction/v5/partyInteraction")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(new PartyInteractionCreate(null, null, null, "Waiting on the back office", "inbound", reason, null, null,
-					due, null, List.of(new RelatedChannel("contact", ChannelRef.named("phone"))),
-					List.of(new RelatedPartyOrPartyRole("customer", new PartyRefOrPartyRoleRef(this.party, null, null, "Individual"))), null,
-					null, null, null, null))
+			.body(new PartyInteractionCreate(null, null, null, "Waiting on the back office", "inbound", reason, null,
+					null, due, null, List.of(new RelatedChannel("contact", ChannelRef.named("phone"))),
+					List.of(new RelatedPartyOrPartyRole("customer",
+							new PartyRefOrPartyRoleRef(this.party, null, null, "Individual"))),
+					null, null, null, null, null))
 			.exchange()
 			.expectStatus()
 			.isCreated()

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The provider's side of what the partner message tests drive through the API: the other ways to authenticate and
- * to shape the request, and which answers mean sent, never or later, against a real HTTP server.
+ * The provider's side of what the partner message tests drive through the API: the other
+ * ways to authenticate and to shape the request, and which answers mean sent, never or
+ * later, against a real HTTP server.
  */
 class HttpSmsGatewayTests {
 
@@ -95,7 +96,8 @@ class HttpSmsGatewayTests {
 		this.provider.close();
 
 		SmsOutcome outcome = gateway(new Sms(url, null, null, null, null, "X-API-Key", null, Format.JSON, "to", "from",
-				"text", "/id", Duration.ofSeconds(2))).send("+447700900123", "Hello");
+				"text", "/id", Duration.ofSeconds(2)))
+			.send("+447700900123", "Hello");
 
 		assertThat(outcome).isInstanceOf(SmsOutcome.NotYet.class);
 	}

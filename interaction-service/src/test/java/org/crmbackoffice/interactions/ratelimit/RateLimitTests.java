@@ -14,8 +14,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * The interaction service's bulk endpoints (analytics, BI exports) draw on a smaller budget of their own, so a
- * supervisor who spent it on reports can still work interactions.
+ * The interaction service's bulk endpoints (analytics, BI exports) draw on a smaller
+ * budget of their own, so a supervisor who spent it on reports can still work
+ * interactions.
  */
 @ApiIntegrationTest
 @TestPropertySource(properties = { "crm.rate-limit.enabled=true", "crm.rate-limit.window=3s",

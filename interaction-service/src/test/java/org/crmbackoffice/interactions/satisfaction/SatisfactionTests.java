@@ -32,7 +32,10 @@ class SatisfactionTests {
 
 	private final String partnerId = "ind-" + UUID.randomUUID();
 
-	private final String partner = issuer.token().subject("self-service").roles(Roles.PARTNER).partyId(this.partnerId)
+	private final String partner = issuer.token()
+		.subject("self-service")
+		.roles(Roles.PARTNER)
+		.partyId(this.partnerId)
 		.build();
 
 	private final String agent = issuer.token().subject("agent-ann").roles(Roles.AGENT).build();
@@ -48,7 +51,8 @@ class SatisfactionTests {
 	void aPartnerRatesItsCompletedInteractionOnceAndTheAnswerGoesIntoTheTrackRecord() {
 		PartyInteraction interaction = completedInteractionOf(this.partnerId);
 
-		Satisfaction recorded = rate(interaction, this.partner, "{\"csat\": 4, \"nps\": 9, \"feedback\": \"Quick fix\"}")
+		Satisfaction recorded = rate(interaction, this.partner,
+				"{\"csat\": 4, \"nps\": 9, \"feedback\": \"Quick fix\"}")
 			.expectStatus()
 			.isCreated()
 			.expectBody(Satisfaction.class)
@@ -77,8 +81,7 @@ class SatisfactionTests {
 			assertThat(entry.action()).isEqualTo("satisfactionRecorded");
 			assertThat(entry.changedBy()).isEqualTo("self-service");
 			assertThat(entry.changes()).extracting("field", "to")
-				.containsExactly(tuple("respondent", "partner"),
-						tuple("csat", 4), tuple("nps", 9));
+				.containsExactly(tuple("respondent", "partner"), tuple("csat", 4), tuple("nps", 9));
 		});
 
 		rate(interaction, this.agent, "{\"csat\": 1}").expectStatus().isEqualTo(409);
@@ -145,7 +148,8 @@ class SatisfactionTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(PartyInteractionCreate.of("Router keeps rebooting", "inbound", "technical support",
 					List.of(new RelatedChannel("contact", ChannelRef.named("phone"))),
-					List.of(new RelatedPartyOrPartyRole("partner", new PartyRefOrPartyRoleRef(partyId, null, null, "Individual")))))
+					List.of(new RelatedPartyOrPartyRole("partner",
+							new PartyRefOrPartyRoleRef(partyId, null, null, "Individual")))))
 			.exchange()
 			.expectStatus()
 			.isCreated()

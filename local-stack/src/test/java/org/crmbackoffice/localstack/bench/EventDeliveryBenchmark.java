@@ -36,9 +36,10 @@ import org.crmbackoffice.testsupport.TestDatabase;
 import org.crmbackoffice.testsupport.TestPostgres;
 
 /**
- * Measures the delay from a committed change to the delivery of its event at a listener, at a low rate (the
- * baseline) and at 500 changes per second, in one run against the shipped jars. Run it with
- * {@code bench/event-delivery/run.sh}; it prints median and p99 for both rates and their ratio.
+ * Measures the delay from a committed change to the delivery of its event at a listener,
+ * at a low rate (the baseline) and at 500 changes per second, in one run against the
+ * shipped jars. Run it with {@code bench/event-delivery/run.sh}; it prints median and p99
+ * for both rates and their ratio.
  */
 public final class EventDeliveryBenchmark {
 
@@ -58,18 +59,18 @@ public final class EventDeliveryBenchmark {
 		List<ServiceProcess> processes = new ArrayList<>();
 		try {
 			int authPort = freePort();
-			ServiceProcess auth = ServiceProcess.start("dev-auth-server",
-					services.resolve("dev-auth-server-exec.jar"), authPort, LocalStack.authServerProperties(authPort),
-					(line) -> {
+			ServiceProcess auth = ServiceProcess.start("dev-auth-server", services.resolve("dev-auth-server-exec.jar"),
+					authPort, LocalStack.authServerProperties(authPort), (line) -> {
 					});
 			processes.add(auth);
 			TestDatabase database = TestPostgres.freshDatabase("bench_events");
 			List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + database.jdbcUrl(),
 					"spring.datasource.username=" + database.username(),
-					"spring.datasource.password=" + database.password(),
-					"logging.level.org.crmbackoffice.request=WARN", "spring.datasource.hikari.maximum-pool-size=30",
+					"spring.datasource.password=" + database.password(), "logging.level.org.crmbackoffice.request=WARN",
+					"spring.datasource.hikari.maximum-pool-size=30",
 					"crm.hub.workers=" + System.getProperty("bench.workers", "2"),
-					// The load comes from one client, far beyond what one caller may send in production.
+					// The load comes from one client, far beyond what one caller may send
+					// in production.
 					"crm.rate-limit.enabled=false"));
 			properties.addAll(LocalStack.securityProperties(auth.baseUrl()));
 			ServiceProcess interaction = ServiceProcess.start("interaction-service",
@@ -108,7 +109,10 @@ public final class EventDeliveryBenchmark {
 		System.exit(0);
 	}
 
-	/** Logs interactions at a fixed rate (open loop) and waits until every event has arrived. */
+	/**
+	 * Logs interactions at a fixed rate (open loop) and waits until every event has
+	 * arrived.
+	 */
 	private static Phase load(String baseUrl, String token, int rate, int seconds, Receiver receiver)
 			throws InterruptedException {
 		receiver.delays.clear();
@@ -146,8 +150,9 @@ public final class EventDeliveryBenchmark {
 	}
 
 	/**
-	 * Commits events straight into the outbox at the given rate, the way the service's transactions do, to load the
-	 * dispatcher beyond what the API can produce on the same machine.
+	 * Commits events straight into the outbox at the given rate, the way the service's
+	 * transactions do, to load the dispatcher beyond what the API can produce on the same
+	 * machine.
 	 */
 	private static Phase commitDirectly(TestDatabase database, int rate, int seconds, Receiver receiver)
 			throws Exception {
@@ -247,14 +252,15 @@ public final class EventDeliveryBenchmark {
 		}
 
 		long p99() {
-			return this.delays.isEmpty() ? 0 : this.delays.get((int) Math.min(this.delays.size() - 1,
-					Math.ceil(this.delays.size() * 0.99) - 1));
+			return this.delays.isEmpty() ? 0
+					: this.delays.get((int) Math.min(this.delays.size() - 1, Math.ceil(this.delays.size() * 0.99) - 1));
 		}
 
 		void print(String name) {
-			System.out.printf("%-16s target %d/s, achieved %.0f/s, %d changes (%d failed), %d events delivered: "
-					+ "median %d ms, p99 %d ms%n", name, this.rate, this.achieved, this.sent, this.failed,
-					this.delays.size(), median(), p99());
+			System.out.printf(
+					"%-16s target %d/s, achieved %.0f/s, %d changes (%d failed), %d events delivered: "
+							+ "median %d ms, p99 %d ms%n",
+					name, this.rate, this.achieved, this.sent, this.failed, this.delays.size(), median(), p99());
 		}
 
 	}
@@ -275,8 +281,8 @@ public final class EventDeliveryBenchmark {
 				Instant arrived = Instant.now();
 				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 				Matcher time = EVENT_TIME.matcher(body);
-				if (time.find() && this.seen.putIfAbsent(exchange.getRequestHeaders().getFirst("webhook-id"),
-						true) == null) {
+				if (time.find()
+						&& this.seen.putIfAbsent(exchange.getRequestHeaders().getFirst("webhook-id"), true) == null) {
 					this.delays.add(Duration.between(Instant.parse(time.group(1)), arrived).toMillis());
 				}
 				exchange.sendResponseHeaders(204, -1);

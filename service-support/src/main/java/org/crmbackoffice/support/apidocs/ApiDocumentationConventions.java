@@ -39,10 +39,11 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Completes each operation of a service's OpenAPI document with what holds for all of them, so that a client
- * generator and a person in Swagger UI see the responses the service really gives: the RFC 9457 problem responses
- * (with the TMF630 error members), the permission and roles an operation needs (read from the same rules the
- * security chain applies), 201 with {@code Location} for creates and 204 for deletes.
+ * Completes each operation of a service's OpenAPI document with what holds for all of
+ * them, so that a client generator and a person in Swagger UI see the responses the
+ * service really gives: the RFC 9457 problem responses (with the TMF630 error members),
+ * the permission and roles an operation needs (read from the same rules the security
+ * chain applies), 201 with {@code Location} for creates and 204 for deletes.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiDocumentationConventions {
@@ -62,8 +63,9 @@ public class ApiDocumentationConventions {
 	}
 
 	/**
-	 * Lists a document's tags in the given order, the main resources first, instead of the order springdoc meets
-	 * the controllers in; tags not named follow in alphabetical order.
+	 * Lists a document's tags in the given order, the main resources first, instead of
+	 * the order springdoc meets the controllers in; tags not named follow in alphabetical
+	 * order.
 	 */
 	public static OpenApiCustomizer tagOrder(String... names) {
 		List<String> order = List.of(names);
@@ -103,10 +105,12 @@ public class ApiDocumentationConventions {
 	}
 
 	/**
-	 * Gives each operation an id unique in the document without springdoc's numbered suffixes ({@code list_3}),
-	 * which change whenever a controller is added: a handler's name, qualified by its resource where several
-	 * handlers share it ({@code listPartyInteraction}, as TMF names them), then by {@code V4} for the older API
-	 * version, then by the API where one service offers the same resource in several APIs (hubs).
+	 * Gives each operation an id unique in the document without springdoc's numbered
+	 * suffixes ({@code list_3}), which change whenever a controller is added: a handler's
+	 * name, qualified by its resource where several handlers share it
+	 * ({@code listPartyInteraction}, as TMF names them), then by {@code V4} for the older
+	 * API version, then by the API where one service offers the same resource in several
+	 * APIs (hubs).
 	 */
 	private static void nameOperations(OpenAPI openApi) {
 		List<NamedOperation> operations = new ArrayList<>();
@@ -117,9 +121,8 @@ public class ApiDocumentationConventions {
 			.setOperationId(named.operation().getOperationId().replaceFirst("_\\d+$", "")));
 		qualifyDuplicates(operations, (named) -> true, (named, id) -> id + capitalized(named.resource()));
 		qualifyDuplicates(operations, (named) -> named.path().contains("/v4/"), (named, id) -> id + "V4");
-		qualifyDuplicates(operations, (named) -> named.path().startsWith("/tmf-api/"),
-				(named, id) -> id.replaceFirst(capitalized(named.resource()) + "(V4)?$",
-						capitalized(named.api()) + "$0"));
+		qualifyDuplicates(operations, (named) -> named.path().startsWith("/tmf-api/"), (named, id) -> id
+			.replaceFirst(capitalized(named.resource()) + "(V4)?$", capitalized(named.api()) + "$0"));
 	}
 
 	private static void qualifyDuplicates(List<NamedOperation> operations, Predicate<NamedOperation> applies,
@@ -141,7 +144,10 @@ public class ApiDocumentationConventions {
 
 	private record NamedOperation(String path, Operation operation) {
 
-		/** The resource a path addresses: the segment before its first variable, or its last segment. */
+		/**
+		 * The resource a path addresses: the segment before its first variable, or its
+		 * last segment.
+		 */
 		String resource() {
 			List<String> segments = segments();
 			for (int i = 1; i < segments.size(); i++) {
@@ -164,11 +170,11 @@ public class ApiDocumentationConventions {
 	}
 
 	private static final Map<String, String> COMMON_PARAMETERS = Map.of("offset",
-			"How many matching items to skip (TMF630 paging)", "limit", "How many items to return at most",
-			"sort", "Attributes to sort by, comma-separated; a leading - sorts descending",
-			"fields", "The attributes to return, comma-separated (TMF630 attribute selection); id and href always",
-			"If-Match", "The ETag of the version the change was made against; a stale one answers 412",
-			"Idempotency-Key", "A key of the client's choosing: a retried request with the same key answers what the "
+			"How many matching items to skip (TMF630 paging)", "limit", "How many items to return at most", "sort",
+			"Attributes to sort by, comma-separated; a leading - sorts descending", "fields",
+			"The attributes to return, comma-separated (TMF630 attribute selection); id and href always", "If-Match",
+			"The ETag of the version the change was made against; a stale one answers 412", "Idempotency-Key",
+			"A key of the client's choosing: a retried request with the same key answers what the "
 					+ "first one did instead of acting twice",
 			"X-Channel", "The channel the change came through, recorded in the track record", "id",
 			"The resource's identifier", "Accept", "The format of the answer, as the operation describes",
@@ -180,7 +186,8 @@ public class ApiDocumentationConventions {
 				.stream()
 				.filter((parameter) -> parameter.getDescription() == null)
 				.forEach((parameter) -> parameter.setDescription(COMMON_PARAMETERS.get(parameter.getName())));
-			// Filters declared by name alone are read as text, as every query parameter is; OpenAPI needs a type.
+			// Filters declared by name alone are read as text, as every query parameter
+			// is; OpenAPI needs a type.
 			operation.getParameters()
 				.stream()
 				.filter((parameter) -> parameter.getSchema() == null && parameter.getContent() == null)
@@ -188,7 +195,10 @@ public class ApiDocumentationConventions {
 		}
 	}
 
-	/** Lists page with offset and limit (TMF630) and say how many there are in two headers. */
+	/**
+	 * Lists page with offset and limit (TMF630) and say how many there are in two
+	 * headers.
+	 */
 	private static void documentPaging(Operation operation) {
 		boolean paged = operation.getParameters() != null
 				&& operation.getParameters().stream().anyMatch((parameter) -> "offset".equals(parameter.getName()));
@@ -224,8 +234,7 @@ public class ApiDocumentationConventions {
 		}
 	}
 
-	private static void documentProblems(String path, PathItem.HttpMethod method, Operation operation,
-			boolean open) {
+	private static void documentProblems(String path, PathItem.HttpMethod method, Operation operation, boolean open) {
 		boolean hasBody = operation.getRequestBody() != null;
 		Map<String, String> problems = new LinkedHashMap<>();
 		problems.put("400", "The request is malformed or a parameter is not valid (invalid-request, "
@@ -245,8 +254,8 @@ public class ApiDocumentationConventions {
 			problems.put("422", "The body is well-formed but refers to something that does not exist or reuses "
 					+ "an Idempotency-Key (unknown-reference, idempotency-key-reused)");
 		}
-		problems.put("429", "The caller has used its request budget; Retry-After says when to try again "
-				+ "(too-many-requests)");
+		problems.put("429",
+				"The caller has used its request budget; Retry-After says when to try again (too-many-requests)");
 		problems.put("503", "The service cannot reach its database or a service it depends on "
 				+ "(database-unavailable, peer-unavailable)");
 		ApiResponses responses = operation.getResponses();
@@ -288,13 +297,15 @@ public class ApiDocumentationConventions {
 			operation.addExtension(PERMISSIONS_EXTENSION, List.copyOf(new TreeSet<>(rule.anyOf())));
 		}
 		String description = operation.getDescription();
-		operation.setDescription((description == null || description.isBlank()) ? needs
-				: description.strip() + "\n\n" + needs);
+		operation.setDescription(
+				(description == null || description.isBlank()) ? needs : description.strip() + "\n\n" + needs);
 	}
 
-	/** The first rule of the chain that matches the operation, as it would match a request to a concrete path. */
-	private static Optional<Rule> ruleFor(EndpointPermissions endpoints, PathItem.HttpMethod method,
-			String template) {
+	/**
+	 * The first rule of the chain that matches the operation, as it would match a request
+	 * to a concrete path.
+	 */
+	private static Optional<Rule> ruleFor(EndpointPermissions endpoints, PathItem.HttpMethod method, String template) {
 		PathContainer path = PathContainer.parsePath(template.replaceAll("\\{[^}]+}", "id"));
 		return endpoints.rules()
 			.stream()
@@ -314,8 +325,8 @@ public class ApiDocumentationConventions {
 		properties.put("status", new IntegerSchema().description("The HTTP status code"));
 		properties.put("detail", new StringSchema().description("What went wrong with this request"));
 		properties.put("instance", new StringSchema().format("uri-reference").description("The request's path"));
-		properties.put("requestId", new StringSchema()
-			.description("The X-Request-ID of the request, to quote when reporting the problem"));
+		properties.put("requestId",
+				new StringSchema().description("The X-Request-ID of the request, to quote when reporting the problem"));
 		properties.put("errors", new ArraySchema().description("One entry per field that is not valid")
 			.items(new ObjectSchema()
 				.addProperty("pointer",

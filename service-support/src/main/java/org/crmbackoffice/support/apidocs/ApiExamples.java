@@ -21,16 +21,18 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
- * Puts realistic examples into a service's OpenAPI document, read from {@code api-examples/*.json} on the class
- * path, so that Swagger UI's "Try it out" starts from a request the service accepts and shows an answer as the
- * service gives it. A file named after a schema ({@code Customer.json}) is the example of every body and answer of
- * that schema (as one item of lists); a file named after an operation id ({@code patchCustomer.json}) is the
- * example of that operation's request body, for bodies that differ from the schema's (merge patches, creates that
- * take the resource's schema). A file that names neither is a mistake: the document is not built (and its test
- * fails) until it is renamed.
+ * Puts realistic examples into a service's OpenAPI document, read from
+ * {@code api-examples/*.json} on the class path, so that Swagger UI's "Try it out" starts
+ * from a request the service accepts and shows an answer as the service gives it. A file
+ * named after a schema ({@code Customer.json}) is the example of every body and answer of
+ * that schema (as one item of lists); a file named after an operation id
+ * ({@code patchCustomer.json}) is the example of that operation's request body, for
+ * bodies that differ from the schema's (merge patches, creates that take the resource's
+ * schema). A file that names neither is a mistake: the document is not built (and its
+ * test fails) until it is renamed.
  * <p>
- * The examples are read with swagger-core's own (Jackson 2) mapper: the document's models hold them as its
- * trees and springdoc writes the document with that mapper.
+ * The examples are read with swagger-core's own (Jackson 2) mapper: the document's models
+ * hold them as its trees and springdoc writes the document with that mapper.
  */
 final class ApiExamples {
 
@@ -69,8 +71,7 @@ final class ApiExamples {
 		}
 	}
 
-	private static void exemplify(Content content, Map<String, JsonNode> examples, Set<String> used,
-			JsonNode own) {
+	private static void exemplify(Content content, Map<String, JsonNode> examples, Set<String> used, JsonNode own) {
 		if (content == null) {
 			return;
 		}
@@ -86,7 +87,10 @@ final class ApiExamples {
 		});
 	}
 
-	/** Sets the example of the schema the media type refers to, directly or as a list's items; its name if any. */
+	/**
+	 * Sets the example of the schema the media type refers to, directly or as a list's
+	 * items; its name if any.
+	 */
 	private static Optional<String> example(MediaType media, Map<String, JsonNode> examples) {
 		Schema<?> schema = media.getSchema();
 		if (schema == null) {

@@ -18,10 +18,11 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 
 /**
- * Gives each collection's operations the schema of the resource the collection holds where the handlers answer
- * untyped JSON: lists (because of attribute selection), parties (one handler serves individuals and organizations)
- * and merge patches (read as a JSON tree). Without it a client generator sees {@code object} and a person in
- * Swagger UI sees no attributes.
+ * Gives each collection's operations the schema of the resource the collection holds
+ * where the handlers answer untyped JSON: lists (because of attribute selection), parties
+ * (one handler serves individuals and organizations) and merge patches (read as a JSON
+ * tree). Without it a client generator sees {@code object} and a person in Swagger UI
+ * sees no attributes.
  */
 final class CollectionSchemas {
 
@@ -59,7 +60,10 @@ final class CollectionSchemas {
 			type(member.getPatch(), "200", resource);
 			RequestBody patch = (member.getPatch() != null) ? member.getPatch().getRequestBody() : null;
 			if (patch != null && patch.getContent() != null) {
-				patch.getContent().values().stream().filter((media) -> untyped(media.getSchema()))
+				patch.getContent()
+					.values()
+					.stream()
+					.filter((media) -> untyped(media.getSchema()))
 					.forEach((media) -> media.setSchema(reference(resource)));
 				if (patch.getDescription() == null) {
 					patch.setDescription(MERGE_PATCH);
@@ -69,7 +73,8 @@ final class CollectionSchemas {
 		Map<String, Schema> schemas = (openApi.getComponents() != null) ? openApi.getComponents().getSchemas() : null;
 		if (schemas != null && schemas.containsKey("JsonNode")) {
 			schemas.remove("JsonNode");
-			// What remains of it (an audit entry's changes) is any JSON: springdoc would list the tree class's getters.
+			// What remains of it (an audit entry's changes) is any JSON: springdoc would
+			// list the tree class's getters.
 			if (referenced(openApi, TREE_SCHEMA)) {
 				schemas.put("JsonNode", new ObjectSchema().description("Any JSON value"));
 			}
@@ -79,7 +84,10 @@ final class CollectionSchemas {
 	private static void type(Operation operation, String status, Schema<?> resource) {
 		ApiResponse response = (operation != null) ? operation.getResponses().get(status) : null;
 		if (response != null && response.getContent() != null) {
-			response.getContent().values().stream().filter((media) -> untyped(media.getSchema()))
+			response.getContent()
+				.values()
+				.stream()
+				.filter((media) -> untyped(media.getSchema()))
 				.forEach((media) -> media.setSchema(reference(resource)));
 		}
 	}
@@ -90,8 +98,8 @@ final class CollectionSchemas {
 	}
 
 	private static Schema<?> body(Operation operation) {
-		return (operation != null && operation.getRequestBody() != null)
-				? json(operation.getRequestBody().getContent()) : null;
+		return (operation != null && operation.getRequestBody() != null) ? json(operation.getRequestBody().getContent())
+				: null;
 	}
 
 	private static Schema<?> json(Content content) {
@@ -100,7 +108,10 @@ final class CollectionSchemas {
 		return (media != null) ? media.getSchema() : null;
 	}
 
-	/** A schema that says nothing about its instances: no reference, no properties, at most "an object". */
+	/**
+	 * A schema that says nothing about its instances: no reference, no properties, at
+	 * most "an object".
+	 */
 	private static boolean untyped(Schema<?> schema) {
 		if (schema == null || TREE_SCHEMA.equals(schema.get$ref())) {
 			return true;
@@ -116,7 +127,10 @@ final class CollectionSchemas {
 		return new Schema<>().$ref(resource.get$ref());
 	}
 
-	/** Whether anything in the document, an operation or another schema's property, still refers to the schema. */
+	/**
+	 * Whether anything in the document, an operation or another schema's property, still
+	 * refers to the schema.
+	 */
 	private static boolean referenced(OpenAPI openApi, String reference) {
 		try {
 			return Json.mapper().writeValueAsString(openApi).contains("\"" + reference + "\"");

@@ -14,9 +14,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Describes each attribute of a document's schemas that the records' Javadoc leaves undescribed, from
- * {@code api-descriptions.properties}: by {@code Schema.attribute} where one schema means something of its own, else
- * by the attribute's name, which means the same in every TM Forum resource ({@code href}, {@code validFor}, ...).
+ * Describes each attribute of a document's schemas that the records' Javadoc leaves
+ * undescribed, from {@code api-descriptions.properties}: by {@code Schema.attribute}
+ * where one schema means something of its own, else by the attribute's name, which means
+ * the same in every TM Forum resource ({@code href}, {@code validFor}, ...).
  */
 final class PropertyDescriptions {
 
@@ -34,15 +35,18 @@ final class PropertyDescriptions {
 			for (Schema<?> part : parts(schema)) {
 				part.getProperties().forEach((attribute, property) -> {
 					if (property.getDescription() == null || property.getDescription().isBlank()) {
-						property.setDescription(descriptions.getProperty(name + "." + attribute,
-								descriptions.getProperty(attribute)));
+						property.setDescription(
+								descriptions.getProperty(name + "." + attribute, descriptions.getProperty(attribute)));
 					}
 				});
 			}
 		});
 	}
 
-	/** The schema and the inline parts it is composed of (a subtype's own attributes sit in an allOf part). */
+	/**
+	 * The schema and the inline parts it is composed of (a subtype's own attributes sit
+	 * in an allOf part).
+	 */
 	@SuppressWarnings("rawtypes")
 	private static List<Schema<?>> parts(Schema<?> schema) {
 		List<Schema<?>> parts = new ArrayList<>();

@@ -12,9 +12,10 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Adds {@code crm-service-defaults.yml} as the lowest-precedence configuration, so every service shares the
- * same production defaults (virtual threads, graceful shutdown, schema validation, actuator exposure ...) and
- * can still override any of them in its own {@code application.yml} or through the environment.
+ * Adds {@code crm-service-defaults.yml} as the lowest-precedence configuration, so every
+ * service shares the same production defaults (virtual threads, graceful shutdown, schema
+ * validation, actuator exposure ...) and can still override any of them in its own
+ * {@code application.yml} or through the environment.
  */
 public class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
 

@@ -17,28 +17,34 @@ import tools.jackson.dataformat.csv.CsvWriteFeature;
 import org.springframework.http.MediaType;
 
 /**
- * Writes one CSV document onto a stream, row by row as the rows are read, so that an export of any size holds only
- * the row being written. RFC 4180: a header row first, CRLF after every row, a field quoted only when it holds a
- * comma, a quote or a line break, quotes doubled; UTF-8.
+ * Writes one CSV document onto a stream, row by row as the rows are read, so that an
+ * export of any size holds only the row being written. RFC 4180: a header row first, CRLF
+ * after every row, a field quoted only when it holds a comma, a quote or a line break,
+ * quotes doubled; UTF-8.
  * <p>
- * Cells are written as a spreadsheet should take them: {@code null} as an empty field, whole and decimal numbers
- * (decimals in plain notation) and booleans as they are, anything else as its text, guarded against formula
- * injection. Closing the writer flushes it but leaves the stream open, so that a compressing stream around the
- * response can still be finished and the response still be flushed.
+ * Cells are written as a spreadsheet should take them: {@code null} as an empty field,
+ * whole and decimal numbers (decimals in plain notation) and booleans as they are,
+ * anything else as its text, guarded against formula injection. Closing the writer
+ * flushes it but leaves the stream open, so that a compressing stream around the response
+ * can still be finished and the response still be flushed.
  */
 public final class CsvWriter implements Flushable, Closeable {
 
 	/** The content type of every CSV export. */
 	public static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
-	/** What a spreadsheet takes as the start of a formula, after OWASP's CSV injection guidance. */
+	/**
+	 * What a spreadsheet takes as the start of a formula, after OWASP's CSV injection
+	 * guidance.
+	 */
 	private static final String FORMULA_STARTS = "=+-@\t\r";
 
 	private static final char GUARD = '\'';
 
 	private static final CsvSchema RFC_4180 = CsvSchema.emptySchema().withLineSeparator("\r\n");
 
-	// Strict checking quotes exactly the fields that need it; without it Jackson quotes every text longer than 24.
+	// Strict checking quotes exactly the fields that need it; without it Jackson quotes
+	// every text longer than 24.
 	private static final CsvMapper MAPPER = CsvMapper.builder()
 		.enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING)
 		.disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -55,8 +61,8 @@ public final class CsvWriter implements Flushable, Closeable {
 	}
 
 	/**
-	 * Starts a document with its header row, which goes out even when no row follows, so that an empty export has
-	 * the same shape as a full one.
+	 * Starts a document with its header row, which goes out even when no row follows, so
+	 * that an empty export has the same shape as a full one.
 	 */
 	public static CsvWriter start(OutputStream out, List<String> header) {
 		if (header.isEmpty()) {
@@ -103,9 +109,10 @@ public final class CsvWriter implements Flushable, Closeable {
 	}
 
 	/*
-	 * Only text is guarded. A number the code writes as a number cannot carry a formula, and a negative amount has
-	 * to stay a number a spreadsheet can sum, so "-12" from a Long goes out as it is while the text "-12" gets the
-	 * quote. Non-finite doubles print as words ("-Infinity") and go through as text.
+	 * Only text is guarded. A number the code writes as a number cannot carry a formula,
+	 * and a negative amount has to stay a number a spreadsheet can sum, so "-12" from a
+	 * Long goes out as it is while the text "-12" gets the quote. Non-finite doubles
+	 * print as words ("-Infinity") and go through as text.
 	 */
 	private static boolean isNumber(Object cell) {
 		return cell instanceof Long || cell instanceof Integer || cell instanceof Short || cell instanceof Byte
@@ -114,8 +121,9 @@ public final class CsvWriter implements Flushable, Closeable {
 	}
 
 	/**
-	 * The text with a leading {@code '} when a spreadsheet would evaluate it as a formula: the spreadsheet then
-	 * shows the text, and a program reading the file finds it behind the one quote.
+	 * The text with a leading {@code '} when a spreadsheet would evaluate it as a
+	 * formula: the spreadsheet then shows the text, and a program reading the file finds
+	 * it behind the one quote.
 	 */
 	static String guarded(String text) {
 		return (!text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) ? GUARD + text : text;

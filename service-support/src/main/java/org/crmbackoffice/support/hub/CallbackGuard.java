@@ -10,9 +10,10 @@ import org.crmbackoffice.support.problem.ApiProblemException;
 import org.crmbackoffice.support.problem.FieldProblem;
 
 /**
- * Refuses callbacks that would make the service call into its own network (server-side request forgery): any
- * address that is loopback, private, link-local or otherwise not public, unless explicitly allowed. Checked at
- * registration and again before every delivery, since a name can be re-pointed.
+ * Refuses callbacks that would make the service call into its own network (server-side
+ * request forgery): any address that is loopback, private, link-local or otherwise not
+ * public, unless explicitly allowed. Checked at registration and again before every
+ * delivery, since a name can be re-pointed.
  */
 final class CallbackGuard {
 

@@ -59,11 +59,13 @@ public class Deliveries {
 
 	@Transactional(readOnly = true)
 	public Delivery get(long id) {
-		List<Delivery.Attempt> attempts = this.jdbc.query("""
-				select number, at, status_code, latency_ms, error from delivery_attempt
-				where delivery_id = ? order by number""", (row, number) -> new Delivery.Attempt(row.getInt("number"),
-				row.getTimestamp("at").toInstant(), (Integer) row.getObject("status_code"), row.getLong("latency_ms"),
-				row.getString("error")), id);
+		List<Delivery.Attempt> attempts = this.jdbc
+			.query("""
+					select number, at, status_code, latency_ms, error from delivery_attempt
+					where delivery_id = ? order by number""",
+					(row, number) -> new Delivery.Attempt(row.getInt("number"), row.getTimestamp("at").toInstant(),
+							(Integer) row.getObject("status_code"), row.getLong("latency_ms"), row.getString("error")),
+					id);
 		return this.jdbc.query(SELECT + " where d.id = ?", (row, number) -> deliveryOf(row, attempts), id)
 			.stream()
 			.findFirst()
@@ -71,8 +73,9 @@ public class Deliveries {
 	}
 
 	/**
-	 * Owes the event to its listener again, from now, with a fresh series of tries; the earlier attempts stay on
-	 * record. The listener's later events about the same subject wait for it, to keep their order.
+	 * Owes the event to its listener again, from now, with a fresh series of tries; the
+	 * earlier attempts stay on record. The listener's later events about the same subject
+	 * wait for it, to keep their order.
 	 */
 	@Transactional
 	public Delivery redeliver(long id) {

@@ -36,10 +36,9 @@ class DeliveryController {
 	@GetMapping
 	@Operation(summary = "Lists deliveries, newest first")
 	ResponseEntity<List<Delivery>> list(
-			@Parameter(description = "Only deliveries to this listener")
-			@RequestParam(required = false) String hubId,
-			@Parameter(description = "pending, delivered or dead")
-			@RequestParam(required = false) @Pattern(regexp = "pending|delivered|dead") String status,
+			@Parameter(description = "Only deliveries to this listener") @RequestParam(required = false) String hubId,
+			@Parameter(description = "pending, delivered or dead") @RequestParam(required = false) @Pattern(
+					regexp = "pending|delivered|dead") String status,
 			@RequestParam(defaultValue = "0") @Min(0) long offset,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit) {
 		return ApiResponses.list(this.deliveries.list(hubId, status, new OffsetLimit(offset, limit, Sort.unsorted())));
@@ -52,8 +51,8 @@ class DeliveryController {
 	}
 
 	@PostMapping("/{id}/redeliver")
-	@Operation(operationId = "redeliverEvent",
-			summary = "Delivers an event again", description = "Also brings a dead letter back.")
+	@Operation(operationId = "redeliverEvent", summary = "Delivers an event again",
+			description = "Also brings a dead letter back.")
 	Delivery redeliver(@PathVariable long id) {
 		return this.deliveries.redeliver(id);
 	}

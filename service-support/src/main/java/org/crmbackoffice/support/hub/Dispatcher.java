@@ -29,11 +29,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers what the outbox owes. Each worker claims a batch of due deliveries with {@code FOR UPDATE SKIP LOCKED},
- * so any number of workers on any number of instances never deliver the same one twice; a delivery is only due
- * when no older one about the same subject is still owed to the same listener, which keeps each listener's events
- * about one subject in order and lets the deliveries of one batch be posted at once. The claim is held while the
- * callbacks are called and released with their outcomes.
+ * Delivers what the outbox owes. Each worker claims a batch of due deliveries with
+ * {@code FOR UPDATE SKIP LOCKED}, so any number of workers on any number of instances
+ * never deliver the same one twice; a delivery is only due when no older one about the
+ * same subject is still owed to the same listener, which keeps each listener's events
+ * about one subject in order and lets the deliveries of one batch be posted at once. The
+ * claim is held while the callbacks are called and released with their outcomes.
  */
 public class Dispatcher implements SmartLifecycle {
 
@@ -116,7 +117,9 @@ public class Dispatcher implements SmartLifecycle {
 			List<Map<String, Object>> claimed = this.jdbc.queryForList(CLAIM, Timestamp.from(this.clock.instant()),
 					BATCH);
 			Instant started = this.clock.instant();
-			List<CompletableFuture<Outcome>> calls = claimed.stream().map((delivery) -> call(delivery, started)).toList();
+			List<CompletableFuture<Outcome>> calls = claimed.stream()
+				.map((delivery) -> call(delivery, started))
+				.toList();
 			for (int i = 0; i < claimed.size(); i++) {
 				record(claimed.get(i), calls.get(i).join(), started);
 			}
@@ -133,7 +136,8 @@ public class Dispatcher implements SmartLifecycle {
 				select ?, count(*) + 1, ?, ?, ?, ? from delivery_attempt where delivery_id = ?""", id,
 				Timestamp.from(started), outcome.statusCode(), outcome.latencyMillis(), outcome.error(), id);
 		if (outcome.delivered()) {
-			this.jdbc.update("update event_delivery set status = 'delivered', attempts = ?, delivered_at = ? where id = ?",
+			this.jdbc.update(
+					"update event_delivery set status = 'delivered', attempts = ?, delivered_at = ? where id = ?",
 					attempts, Timestamp.from(now), id);
 			this.commitToDelivery.record(Duration.between(((Timestamp) delivery.get("created_at")).toInstant(), now));
 			return;
@@ -150,7 +154,8 @@ public class Dispatcher implements SmartLifecycle {
 			this.jdbc.update("update event_delivery set status = 'dead', attempts = ? where id = ?", attempts, id);
 		}
 		else {
-			Instant next = now.plus((outcome.retryAfter() != null) ? outcome.retryAfter() : this.backoff.delay(attempts));
+			Instant next = now
+				.plus((outcome.retryAfter() != null) ? outcome.retryAfter() : this.backoff.delay(attempts));
 			this.jdbc.update("update event_delivery set attempts = ?, next_attempt_at = ? where id = ?", attempts,
 					Timestamp.from(next), id);
 		}
@@ -188,13 +193,18 @@ public class Dispatcher implements SmartLifecycle {
 		return (System.nanoTime() - startedNanos) / 1_000_000;
 	}
 
-	/** Signed with the current secret and, while a rotation overlaps, with the previous one too. */
+	/**
+	 * Signed with the current secret and, while a rotation overlaps, with the previous
+	 * one too.
+	 */
 	private static String signatures(Map<String, Object> delivery, String messageId, long timestamp, String body,
 			Instant now) {
 		String signatures = WebhookSignature.sign((String) delivery.get("secret"), messageId, timestamp, body);
 		Timestamp previousUntil = (Timestamp) delivery.get("previous_secret_until");
-		if (delivery.get("previous_secret") != null && previousUntil != null && previousUntil.toInstant().isAfter(now)) {
-			signatures += " " + WebhookSignature.sign((String) delivery.get("previous_secret"), messageId, timestamp, body);
+		if (delivery.get("previous_secret") != null && previousUntil != null
+				&& previousUntil.toInstant().isAfter(now)) {
+			signatures += " "
+					+ WebhookSignature.sign((String) delivery.get("previous_secret"), messageId, timestamp, body);
 		}
 		return signatures;
 	}

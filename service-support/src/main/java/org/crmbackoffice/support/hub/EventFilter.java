@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A listener's query, TMF630 style: {@code eventType=PartyInteractionStatusChangeEvent,
- * PartyInteractionCreateEvent&event.partyInteraction.relatedParty.partyOrPartyRole.id=42}. Every condition must
- * hold; a condition holds when the attribute (any element, through arrays) equals one of the listed values.
+ * PartyInteractionCreateEvent&event.partyInteraction.relatedParty.partyOrPartyRole.id=42}.
+ * Every condition must hold; a condition holds when the attribute (any element, through
+ * arrays) equals one of the listed values.
  */
 final class EventFilter {
 
@@ -31,7 +32,8 @@ final class EventFilter {
 		if (query == null || query.isBlank()) {
 			return new EventFilter(conditions);
 		}
-		// Clients copy queries from URLs, leading '?' included, and some space them out: "eventType = X".
+		// Clients copy queries from URLs, leading '?' included, and some space them out:
+		// "eventType = X".
 		for (String part : query.strip().replaceFirst("^\\?", "").split("&")) {
 			int equals = part.indexOf('=');
 			String path = decode((equals > 0) ? part.substring(0, equals) : part).trim();
@@ -47,7 +49,9 @@ final class EventFilter {
 		return new EventFilter(conditions);
 	}
 
-	/** @param envelope the event as listeners receive it, so paths read as in the query */
+	/**
+	 * @param envelope the event as listeners receive it, so paths read as in the query
+	 */
 	boolean matches(JsonNode envelope) {
 		for (Condition condition : this.conditions) {
 			if (!holds(envelope, condition.path(), 0, condition.values())) {

@@ -16,8 +16,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a service calls to say something happened. It must be called in the transaction of the change: the event
- * and one delivery per matching listener commit or roll back with it.
+ * What a service calls to say something happened. It must be called in the transaction of
+ * the change: the event and one delivery per matching listener commit or roll back with
+ * it.
  */
 public class EventPublisher {
 
@@ -38,8 +39,10 @@ public class EventPublisher {
 
 	/**
 	 * Publishes an event in the one shape every listener receives.
-	 * @param subjectId the resource the event is about; deliveries about one subject arrive in publishing order
-	 * @param resourceName the name the resource has in the envelope's {@code event}, e.g. {@code partyInteraction}
+	 * @param subjectId the resource the event is about; deliveries about one subject
+	 * arrive in publishing order
+	 * @param resourceName the name the resource has in the envelope's {@code event}, e.g.
+	 * {@code partyInteraction}
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void publish(String eventType, String subjectId, String resourceName, Object resource) {
@@ -47,11 +50,13 @@ public class EventPublisher {
 	}
 
 	/**
-	 * Publishes an event of a service that serves its API in more than one version: each listener receives the
-	 * resource in the shape of the version it registered for, and is filtered on that shape. The v5 event is always
-	 * written to the outbox, as the record that it happened; another version's only when a listener of that version
+	 * Publishes an event of a service that serves its API in more than one version: each
+	 * listener receives the resource in the shape of the version it registered for, and
+	 * is filtered on that shape. The v5 event is always written to the outbox, as the
+	 * record that it happened; another version's only when a listener of that version
 	 * takes it, so that a version nobody listens to costs no write.
-	 * @param resourceByApiVersion the resource as each version shows it, e.g. {@code v5} and {@code v4}
+	 * @param resourceByApiVersion the resource as each version shows it, e.g. {@code v5}
+	 * and {@code v4}
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void publish(String eventType, String subjectId, String resourceName, Map<String, ?> resourceByApiVersion) {
@@ -59,8 +64,9 @@ public class EventPublisher {
 	}
 
 	/**
-	 * Publishes an event of a TMF632 party that the service serves beside its main API: only the listeners of the
-	 * party hub receive it, in the {@code partyManagement} domain.
+	 * Publishes an event of a TMF632 party that the service serves beside its main API:
+	 * only the listeners of the party hub receive it, in the {@code partyManagement}
+	 * domain.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void publishPartyEvent(String eventType, String subjectId, String resourceName, Object party) {
@@ -68,13 +74,16 @@ public class EventPublisher {
 				"partyManagement");
 	}
 
-	/** @param recordedApi the API whose event is written to the outbox even when no listener takes it */
+	/**
+	 * @param recordedApi the API whose event is written to the outbox even when no
+	 * listener takes it
+	 */
 	private void publish(String eventType, String subjectId, String resourceName, Map<String, ?> resourceByApiVersion,
 			String recordedApi, String domain) {
 		Instant now = this.clock.instant();
-		List<Listener> listeners = this.jdbc.query(
-				"select id, query, api_version from hub_listener where status = 'active'", (row, number) -> new Listener(
-						row.getObject("id"), row.getString("query"), row.getString("api_version")));
+		List<Listener> listeners = this.jdbc
+			.query("select id, query, api_version from hub_listener where status = 'active'", (row,
+					number) -> new Listener(row.getObject("id"), row.getString("query"), row.getString("api_version")));
 		resourceByApiVersion.forEach((version, resource) -> {
 			boolean recordedAnyway = recordedApi.equals(version);
 			List<Listener> ofVersion = listeners.stream()
@@ -97,19 +106,21 @@ public class EventPublisher {
 					values (?::uuid, ?, ?, ?, ?) returning id""", Long.class, event.eventId(), eventType, subjectId,
 					this.json.writeValueAsString(envelope), Timestamp.from(now));
 			for (Listener listener : taking) {
-				this.jdbc.update("""
-						insert into event_delivery (event_id, listener_id, subject_id, status, attempts, next_attempt_at,
-						                            created_at)
-						values (?, ?, ?, 'pending', 0, ?, ?)""", outboxId, listener.id(), subjectId, Timestamp.from(now),
-						Timestamp.from(now));
+				this.jdbc.update(
+						"""
+								insert into event_delivery (event_id, listener_id, subject_id, status, attempts, next_attempt_at,
+								                            created_at)
+								values (?, ?, ?, 'pending', 0, ?, ?)""",
+						outboxId, listener.id(), subjectId, Timestamp.from(now), Timestamp.from(now));
 			}
 		});
 	}
 
 	/**
-	 * Forgets what the events published so far said about a subject, for a GDPR erasure: their payloads are
-	 * replaced by a marker and their deliveries still pending are given up, so no listener receives the personal
-	 * data afterwards. The events themselves stay, as a record that something happened.
+	 * Forgets what the events published so far said about a subject, for a GDPR erasure:
+	 * their payloads are replaced by a marker and their deliveries still pending are
+	 * given up, so no listener receives the personal data afterwards. The events
+	 * themselves stay, as a record that something happened.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void forget(String subjectId) {

@@ -16,14 +16,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The hub of a service that publishes events. The service adds {@code classpath:db/hub} to
- * {@code spring.flyway.locations}, where the hub's own Flyway migrations create its tables, and sets
- * {@code crm.hub.enabled}, {@code crm.hub.hub-path}, {@code crm.hub.delivery-path} and {@code crm.hub.domain}; its
- * endpoint rules ask for {@link #HUB_MANAGE} on both paths.
+ * The hub of a service that publishes events. The service adds {@code classpath:db/hub}
+ * to {@code spring.flyway.locations}, where the hub's own Flyway migrations create its
+ * tables, and sets {@code crm.hub.enabled}, {@code crm.hub.hub-path},
+ * {@code crm.hub.delivery-path} and {@code crm.hub.domain}; its endpoint rules ask for
+ * {@link #HUB_MANAGE} on both paths.
  * <p>
- * The hub's migrations share the version sequence of each service's own {@code db/migration}: a new one takes a
- * version that every service with a hub leaves free (V5 and V23 so far), and the services keep clear of them. The
- * scripts of existing versions stay byte for byte as they are, since Flyway checks their checksums, comments
+ * The hub's migrations share the version sequence of each service's own
+ * {@code db/migration}: a new one takes a version that every service with a hub leaves
+ * free (V5 and V23 so far), and the services keep clear of them. The scripts of existing
+ * versions stay byte for byte as they are, since Flyway checks their checksums, comments
  * included.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,7 +34,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Import({ HubController.class, DeliveryController.class })
 public class HubConfiguration {
 
-	/** Registering event listeners and looking after their deliveries: an integration task. */
+	/**
+	 * Registering event listeners and looking after their deliveries: an integration
+	 * task.
+	 */
 	public static final String HUB_MANAGE = "hub:manage";
 
 	@Bean

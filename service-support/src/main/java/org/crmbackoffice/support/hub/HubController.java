@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-// A service without a v4 API or parties maps its one hub path more than once, which is the same mapping.
+// A service without a v4 API or parties maps its one hub path more than once, which is
+// the same mapping.
 @RequestMapping(path = { "${crm.hub.hub-path}", "${crm.hub.v4-hub-path:${crm.hub.hub-path}}",
-		"${crm.hub.party-hub-path:${crm.hub.hub-path}}" },
-		produces = MediaType.APPLICATION_JSON_VALUE)
+		"${crm.hub.party-hub-path:${crm.hub.hub-path}}" }, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "hub", description = "TMF688 event listeners")
 class HubController {
 

@@ -39,7 +39,10 @@ public class HubListeners {
 		this.properties = properties;
 	}
 
-	/** @param apiVersion the version of the API whose events the listener receives: {@code v5} or {@code v4} */
+	/**
+	 * @param apiVersion the version of the API whose events the listener receives:
+	 * {@code v5} or {@code v4}
+	 */
 	@Transactional
 	public Hub register(HubRegistration registration, String apiVersion) {
 		this.guard.check(registration.callback());
@@ -61,8 +64,9 @@ public class HubListeners {
 	}
 
 	/**
-	 * Issues a new secret. The old one keeps signing beside it for {@code crm.hub.secret-overlap}, so the listener
-	 * can switch without losing a message.
+	 * Issues a new secret. The old one keeps signing beside it for
+	 * {@code crm.hub.secret-overlap}, so the listener can switch without losing a
+	 * message.
 	 */
 	@Transactional
 	public Hub rotateSecret(String id) {
@@ -77,7 +81,10 @@ public class HubListeners {
 				hub.creationDate());
 	}
 
-	/** A removed listener gets nothing more; what it was owed becomes dead letters, kept for the record. */
+	/**
+	 * A removed listener gets nothing more; what it was owed becomes dead letters, kept
+	 * for the record.
+	 */
 	@Transactional
 	public void remove(String id) {
 		get(id);

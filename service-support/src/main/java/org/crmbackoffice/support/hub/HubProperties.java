@@ -6,14 +6,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param hubPath where listeners are registered, e.g. {@code /tmf-api/partyInteraction/v5/hub}
- * @param v4HubPath where TMF v4 clients register, for a service that serves its v4 API beside v5; listeners
- * registered there receive the v4 shape of each event
- * @param partyHubPath where listeners of TMF632 party events register, for a service that also serves parties (as
- * a TMF629 customer inventory does, beside its customers); listeners registered there receive only party events
- * @param deliveryPath where deliveries are listed and redelivered, e.g. {@code /interaction/v1/delivery}
- * @param allowPrivateCallbacks whether callbacks may point at loopback or private addresses; only for tests and the
- * local stack, since it would let a caller make the service call into its own network
+ * @param hubPath where listeners are registered, e.g.
+ * {@code /tmf-api/partyInteraction/v5/hub}
+ * @param v4HubPath where TMF v4 clients register, for a service that serves its v4 API
+ * beside v5; listeners registered there receive the v4 shape of each event
+ * @param partyHubPath where listeners of TMF632 party events register, for a service that
+ * also serves parties (as a TMF629 customer inventory does, beside its customers);
+ * listeners registered there receive only party events
+ * @param deliveryPath where deliveries are listed and redelivered, e.g.
+ * {@code /interaction/v1/delivery}
+ * @param allowPrivateCallbacks whether callbacks may point at loopback or private
+ * addresses; only for tests and the local stack, since it would let a caller make the
+ * service call into its own network
  * @param dispatcher whether this instance delivers (several instances may)
  * @param workers deliveries made at once by this instance
  * @param maxAttempts tries before a delivery becomes a dead letter
@@ -23,10 +27,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("crm.hub")
 public record HubProperties(String hubPath, String v4HubPath, String partyHubPath, String deliveryPath,
-		@DefaultValue("false") boolean allowPrivateCallbacks, @DefaultValue("true") boolean dispatcher, @DefaultValue("2") int workers,
-		@DefaultValue("PT0.1S") Duration pollInterval, @DefaultValue("12") int maxAttempts,
-		@DefaultValue("PT10S") Duration firstRetry, @DefaultValue("PT1H") Duration maxRetry,
-		@DefaultValue("PT10S") Duration callbackTimeout, @DefaultValue("PT24H") Duration secretOverlap) {
+		@DefaultValue("false") boolean allowPrivateCallbacks, @DefaultValue("true") boolean dispatcher,
+		@DefaultValue("2") int workers, @DefaultValue("PT0.1S") Duration pollInterval,
+		@DefaultValue("12") int maxAttempts, @DefaultValue("PT10S") Duration firstRetry,
+		@DefaultValue("PT1H") Duration maxRetry, @DefaultValue("PT10S") Duration callbackTimeout,
+		@DefaultValue("PT24H") Duration secretOverlap) {
 
 	public static final String V5 = "v5";
 
@@ -36,8 +41,8 @@ public record HubProperties(String hubPath, String v4HubPath, String partyHubPat
 	public static final String PARTY_V5 = "party-v5";
 
 	/**
-	 * The API of the hub at this request path: v4 under {@link #v4HubPath()}, the parties under
-	 * {@link #partyHubPath()}, v5 everywhere else.
+	 * The API of the hub at this request path: v4 under {@link #v4HubPath()}, the parties
+	 * under {@link #partyHubPath()}, v5 everywhere else.
 	 */
 	String apiVersionAt(String requestPath) {
 		if (this.v4HubPath != null && requestPath.startsWith(this.v4HubPath)) {

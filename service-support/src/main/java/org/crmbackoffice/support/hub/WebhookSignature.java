@@ -9,8 +9,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Standard Webhooks signatures: {@code v1,<base64 HMAC-SHA256 of "id.timestamp.body">} keyed with the listener's
- * secret, which is {@code whsec_} followed by the base64 of 24 random bytes.
+ * Standard Webhooks signatures: {@code v1,<base64 HMAC-SHA256 of "id.timestamp.body">}
+ * keyed with the listener's secret, which is {@code whsec_} followed by the base64 of 24
+ * random bytes.
  */
 public final class WebhookSignature {
 

@@ -19,8 +19,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Remembers which record each {@code (caller, Idempotency-Key)} created. Keys belong to the caller that sent them,
- * so two clients cannot collide or see each other's results.
+ * Remembers which record each {@code (caller, Idempotency-Key)} created. Keys belong to
+ * the caller that sent them, so two clients cannot collide or see each other's results.
  */
 public class IdempotencyKeys {
 
@@ -41,16 +41,18 @@ public class IdempotencyKeys {
 	}
 
 	/**
-	 * Creates a record at most once per caller and key. Call it in the transaction that stores the record: a
-	 * repeat of the same request is answered from what the first one created, and a concurrent repeat fails on
-	 * the key's primary key with a 409 (its transaction rolls back, and its client's retry gets the first result).
+	 * Creates a record at most once per caller and key. Call it in the transaction that
+	 * stores the record: a repeat of the same request is answered from what the first one
+	 * created, and a concurrent repeat fails on the key's primary key with a 409 (its
+	 * transaction rolls back, and its client's retry gets the first result).
 	 * @param key the request's {@code Idempotency-Key}, or {@code null} to simply create
-	 * @param replay the answer for a repeat, from the id of the record the first request created
+	 * @param replay the answer for a repeat, from the id of the record the first request
+	 * created
 	 * @param create stores the record and answers with it
 	 * @param idOf the id of the record an answer holds
 	 */
-	public <R> R createOnce(String caller, String key, Object request, Function<String, R> replay,
-			Supplier<R> create, Function<R, String> idOf) {
+	public <R> R createOnce(String caller, String key, Object request, Function<String, R> replay, Supplier<R> create,
+			Function<R, String> idOf) {
 		if (key == null) {
 			return create.get();
 		}
@@ -71,7 +73,8 @@ public class IdempotencyKeys {
 
 	/**
 	 * The id of the record an earlier request with this key created, if there was one.
-	 * @throws ApiProblemException {@code idempotency-key-reused} when the key came with a different body
+	 * @throws ApiProblemException {@code idempotency-key-reused} when the key came with a
+	 * different body
 	 */
 	public Optional<String> previousResult(String caller, String key, Object request) {
 		check(key);
@@ -89,13 +92,15 @@ public class IdempotencyKeys {
 	}
 
 	/**
-	 * Records the key with the record it created. Call it in the transaction that stores the record: a concurrent
-	 * duplicate then fails on the key's primary key and its record is rolled back with it.
+	 * Records the key with the record it created. Call it in the transaction that stores
+	 * the record: a concurrent duplicate then fails on the key's primary key and its
+	 * record is rolled back with it.
 	 */
 	public void remember(String caller, String key, Object request, String resourceId) {
-		this.jdbc.update("insert into idempotency_key (caller, idempotency_key, request_hash, resource_id, created_at) "
-				+ "values (?, ?, ?, ?, ?)", caller, key, fingerprint(request), resourceId,
-				Timestamp.from(this.clock.instant()));
+		this.jdbc.update(
+				"insert into idempotency_key (caller, idempotency_key, request_hash, resource_id, created_at) "
+						+ "values (?, ?, ?, ?, ?)",
+				caller, key, fingerprint(request), resourceId, Timestamp.from(this.clock.instant()));
 	}
 
 	private static void check(String key) {
@@ -105,7 +110,10 @@ public class IdempotencyKeys {
 		}
 	}
 
-	/** Hashes the parsed request, so that formatting and member order of the JSON do not matter. */
+	/**
+	 * Hashes the parsed request, so that formatting and member order of the JSON do not
+	 * matter.
+	 */
 	private String fingerprint(Object request) {
 		try {
 			byte[] canonical = this.json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);

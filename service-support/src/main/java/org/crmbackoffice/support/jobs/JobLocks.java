@@ -3,10 +3,12 @@ package org.crmbackoffice.support.jobs;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Named locks for the jobs that every instance schedules but one at a time must do (reminders, retention,
- * unusual-access detection, starting a data-quality run): PostgreSQL advisory locks held by the current
- * transaction, so they are released at commit or rollback, and by the database when an instance dies. A job's
- * name is hashed to the lock's key by PostgreSQL, so no numbers need agreeing on. Call inside a transaction.
+ * Named locks for the jobs that every instance schedules but one at a time must do
+ * (reminders, retention, unusual-access detection, starting a data-quality run):
+ * PostgreSQL advisory locks held by the current transaction, so they are released at
+ * commit or rollback, and by the database when an instance dies. A job's name is hashed
+ * to the lock's key by PostgreSQL, so no numbers need agreeing on. Call inside a
+ * transaction.
  */
 public class JobLocks {
 

@@ -9,8 +9,9 @@ public final class ElementCollections {
 	}
 
 	/**
-	 * Makes the stored list hold the given elements. Leaves it alone when they are equal: replacing an unchanged
-	 * collection would make Hibernate delete and re-insert all its rows.
+	 * Makes the stored list hold the given elements. Leaves it alone when they are equal:
+	 * replacing an unchanged collection would make Hibernate delete and re-insert all its
+	 * rows.
 	 */
 	public static <T> void replace(List<T> stored, List<T> given) {
 		if (!stored.equals(given)) {

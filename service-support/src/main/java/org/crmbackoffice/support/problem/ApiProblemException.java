@@ -6,9 +6,9 @@ import java.util.Map;
 import org.crmbackoffice.model.problem.ProblemType;
 
 /**
- * Raised by service code for a failure the client should see as a problem response of the given type, with a
- * detail written for the person reading it, and optionally field errors or further properties a client can act
- * on (e.g. the allowed transitions).
+ * Raised by service code for a failure the client should see as a problem response of the
+ * given type, with a detail written for the person reading it, and optionally field
+ * errors or further properties a client can act on (e.g. the allowed transitions).
  */
 public class ApiProblemException extends RuntimeException {
 

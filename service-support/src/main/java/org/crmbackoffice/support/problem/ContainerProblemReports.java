@@ -20,9 +20,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Answers the errors that Tomcat finds before a request reaches the application (a URL it will not decode, a
- * header or request line too long, ...) with a problem like every other error, where Tomcat would write an HTML
- * page. Errors the application answered itself have a body already and are left as they are.
+ * Answers the errors that Tomcat finds before a request reaches the application (a URL it
+ * will not decode, a header or request line too long, ...) with a problem like every
+ * other error, where Tomcat would write an HTML page. Errors the application answered
+ * itself have a body already and are left as they are.
  */
 public final class ContainerProblemReports extends ErrorReportValve {
 
@@ -32,7 +33,10 @@ public final class ContainerProblemReports extends ErrorReportValve {
 		this.json = json;
 	}
 
-	/** Puts this valve in place of the error report of the host the application runs in, once it has started. */
+	/**
+	 * Puts this valve in place of the error report of the host the application runs in,
+	 * once it has started.
+	 */
 	public static WebServerFactoryCustomizer<TomcatServletWebServerFactory> customizer(JsonMapper json) {
 		return (factory) -> factory.addContextCustomizers((context) -> context.addLifecycleListener((event) -> {
 			if (Lifecycle.AFTER_START_EVENT.equals(event.getType()) && context.getParent() instanceof Host host) {
@@ -79,7 +83,8 @@ public final class ContainerProblemReports extends ErrorReportValve {
 			}
 		}
 		catch (IOException | IllegalStateException ex) {
-			// The client went away or the response was committed meanwhile: nothing more can be said to it.
+			// The client went away or the response was committed meanwhile: nothing more
+			// can be said to it.
 		}
 	}
 

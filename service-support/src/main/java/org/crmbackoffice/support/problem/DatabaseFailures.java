@@ -12,10 +12,11 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Tells a database that cannot be reached from one that refused a statement. The exception a lost connection
- * surfaces as depends on where it hit (opening a transaction, a query, the rollback after it), so the causes
- * are read down to the driver's SQL state; where they say nothing (a rollback on a connection the pool already
- * closed hides the failure before it), the database itself is asked.
+ * Tells a database that cannot be reached from one that refused a statement. The
+ * exception a lost connection surfaces as depends on where it hit (opening a transaction,
+ * a query, the rollback after it), so the causes are read down to the driver's SQL state;
+ * where they say nothing (a rollback on a connection the pool already closed hides the
+ * failure before it), the database itself is asked.
  */
 public final class DatabaseFailures {
 
@@ -37,7 +38,10 @@ public final class DatabaseFailures {
 		return false;
 	}
 
-	/** Whether the database gives a working connection now; {@code true} when the service has none. */
+	/**
+	 * Whether the database gives a working connection now; {@code true} when the service
+	 * has none.
+	 */
 	static boolean answers(DataSource dataSource) {
 		if (dataSource == null) {
 			return true;
@@ -51,11 +55,12 @@ public final class DatabaseFailures {
 	}
 
 	/**
-	 * Class 08 is a connection exception; 57P01 to 57P03 are the server shutting down, crashed or starting up.
+	 * Class 08 is a connection exception; 57P01 to 57P03 are the server shutting down,
+	 * crashed or starting up.
 	 */
 	private static boolean isConnectionState(String state) {
-		return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-				|| state.equals("57P03"));
+		return state != null
+				&& (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
 	}
 
 }

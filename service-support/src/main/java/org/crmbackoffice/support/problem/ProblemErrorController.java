@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Answers errors that happen outside Spring MVC's handlers (in servlet filters or the container) with a
- * problem response too, in place of Spring Boot's JSON map or HTML page.
+ * Answers errors that happen outside Spring MVC's handlers (in servlet filters or the
+ * container) with a problem response too, in place of Spring Boot's JSON map or HTML
+ * page.
  */
 @Hidden
 @RestController

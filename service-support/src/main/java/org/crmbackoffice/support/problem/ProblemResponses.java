@@ -29,10 +29,11 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one place that turns exceptions into problem responses. Spring MVC's own exceptions (unknown path, wrong
- * method, unsupported content type, unreadable body, failed validation) keep the status Spring chooses and get
- * the matching {@link ProblemType}; service code raises {@link ApiProblemException}; anything else is an
- * internal error whose details stay in the log.
+ * The one place that turns exceptions into problem responses. Spring MVC's own exceptions
+ * (unknown path, wrong method, unsupported content type, unreadable body, failed
+ * validation) keep the status Spring chooses and get the matching {@link ProblemType};
+ * service code raises {@link ApiProblemException}; anything else is an internal error
+ * whose details stay in the log.
  */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -55,7 +56,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(ex.type().status()).body(problem);
 	}
 
-	/** Raised inside a handler, e.g. when no caller is authenticated; the filter chain's own refusals never get here. */
+	/**
+	 * Raised inside a handler, e.g. when no caller is authenticated; the filter chain's
+	 * own refusals never get here.
+	 */
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException ex) {
 		ProblemDetail problem = Problems.of(ProblemType.FORBIDDEN, "Your roles do not allow this request.");
@@ -64,7 +68,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 			.body(problem);
 	}
 
-	/** Two writers changed the same record at once; the loser learns it must read again. */
+	/**
+	 * Two writers changed the same record at once; the loser learns it must read again.
+	 */
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<ProblemDetail> handleConcurrentChange(OptimisticLockingFailureException ex) {
 		ProblemDetail problem = Problems.of(ProblemType.PRECONDITION_FAILED,
@@ -72,7 +78,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(ProblemType.PRECONDITION_FAILED.status()).body(problem);
 	}
 
-	/** Tomcat decodes the query string only when the application first asks for a parameter. */
+	/**
+	 * Tomcat decodes the query string only when the application first asks for a
+	 * parameter.
+	 */
 	@ExceptionHandler(InvalidParameterException.class)
 	ResponseEntity<ProblemDetail> handleUndecodableQuery(InvalidParameterException ex) {
 		ProblemDetail problem = Problems.of(ProblemType.MALFORMED_REQUEST, "The query string is not well-formed: a "
@@ -81,9 +90,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A failure of the database or its connection: while the database is down, restarting or out of connections,
-	 * nothing the client did wrong and worth trying again once it is back, which the pool's connection timeout
-	 * keeps from taking long to learn. Any other database failure is a fault of the service.
+	 * A failure of the database or its connection: while the database is down, restarting
+	 * or out of connections, nothing the client did wrong and worth trying again once it
+	 * is back, which the pool's connection timeout keeps from taking long to learn. Any
+	 * other database failure is a fault of the service.
 	 */
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
 	ResponseEntity<ProblemDetail> handleDatabaseFailure(Exception ex) {
@@ -145,12 +155,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
-	/** Gives the problems Spring MVC builds itself (405, 406, 415, 404 ...) our types, titles and request id. */
+	/**
+	 * Gives the problems Spring MVC builds itself (405, 406, 415, 404 ...) our types,
+	 * titles and request id.
+	 */
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
 			WebRequest request) {
-		if (body instanceof ProblemDetail problem && (problem.getType() == null
-				|| !problem.getType().toString().startsWith(ProblemType.TYPE_PREFIX))) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || !problem.getType().toString().startsWith(ProblemType.TYPE_PREFIX))) {
 			ProblemDetail typed = Problems.of(Problems.forStatus(status.value()), problem.getDetail());
 			return super.createResponseEntity(typed, headers, status, request);
 		}

@@ -12,8 +12,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Builds problem details the same way wherever they are produced. Each is an RFC 9457 problem and, in the same
- * body, a TMF630 {@code Error} ({@link ProblemType#tmfErrorMembers}).
+ * Builds problem details the same way wherever they are produced. Each is an RFC 9457
+ * problem and, in the same body, a TMF630 {@code Error}
+ * ({@link ProblemType#tmfErrorMembers}).
  */
 final class Problems {
 
@@ -40,7 +41,10 @@ final class Problems {
 		return problem;
 	}
 
-	/** A problem for a status the container or the framework set, with nothing more to say than the status. */
+	/**
+	 * A problem for a status the container or the framework set, with nothing more to say
+	 * than the status.
+	 */
 	static ProblemDetail ofStatus(int status) {
 		HttpStatus known = HttpStatus.resolve(status);
 		ProblemDetail problem = of(forStatus(status), (known != null) ? known.getReasonPhrase() : "Error " + status);
@@ -48,7 +52,10 @@ final class Problems {
 		return problem;
 	}
 
-	/** The problem type for a status the framework chose, for the cases no handler names a type itself. */
+	/**
+	 * The problem type for a status the framework chose, for the cases no handler names a
+	 * type itself.
+	 */
 	static ProblemType forStatus(int status) {
 		return Arrays.stream(ProblemType.values())
 			.filter((type) -> type.status() == status)

@@ -9,15 +9,18 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Says what is wrong with JSON a client sent that cannot be read, in the client's terms: where in its document,
- * never the Java types or methods that Jackson's messages name.
+ * Says what is wrong with JSON a client sent that cannot be read, in the client's terms:
+ * where in its document, never the Java types or methods that Jackson's messages name.
  */
 public final class UnreadableJson {
 
 	private UnreadableJson() {
 	}
 
-	/** @param failure why Jackson could not read the document, or {@code null} when there was no document */
+	/**
+	 * @param failure why Jackson could not read the document, or {@code null} when there
+	 * was no document
+	 */
 	public static ApiProblemException problem(JacksonException failure) {
 		if (failure != null && !failure.getPath().isEmpty()) {
 			String pointer = pointerOf(failure.getPath());
@@ -34,7 +37,8 @@ public final class UnreadableJson {
 		TokenStreamLocation location = (failure != null) ? failure.getLocation() : null;
 		if (failure instanceof StreamReadException && location != null && location.getLineNr() > 0) {
 			return new ApiProblemException(ProblemType.MALFORMED_REQUEST, "The request body is not well-formed JSON "
-					+ "(line " + location.getLineNr() + ", column " + location.getColumnNr() + ").", List.of(), failure);
+					+ "(line " + location.getLineNr() + ", column " + location.getColumnNr() + ").", List.of(),
+					failure);
 		}
 		return new ApiProblemException(ProblemType.MALFORMED_REQUEST,
 				"The request body is missing, or is not the JSON object this resource takes.", List.of(), failure);

@@ -12,8 +12,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Puts every request of an authenticated caller through its budget: the bulk endpoints through the bulk budget,
- * all others through the default one. On unless {@code crm.rate-limit.enabled=false}.
+ * Puts every request of an authenticated caller through its budget: the bulk endpoints
+ * through the bulk budget, all others through the default one. On unless
+ * {@code crm.rate-limit.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -45,7 +46,10 @@ public class RateLimitConfiguration implements WebMvcConfigurer {
 		return new RateLimitInterceptor(policy, budget, this.budgets, this.callers);
 	}
 
-	/** Both services schedule their own background work; this runs on their scheduler, on every instance. */
+	/**
+	 * Both services schedule their own background work; this runs on their scheduler, on
+	 * every instance.
+	 */
 	@Scheduled(fixedDelayString = "${crm.rate-limit.cleanup-interval:PT5M}")
 	void removeRefilledBuckets() {
 		int removed;

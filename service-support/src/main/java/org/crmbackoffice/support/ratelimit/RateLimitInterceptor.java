@@ -12,11 +12,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Counts each authenticated request against its caller's budget and refuses it with 429 when the budget is spent.
- * A business partner's budget is its party's, whatever client or token it calls with; everyone else's is its token
- * subject's. Every answer says where the caller stands, in the IETF {@code RateLimit-Policy} and {@code RateLimit}
- * headers (draft-ietf-httpapi-ratelimit-headers). Requests without a valid token are refused before they get
- * here and cost nothing.
+ * Counts each authenticated request against its caller's budget and refuses it with 429
+ * when the budget is spent. A business partner's budget is its party's, whatever client
+ * or token it calls with; everyone else's is its token subject's. Every answer says where
+ * the caller stands, in the IETF {@code RateLimit-Policy} and {@code RateLimit} headers
+ * (draft-ietf-httpapi-ratelimit-headers). Requests without a valid token are refused
+ * before they get here and cost nothing.
  */
 class RateLimitInterceptor implements HandlerInterceptor {
 
@@ -28,7 +29,10 @@ class RateLimitInterceptor implements HandlerInterceptor {
 
 	private final CurrentCaller callers;
 
-	/** @param policy the name of the budget in the headers: {@code default} or {@code bulk} */
+	/**
+	 * @param policy the name of the budget in the headers: {@code default} or
+	 * {@code bulk}
+	 */
 	RateLimitInterceptor(String policy, RateLimitProperties.Budget budget, RequestBudgets budgets,
 			CurrentCaller callers) {
 		this.policy = policy;
@@ -62,7 +66,10 @@ class RateLimitInterceptor implements HandlerInterceptor {
 						this.policy.equals("default") ? "" : " for exports and reports", retryAfter));
 	}
 
-	/** A partner's party, whichever client it uses; otherwise whom the token was issued to. */
+	/**
+	 * A partner's party, whichever client it uses; otherwise whom the token was issued
+	 * to.
+	 */
 	private static String keyOf(Caller caller) {
 		if (caller.isPartner() && caller.partyId() != null) {
 			return "party:" + caller.partyId();

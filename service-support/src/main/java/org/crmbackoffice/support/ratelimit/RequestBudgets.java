@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
- * The token buckets of one service, one row each in its {@code rate_limit_bucket} table, so that every instance
- * takes from the same budget. A bucket's row goes once the bucket has refilled: an idle caller costs nothing.
+ * The token buckets of one service, one row each in its {@code rate_limit_bucket} table,
+ * so that every instance takes from the same budget. A bucket's row goes once the bucket
+ * has refilled: an idle caller costs nothing.
  */
 class RequestBudgets {
 
@@ -44,13 +45,17 @@ class RequestBudgets {
 
 	private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
-	/** The buckets this instance used lately; each batches concurrent requests of its caller into one update. */
+	/**
+	 * The buckets this instance used lately; each batches concurrent requests of its
+	 * caller into one update.
+	 */
 	private final Cache<String, BucketProxy> recent;
 
 	/**
 	 * @param window the period a budget refills over
-	 * @param pauseAfterFailure how long requests go uncounted once the store failed; without a pause each request
-	 * would first wait out the pool's connection timeout for its budget, then again for its own work
+	 * @param pauseAfterFailure how long requests go uncounted once the store failed;
+	 * without a pause each request would first wait out the pool's connection timeout for
+	 * its budget, then again for its own work
 	 */
 	RequestBudgets(DataSource dataSource, Duration window, Duration pauseAfterFailure) {
 		this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
@@ -72,31 +77,38 @@ class RequestBudgets {
 
 	/**
 	 * Takes one request from a caller's budget of {@code capacity} requests per window.
-	 * @return where the caller stands; empty when the budgets cannot be read now, and the request goes uncounted
-	 * @throws DataAccessResourceFailureException when they cannot be read because the database is unreachable
+	 * @return where the caller stands; empty when the budgets cannot be read now, and the
+	 * request goes uncounted
+	 * @throws DataAccessResourceFailureException when they cannot be read because the
+	 * database is unreachable
 	 */
 	Optional<ConsumptionProbe> take(String caller, long capacity) {
 		if (System.nanoTime() - this.countAgainAt.get() < 0) {
 			return Optional.empty();
 		}
-		// The budget is part of the key, so that a changed budget starts a new bucket instead of meeting the old one.
+		// The budget is part of the key, so that a changed budget starts a new bucket
+		// instead of meeting the old one.
 		String key = caller + "|" + capacity + "/" + this.window.toMillis() + "ms";
 		try {
 			BucketProxy bucket = this.recent.get(key,
 					(ignored) -> this.buckets.builder()
 						.withOptimization(Optimizations.batching())
-						.build(key, () -> BucketConfiguration.builder()
-							.addLimit((limit) -> limit.capacity(capacity).refillGreedy(capacity, this.window))
-							.build()));
+						.build(key,
+								() -> BucketConfiguration.builder()
+									.addLimit((limit) -> limit.capacity(capacity).refillGreedy(capacity, this.window))
+									.build()));
 			return Optional.of(bucket.tryConsumeAndReturnRemaining(1));
 		}
 		catch (RuntimeException ex) {
-			// Without its budget store the service cannot count, but it can still serve: refusing everyone would
-			// turn a hiccup of the store into an outage of every client. Pausing spares the next requests the wait.
+			// Without its budget store the service cannot count, but it can still serve:
+			// refusing everyone would
+			// turn a hiccup of the store into an outage of every client. Pausing spares
+			// the next requests the wait.
 			this.countAgainAt.set(System.nanoTime() + this.pauseAfterFailureNanos);
 			warnNowAndThen(ex);
 			if (DatabaseFailures.isUnreachable(ex)) {
-				// The store is the service's own database, which this request would now wait for a second time.
+				// The store is the service's own database, which this request would now
+				// wait for a second time.
 				throw new DataAccessResourceFailureException("The database holding the request budgets is unreachable",
 						ex);
 			}
@@ -104,7 +116,10 @@ class RequestBudgets {
 		}
 	}
 
-	/** Deletes the rows of buckets that have refilled; safe to run on every instance at once. */
+	/**
+	 * Deletes the rows of buckets that have refilled; safe to run on every instance at
+	 * once.
+	 */
 	int removeRefilled(int batchSize) {
 		return this.buckets.removeExpired(batchSize);
 	}

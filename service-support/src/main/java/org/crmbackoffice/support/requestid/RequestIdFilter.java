@@ -18,9 +18,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id and writes one structured log line per request when it completes. A caller's
- * {@code X-Request-ID} is kept when it is a plausible id; anything else is replaced, so that log injection
- * through the header is not possible.
+ * Gives every request an id and writes one structured log line per request when it
+ * completes. A caller's {@code X-Request-ID} is kept when it is a plausible id; anything
+ * else is replaced, so that log injection through the header is not possible.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter extends OncePerRequestFilter {
@@ -63,7 +63,9 @@ public class RequestIdFilter extends OncePerRequestFilter {
 			.log("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(), millis);
 	}
 
-	/** Runs for error dispatches too, so the problem written there carries the same id. */
+	/**
+	 * Runs for error dispatches too, so the problem written there carries the same id.
+	 */
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
 		return false;

@@ -7,8 +7,8 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 
 /**
- * Forwards the current request id on every call made through a Spring Boot built {@link RestClient}, which
- * includes the HTTP service clients of the other service.
+ * Forwards the current request id on every call made through a Spring Boot built
+ * {@link RestClient}, which includes the HTTP service clients of the other service.
  */
 public class RequestIdPropagation implements RestClientCustomizer {
 

@@ -9,16 +9,20 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When a sender that failed tries again: exponential backoff with jitter, so that many failed deliveries do not
- * all come back at the same moment, capped so that a long outage is still retried at a steady pace. The same
- * policy serves every retrying sender (webhook deliveries, partner messages).
+ * When a sender that failed tries again: exponential backoff with jitter, so that many
+ * failed deliveries do not all come back at the same moment, capped so that a long outage
+ * is still retried at a steady pace. The same policy serves every retrying sender
+ * (webhook deliveries, partner messages).
  *
  * @param first the longest wait before the first retry; retries wait at least half of it
  * @param max the longest wait between two attempts
  */
 public record Backoff(Duration first, Duration max) {
 
-	/** How long to wait before the attempt after {@code attempts} failed ones: up to first x 2^(attempts-1). */
+	/**
+	 * How long to wait before the attempt after {@code attempts} failed ones: up to first
+	 * x 2^(attempts-1).
+	 */
 	public Duration delay(int attempts) {
 		long base = this.first.toMillis();
 		long ceiling = Math.min(this.max.toMillis(), base << Math.min(Math.max(attempts, 1) - 1, 30));
@@ -27,8 +31,9 @@ public record Backoff(Duration first, Duration max) {
 	}
 
 	/**
-	 * The wait a server asked for in a {@code Retry-After} header (RFC 9110: seconds or an HTTP date), at most
-	 * {@link #max()}; empty when the header is absent, unreadable or in the past.
+	 * The wait a server asked for in a {@code Retry-After} header (RFC 9110: seconds or
+	 * an HTTP date), at most {@link #max()}; empty when the header is absent, unreadable
+	 * or in the past.
 	 */
 	public Optional<Duration> retryAfter(String header, Instant now) {
 		if (header == null || header.isBlank()) {

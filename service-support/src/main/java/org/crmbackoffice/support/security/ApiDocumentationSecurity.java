@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Tells Swagger UI how to get a token: from the issuer's token endpoint by client credentials (the demo clients
- * of the local stack), or by pasting a bearer token from any identity provider.
+ * Tells Swagger UI how to get a token: from the issuer's token endpoint by client
+ * credentials (the demo clients of the local stack), or by pasting a bearer token from
+ * any identity provider.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiDocumentationSecurity {
@@ -31,16 +32,15 @@ public class ApiDocumentationSecurity {
 				openApi.setComponents(new Components());
 			}
 			openApi.getComponents()
-				.addSecuritySchemes(CLIENT_CREDENTIALS,
-						new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
-							.description("Client credentials of the identity provider, e.g. agent / agent-secret "
-									+ "on the local stack")
-							.flows(new OAuthFlows()
-								.clientCredentials(new OAuthFlow().tokenUrl(tokenUrl).scopes(new Scopes()))))
-				.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-					.scheme("bearer")
-					.bearerFormat("JWT")
-					.description("An access token obtained elsewhere"));
+				.addSecuritySchemes(CLIENT_CREDENTIALS, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+					.description("Client credentials of the identity provider, e.g. agent / agent-secret "
+							+ "on the local stack")
+					.flows(new OAuthFlows().clientCredentials(new OAuthFlow().tokenUrl(tokenUrl).scopes(new Scopes()))))
+				.addSecuritySchemes(BEARER,
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("bearer")
+							.bearerFormat("JWT")
+							.description("An access token obtained elsewhere"));
 			openApi.addSecurityItem(new SecurityRequirement().addList(CLIENT_CREDENTIALS));
 			openApi.addSecurityItem(new SecurityRequirement().addList(BEARER));
 		};

@@ -5,10 +5,12 @@ import java.util.Set;
 /**
  * Who is making the current request, as the token says.
  *
- * @param subject the user or client the token was issued to; what records store as their author
+ * @param subject the user or client the token was issued to; what records store as their
+ * author
  * @param clientId the OAuth2 client that obtained the token
  * @param roles the roles the identity provider gave it
- * @param partyId for a business partner, the party it acts as; {@code null} for the enterprise's own callers
+ * @param partyId for a business partner, the party it acts as; {@code null} for the
+ * enterprise's own callers
  * @param permissions what the service's role table grants these roles
  */
 public record Caller(String subject, String clientId, Set<String> roles, String partyId, Set<String> permissions) {

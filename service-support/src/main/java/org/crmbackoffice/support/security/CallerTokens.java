@@ -15,8 +15,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Reads a validated JWT as a {@link Caller}: the roles claim becomes the permissions of the service's role
- * table, plus a {@code ROLE_} authority per role.
+ * Reads a validated JWT as a {@link Caller}: the roles claim becomes the permissions of
+ * the service's role table, plus a {@code ROLE_} authority per role.
  */
 public class CallerTokens implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -46,7 +46,10 @@ public class CallerTokens implements Converter<Jwt, AbstractAuthenticationToken>
 				jwt.getClaimAsString(this.properties.partyIdClaim()), this.permissions.permissionsOf(roles));
 	}
 
-	/** Identity providers write roles as a JSON array or as one space- or comma-separated string. */
+	/**
+	 * Identity providers write roles as a JSON array or as one space- or comma-separated
+	 * string.
+	 */
 	private Set<String> rolesOf(Jwt jwt) {
 		Object claim = jwt.getClaim(this.properties.rolesClaim());
 		Set<String> roles = new LinkedHashSet<>();

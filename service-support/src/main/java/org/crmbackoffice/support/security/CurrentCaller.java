@@ -11,7 +11,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
-/** Tells service code who is making the current request, e.g. to record it as the author of a change. */
+/**
+ * Tells service code who is making the current request, e.g. to record it as the author
+ * of a change.
+ */
 public class CurrentCaller {
 
 	private static final String REQUEST_CONTEXT = RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME;
@@ -31,9 +34,9 @@ public class CurrentCaller {
 	}
 
 	/**
-	 * Who made a request, also once the security filters are done with it and have cleared the thread's context,
-	 * e.g. for a filter that runs around them: bearer-token authentication keeps its context in a request
-	 * attribute.
+	 * Who made a request, also once the security filters are done with it and have
+	 * cleared the thread's context, e.g. for a filter that runs around them: bearer-token
+	 * authentication keeps its context in a request attribute.
 	 * @return the caller, or empty when the request carried no valid token
 	 */
 	public Optional<Caller> of(HttpServletRequest request) {

@@ -15,9 +15,11 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The permission each endpoint of one service needs, kept as data rather than only as security configuration, so
- * that the security chain and a test of the whole access matrix read the same rules. The chain matches requests
- * with the matchers {@link #ruleFor} builds, in the same order: the first rule that matches a request decides.
+ * The permission each endpoint of one service needs, kept as data rather than only as
+ * security configuration, so that the security chain and a test of the whole access
+ * matrix read the same rules. The chain matches requests with the matchers
+ * {@link #ruleFor} builds, in the same order: the first rule that matches a request
+ * decides.
  */
 public final class EndpointPermissions implements EndpointRules {
 
@@ -60,7 +62,8 @@ public final class EndpointPermissions implements EndpointRules {
 	/**
 	 * @param method the method it applies to, {@code null} for any
 	 * @param patterns the paths it applies to
-	 * @param anyOf the permissions of which a caller needs one; none for an endpoint open to everyone
+	 * @param anyOf the permissions of which a caller needs one; none for an endpoint open
+	 * to everyone
 	 */
 	public record Rule(HttpMethod method, List<String> patterns, Set<String> anyOf) {
 

@@ -20,8 +20,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Answers a missing or bad token (401) and a refused permission (403) like every other error: a problem
- * response, with the RFC 6750 {@code WWW-Authenticate} header the bearer token handlers set.
+ * Answers a missing or bad token (401) and a refused permission (403) like every other
+ * error: a problem response, with the RFC 6750 {@code WWW-Authenticate} header the bearer
+ * token handlers set.
  */
 public class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -36,11 +37,12 @@ public class ProblemSecurityResponses implements AuthenticationEntryPoint, Acces
 	}
 
 	@Override
-	public void commence(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException exception) throws IOException {
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+			throws IOException {
 		this.entryPoint.commence(request, response, exception);
-		write(request, response, ProblemType.UNAUTHENTICATED, (request.getHeader("Authorization") == null)
-				? "This endpoint needs a bearer token." : "The bearer token was not accepted: " + exception.getMessage());
+		write(request, response, ProblemType.UNAUTHENTICATED,
+				(request.getHeader("Authorization") == null) ? "This endpoint needs a bearer token."
+						: "The bearer token was not accepted: " + exception.getMessage());
 	}
 
 	@Override

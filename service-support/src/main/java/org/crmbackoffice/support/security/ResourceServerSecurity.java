@@ -12,10 +12,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The security every service shares: stateless bearer-token authentication against the configured issuer
- * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} and {@code audiences}), open health, info and
- * API documentation, the service's own {@link EndpointRules} for everything else, and problem responses for
- * 401 and 403.
+ * The security every service shares: stateless bearer-token authentication against the
+ * configured issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} and
+ * {@code audiences}), open health, info and API documentation, the service's own
+ * {@link EndpointRules} for everything else, and problem responses for 401 and 403.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -26,10 +26,14 @@ public class ResourceServerSecurity {
 	public static final String[] OPEN_PATHS = { "/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error" };
 
-	/** Metrics show who uses the system how: only callers with this permission read them. */
+	/**
+	 * Metrics show who uses the system how: only callers with this permission read them.
+	 */
 	public static final String MONITORING = "monitoring:read";
 
-	/** Verifies each bearer token once while it is valid, rather than on every request. */
+	/**
+	 * Verifies each bearer token once while it is valid, rather than on every request.
+	 */
 	@Bean
 	static BeanPostProcessor verifiedTokens() {
 		return VerifiedTokens.rememberingVerifiedTokens(VerifiedTokens.MAXIMUM_TOKENS);
@@ -59,15 +63,16 @@ public class ResourceServerSecurity {
 				endpoints.requestMatchers(OPEN_PATHS).permitAll();
 				endpoints.requestMatchers("/actuator/**").hasAuthority(MONITORING);
 				rules.declare(endpoints);
-				// Unmapped paths and methods then answer 404 and 405 as usual; that every mapped endpoint has a rule
+				// Unmapped paths and methods then answer 404 and 405 as usual; that every
+				// mapped endpoint has a rule
 				// is checked by each service's EndpointGuard test.
 				endpoints.anyRequest().authenticated();
 			})
 			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtAuthenticationConverter(tokens))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
-				.accessDeniedHandler(problems));
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
 	}
 

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One service's table of what each role may do there. A role the table does not name grants nothing.
+ * One service's table of what each role may do there. A role the table does not name
+ * grants nothing.
  */
 public final class RolePermissions {
 

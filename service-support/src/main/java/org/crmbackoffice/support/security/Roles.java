@@ -12,7 +12,10 @@ public final class Roles {
 	/** A business partner on self-service; the token names its party. */
 	public static final String PARTNER = "partner";
 
-	/** Keeps customer data right: creates, modifies and closes customers, runs data-quality audits. */
+	/**
+	 * Keeps customer data right: creates, modifies and closes customers, runs
+	 * data-quality audits.
+	 */
 	public static final String DATA_STEWARD = "data-steward";
 
 	/** Reads audit trails and usage reports, nothing else. */

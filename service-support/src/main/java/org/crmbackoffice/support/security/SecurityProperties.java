@@ -11,6 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientIdClaim the claim that names the OAuth2 client (the subject when absent)
  */
 @ConfigurationProperties("crm.security")
-public record SecurityProperties(@DefaultValue("roles") String rolesClaim, @DefaultValue("party_id") String partyIdClaim,
-		@DefaultValue("client_id") String clientIdClaim) {
+public record SecurityProperties(@DefaultValue("roles") String rolesClaim,
+		@DefaultValue("party_id") String partyIdClaim, @DefaultValue("client_id") String clientIdClaim) {
 }

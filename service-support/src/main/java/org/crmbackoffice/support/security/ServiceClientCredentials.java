@@ -10,8 +10,9 @@ import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpReq
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 
 /**
- * Makes the HTTP service clients of one group call as this service, with a client-credentials token of one
- * registration of {@code spring.security.oauth2.client}, kept until it expires.
+ * Makes the HTTP service clients of one group call as this service, with a
+ * client-credentials token of one registration of {@code spring.security.oauth2.client},
+ * kept until it expires.
  */
 public final class ServiceClientCredentials {
 
@@ -19,14 +20,15 @@ public final class ServiceClientCredentials {
 	}
 
 	/**
-	 * @param serviceName who the token belongs to: the service, not the user whose request caused the call, so one
-	 * cached token serves every request
+	 * @param serviceName who the token belongs to: the service, not the user whose
+	 * request caused the call, so one cached token serves every request
 	 */
 	public static RestClientHttpServiceGroupConfigurer forGroup(String group, String registrationId, String serviceName,
 			ClientRegistrationRepository registrations, OAuth2AuthorizedClientService authorizedClients) {
 		AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
 				registrations, authorizedClients);
-		manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+		manager
+			.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
 		Authentication serviceItself = UsernamePasswordAuthenticationToken.unauthenticated(serviceName, "n/a");
 		OAuth2ClientHttpRequestInterceptor bearerToken = new OAuth2ClientHttpRequestInterceptor(manager);
 		bearerToken.setClientRegistrationIdResolver((request) -> registrationId);

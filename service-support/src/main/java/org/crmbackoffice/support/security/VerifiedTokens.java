@@ -15,11 +15,13 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Remembers the bearer tokens that were verified, so that a client sending the same token again is not verified
- * again: decoding and checking a token's signature was the largest single cost of a request (a quarter of the CPU of
- * a request that reads nothing from the database, found with JDK Flight Recorder). A token is remembered by its exact
- * text until it expires (at most {@link #LONGEST}), so nothing that was not verified is ever taken, and an expired
- * token is verified, and refused, again. Refused tokens are not remembered.
+ * Remembers the bearer tokens that were verified, so that a client sending the same token
+ * again is not verified again: decoding and checking a token's signature was the largest
+ * single cost of a request (a quarter of the CPU of a request that reads nothing from the
+ * database, found with JDK Flight Recorder). A token is remembered by its exact text
+ * until it expires (at most {@link #LONGEST}), so nothing that was not verified is ever
+ * taken, and an expired token is verified, and refused, again. Refused tokens are not
+ * remembered.
  */
 final class VerifiedTokens implements JwtDecoder {
 
@@ -35,7 +37,8 @@ final class VerifiedTokens implements JwtDecoder {
 
 	/**
 	 * @param clock the wall clock a token's expiry is read against
-	 * @param ticker what measures how long a token has been remembered; the clock's, in production
+	 * @param ticker what measures how long a token has been remembered; the clock's, in
+	 * production
 	 */
 	VerifiedTokens(JwtDecoder verifier, int maximumTokens, Clock clock, Ticker ticker) {
 		this.verifier = verifier;
@@ -57,7 +60,10 @@ final class VerifiedTokens implements JwtDecoder {
 		return jwt;
 	}
 
-	/** Until the token expires, within {@link #LONGEST}; a token without expiry is not remembered. */
+	/**
+	 * Until the token expires, within {@link #LONGEST}; a token without expiry is not
+	 * remembered.
+	 */
 	private static Duration lifetimeOf(Jwt jwt, Clock clock) {
 		Instant expiresAt = jwt.getExpiresAt();
 		if (expiresAt == null) {
@@ -71,8 +77,8 @@ final class VerifiedTokens implements JwtDecoder {
 	}
 
 	/**
-	 * Puts every {@link JwtDecoder} of the application, the one Spring Boot configures from the issuer included,
-	 * behind a memory of the tokens it verified.
+	 * Puts every {@link JwtDecoder} of the application, the one Spring Boot configures
+	 * from the issuer included, behind a memory of the tokens it verified.
 	 */
 	static BeanPostProcessor rememberingVerifiedTokens(int maximumTokens) {
 		return new BeanPostProcessor() {

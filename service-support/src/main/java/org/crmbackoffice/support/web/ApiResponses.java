@@ -12,7 +12,10 @@ import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The TMF630 shapes of successful answers, and of resource ids, the same in every service. */
+/**
+ * The TMF630 shapes of successful answers, and of resource ids, the same in every
+ * service.
+ */
 public final class ApiResponses {
 
 	public static final String TOTAL_COUNT = "X-Total-Count";
@@ -22,7 +25,10 @@ public final class ApiResponses {
 	private ApiResponses() {
 	}
 
-	/** A list answer: the items of one page, with {@code X-Total-Count} and {@code X-Result-Count}. */
+	/**
+	 * A list answer: the items of one page, with {@code X-Total-Count} and
+	 * {@code X-Result-Count}.
+	 */
 	public static <R> ResponseEntity<List<R>> list(Page<R> page) {
 		List<R> items = page.getContent();
 		return ResponseEntity.ok()
@@ -32,8 +38,8 @@ public final class ApiResponses {
 	}
 
 	/**
-	 * A list answer whose items were reshaped, e.g. by {@link FieldSelection}, with the counts of the page they
-	 * came from.
+	 * A list answer whose items were reshaped, e.g. by {@link FieldSelection}, with the
+	 * counts of the page they came from.
 	 */
 	public static ResponseEntity<List<?>> list(Page<?> page, List<?> items) {
 		return ResponseEntity.ok()
@@ -42,12 +48,18 @@ public final class ApiResponses {
 			.body(items);
 	}
 
-	/** A 201 answer to a {@code POST} on a collection, with the {@code Location} of the new resource. */
+	/**
+	 * A 201 answer to a {@code POST} on a collection, with the {@code Location} of the
+	 * new resource.
+	 */
 	public static <R> ResponseEntity<R> created(String id, R resource) {
 		return ResponseEntity.created(locationOf(id)).body(resource);
 	}
 
-	/** Where the resource with this id, created by a {@code POST} on the current collection, can be read. */
+	/**
+	 * Where the resource with this id, created by a {@code POST} on the current
+	 * collection, can be read.
+	 */
 	public static URI locationOf(String id) {
 		return ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
 	}
@@ -58,8 +70,10 @@ public final class ApiResponses {
 	}
 
 	/**
-	 * The version a client's {@code If-Match} names, or {@code null} when it sent none or {@code *}.
-	 * @throws ApiProblemException 412 when the header names no version this service could have issued
+	 * The version a client's {@code If-Match} names, or {@code null} when it sent none or
+	 * {@code *}.
+	 * @throws ApiProblemException 412 when the header names no version this service could
+	 * have issued
 	 */
 	public static Long versionOf(String ifMatch) {
 		if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {

@@ -15,24 +15,32 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Refuses attributes that the resource a client sends does not have, so that a misspelt attribute is an error
- * instead of a change that silently does nothing, while keeping TMF630's extension pattern open: attributes named
- * with an {@code @} ({@code @type}, {@code @baseType}, {@code @schemaLocation}, {@code @referredType}) are accepted
- * on every object, and an object that names the JSON schema of its extension in {@code @schemaLocation} may carry
- * the attributes that schema adds. The service does not keep extension attributes.
+ * Refuses attributes that the resource a client sends does not have, so that a misspelt
+ * attribute is an error instead of a change that silently does nothing, while keeping
+ * TMF630's extension pattern open: attributes named with an {@code @} ({@code @type},
+ * {@code @baseType}, {@code @schemaLocation}, {@code @referredType}) are accepted on
+ * every object, and an object that names the JSON schema of its extension in
+ * {@code @schemaLocation} may carry the attributes that schema adds. The service does not
+ * keep extension attributes.
  * <p>
- * Only what clients send is read this strictly. Responses of other services and the service's own stored JSON are
- * read with the shared mapper, which tolerates attributes it does not know, so one service can add an attribute
- * without breaking the other.
+ * Only what clients send is read this strictly. Responses of other services and the
+ * service's own stored JSON are read with the shared mapper, which tolerates attributes
+ * it does not know, so one service can add an attribute without breaking the other.
  */
 public final class ExtensionAttributes extends DeserializationProblemHandler {
 
 	static final String SCHEMA_LOCATION = "@schemaLocation";
 
-	/** The JSON document being read, when it is bound from a tree, e.g. a merge patch applied to a resource. */
+	/**
+	 * The JSON document being read, when it is bound from a tree, e.g. a merge patch
+	 * applied to a resource.
+	 */
 	static final String DOCUMENT_ATTRIBUTE = ExtensionAttributes.class.getName() + ".document";
 
-	/** The raw request body, kept by {@link StrictRequestBodies} until an unknown attribute needs its context. */
+	/**
+	 * The raw request body, kept by {@link StrictRequestBodies} until an unknown
+	 * attribute needs its context.
+	 */
 	static final String BODY_ATTRIBUTE = ExtensionAttributes.class.getName() + ".body";
 
 	private static final ExtensionAttributes INSTANCE = new ExtensionAttributes();
@@ -42,15 +50,12 @@ public final class ExtensionAttributes extends DeserializationProblemHandler {
 
 	/** The shared mapper as it reads client requests. */
 	public static JsonMapper strict(JsonMapper json) {
-		return json.rebuild()
-			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.addHandler(INSTANCE)
-			.build();
+		return json.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).addHandler(INSTANCE).build();
 	}
 
 	/**
-	 * Binds a document the service assembled from what a client sent, e.g. a merge patch applied to the resource,
-	 * as strictly as a request body.
+	 * Binds a document the service assembled from what a client sent, e.g. a merge patch
+	 * applied to the resource, as strictly as a request body.
 	 */
 	static <T> T bind(JsonMapper json, JsonNode document, Class<T> type) {
 		return json.readerFor(type)
@@ -70,7 +75,10 @@ public final class ExtensionAttributes extends DeserializationProblemHandler {
 		return false;
 	}
 
-	/** Where the object holding the attribute at the parser's position sits in the document. */
+	/**
+	 * Where the object holding the attribute at the parser's position sits in the
+	 * document.
+	 */
 	private static JsonPointer enclosingObject(JsonParser parser) {
 		TokenStreamContext object = parser.streamReadContext();
 		JsonToken value = parser.currentToken();
@@ -91,7 +99,8 @@ public final class ExtensionAttributes extends DeserializationProblemHandler {
 			return tree;
 		}
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (request != null && request.getAttribute(BODY_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof byte[] body) {
+		if (request != null
+				&& request.getAttribute(BODY_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof byte[] body) {
 			return JsonMapper.shared().readTree(body);
 		}
 		return null;

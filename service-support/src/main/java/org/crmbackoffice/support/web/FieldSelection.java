@@ -10,8 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * TMF630 attribute selection: {@code fields=status,channel} returns only those top-level attributes, always with
- * {@code id}, {@code href} and {@code @type} so each item can still be followed.
+ * TMF630 attribute selection: {@code fields=status,channel} returns only those top-level
+ * attributes, always with {@code id}, {@code href} and {@code @type} so each item can
+ * still be followed.
  */
 public final class FieldSelection {
 
@@ -20,7 +21,10 @@ public final class FieldSelection {
 	private FieldSelection() {
 	}
 
-	/** The items as they are when no fields are asked for, else reduced to the asked attributes. */
+	/**
+	 * The items as they are when no fields are asked for, else reduced to the asked
+	 * attributes.
+	 */
 	public static List<?> select(List<?> items, String fields, JsonMapper json) {
 		if (fields == null || fields.isBlank()) {
 			return items;

@@ -7,8 +7,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * RFC 7386 JSON Merge Patch, the body of a TMF630 {@code PATCH} with {@code application/merge-patch+json}: an
- * object merges member by member, {@code null} removes a member, anything else (arrays included) replaces.
+ * RFC 7386 JSON Merge Patch, the body of a TMF630 {@code PATCH} with
+ * {@code application/merge-patch+json}: an object merges member by member, {@code null}
+ * removes a member, anything else (arrays included) replaces.
  */
 public final class JsonMergePatch {
 

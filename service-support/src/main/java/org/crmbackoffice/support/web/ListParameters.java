@@ -18,10 +18,11 @@ import org.crmbackoffice.support.problem.FieldProblem;
 import org.springframework.data.domain.Sort;
 
 /**
- * The TMF630 query parameters of a list, read the same way in every service: attribute filters such as
- * {@code status=approved} or {@code creationDate.gt=2026-01-01T00:00:00Z}, and {@code sort=-creationDate,name}.
- * A filter or sort key a list does not know is refused rather than ignored, so a client's typo never widens its
- * answer; every refused parameter is named in one 400 problem.
+ * The TMF630 query parameters of a list, read the same way in every service: attribute
+ * filters such as {@code status=approved} or
+ * {@code creationDate.gt=2026-01-01T00:00:00Z}, and {@code sort=-creationDate,name}. A
+ * filter or sort key a list does not know is refused rather than ignored, so a client's
+ * typo never widens its answer; every refused parameter is named in one 400 problem.
  */
 public final class ListParameters {
 
@@ -33,8 +34,8 @@ public final class ListParameters {
 
 	/**
 	 * Hands every filter parameter to the reader.
-	 * @throws ApiProblemException 400 with a field problem for each parameter the reader does not know or whose
-	 * value it cannot read
+	 * @throws ApiProblemException 400 with a field problem for each parameter the reader
+	 * does not know or whose value it cannot read
 	 */
 	public static void readFilters(Map<String, String> parameters, FilterReader reader) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -44,7 +45,8 @@ public final class ListParameters {
 			if (PAGING_AND_SHAPING.contains(name)) {
 				continue;
 			}
-			// PostgreSQL refuses text with NUL characters outright; it is bad input, not a failure of the query.
+			// PostgreSQL refuses text with NUL characters outright; it is bad input, not
+			// a failure of the query.
 			if (value.indexOf('\0') >= 0) {
 				problems.add(new FieldProblem(name, "must not contain NUL characters"));
 				continue;
@@ -66,9 +68,10 @@ public final class ListParameters {
 	}
 
 	/**
-	 * The resources a TMF630 {@code id} or {@code href} filter names, one or a comma-separated list; an href names
-	 * its resource by its last path segment, wherever the client found it. A value that is no UUID names no
-	 * resource of this service and is left out, so the filter finds nothing rather than being refused.
+	 * The resources a TMF630 {@code id} or {@code href} filter names, one or a
+	 * comma-separated list; an href names its resource by its last path segment, wherever
+	 * the client found it. A value that is no UUID names no resource of this service and
+	 * is left out, so the filter finds nothing rather than being refused.
 	 * @param name {@code id} or {@code href}
 	 */
 	public static List<UUID> resourceIds(String name, String value) {
@@ -85,18 +88,22 @@ public final class ListParameters {
 		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
-	/** A date-time filter value: ISO 8601 with an offset, e.g. {@code 2026-01-01T00:00:00Z}. */
+	/**
+	 * A date-time filter value: ISO 8601 with an offset, e.g.
+	 * {@code 2026-01-01T00:00:00Z}.
+	 */
 	public static Instant instant(String value) {
 		return OffsetDateTime.parse(value).toInstant();
 	}
 
 	/**
-	 * The order a {@code sort} parameter asks for: comma-separated keys, each ascending or, with a leading
-	 * {@code -}, descending.
+	 * The order a {@code sort} parameter asks for: comma-separated keys, each ascending
+	 * or, with a leading {@code -}, descending.
 	 * @param sortable the keys clients may sort by, each with the property it sorts
 	 * @param unsorted the order when the client asks for none
 	 * @param tieBreaker appended to a client's order so that pages never overlap
-	 * @throws ApiProblemException 400 naming the sortable keys when a key is not one of them
+	 * @throws ApiProblemException 400 naming the sortable keys when a key is not one of
+	 * them
 	 */
 	public static Sort sort(String sort, Map<String, String> sortable, Sort unsorted, Sort.Order tieBreaker) {
 		if (sort == null || sort.isBlank()) {
@@ -123,7 +130,8 @@ public final class ListParameters {
 
 		/**
 		 * @return {@code false} when the list has no filter of this name
-		 * @throws IllegalArgumentException or {@link DateTimeException} when the value cannot be read
+		 * @throws IllegalArgumentException or {@link DateTimeException} when the value
+		 * cannot be read
 		 */
 		boolean read(String name, String value);
 

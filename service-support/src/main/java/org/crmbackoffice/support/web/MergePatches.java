@@ -1,6 +1,5 @@
 package org.crmbackoffice.support.web;
 
-
 import jakarta.validation.Validator;
 import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.problem.ApiProblemException;
@@ -10,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies a client's JSON merge patch to the changeable part of a resource and checks the result as strictly as a
- * create would be checked.
+ * Applies a client's JSON merge patch to the changeable part of a resource and checks the
+ * result as strictly as a create would be checked.
  */
 public final class MergePatches {
 
@@ -21,8 +20,8 @@ public final class MergePatches {
 	/**
 	 * @param current the changeable part of the resource as it is
 	 * @return the changeable part as the patch wants it, valid
-	 * @throws ApiProblemException 400 when the patch is no JSON object, names an attribute the resource does not have, does
-	 * not fit the type, or makes it invalid
+	 * @throws ApiProblemException 400 when the patch is no JSON object, names an
+	 * attribute the resource does not have, does not fit the type, or makes it invalid
 	 */
 	public static <T> T apply(T current, JsonNode patch, Class<T> type, JsonMapper json, Validator validator) {
 		if (!patch.isObject()) {
@@ -40,7 +39,8 @@ public final class MergePatches {
 	}
 
 	/**
-	 * @throws ApiProblemException 412 when the client's {@code If-Match} names another version than the current one
+	 * @throws ApiProblemException 412 when the client's {@code If-Match} names another
+	 * version than the current one
 	 */
 	public static void checkVersion(long actual, Long expected) {
 		if (expected != null && actual != expected) {

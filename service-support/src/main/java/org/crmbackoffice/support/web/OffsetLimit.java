@@ -4,8 +4,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
 /**
- * A {@link Pageable} for TMF630 lists, which page by {@code offset} and {@code limit} rather than by page
- * number: an offset need not be a multiple of the limit.
+ * A {@link Pageable} for TMF630 lists, which page by {@code offset} and {@code limit}
+ * rather than by page number: an offset need not be a multiple of the limit.
  */
 public record OffsetLimit(long offset, int limit, Sort sort) implements Pageable {
 

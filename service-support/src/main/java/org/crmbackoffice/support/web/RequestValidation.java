@@ -10,15 +10,17 @@ import org.crmbackoffice.support.problem.ApiProblemException;
 import org.crmbackoffice.support.problem.FieldProblem;
 
 /**
- * Checks a request the service built itself (a merge patch's result, the v5 form of a v4 request) as strictly as
- * Spring checks a {@code @Valid} body, with the same problem.
+ * Checks a request the service built itself (a merge patch's result, the v5 form of a v4
+ * request) as strictly as Spring checks a {@code @Valid} body, with the same problem.
  */
 public final class RequestValidation {
 
 	private RequestValidation() {
 	}
 
-	/** @throws ApiProblemException 400 with a field problem for each invalid value */
+	/**
+	 * @throws ApiProblemException 400 with a field problem for each invalid value
+	 */
 	public static <T> T check(T request, Validator validator, String detail) {
 		Set<ConstraintViolation<T>> violations = validator.validate(request);
 		if (!violations.isEmpty()) {

@@ -24,9 +24,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * Reads JSON request bodies with {@link ExtensionAttributes}: an attribute the resource does not have is a 400
- * naming it. The body is kept for the request so that, in the rare case of an unknown attribute, the object around
- * it can be checked for an {@code @schemaLocation}.
+ * Reads JSON request bodies with {@link ExtensionAttributes}: an attribute the resource
+ * does not have is a 400 naming it. The body is kept for the request so that, in the rare
+ * case of an unknown attribute, the object around it can be checked for an
+ * {@code @schemaLocation}.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -38,7 +39,10 @@ public class StrictRequestBodies extends RequestBodyAdviceAdapter implements Web
 		this.json = json;
 	}
 
-	/** Runs after Spring Boot's own configuration (order 0), whose JSON converter this one replaces. */
+	/**
+	 * Runs after Spring Boot's own configuration (order 0), whose JSON converter this one
+	 * replaces.
+	 */
 	@Override
 	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
 		builder.withJsonConverter(new JacksonJsonHttpMessageConverter(ExtensionAttributes.strict(this.json)));

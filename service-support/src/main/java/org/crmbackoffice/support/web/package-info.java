@@ -1,5 +1,5 @@
 /**
- * TMF630 list conventions: {@code offset}/{@code limit} paging, the count headers, attribute filters, sort and
- * attribute selection.
+ * TMF630 list conventions: {@code offset}/{@code limit} paging, the count headers,
+ * attribute filters, sort and attribute selection.
  */
 package org.crmbackoffice.support.web;

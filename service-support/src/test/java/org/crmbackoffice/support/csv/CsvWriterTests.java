@@ -18,8 +18,8 @@ class CsvWriterTests {
 	private static final List<String> AWKWARD = List.of("Zoë, \"Ltd\"\nLine 2", "carriage\r\nreturn", "plain",
 			"emoji 🚀👩‍💻", "漢字とかな、한국어", "", " padded ");
 
-	private static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://x\")", "+1+1", "-2+3",
-			"@SUM(A1:A2)", "\t=1+1", "\r=1+1", "=cmd|' /C calc'!A0");
+	private static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1:A2)",
+			"\t=1+1", "\r=1+1", "=cmd|' /C calc'!A0");
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -112,7 +112,8 @@ class CsvWriterTests {
 
 	private List<List<String>> read() {
 		CsvMapper mapper = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
-		try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class).readValues(this.out.toByteArray())) {
+		try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class)
+			.readValues(this.out.toByteArray())) {
 			return rows.readAll();
 		}
 	}

@@ -11,8 +11,8 @@ class CallbackGuardTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "http://127.0.0.1:8080/events", "http://localhost/events", "http://10.1.2.3/x",
-			"http://192.168.0.10/x", "http://172.16.5.4/x", "http://169.254.169.254/latest/meta-data",
-			"http://[::1]/x", "http://100.64.0.1/x", "ftp://example.org/x", "not a url", "http:///no-host" })
+			"http://192.168.0.10/x", "http://172.16.5.4/x", "http://169.254.169.254/latest/meta-data", "http://[::1]/x",
+			"http://100.64.0.1/x", "ftp://example.org/x", "not a url", "http:///no-host" })
 	void refusesCallbacksIntoTheServicesOwnNetwork(String callback) {
 		assertThatExceptionOfType(ApiProblemException.class).isThrownBy(() -> new CallbackGuard(false).check(callback));
 	}

@@ -23,11 +23,13 @@ class EventFilterTests {
 
 	@Test
 	void matchesOnTypeAndOnAnyElementOfAnArray() {
-		assertThat(EventFilter.parse("eventType=PartyInteractionCreateEvent,PartyInteractionStatusChangeEvent"
-				+ "&event.partyInteraction.relatedParty.partyOrPartyRole.id=c-42")
+		assertThat(EventFilter
+			.parse("eventType=PartyInteractionCreateEvent,PartyInteractionStatusChangeEvent"
+					+ "&event.partyInteraction.relatedParty.partyOrPartyRole.id=c-42")
 			.matches(this.event)).isTrue();
-		assertThat(EventFilter.parse("event.partyInteraction.relatedParty.partyOrPartyRole.id=c-43")
-			.matches(this.event)).isFalse();
+		assertThat(
+				EventFilter.parse("event.partyInteraction.relatedParty.partyOrPartyRole.id=c-43").matches(this.event))
+			.isFalse();
 		assertThat(EventFilter.parse("eventType=PartyInteractionCreateEvent").matches(this.event)).isFalse();
 	}
 

@@ -15,12 +15,12 @@ class BackoffTests {
 
 	@Test
 	void waitsLongerAfterEachFailureUpToTheMaximum() {
-		assertThat(delays(1)).allSatisfy((delay) -> assertThat(delay).isBetween(Duration.ofSeconds(5),
-				Duration.ofSeconds(10)));
-		assertThat(delays(3)).allSatisfy((delay) -> assertThat(delay).isBetween(Duration.ofSeconds(5),
-				Duration.ofSeconds(40)));
-		assertThat(delays(40)).allSatisfy((delay) -> assertThat(delay).isBetween(Duration.ofSeconds(5),
-				Duration.ofMinutes(5)));
+		assertThat(delays(1))
+			.allSatisfy((delay) -> assertThat(delay).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10)));
+		assertThat(delays(3))
+			.allSatisfy((delay) -> assertThat(delay).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(40)));
+		assertThat(delays(40))
+			.allSatisfy((delay) -> assertThat(delay).isBetween(Duration.ofSeconds(5), Duration.ofMinutes(5)));
 	}
 
 	@Test

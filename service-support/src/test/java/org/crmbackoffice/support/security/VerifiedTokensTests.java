@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tokens are verified once while they are valid: a repeat is answered from memory, an expired or refused token
- * goes to the verifier every time.
+ * Tokens are verified once while they are valid: a repeat is answered from memory, an
+ * expired or refused token goes to the verifier every time.
  */
 class VerifiedTokensTests {
 

@@ -9,8 +9,9 @@ import org.crmbackoffice.model.common.RelatedParty;
 import org.crmbackoffice.model.common.TimePeriod;
 
 /**
- * A contract established with a customer (TMF651 v4 {@code Agreement}). Its engaged parties always include the
- * customer, with the role {@code customer}; the customer lists the agreement among its own.
+ * A contract established with a customer (TMF651 v4 {@code Agreement}). Its engaged
+ * parties always include the customer, with the role {@code customer}; the customer lists
+ * the agreement among its own.
  *
  * @param document refs to the signed documents, kept in a document store
  */

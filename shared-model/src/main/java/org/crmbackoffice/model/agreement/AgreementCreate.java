@@ -11,8 +11,9 @@ import org.crmbackoffice.model.common.RelatedParty;
 import org.crmbackoffice.model.common.TimePeriod;
 
 /**
- * What a client sends to create an agreement. Exactly one engaged party refers to a {@code Customer} of this
- * inventory; the others (a reseller, a guarantor) are references the inventory keeps as given.
+ * What a client sends to create an agreement. Exactly one engaged party refers to a
+ * {@code Customer} of this inventory; the others (a reseller, a guarantor) are references
+ * the inventory keeps as given.
  */
 public record AgreementCreate(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
 		@NotBlank @Size(max = 100) String agreementType, @Valid TimePeriod agreementPeriod,

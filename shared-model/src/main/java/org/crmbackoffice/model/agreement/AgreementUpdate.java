@@ -11,7 +11,10 @@ import org.crmbackoffice.model.common.EntityRef;
 import org.crmbackoffice.model.common.RelatedParty;
 import org.crmbackoffice.model.common.TimePeriod;
 
-/** The changeable part of an agreement: what a JSON merge patch is applied to. Its customer cannot change. */
+/**
+ * The changeable part of an agreement: what a JSON merge patch is applied to. Its
+ * customer cannot change.
+ */
 public record AgreementUpdate(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
 		@NotBlank @Size(max = 100) String agreementType, @NotNull AgreementStatus status,
 		@Size(max = 500) String statusReason, @Valid TimePeriod agreementPeriod,

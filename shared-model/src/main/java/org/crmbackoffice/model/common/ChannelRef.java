@@ -4,10 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Size;
 
 /**
- * A channel an interaction happens on (TMF v5 {@code ChannelRef}), such as {@code phone}, {@code email},
- * {@code webSelfService}, {@code chat}, {@code sms}, {@code store} or {@code device}. The specification asks for
- * the id; a client may give the name alone when the interaction service's channel catalogue knows it, and the
- * catalogue then fills in the other.
+ * A channel an interaction happens on (TMF v5 {@code ChannelRef}), such as {@code phone},
+ * {@code email}, {@code webSelfService}, {@code chat}, {@code sms}, {@code store} or
+ * {@code device}. The specification asks for the id; a client may give the name alone
+ * when the interaction service's channel catalogue knows it, and the catalogue then fills
+ * in the other.
  *
  * @param type the TMF polymorphic type, {@code ChannelRef} unless the client sent another
  */

@@ -12,27 +12,34 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A way to reach a party (TMF v5 {@code ContactMedium}), polymorphic by {@code @type}:
- * {@code EmailContactMedium} ({@code emailAddress}), {@code PhoneContactMedium} ({@code phoneNumber}),
- * {@code FaxContactMedium} ({@code faxNumber}), {@code SocialContactMedium} ({@code socialNetworkId}) and
- * {@code GeographicAddressContactMedium} (street, city, post code, state or province, country). The v4-era
- * {@code mediumType} ({@code email}, {@code phone}, {@code mobile}, {@code fax}, {@code social},
- * {@code postalAddress}) is kept beside it as an extension: either one is enough, the other is derived.
+ * {@code EmailContactMedium} ({@code emailAddress}), {@code PhoneContactMedium}
+ * ({@code phoneNumber}), {@code FaxContactMedium} ({@code faxNumber}),
+ * {@code SocialContactMedium} ({@code socialNetworkId}) and
+ * {@code GeographicAddressContactMedium} (street, city, post code, state or province,
+ * country). The v4-era {@code mediumType} ({@code email}, {@code phone}, {@code mobile},
+ * {@code fax}, {@code social}, {@code postalAddress}) is kept beside it as an extension:
+ * either one is enough, the other is derived.
  *
- * @param country the country of a postal address as the client wrote it; an ISO 3166-1 alpha-2 code is expected
- * and anything else is reported by the {@code country-invalid} data-quality rule rather than refused
+ * @param country the country of a postal address as the client wrote it; an ISO 3166-1
+ * alpha-2 code is expected and anything else is reported by the {@code country-invalid}
+ * data-quality rule rather than refused
  */
 public record ContactMedium(@JsonProperty("@type") @Size(max = 100) String type, @Size(max = 100) String id,
 		@NotBlank(message = "must be given, or implied by @type") @Size(max = 50) String mediumType,
 		@Size(max = 50) String contactType, Boolean preferred, @Valid TimePeriod validFor,
-		@Email(regexp = EMAIL_WITH_DOMAIN, message = "must be an email address with a domain such as example.org")
-		@Size(max = 254) String emailAddress,
+		@Email(regexp = EMAIL_WITH_DOMAIN,
+				message = "must be an email address with a domain such as example.org") @Size(
+						max = 254) String emailAddress,
 		@Size(max = 32) String phoneNumber, @Size(max = 32) String faxNumber, @Size(max = 200) String socialNetworkId,
 		@Size(max = 200) String street1, @Size(max = 200) String street2, @Size(max = 100) String city,
 		@Size(max = 20) String postCode, @Size(max = 100) String stateOrProvince, @Size(max = 100) String country) {
 
 	public static final String EMAIL = "email";
 
-	/** Bean Validation's own check takes {@code ada@localhost}; a customer's address needs a real domain. */
+	/**
+	 * Bean Validation's own check takes {@code ada@localhost}; a customer's address needs
+	 * a real domain.
+	 */
 	static final String EMAIL_WITH_DOMAIN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
 	public static final String PHONE = "phone";
@@ -47,9 +54,9 @@ public record ContactMedium(@JsonProperty("@type") @Size(max = 100) String type,
 
 	public static final String OTHER = "other";
 
-	private static final Map<String, String> MEDIUM_OF_TYPE = Map.of("EmailContactMedium", EMAIL,
-			"PhoneContactMedium", PHONE, "FaxContactMedium", FAX, "SocialContactMedium", SOCIAL,
-			"GeographicAddressContactMedium", POSTAL_ADDRESS, "ContactMedium", OTHER);
+	private static final Map<String, String> MEDIUM_OF_TYPE = Map.of("EmailContactMedium", EMAIL, "PhoneContactMedium",
+			PHONE, "FaxContactMedium", FAX, "SocialContactMedium", SOCIAL, "GeographicAddressContactMedium",
+			POSTAL_ADDRESS, "ContactMedium", OTHER);
 
 	public ContactMedium {
 		if (mediumType == null && type != null) {

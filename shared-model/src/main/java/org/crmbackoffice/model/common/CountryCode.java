@@ -13,7 +13,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** An ISO 3166-1 alpha-2 country code in upper case, e.g. {@code GB}; {@code null} is left to other checks. */
+/**
+ * An ISO 3166-1 alpha-2 country code in upper case, e.g. {@code GB}; {@code null} is left
+ * to other checks.
+ */
 @Documented
 @Constraint(validatedBy = CountryCode.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE,

@@ -11,7 +11,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** A {@link TimePeriod} that does not end before it starts; the problem points at its {@code endDateTime}. */
+/**
+ * A {@link TimePeriod} that does not end before it starts; the problem points at its
+ * {@code endDateTime}.
+ */
 @Documented
 @Constraint(validatedBy = PeriodInOrder.Validator.class)
 @Target(ElementType.TYPE)

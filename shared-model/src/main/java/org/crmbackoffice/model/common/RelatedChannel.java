@@ -6,10 +6,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * A channel taking part in an interaction with the given role (TMF v5 {@code RelatedChannel}), e.g.
- * {@code {"@type":"RelatedChannel","role":"contact","channel":{"@type":"ChannelRef","id":"phone"}}}. For an
- * interaction that moves between channels, {@code validFor} (an extension of this service) says when each was
- * used.
+ * A channel taking part in an interaction with the given role (TMF v5
+ * {@code RelatedChannel}), e.g.
+ * {@code {"@type":"RelatedChannel","role":"contact","channel":{"@type":"ChannelRef","id":"phone"}}}.
+ * For an interaction that moves between channels, {@code validFor} (an extension of this
+ * service) says when each was used.
  */
 public record RelatedChannel(@Size(max = 100) String role, @NotNull @Valid ChannelRef channel,
 		@Valid TimePeriod validFor, @JsonProperty("@type") @Size(max = 100) String type) {

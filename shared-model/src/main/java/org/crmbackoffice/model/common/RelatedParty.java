@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A party, or a party in a role, taking part in something with the given role (TMF v5
- * {@code RelatedPartyRefOrPartyRoleRef}), e.g. {@code {"role":"customer","partyOrPartyRole":{"id":"...",
+ * {@code RelatedPartyRefOrPartyRoleRef}), e.g.
+ * {@code {"role":"customer","partyOrPartyRole":{"id":"...",
  * "@referredType":"Customer"}}}.
  */
 public record RelatedParty(@NotBlank @Size(max = 100) String role, @NotNull @Valid EntityRef partyOrPartyRole,

@@ -13,9 +13,10 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * The party data an {@link EngagedParty} needs for its kind: an individual its given and family name and no trading
- * name, an organization its trading name and no personal names or birth date, a reference the party's id and no
- * party data at all. Each problem names its field.
+ * The party data an {@link EngagedParty} needs for its kind: an individual its given and
+ * family name and no trading name, an organization its trading name and no personal names
+ * or birth date, a reference the party's id and no party data at all. Each problem names
+ * its field.
  */
 @Documented
 @Constraint(validatedBy = CompletePartyData.Validator.class)
@@ -41,7 +42,8 @@ public @interface CompletePartyData {
 			boolean valid = true;
 			if (party.isReference()) {
 				valid &= required(party.id(), "id", "a PartyRef needs the id of the party", context);
-				for (String field : List.of("givenName", "middleName", "familyName", "tradingName", "organizationType")) {
+				for (String field : List.of("givenName", "middleName", "familyName", "tradingName",
+						"organizationType")) {
 					valid &= absent(fieldOf(party, field), field,
 							"a PartyRef carries no party data; create the party's data where it is held", context);
 				}

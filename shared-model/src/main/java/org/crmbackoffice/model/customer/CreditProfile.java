@@ -10,8 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import org.crmbackoffice.model.common.TimePeriod;
 
 /**
- * A credit assessment of the customer (TMF629 {@code CreditProfile}), kept as part of the customer: an id or href
- * a client gives it is accepted and not kept.
+ * A credit assessment of the customer (TMF629 {@code CreditProfile}), kept as part of the
+ * customer: an id or href a client gives it is accepted and not kept.
  *
  * @param creditRiskRating the rating the assessing agency gave, higher meaning riskier
  * @param creditScore the score, 0 to 1000

@@ -6,8 +6,8 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 
 /**
- * What the customer inventory offers other services over HTTP. An unknown id answers 404, which HTTP service
- * clients raise as {@code HttpClientErrorException.NotFound}.
+ * What the customer inventory offers other services over HTTP. An unknown id answers 404,
+ * which HTTP service clients raise as {@code HttpClientErrorException.NotFound}.
  */
 @HttpExchange(url = CustomerApi.BASE_PATH, accept = MediaType.APPLICATION_JSON_VALUE)
 public interface CustomerApi {

@@ -14,17 +14,20 @@ import org.crmbackoffice.model.common.RelatedParty;
 import org.crmbackoffice.model.common.TimePeriod;
 
 /**
- * What a client sends to create a customer (TMF629 v5 {@code Customer_FVO}). The inventory assigns the id, the
- * status and the timestamps; agreements are created as their own resource and then listed on the customer.
- * The attributes of {@code Customer_FVO} that the inventory sets itself or does not keep (id, href, status, role,
- * partyRoleSpecification, agreement) are accepted and ignored, so that a client written to the specification
- * works unchanged; any other unknown attribute is refused.
+ * What a client sends to create a customer (TMF629 v5 {@code Customer_FVO}). The
+ * inventory assigns the id, the status and the timestamps; agreements are created as
+ * their own resource and then listed on the customer. The attributes of
+ * {@code Customer_FVO} that the inventory sets itself or does not keep (id, href, status,
+ * role, partyRoleSpecification, agreement) are accepted and ignored, so that a client
+ * written to the specification works unchanged; any other unknown attribute is refused.
  *
- * @param engagedParty the individual or organization that is the customer, with its party data
- * @param account refs to the customer's accounts, e.g. {@code {"id":"acc-1","@referredType":"BillingAccount"}}
+ * @param engagedParty the individual or organization that is the customer, with its party
+ * data
+ * @param account refs to the customer's accounts, e.g.
+ * {@code {"id":"acc-1","@referredType":"BillingAccount"}}
  * @param paymentMethod refs to the customer's payment methods
- * @param dataSource the system that feeds the record, e.g. {@code billing-migration}; the caller's client id if
- * absent, so that data-quality findings can be traced to it
+ * @param dataSource the system that feeds the record, e.g. {@code billing-migration}; the
+ * caller's client id if absent, so that data-quality findings can be traced to it
  */
 @JsonIgnoreProperties({ "id", "href", "status", "statusReason", "role", "partyRoleSpecification", "agreement" })
 public record CustomerCreate(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
@@ -57,7 +60,10 @@ public record CustomerCreate(@NotBlank @Size(max = 200) String name, @Size(max =
 				this.characteristic, this.account, this.paymentMethod, this.creditProfile, this.relatedParty, source);
 	}
 
-	/** A customer with just its name, party and contact media, as most front ends create one. */
+	/**
+	 * A customer with just its name, party and contact media, as most front ends create
+	 * one.
+	 */
 	public static CustomerCreate of(String name, EngagedParty engagedParty, List<ContactMedium> contactMedium) {
 		return new CustomerCreate(name, null, null, engagedParty, contactMedium, null, null, null, null, null, null);
 	}

@@ -2,7 +2,10 @@ package org.crmbackoffice.model.customer;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Where a customer relationship stands; the allowed moves belong to the customer inventory. */
+/**
+ * Where a customer relationship stands; the allowed moves belong to the customer
+ * inventory.
+ */
 public enum CustomerStatus {
 
 	INITIALIZED("initialized"), APPROVED("approved"), SUSPENDED("suspended"), CLOSED("closed");

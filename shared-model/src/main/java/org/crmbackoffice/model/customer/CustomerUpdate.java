@@ -14,9 +14,10 @@ import org.crmbackoffice.model.common.RelatedParty;
 import org.crmbackoffice.model.common.TimePeriod;
 
 /**
- * The changeable part of a customer (TMF629 v5 {@code Customer_MVO}): what a JSON merge patch is applied to. The
- * attributes of {@code Customer_MVO} the inventory does not change this way (id, href, role,
- * partyRoleSpecification, agreement) are accepted and ignored, as a client may send back what it read.
+ * The changeable part of a customer (TMF629 v5 {@code Customer_MVO}): what a JSON merge
+ * patch is applied to. The attributes of {@code Customer_MVO} the inventory does not
+ * change this way (id, href, role, partyRoleSpecification, agreement) are accepted and
+ * ignored, as a client may send back what it read.
  */
 @JsonIgnoreProperties({ "id", "href", "role", "partyRoleSpecification", "agreement" })
 public record CustomerUpdate(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,

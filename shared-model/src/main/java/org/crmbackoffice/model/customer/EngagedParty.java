@@ -13,20 +13,23 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The party engaged as the customer. As TMF629 v5 has it, and as the inventory always shows it, a
- * {@code PartyRef} ({@code id}, {@code @referredType} such as {@code Organization}, optionally {@code href} and
- * {@code name}): to an individual or organization the inventory serves as a TMF632 resource, or to a party held
- * in another party management system. To create a customer and its party at once, a client may instead send the
- * individual or organization by value, with its party data (an extension of TMF629): an individual needs its given
- * and family name, an organization its trading name, and the other kind's attributes are refused so that a party
- * never mixes both. The inventory then creates the party and the customer refers to it.
+ * The party engaged as the customer. As TMF629 v5 has it, and as the inventory always
+ * shows it, a {@code PartyRef} ({@code id}, {@code @referredType} such as
+ * {@code Organization}, optionally {@code href} and {@code name}): to an individual or
+ * organization the inventory serves as a TMF632 resource, or to a party held in another
+ * party management system. To create a customer and its party at once, a client may
+ * instead send the individual or organization by value, with its party data (an extension
+ * of TMF629): an individual needs its given and family name, an organization its trading
+ * name, and the other kind's attributes are refused so that a party never mixes both. The
+ * inventory then creates the party and the customer refers to it.
  *
- * @param id the party's identifier in a party management system; required for a {@code PartyRef}
+ * @param id the party's identifier in a party management system; required for a
+ * {@code PartyRef}
  * @param type {@code PartyRef}, {@code Individual} or {@code Organization}
  * @param name the display name; informative only
  * @param referredType for a {@code PartyRef}, the kind of party it refers to
- * @param identification by value only: documents and registrations that identify the party (passport, company
- * registration)
+ * @param identification by value only: documents and registrations that identify the
+ * party (passport, company registration)
  */
 @CompletePartyData
 public record EngagedParty(@Size(max = 100) String id, @Size(max = 500) String href,
@@ -46,7 +49,8 @@ public record EngagedParty(@Size(max = 100) String id, @Size(max = 500) String h
 
 	public EngagedParty {
 		identification = (identification != null) ? identification : List.of();
-		// A reference sent without @type, as TMF v4 clients and the v5 examples of other APIs do.
+		// A reference sent without @type, as TMF v4 clients and the v5 examples of other
+		// APIs do.
 		if (type == null && referredType != null) {
 			type = PARTY_REF;
 		}
@@ -61,8 +65,7 @@ public record EngagedParty(@Size(max = 100) String id, @Size(max = 500) String h
 
 	/** A reference to a party held in a party management system. */
 	public static EngagedParty reference(String id, String href, String name, String referredType) {
-		return new EngagedParty(id, href, PARTY_REF, name, null, null, null, null, null, null, List.of(),
-				referredType);
+		return new EngagedParty(id, href, PARTY_REF, name, null, null, null, null, null, null, List.of(), referredType);
 	}
 
 	public static EngagedParty individual(String givenName, String familyName, LocalDate birthDate) {

@@ -7,8 +7,9 @@ import org.crmbackoffice.model.common.CountryCode;
 import org.crmbackoffice.model.common.TimePeriod;
 
 /**
- * An identification of a party (TMF632 {@code IndividualIdentification} / {@code OrganizationIdentification}),
- * e.g. {@code {"identificationType":"companyRegistration","identificationId":"01234567",
+ * An identification of a party (TMF632 {@code IndividualIdentification} /
+ * {@code OrganizationIdentification}), e.g.
+ * {@code {"identificationType":"companyRegistration","identificationId":"01234567",
  * "issuingAuthority":"Companies House","country":"GB"}}.
  *
  * @param country ISO 3166-1 alpha-2 code of the issuing country

@@ -1,2 +1,5 @@
-/** TMF629 Customer Management: the customer resource and the HTTP interface of the customer inventory. */
+/**
+ * TMF629 Customer Management: the customer resource and the HTTP interface of the
+ * customer inventory.
+ */
 package org.crmbackoffice.model.customer;

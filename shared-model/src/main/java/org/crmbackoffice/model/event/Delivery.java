@@ -6,13 +6,16 @@ import java.util.List;
 /**
  * One event owed to one listener, with every attempt made to deliver it.
  *
- * @param status {@code pending} (to be tried at {@code nextAttemptAt}), {@code delivered} or {@code dead}
- * (given up after the last try, or the listener was disabled)
+ * @param status {@code pending} (to be tried at {@code nextAttemptAt}), {@code delivered}
+ * or {@code dead} (given up after the last try, or the listener was disabled)
  */
 public record Delivery(long id, String hubId, String eventId, String eventType, String subjectId, String status,
 		int attempts, Instant nextAttemptAt, Instant createdAt, Instant deliveredAt, List<Attempt> attempt) {
 
-	/** One try: what the callback answered and how long it took, or why it could not be reached. */
+	/**
+	 * One try: what the callback answered and how long it took, or why it could not be
+	 * reached.
+	 */
 	public record Attempt(int number, Instant at, Integer statusCode, long latencyMillis, String error) {
 	}
 

@@ -6,8 +6,9 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A TMF688 event as listeners receive it: {@code event} holds the resource under its own name, e.g.
- * {@code {"partyInteraction": {...}}}; {@code @type} repeats the event type, as TMF688 polymorphism asks.
+ * A TMF688 event as listeners receive it: {@code event} holds the resource under its own
+ * name, e.g. {@code {"partyInteraction": {...}}}; {@code @type} repeats the event type,
+ * as TMF688 polymorphism asks.
  */
 public record Event(@JsonProperty("@type") String type, @JsonProperty("@baseType") String baseType, String eventId,
 		Instant eventTime, String eventType, String domain, Map<String, Object> event) {

@@ -5,8 +5,8 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A registered listener. The signing {@code secret} is shown once, in the answer to the registration (and to a
- * secret rotation), and never again.
+ * A registered listener. The signing {@code secret} is shown once, in the answer to the
+ * registration (and to a secret rotation), and never again.
  *
  * @param status {@code active}, or {@code disabled} once its callback answered 410 Gone
  */

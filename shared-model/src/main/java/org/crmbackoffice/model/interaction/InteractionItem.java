@@ -12,11 +12,13 @@ import org.crmbackoffice.model.common.RelatedChannel;
 import org.crmbackoffice.model.common.TimePeriod;
 
 /**
- * What an interaction is about (TMF683 v5 {@code InteractionItem}): a trouble ticket, an order, a bill, a
- * product... with why it came up and how it was resolved, e.g. {@code {"@type":"InteractionItem","reason":
+ * What an interaction is about (TMF683 v5 {@code InteractionItem}): a trouble ticket, an
+ * order, a bill, a product... with why it came up and how it was resolved, e.g.
+ * {@code {"@type":"InteractionItem","reason":
  * "...","item":{"role":"subject","entity":{"@type":"EntityRef","id":"TT-1","@referredType":"TroubleTicket"}}}}.
  *
- * @param lastUpdate also read as {@code lastUpdateDate}, the name the specification's examples use
+ * @param lastUpdate also read as {@code lastUpdateDate}, the name the specification's
+ * examples use
  */
 public record InteractionItem(@Size(max = 100) String id, @JsonProperty("@type") @Size(max = 100) String type,
 		@Valid TimePeriod itemDate, @Size(max = 1000) String reason, @Size(max = 1000) String resolution,
@@ -31,8 +33,8 @@ public record InteractionItem(@Size(max = 100) String id, @JsonProperty("@type")
 
 	/** An item that refers to an entity held elsewhere. */
 	public static InteractionItem about(String id, String referredType) {
-		return new InteractionItem(null, null, null, null, null, null, null, RelatedEntityRefOrValue.ref(id, referredType),
-				null, null, null, null, null, null);
+		return new InteractionItem(null, null, null, null, null, null, null,
+				RelatedEntityRefOrValue.ref(id, referredType), null, null, null, null, null, null);
 	}
 
 	/** How one item of an interaction relates to another of the same interaction. */

@@ -6,10 +6,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * How this interaction relates to another logged one (TMF683 v5 {@code InteractionRelationship}). The
- * relationship type is free, as in the specification; {@code followUpOf} is the one this service reads itself
- * (a follow-up counts in the analytics of the interaction it follows). The related interaction's name, which the
- * specification allows, is accepted and not kept.
+ * How this interaction relates to another logged one (TMF683 v5
+ * {@code InteractionRelationship}). The relationship type is free, as in the
+ * specification; {@code followUpOf} is the one this service reads itself (a follow-up
+ * counts in the analytics of the interaction it follows). The related interaction's name,
+ * which the specification allows, is accepted and not kept.
  */
 @JsonIgnoreProperties({ "name" })
 public record InteractionRelationship(@NotBlank @Size(max = 100) String relationshipType,

@@ -2,7 +2,10 @@ package org.crmbackoffice.model.interaction;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Where an interaction stands; the allowed moves between them belong to the interaction service. */
+/**
+ * Where an interaction stands; the allowed moves between them belong to the interaction
+ * service.
+ */
 public enum InteractionStatus {
 
 	OPENED("opened"), IN_PROGRESS("inProgress"), WAITING_FOR_PARTNER("waitingForPartner"),

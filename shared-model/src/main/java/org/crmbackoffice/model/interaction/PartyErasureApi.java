@@ -9,9 +9,9 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 /**
- * GDPR erasure of a party from the interaction log, as the interaction service offers it to other services (the
- * customer inventory erases a customer's interactions with the customer). Erasing twice is harmless: the
- * pseudonym is the same.
+ * GDPR erasure of a party from the interaction log, as the interaction service offers it
+ * to other services (the customer inventory erases a customer's interactions with the
+ * customer). Erasing twice is harmless: the pseudonym is the same.
  */
 @HttpExchange(url = PartyErasureApi.PATH, accept = MediaType.APPLICATION_JSON_VALUE,
 		contentType = MediaType.APPLICATION_JSON_VALUE)
@@ -22,7 +22,9 @@ public interface PartyErasureApi {
 	@PostExchange
 	Erasure erase(@RequestBody ErasureRequest request);
 
-	/** @param partyId the party whose interactions are anonymised, e.g. a customer id */
+	/**
+	 * @param partyId the party whose interactions are anonymised, e.g. a customer id
+	 */
 	record ErasureRequest(@NotBlank @Size(max = 100) String partyId) {
 	}
 

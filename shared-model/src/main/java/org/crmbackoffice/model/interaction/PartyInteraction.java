@@ -10,15 +10,18 @@ import org.crmbackoffice.model.common.RelatedChannel;
 import org.crmbackoffice.model.common.TimePeriod;
 
 /**
- * An interaction between a business partner and the enterprise, as TMF683 v5 {@code PartyInteraction} defines
- * it. Beyond the specification it carries, as a documented extension described by the schema that
- * {@code @schemaLocation} names, its due date, the partner's authentication level, whether its customers were
- * confirmed by the customer inventory, and who created and last changed it.
+ * An interaction between a business partner and the enterprise, as TMF683 v5
+ * {@code PartyInteraction} defines it. Beyond the specification it carries, as a
+ * documented extension described by the schema that {@code @schemaLocation} names, its
+ * due date, the partner's authentication level, whether its customers were confirmed by
+ * the customer inventory, and who created and last changed it.
  *
- * @param type the TMF polymorphic type: {@code PartyInteraction} unless the client logged it as a subclass
- * @param direction {@code inbound} (the partner got in touch) or {@code outbound}; other values are kept as sent
- * @param customerCheck {@code verified} once the inventory confirmed every customer, {@code pending} while it
- * could not be asked
+ * @param type the TMF polymorphic type: {@code PartyInteraction} unless the client logged
+ * it as a subclass
+ * @param direction {@code inbound} (the partner got in touch) or {@code outbound}; other
+ * values are kept as sent
+ * @param customerCheck {@code verified} once the inventory confirmed every customer,
+ * {@code pending} while it could not be asked
  */
 public record PartyInteraction(String id, String href, @JsonProperty("@type") String type,
 		@JsonProperty("@baseType") String baseType, @JsonProperty("@schemaLocation") String schemaLocation,

@@ -12,16 +12,18 @@ import org.crmbackoffice.model.common.RelatedChannel;
 import org.crmbackoffice.model.common.TimePeriod;
 
 /**
- * What a client sends to log a new interaction (TMF683 v5 {@code PartyInteraction_FVO}). Nothing is required
- * beyond what the specification requires: an unidentified caller is a real interaction, so related parties may
- * be absent. It starts {@code opened} unless the client logs it in a later status (e.g. a store visit logged
- * once it was {@code completed}). Attributes the service sets itself ({@code id}, {@code href},
+ * What a client sends to log a new interaction (TMF683 v5 {@code PartyInteraction_FVO}).
+ * Nothing is required beyond what the specification requires: an unidentified caller is a
+ * real interaction, so related parties may be absent. It starts {@code opened} unless the
+ * client logs it in a later status (e.g. a store visit logged once it was
+ * {@code completed}). Attributes the service sets itself ({@code id}, {@code href},
  * {@code creationDate}, {@code lastUpdate}, ...) are ignored when a client sends them.
  *
  * @param interactionDate when it happened; the start defaults to the moment it is logged
  * @param dueDate when a long interaction is expected to be completed (extension)
- * @param authenticationLevel how sure the enterprise is of the partner (extension); a partner's own token makes
- * it {@code authenticated}, otherwise it defaults to {@code anonymous}
+ * @param authenticationLevel how sure the enterprise is of the partner (extension); a
+ * partner's own token makes it {@code authenticated}, otherwise it defaults to
+ * {@code anonymous}
  */
 @JsonIgnoreProperties(value = { "id", "href", "creationDate", "lastUpdate", "statusChangeDate", "customerCheck",
 		"createdBy", "lastUpdatedBy" })

@@ -13,9 +13,10 @@ import org.crmbackoffice.model.common.RelatedChannel;
 import org.crmbackoffice.model.common.TimePeriod;
 
 /**
- * The changeable part of an interaction (TMF683 v5 {@code PartyInteraction_MVO}, plus this service's
- * extensions): what a merge patch is applied to. Notes can only be added, never changed or removed. Attributes
- * the service sets itself are ignored when a patch names them, so a client may send back what it read.
+ * The changeable part of an interaction (TMF683 v5 {@code PartyInteraction_MVO}, plus
+ * this service's extensions): what a merge patch is applied to. Notes can only be added,
+ * never changed or removed. Attributes the service sets itself are ignored when a patch
+ * names them, so a client may send back what it read.
  */
 @JsonIgnoreProperties(value = { "id", "href", "creationDate", "lastUpdate", "statusChangeDate", "customerCheck",
 		"createdBy", "lastUpdatedBy" })

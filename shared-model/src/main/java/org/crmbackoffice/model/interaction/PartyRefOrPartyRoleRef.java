@@ -6,10 +6,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * A reference to a party or to a party in a role (TMF v5 {@code PartyRef} or {@code PartyRoleRef}, told apart by
- * {@code @type}), e.g. {@code {"@type":"PartyRoleRef","id":"42","@referredType":"Customer"}}.
+ * A reference to a party or to a party in a role (TMF v5 {@code PartyRef} or
+ * {@code PartyRoleRef}, told apart by {@code @type}), e.g.
+ * {@code {"@type":"PartyRoleRef","id":"42","@referredType":"Customer"}}.
  *
- * @param referredType the class of the referred party or role, e.g. {@code Individual}, {@code Customer}
+ * @param referredType the class of the referred party or role, e.g. {@code Individual},
+ * {@code Customer}
  * @param partyId for a {@code PartyRoleRef}, the party that plays the role
  */
 public record PartyRefOrPartyRoleRef(@NotBlank @Size(max = 100) String id, @Size(max = 500) String href,

@@ -8,9 +8,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
 /**
- * What an interaction item is about, in a role (TMF v5 {@code RelatedEntityRefOrValue}): a reference to an
- * entity held elsewhere ({@code "@type":"EntityRef"} with {@code id} and {@code @referredType}), or the entity
- * itself as its owning API shows it, e.g. a product order with its items. The entity is kept as sent.
+ * What an interaction item is about, in a role (TMF v5 {@code RelatedEntityRefOrValue}):
+ * a reference to an entity held elsewhere ({@code "@type":"EntityRef"} with {@code id}
+ * and {@code @referredType}), or the entity itself as its owning API shows it, e.g. a
+ * product order with its items. The entity is kept as sent.
  */
 public record RelatedEntityRefOrValue(@Size(max = 100) String role, @NotEmpty Map<String, Object> entity,
 		@JsonProperty("@type") @Size(max = 100) String type) {
@@ -19,8 +20,8 @@ public record RelatedEntityRefOrValue(@Size(max = 100) String role, @NotEmpty Ma
 
 	/** A reference by id and referred type, e.g. to a trouble ticket. */
 	public static RelatedEntityRefOrValue ref(String id, String referredType) {
-		return new RelatedEntityRefOrValue(null,
-				Map.of("id", id, "@referredType", referredType, "@type", "EntityRef"), null);
+		return new RelatedEntityRefOrValue(null, Map.of("id", id, "@referredType", referredType, "@type", "EntityRef"),
+				null);
 	}
 
 	@JsonIgnore

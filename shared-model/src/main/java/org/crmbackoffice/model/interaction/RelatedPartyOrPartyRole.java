@@ -8,8 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * A party, or a party in a role, taking part in an interaction with the given role (TMF683 v5
- * {@code RelatedPartyOrPartyRole}), e.g. {@code {"@type":"RelatedPartyOrPartyRole","role":"customer",
+ * A party, or a party in a role, taking part in an interaction with the given role
+ * (TMF683 v5 {@code RelatedPartyOrPartyRole}), e.g.
+ * {@code {"@type":"RelatedPartyOrPartyRole","role":"customer",
  * "partyOrPartyRole":{"@type":"PartyRoleRef","id":"42","@referredType":"Customer"}}}.
  */
 public record RelatedPartyOrPartyRole(@NotBlank @Size(max = 100) String role,

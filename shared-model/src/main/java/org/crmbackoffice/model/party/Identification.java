@@ -10,7 +10,8 @@ import org.crmbackoffice.model.common.CountryCode;
 import org.crmbackoffice.model.common.TimePeriod;
 
 /**
- * A document or registration that identifies a party (TMF632 {@code IndividualIdentification}, e.g. a passport, or
+ * A document or registration that identifies a party (TMF632
+ * {@code IndividualIdentification}, e.g. a passport, or
  * {@code OrganizationIdentification}, e.g. a company registration).
  *
  * @param country ISO 3166-1 alpha-2 code of the issuing country; an extension of TMF632

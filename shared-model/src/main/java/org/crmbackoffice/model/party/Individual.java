@@ -12,12 +12,13 @@ import org.crmbackoffice.model.common.Characteristic;
 import org.crmbackoffice.model.common.ContactMedium;
 
 /**
- * A person (TMF632 v5 {@code Individual}), as a client creates it ({@code Individual_FVO}: the given and family
- * name are required) and as the inventory shows it. {@code id} and {@code href} are the inventory's: a client's
- * are ignored. The attributes typed {@code Object} are kept exactly as their client sent them.
+ * A person (TMF632 v5 {@code Individual}), as a client creates it
+ * ({@code Individual_FVO}: the given and family name are required) and as the inventory
+ * shows it. {@code id} and {@code href} are the inventory's: a client's are ignored. The
+ * attributes typed {@code Object} are kept exactly as their client sent them.
  *
- * @param birthDate a date ({@code 1985-03-02}) or, as TMF632 writes it, the date-time of its start
- * ({@code 1985-03-02T00:00:00Z}); shown as the latter
+ * @param birthDate a date ({@code 1985-03-02}) or, as TMF632 writes it, the date-time of
+ * its start ({@code 1985-03-02T00:00:00Z}); shown as the latter
  * @param status {@code initialized} (the default), {@code validated} or {@code deceased}
  */
 public record Individual(String id, String href, @JsonProperty("@type") String type,
@@ -35,9 +36,9 @@ public record Individual(String id, String href, @JsonProperty("@type") String t
 				message = "must be initialized, validated or deceased") String status,
 		@Size(max = 20) List<@Valid Identification> individualIdentification,
 		@Size(max = 50) List<@Valid ContactMedium> contactMedium,
-		@Size(max = 100) List<@Valid Characteristic> partyCharacteristic, Object externalReference,
-		Object relatedParty, Object otherName, Object skill, Object languageAbility, Object disability,
-		Object location, Object taxExemptionCertificate, Object creditRating) implements Party {
+		@Size(max = 100) List<@Valid Characteristic> partyCharacteristic, Object externalReference, Object relatedParty,
+		Object otherName, Object skill, Object languageAbility, Object disability, Object location,
+		Object taxExemptionCertificate, Object creditRating) implements Party {
 
 	public static final String TYPE = "Individual";
 
@@ -85,12 +86,14 @@ public record Individual(String id, String href, @JsonProperty("@type") String t
 				this.contactMedium,
 				(this.partyCharacteristic != null)
 						? this.partyCharacteristic.stream().map(Characteristic::typed).toList() : null,
-				this.externalReference, this.relatedParty,
-				this.otherName, this.skill, this.languageAbility, this.disability, this.location,
-				this.taxExemptionCertificate, this.creditRating);
+				this.externalReference, this.relatedParty, this.otherName, this.skill, this.languageAbility,
+				this.disability, this.location, this.taxExemptionCertificate, this.creditRating);
 	}
 
-	/** The same person with other identifications, e.g. after a merge of two records of it. */
+	/**
+	 * The same person with other identifications, e.g. after a merge of two records of
+	 * it.
+	 */
 	public Individual withIdentifications(List<Identification> identifications) {
 		return new Individual(this.id, this.href, this.type, this.baseType, this.schemaLocation, this.name,
 				this.givenName, this.middleName, this.familyName, this.familyNamePrefix, this.formattedName,

@@ -13,9 +13,10 @@ import org.crmbackoffice.model.common.ContactMedium;
 import org.crmbackoffice.model.common.TimePeriod;
 
 /**
- * A company, a public body or one of their units (TMF632 v5 {@code Organization}), as a client creates it
- * ({@code Organization_FVO}: the name is required) and as the inventory shows it. {@code id} and {@code href} are
- * the inventory's. The attributes typed {@code Object} are kept exactly as their client sent them.
+ * A company, a public body or one of their units (TMF632 v5 {@code Organization}), as a
+ * client creates it ({@code Organization_FVO}: the name is required) and as the inventory
+ * shows it. {@code id} and {@code href} are the inventory's. The attributes typed
+ * {@code Object} are kept exactly as their client sent them.
  *
  * @param status {@code initialized} (the default), {@code validated} or {@code closed}
  */
@@ -28,9 +29,9 @@ public record Organization(String id, String href, @JsonProperty("@type") String
 				message = "must be initialized, validated or closed") String status,
 		@Size(max = 20) List<@Valid Identification> organizationIdentification,
 		@Size(max = 50) List<@Valid ContactMedium> contactMedium,
-		@Size(max = 100) List<@Valid Characteristic> partyCharacteristic, Object externalReference,
-		Object relatedParty, Object otherName, Object organizationParentRelationship,
-		Object organizationChildRelationship, Object taxExemptionCertificate, Object creditRating) implements Party {
+		@Size(max = 100) List<@Valid Characteristic> partyCharacteristic, Object externalReference, Object relatedParty,
+		Object otherName, Object organizationParentRelationship, Object organizationChildRelationship,
+		Object taxExemptionCertificate, Object creditRating) implements Party {
 
 	public static final String TYPE = "Organization";
 
@@ -66,12 +67,14 @@ public record Organization(String id, String href, @JsonProperty("@type") String
 				this.contactMedium,
 				(this.partyCharacteristic != null)
 						? this.partyCharacteristic.stream().map(Characteristic::typed).toList() : null,
-				this.externalReference, this.relatedParty,
-				this.otherName, this.organizationParentRelationship, this.organizationChildRelationship,
-				this.taxExemptionCertificate, this.creditRating);
+				this.externalReference, this.relatedParty, this.otherName, this.organizationParentRelationship,
+				this.organizationChildRelationship, this.taxExemptionCertificate, this.creditRating);
 	}
 
-	/** The same organization with other identifications, e.g. after a merge of two records of it. */
+	/**
+	 * The same organization with other identifications, e.g. after a merge of two records
+	 * of it.
+	 */
 	public Organization withIdentifications(List<Identification> identifications) {
 		return new Organization(this.id, this.href, this.type, this.baseType, this.schemaLocation, this.name,
 				this.tradingName, this.nameType, this.organizationType, this.isLegalEntity, this.isHeadOffice,

@@ -5,15 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Every kind of failure a client of the CRM back office can see, with its stable RFC 9457 {@code type} URI,
- * HTTP status and title. Clients branch on the type; the title and detail are for people.
+ * Every kind of failure a client of the CRM back office can see, with its stable RFC 9457
+ * {@code type} URI, HTTP status and title. Clients branch on the type; the title and
+ * detail are for people.
  */
 public enum ProblemType {
 
 	MALFORMED_REQUEST("malformed-request", 400, "The request could not be read"),
 	INVALID_REQUEST("invalid-request", 400, "The request is not valid"),
-	UNAUTHENTICATED("unauthenticated", 401, "Authentication is required"),
-	FORBIDDEN("forbidden", 403, "Not allowed"),
+	UNAUTHENTICATED("unauthenticated", 401, "Authentication is required"), FORBIDDEN("forbidden", 403, "Not allowed"),
 	NOT_FOUND("not-found", 404, "No such resource"),
 	METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this resource"),
 	NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
@@ -31,7 +31,10 @@ public enum ProblemType {
 	DATABASE_UNAVAILABLE("database-unavailable", 503, "The service cannot reach its database right now"),
 	INTERNAL_ERROR("internal-error", 500, "Internal error");
 
-	/** Problem type URIs are names, not links: they stay the same wherever the services run. */
+	/**
+	 * Problem type URIs are names, not links: they stay the same wherever the services
+	 * run.
+	 */
 	public static final String TYPE_PREFIX = "urn:crm-backoffice:problem:";
 
 	/** The TMF630 error code: the type's last segment, e.g. {@code invalid-request}. */
@@ -51,8 +54,8 @@ public enum ProblemType {
 	}
 
 	/**
-	 * The TMF630 {@code Error} members that travel beside the RFC 9457 ones in every problem body, so that a client
-	 * written to either standard finds what it reads.
+	 * The TMF630 {@code Error} members that travel beside the RFC 9457 ones in every
+	 * problem body, so that a client written to either standard finds what it reads.
 	 */
 	public Map<String, Object> tmfErrorMembers(String detail) {
 		Map<String, Object> members = new LinkedHashMap<>();

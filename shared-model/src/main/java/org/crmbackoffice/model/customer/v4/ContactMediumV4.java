@@ -5,7 +5,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.crmbackoffice.model.common.TimePeriod;
 
-/** A contact medium in TMF629 v4: its type, and its address in a {@code characteristic}. */
+/**
+ * A contact medium in TMF629 v4: its type, and its address in a {@code characteristic}.
+ */
 public record ContactMediumV4(@Size(max = 50) String mediumType, Boolean preferred,
 		@Valid MediumCharacteristic characteristic, @Valid TimePeriod validFor,
 		@JsonProperty("@type") @Size(max = 100) String type) {

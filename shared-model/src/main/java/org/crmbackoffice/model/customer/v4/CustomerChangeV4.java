@@ -12,9 +12,10 @@ import org.crmbackoffice.model.customer.CreditProfile;
 import org.crmbackoffice.model.customer.CustomerStatus;
 
 /**
- * What a v4 client sends to create a customer (TMF629 v4 {@code Customer_Create}) and what its merge patches
- * apply to ({@code Customer_Update}). Attributes the inventory sets itself are ignored; the inventory's own rules
- * (a name, the engaged party, valid contact media) apply as in v5.
+ * What a v4 client sends to create a customer (TMF629 v4 {@code Customer_Create}) and
+ * what its merge patches apply to ({@code Customer_Update}). Attributes the inventory
+ * sets itself are ignored; the inventory's own rules (a name, the engaged party, valid
+ * contact media) apply as in v5.
  */
 @JsonIgnoreProperties(value = { "id", "href", "@type", "@baseType", "@schemaLocation", "agreement",
 		"engagedPartyResolution", "creationDate", "lastUpdate" })

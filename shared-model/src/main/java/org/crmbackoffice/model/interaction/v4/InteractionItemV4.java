@@ -9,9 +9,10 @@ import jakarta.validation.constraints.Size;
 import org.crmbackoffice.model.common.TimePeriod;
 
 /**
- * What an interaction is about, in TMF683 v4: the item is a flat reference in a role. An entity that a v5 client
- * gave by value shows here as a reference to it. The attachments, channels, notes and related parties v4 allows on
- * an item are accepted and not kept: they belong on the interaction.
+ * What an interaction is about, in TMF683 v4: the item is a flat reference in a role. An
+ * entity that a v5 client gave by value shows here as a reference to it. The attachments,
+ * channels, notes and related parties v4 allows on an item are accepted and not kept:
+ * they belong on the interaction.
  */
 @JsonIgnoreProperties({ "attachment", "channel", "note", "relatedParty" })
 public record InteractionItemV4(@Size(max = 100) String id, @JsonProperty("@type") @Size(max = 100) String type,

@@ -16,8 +16,10 @@ import org.crmbackoffice.model.interaction.InteractionRelationship;
 import org.crmbackoffice.model.interaction.InteractionStatus;
 
 /**
- * What a v4 client sends to log an interaction (TMF683 v4 {@code PartyInteraction_Create}) and what its merge
- * patches apply to ({@code PartyInteraction_Update}). As in v5, attributes the service sets itself are ignored.
+ * What a v4 client sends to log an interaction (TMF683 v4
+ * {@code PartyInteraction_Create}) and what its merge patches apply to
+ * ({@code PartyInteraction_Update}). As in v5, attributes the service sets itself are
+ * ignored.
  */
 @JsonIgnoreProperties(value = { "id", "href", "creationDate", "lastUpdate", "statusChangeDate", "customerCheck",
 		"createdBy", "lastUpdatedBy" })

@@ -14,9 +14,10 @@ import org.crmbackoffice.model.interaction.InteractionRelationship;
 import org.crmbackoffice.model.interaction.InteractionStatus;
 
 /**
- * An interaction as TMF683 v4.0.0 shows it: the same interaction a v5 client reads, with the v4 names and flat
- * references ({@code channel}, {@code relatedParty}). This service's extensions (description, due date,
- * authentication level, customer check, external identifiers, authors) travel beside, as in v5.
+ * An interaction as TMF683 v4.0.0 shows it: the same interaction a v5 client reads, with
+ * the v4 names and flat references ({@code channel}, {@code relatedParty}). This
+ * service's extensions (description, due date, authentication level, customer check,
+ * external identifiers, authors) travel beside, as in v5.
  */
 public record PartyInteractionV4(String id, String href, @JsonProperty("@type") String type,
 		@JsonProperty("@baseType") String baseType, @JsonProperty("@schemaLocation") String schemaLocation,
