@@ -14,8 +14,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Who is accessing customer records in the current request, from where and why: what every entry of the request
- * shares. Taken on the request's thread, since the entries of reads are written on another.
+ * Who is accessing customer records in the current request, from where and why: what
+ * every entry of the request shares. Taken on the request's thread, since the entries of
+ * reads are written on another.
  */
 record Accessor(String principal, String clientId, String roles, String requestId, String sourceAddress,
 		String purpose) {
@@ -33,20 +34,23 @@ record Accessor(String principal, String clientId, String roles, String requestI
 				(request != null) ? clip(purposeOf(request), PURPOSE_MAX_LENGTH) : null);
 	}
 
-	/** @return the stated purpose, or {@code null} if none was stated */
+	/**
+	 * @return the stated purpose, or {@code null} if none was stated
+	 */
 	static String purposeOf(HttpServletRequest request) {
 		String purpose = request.getHeader(PURPOSE_HEADER);
 		return (purpose == null || purpose.isBlank()) ? null : purpose.strip();
 	}
 
 	AuditEntry entry(Instant at, String operation, UUID recordId, String via, String changes) {
-		return new AuditEntry(EntryHash.stored(at), this.principal, this.clientId, this.roles, operation, recordId,
-				via, this.requestId, this.sourceAddress, this.purpose, changes);
+		return new AuditEntry(EntryHash.stored(at), this.principal, this.clientId, this.roles, operation, recordId, via,
+				this.requestId, this.sourceAddress, this.purpose, changes);
 	}
 
 	/**
-	 * Keeps values within their columns: an oversized token claim must not make a whole batch of entries fail.
-	 * Stated purposes are checked for their length before the request gets this far.
+	 * Keeps values within their columns: an oversized token claim must not make a whole
+	 * batch of entries fail. Stated purposes are checked for their length before the
+	 * request gets this far.
 	 */
 	private static String clip(String value, int length) {
 		return (value != null && value.length() > length) ? value.substring(0, length) : value;

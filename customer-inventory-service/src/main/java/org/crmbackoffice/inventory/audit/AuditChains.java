@@ -15,9 +15,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Appends entries to a chain. Moving the chain's head row locks it for the rest of the transaction, so appends to
- * one chain are serialised across all instances of the service, and sequence and previous hash always follow on
- * from what is committed; a transaction that rolls back takes its entries and the head's move with it.
+ * Appends entries to a chain. Moving the chain's head row locks it for the rest of the
+ * transaction, so appends to one chain are serialised across all instances of the
+ * service, and sequence and previous hash always follow on from what is committed; a
+ * transaction that rolls back takes its entries and the head's move with it.
  */
 @Component
 class AuditChains {
@@ -29,9 +30,10 @@ class AuditChains {
 	static final String CHANGE = "change";
 
 	/**
-	 * One statement for a whole batch and the head's move, and only if the head is where the batch was hashed to
-	 * follow on from: the columns as arrays, unnested into rows. Reads wait for their entries to commit, so every
-	 * round trip saved here is time off each read.
+	 * One statement for a whole batch and the head's move, and only if the head is where
+	 * the batch was hashed to follow on from: the columns as arrays, unnested into rows.
+	 * Reads wait for their entries to commit, so every round trip saved here is time off
+	 * each read.
 	 */
 	private static final String APPEND = """
 			with head as (
@@ -48,7 +50,10 @@ class AuditChains {
 
 	private final JdbcTemplate jdbc;
 
-	/** Each chain's head as this instance last committed it: where its next append most likely follows on. */
+	/**
+	 * Each chain's head as this instance last committed it: where its next append most
+	 * likely follows on.
+	 */
 	private final Map<String, Head> knownHeads = new ConcurrentHashMap<>();
 
 	private final Counter accessWritten;
@@ -69,9 +74,10 @@ class AuditChains {
 	}
 
 	/**
-	 * Appends after the head this instance last committed, which saves locking and reading the head first; when
-	 * another transaction or instance moved the head meanwhile, nothing is written and the append starts again
-	 * from the head read under its lock.
+	 * Appends after the head this instance last committed, which saves locking and
+	 * reading the head first; when another transaction or instance moved the head
+	 * meanwhile, nothing is written and the append starts again from the head read under
+	 * its lock.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void append(String chain, List<AuditEntry> entries) {
@@ -81,8 +87,8 @@ class AuditChains {
 		Head known = this.knownHeads.get(chain);
 		Head appended = (known != null) ? appendAfter(chain, known, entries) : null;
 		if (appended == null) {
-			Map<String, Object> locked = this.jdbc.queryForMap(
-					"select last_sequence, last_hash from audit_chain where chain = ? for update", chain);
+			Map<String, Object> locked = this.jdbc
+				.queryForMap("select last_sequence, last_hash from audit_chain where chain = ? for update", chain);
 			appended = appendAfter(chain,
 					new Head(((Number) locked.get("last_sequence")).longValue(), (String) locked.get("last_hash")),
 					entries);
@@ -101,7 +107,10 @@ class AuditChains {
 		});
 	}
 
-	/** @return the chain's new head, or {@code null} when its head is no longer {@code head} */
+	/**
+	 * @return the chain's new head, or {@code null} when its head is no longer
+	 * {@code head}
+	 */
 	private Head appendAfter(String chain, Head head, List<AuditEntry> entries) {
 		long sequence = head.sequence();
 		String previous = head.hash();
@@ -111,8 +120,8 @@ class AuditChains {
 			AuditEntry entry = entries.get(i);
 			sequence++;
 			String hash = EntryHash.of(chain, sequence, entry, previous);
-			Object[] row = { sequence, entry.occurredAt().toString(), entry.principal(), entry.clientId(), entry.roles(),
-					entry.operation(), entry.recordId().toString(), entry.via(), entry.requestId(),
+			Object[] row = { sequence, entry.occurredAt().toString(), entry.principal(), entry.clientId(),
+					entry.roles(), entry.operation(), entry.recordId().toString(), entry.via(), entry.requestId(),
 					entry.sourceAddress(), entry.purpose(), entry.changes(), previous, hash };
 			for (int column = 0; column < COLUMNS; column++) {
 				columns[column][i] = row[column];

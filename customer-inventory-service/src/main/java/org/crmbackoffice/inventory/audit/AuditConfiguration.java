@@ -4,22 +4,14 @@ import org.crmbackoffice.model.agreement.AgreementApi;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.support.security.CurrentCaller;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Puts the audit around the API: the usage filter outside the security filters (so refused requests count too,
- * right after the request id is set), and the purpose check in front of every endpoint that reaches customer
- * records.
+ * Puts the purpose check in front of every endpoint that reaches customer records.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuditProperties.class)
@@ -33,16 +25,6 @@ class AuditConfiguration implements WebMvcConfigurer {
 	AuditConfiguration(CurrentCaller callers, AuditProperties properties) {
 		this.callers = callers;
 		this.properties = properties;
-	}
-
-	@Bean
-	FilterRegistrationBean<UsageFilter> usageFilter(UsageMeter meter,
-			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
-		FilterRegistrationBean<UsageFilter> registration = new FilterRegistrationBean<>(
-				new UsageFilter(meter, this.callers, mappings));
-		registration.addUrlPatterns("/tmf-api/*", "/inventory/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-		return registration;
 	}
 
 	@Override

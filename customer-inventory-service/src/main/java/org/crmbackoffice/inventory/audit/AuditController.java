@@ -66,18 +66,19 @@ class AuditController {
 			description = "Every given criterion must hold; from is inclusive and to exclusive (ISO-8601 instants). "
 					+ "Reads are in the access chain, creates, changes, erasures and downloads in the change chain.")
 	ResponseEntity<List<Entry>> entries(
-			@Parameter(description = "Only entries about this customer record")
-			@RequestParam(required = false) UUID recordId,
-			@Parameter(description = "Only entries of this person or client (token subject)")
-			@RequestParam(required = false) String principal,
-			@Parameter(description = "Only entries made through this OAuth2 client")
-			@RequestParam(required = false) String clientId,
-			@Parameter(description = "Only entries of this operation, e.g. customer.read or agreement.update")
-			@RequestParam(required = false) String operation,
-			@Parameter(description = "Entries at or after this instant")
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-			@Parameter(description = "Entries before this instant")
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+			@Parameter(description = "Only entries about this customer record") @RequestParam(
+					required = false) UUID recordId,
+			@Parameter(description = "Only entries of this person or client (token subject)") @RequestParam(
+					required = false) String principal,
+			@Parameter(description = "Only entries made through this OAuth2 client") @RequestParam(
+					required = false) String clientId,
+			@Parameter(
+					description = "Only entries of this operation, e.g. customer.read or agreement.update") @RequestParam(
+							required = false) String operation,
+			@Parameter(description = "Entries at or after this instant") @RequestParam(
+					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@Parameter(description = "Entries before this instant") @RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
 			@RequestParam(defaultValue = "0") @Min(0) long offset,
 			@RequestParam(defaultValue = "100") @Min(1) @Max(OffsetLimit.MAX_LIMIT) int limit) {
 		Query query = new Query(recordId, principal, clientId, operation, from, to);
@@ -94,21 +95,21 @@ class AuditController {
 			description = "The same criteria as the list, without paging: the entries are streamed as they are read, "
 					+ "so an export of any size holds only a slice of them at a time.")
 	void export(
-			@Parameter(description = "Only entries about this customer record")
-			@RequestParam(required = false) UUID recordId,
-			@Parameter(description = "Only entries of this person or client (token subject)")
-			@RequestParam(required = false) String principal,
-			@Parameter(description = "Only entries made through this OAuth2 client")
-			@RequestParam(required = false) String clientId,
-			@Parameter(description = "Only entries of this operation, e.g. customer.read or agreement.update")
-			@RequestParam(required = false) String operation,
-			@Parameter(description = "Entries at or after this instant")
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-			@Parameter(description = "Entries before this instant")
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-			@Parameter(description = "csv or ndjson")
-			@RequestParam(defaultValue = "csv") @Pattern(regexp = "csv|ndjson",
-					message = "must be csv or ndjson") String format,
+			@Parameter(description = "Only entries about this customer record") @RequestParam(
+					required = false) UUID recordId,
+			@Parameter(description = "Only entries of this person or client (token subject)") @RequestParam(
+					required = false) String principal,
+			@Parameter(description = "Only entries made through this OAuth2 client") @RequestParam(
+					required = false) String clientId,
+			@Parameter(
+					description = "Only entries of this operation, e.g. customer.read or agreement.update") @RequestParam(
+							required = false) String operation,
+			@Parameter(description = "Entries at or after this instant") @RequestParam(
+					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@Parameter(description = "Entries before this instant") @RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+			@Parameter(description = "csv or ndjson") @RequestParam(defaultValue = "csv") @Pattern(
+					regexp = "csv|ndjson", message = "must be csv or ndjson") String format,
 			HttpServletResponse response) throws IOException {
 		Query query = new Query(recordId, principal, clientId, operation, from, to);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

@@ -20,7 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The trail as auditors query it: filtered, in the order things happened, a page at a time or as a stream. */
+/**
+ * The trail as auditors query it: filtered, in the order things happened, a page at a
+ * time or as a stream.
+ */
 @Component
 class AuditEntries {
 
@@ -40,7 +43,8 @@ class AuditEntries {
 
 	AuditEntries(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, JsonMapper json) {
 		this.jdbc = jdbc;
-		// With a fetch size, inside a transaction, PostgreSQL hands the rows over in slices: an export of any
+		// With a fetch size, inside a transaction, PostgreSQL hands the rows over in
+		// slices: an export of any
 		// length holds one slice in memory.
 		this.streaming = new JdbcTemplate(dataSource);
 		this.streaming.setFetchSize(FETCH_SIZE);
@@ -63,7 +67,9 @@ class AuditEntries {
 				+ " order by occurred_at, id limit ? offset ?", (row, number) -> entryOf(row), arguments);
 	}
 
-	/** Hands every matching entry to the consumer, oldest first, without holding them all. */
+	/**
+	 * Hands every matching entry to the consumer, oldest first, without holding them all.
+	 */
 	void stream(Query query, Consumer<Entry> consumer) {
 		this.readOnly.executeWithoutResult((status) -> this.streaming.query(
 				"select " + COLUMNS + " from audit_entry" + query.where() + " order by occurred_at, id",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.crmbackoffice.inventory.usage.UsageMeter;
 import org.crmbackoffice.support.problem.ApiProblemException;
 import org.crmbackoffice.support.security.CurrentCaller;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,10 +18,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Where the features of the inventory record who accessed which customer record, for what and how. Reads are
- * recorded on their way out by the audit feature itself ({@link AuditedReads}); features call
- * {@link #recordWrite} in the transaction of each change, so that a change and its entry commit or roll back
- * together and no committed change goes unrecorded.
+ * Where the features of the inventory record who accessed which customer record, for what
+ * and how. Reads are recorded on their way out by the audit feature itself
+ * ({@link AuditedReads}); features call {@link #recordWrite} in the transaction of each
+ * change, so that a change and its entry commit or roll back together and no committed
+ * change goes unrecorded.
  */
 @Component
 public class AuditTrail {
@@ -87,15 +89,18 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Records that the current caller read these customers' records: one entry each, committed when this returns.
+	 * Records that the current caller read these customers' records: one entry each,
+	 * committed when this returns.
 	 */
 	public void recordRead(Collection<UUID> customerIds, String operation) {
 		recordReads(Map.of(operation, customerIds.stream().map((id) -> new Read(id, null)).toList()));
 	}
 
 	/**
-	 * Records the reads of one answer, by operation, and returns once their entries are committed.
-	 * @throws ApiProblemException 503 when they cannot be committed in time: the answer must not leave then
+	 * Records the reads of one answer, by operation, and returns once their entries are
+	 * committed.
+	 * @throws ApiProblemException 503 when they cannot be committed in time: the answer
+	 * must not leave then
 	 */
 	void recordReads(Map<String, List<Read>> readsByOperation) {
 		int count = readsByOperation.values().stream().mapToInt(List::size).sum();
@@ -118,10 +123,11 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Records a write to a customer's record by the current caller, with what it changed, in the caller's
-	 * transaction.
+	 * Records a write to a customer's record by the current caller, with what it changed,
+	 * in the caller's transaction.
 	 * @param before the record before, {@code null} for a create
-	 * @param after the record after; {@code null} with {@code before} for an export, which changes nothing
+	 * @param after the record after; {@code null} with {@code before} for an export,
+	 * which changes nothing
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordWrite(UUID customerId, String operation, Object before, Object after) {
@@ -129,7 +135,8 @@ public class AuditTrail {
 	}
 
 	/**
-	 * @param via the part of the customer's record that was written, e.g. {@code Agreement/<id>}
+	 * @param via the part of the customer's record that was written, e.g.
+	 * {@code Agreement/<id>}
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordWrite(UUID customerId, String via, String operation, Object before, Object after) {
@@ -145,8 +152,8 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Writes everything recorded so far: queued reads and this instance's usage counters. For tests and for
-	 * anything that must see the trail complete up to now.
+	 * Writes everything recorded so far: queued reads and this instance's usage counters.
+	 * For tests and for anything that must see the trail complete up to now.
 	 */
 	public void flush() {
 		this.usage.flush();

@@ -28,12 +28,14 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * Records reads by what leaves the service: every customer record in the answer to a {@code GET}, whichever
- * endpoint produced it (one record, a list page or a search), every agreement as a read of its customer's
- * record, and every individual or organization as a read of that party. Recording the answer rather than the code
- * paths that fetch records means a new way to read customers is audited without touching it, and a record fetched
- * but not returned (a 404, an internal lookup) is not counted as read. Answers to writes carry the record back to
- * its writer, whose write is recorded instead. The answer leaves only once the entries of its reads are committed
+ * Records reads by what leaves the service: every customer record in the answer to a
+ * {@code GET}, whichever endpoint produced it (one record, a list page or a search),
+ * every agreement as a read of its customer's record, and every individual or
+ * organization as a read of that party. Recording the answer rather than the code paths
+ * that fetch records means a new way to read customers is audited without touching it,
+ * and a record fetched but not returned (a 404, an internal lookup) is not counted as
+ * read. Answers to writes carry the record back to its writer, whose write is recorded
+ * instead. The answer leaves only once the entries of its reads are committed
  * ({@link ReadRecorder}).
  */
 @ControllerAdvice
@@ -75,8 +77,8 @@ class AuditedReads implements ResponseBodyAdvice<Object> {
 	}
 
 	/**
-	 * Items come as wire records or, with an attribute selection, as JSON that keeps at least {@code id} and
-	 * {@code @type}.
+	 * Items come as wire records or, with an attribute selection, as JSON that keeps at
+	 * least {@code id} and {@code @type}.
 	 */
 	private static Optional<AuditTrail.Read> readOf(Object item, String type) {
 		if (type.equals(Customer.TYPE) && item instanceof Customer customer) {
@@ -88,8 +90,8 @@ class AuditedReads implements ResponseBodyAdvice<Object> {
 		if (type.equals(Agreement.TYPE) && item instanceof Agreement agreement) {
 			return customerOf(agreement).map((id) -> new AuditTrail.Read(id, Agreement.TYPE + "/" + agreement.id()));
 		}
-		if (type.equals(Customer.TYPE) && item instanceof JsonNode node && node.path("@type").asString("")
-			.equals(Customer.TYPE)) {
+		if (type.equals(Customer.TYPE) && item instanceof JsonNode node
+				&& node.path("@type").asString("").equals(Customer.TYPE)) {
 			return ApiResponses.parseId(node.path("id").asString("")).map((id) -> new AuditTrail.Read(id, null));
 		}
 		return Optional.empty();
@@ -101,8 +103,8 @@ class AuditedReads implements ResponseBodyAdvice<Object> {
 		if (item instanceof Party party) {
 			id = party.id();
 		}
-		else if (item instanceof JsonNode node && Set.of(Individual.TYPE, Organization.TYPE)
-			.contains(node.path("@type").asString(""))) {
+		else if (item instanceof JsonNode node
+				&& Set.of(Individual.TYPE, Organization.TYPE).contains(node.path("@type").asString(""))) {
 			id = node.path("id").asString("");
 		}
 		return (id != null) ? ApiResponses.parseId(id).map((party) -> new AuditTrail.Read(party, null))

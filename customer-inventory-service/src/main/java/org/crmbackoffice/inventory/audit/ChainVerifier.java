@@ -17,10 +17,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Recomputes each chain from its start, or from its latest purge checkpoint, and reports the first link that does
- * not hold: a sequence number missing or out of place, an entry that does not name its predecessor's hash, an
- * entry whose content no longer matches its own hash, or a chain head that names an entry that is gone. It reads
- * one consistent snapshot, so entries appended meanwhile do not disturb it.
+ * Recomputes each chain from its start, or from its latest purge checkpoint, and reports
+ * the first link that does not hold: a sequence number missing or out of place, an entry
+ * that does not name its predecessor's hash, an entry whose content no longer matches its
+ * own hash, or a chain head that names an entry that is gone. It reads one consistent
+ * snapshot, so entries appended meanwhile do not disturb it.
  */
 @Component
 class ChainVerifier {
@@ -63,17 +64,17 @@ class ChainVerifier {
 				"select sequence, hash from audit_checkpoint where chain = ? order by sequence desc limit 1", chain);
 		long start = checkpoint.isEmpty() ? 0 : ((Number) checkpoint.get(0).get("sequence")).longValue();
 		String startHash = checkpoint.isEmpty() ? EntryHash.GENESIS : (String) checkpoint.get(0).get("hash");
-		Map<String, Object> head = this.jdbc.queryForMap(
-				"select last_sequence, last_hash from audit_chain where chain = ?", chain);
+		Map<String, Object> head = this.jdbc
+			.queryForMap("select last_sequence, last_hash from audit_chain where chain = ?", chain);
 		Walk walk = this.jdbc.query(ENTRIES, (ResultSetExtractor<Walk>) (rows) -> walk(chain, rows, start, startHash),
 				chain, start);
 		if (walk.broken() == null) {
 			long headSequence = ((Number) head.get("last_sequence")).longValue();
 			if (headSequence != walk.lastSequence() || !head.get("last_hash").equals(walk.lastHash())) {
 				return new ChainState(chain, start, walk.checked(), walk.lastSequence(),
-						new BrokenLink(chain, null, walk.lastSequence() + 1, "the chain's head names entry "
-								+ headSequence + ", but the last entry present is " + walk.lastSequence()
-								+ ": entries at its end are missing or were replaced"));
+						new BrokenLink(chain, null, walk.lastSequence() + 1,
+								"the chain's head names entry " + headSequence + ", but the last entry present is "
+										+ walk.lastSequence() + ": entries at its end are missing or were replaced"));
 			}
 		}
 		return new ChainState(chain, start, walk.checked(), walk.lastSequence(), walk.broken());
@@ -128,13 +129,15 @@ class ChainVerifier {
 	}
 
 	/**
-	 * @param verifiedFrom the sequence the check started after: 0, or the last entry purged
+	 * @param verifiedFrom the sequence the check started after: 0, or the last entry
+	 * purged
 	 */
 	record ChainState(String chain, long verifiedFrom, long entriesChecked, long lastSequence, BrokenLink brokenLink) {
 	}
 
 	/**
-	 * @param entryId the entry that does not link up; absent when the entry is missing altogether
+	 * @param entryId the entry that does not link up; absent when the entry is missing
+	 * altogether
 	 */
 	record BrokenLink(String chain, Long entryId, long sequence, String reason) {
 	}

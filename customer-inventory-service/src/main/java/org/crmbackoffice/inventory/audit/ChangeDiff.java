@@ -13,20 +13,24 @@ import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What a write changed, for the audit trail: the JSON pointer of every field whose value differs between before
- * and after (objects are compared field by field, lists as a whole), sorted by pointer. The trail keeps the values
- * only of fields that cannot hold personal data, such as the status and validity period; of every other field it
- * records that it changed and marks it {@code "personal": true}, so that the trail holds nothing about a person
- * beyond the record's id and survives the person's erasure without keeping what the erasure removed. A field is
- * personal unless listed here, so a field added to the record later is protected from the start.
+ * What a write changed, for the audit trail: the JSON pointer of every field whose value
+ * differs between before and after (objects are compared field by field, lists as a
+ * whole), sorted by pointer. The trail keeps the values only of fields that cannot hold
+ * personal data, such as the status and validity period; of every other field it records
+ * that it changed and marks it {@code "personal": true}, so that the trail holds nothing
+ * about a person beyond the record's id and survives the person's erasure without keeping
+ * what the erasure removed. A field is personal unless listed here, so a field added to
+ * the record later is protected from the start.
  */
 final class ChangeDiff {
 
-	/** Values the trail keeps: lifecycle and validity, nothing that describes or reaches a person. */
+	/**
+	 * Values the trail keeps: lifecycle and validity, nothing that describes or reaches a
+	 * person.
+	 */
 	private static final Set<String> NON_PERSONAL = Set.of("/status", "/validFor/startDateTime",
 			"/validFor/endDateTime", "/engagedParty/@type", "/engagedParty/@referredType", "/engagedPartyResolution",
-			"/agreementType", "/agreementPeriod/startDateTime",
-			"/agreementPeriod/endDateTime");
+			"/agreementType", "/agreementPeriod/startDateTime", "/agreementPeriod/endDateTime");
 
 	/** Identity, bookkeeping and views that a write does not change by itself. */
 	private static final Set<String> IGNORED = Set.of("/id", "/href", "/@type", "/creationDate", "/lastUpdate",
@@ -38,7 +42,8 @@ final class ChangeDiff {
 	/**
 	 * @param before the record before the write, {@code null} for a create
 	 * @param after the record after the write
-	 * @return the changes as a JSON array, or {@code null} when the write has no before and after (an export)
+	 * @return the changes as a JSON array, or {@code null} when the write has no before
+	 * and after (an export)
 	 */
 	static String of(JsonMapper json, Object before, Object after) {
 		if (before == null && after == null) {

@@ -9,9 +9,10 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * The hash that chains an entry to its predecessor: SHA-256, in lower-case hex, of the entry's canonical form.
- * That form is every field in a fixed order, each written as its length, a colon and its text, or as {@code ~}
- * when absent, so that no two different entries share it and anyone can recompute it from an export.
+ * The hash that chains an entry to its predecessor: SHA-256, in lower-case hex, of the
+ * entry's canonical form. That form is every field in a fixed order, each written as its
+ * length, a colon and its text, or as {@code ~} when absent, so that no two different
+ * entries share it and anyone can recompute it from an export.
  */
 final class EntryHash {
 

@@ -12,9 +12,10 @@ import org.crmbackoffice.support.security.CurrentCaller;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Callers in the roles of {@code crm.audit.purpose-required-roles} reach customer records only with a stated
- * purpose ({@code X-Purpose}), which the trail records with each access. A purpose anyone states must fit the
- * trail: printable and at most {@value Accessor#PURPOSE_MAX_LENGTH} characters.
+ * Callers in the roles of {@code crm.audit.purpose-required-roles} reach customer records
+ * only with a stated purpose ({@code X-Purpose}), which the trail records with each
+ * access. A purpose anyone states must fit the trail: printable and at most
+ * {@value Accessor#PURPOSE_MAX_LENGTH} characters.
  */
 class PurposeCheck implements HandlerInterceptor {
 
@@ -33,9 +34,10 @@ class PurposeCheck implements HandlerInterceptor {
 		if (purpose == null) {
 			Caller caller = this.callers.get();
 			if (caller.roles().stream().anyMatch(this.rolesThatMustStateIt::contains)) {
-				throw new ApiProblemException(ProblemType.INVALID_REQUEST, "Your role must state the purpose of "
-						+ "accessing customer records in the " + Accessor.PURPOSE_HEADER + " header, e.g. \""
-						+ Accessor.PURPOSE_HEADER + ": support case 4711\".");
+				throw new ApiProblemException(ProblemType.INVALID_REQUEST,
+						"Your role must state the purpose of accessing customer records in the "
+								+ Accessor.PURPOSE_HEADER + " header, e.g. \"" + Accessor.PURPOSE_HEADER
+								+ ": support case 4711\".");
 			}
 		}
 		else if (purpose.length() > Accessor.PURPOSE_MAX_LENGTH || purpose.chars().anyMatch(Character::isISOControl)) {

@@ -19,12 +19,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the entries of reads by group commit, so that no record leaves the service before its access entry is
- * durable. An answer queues its entries and waits; whichever waiting request finds nobody writing becomes the
- * writer for everything queued so far, appends it to the access chain in one transaction, and wakes the others.
- * Under load the batches grow and the cost per entry shrinks, without a linger that every read would wait for and
- * without handing each batch to another thread, which on a busy machine costs a wait for the CPU each time. A
- * batch that cannot be written fails all its reads with 503: a refused read is no record that left unrecorded.
+ * Writes the entries of reads by group commit, so that no record leaves the service
+ * before its access entry is durable. An answer queues its entries and waits; whichever
+ * waiting request finds nobody writing becomes the writer for everything queued so far,
+ * appends it to the access chain in one transaction, and wakes the others. Under load the
+ * batches grow and the cost per entry shrinks, without a linger that every read would
+ * wait for and without handing each batch to another thread, which on a busy machine
+ * costs a wait for the CPU each time. A batch that cannot be written fails all its reads
+ * with 503: a refused read is no record that left unrecorded.
  */
 @Component
 class ReadRecorder {
@@ -53,7 +55,8 @@ class ReadRecorder {
 		this.chains = chains;
 		this.settings = properties.readQueue();
 		this.transaction = new TransactionTemplate(transactions);
-		// The writer is itself a waiting request: its statements must give up when the answers would.
+		// The writer is itself a waiting request: its statements must give up when the
+		// answers would.
 		this.transaction.setTimeout((int) Math.max(1, this.settings.commitTimeout().toSeconds()));
 		Gauge.builder("crm.audit.backlog", this, ReadRecorder::backlog)
 			.description("Answers waiting for their read entries to be written to the audit trail")
@@ -62,8 +65,8 @@ class ReadRecorder {
 
 	/**
 	 * Returns once the entries are committed.
-	 * @throws ApiProblemException 503 when they cannot be committed in time: the read is refused rather than served
-	 * unrecorded
+	 * @throws ApiProblemException 503 when they cannot be committed in time: the read is
+	 * refused rather than served unrecorded
 	 */
 	void record(List<AuditEntry> entries) {
 		if (entries.isEmpty()) {
@@ -102,9 +105,9 @@ class ReadRecorder {
 	}
 
 	/**
-	 * Withdraws an answer that waited too long, if no writer took its entries yet; one already taken may still
-	 * commit, and the trail then names a read that was refused, which over-reports an access but never hides one.
-	 * Called holding {@link #lock}.
+	 * Withdraws an answer that waited too long, if no writer took its entries yet; one
+	 * already taken may still commit, and the trail then names a read that was refused,
+	 * which over-reports an access but never hides one. Called holding {@link #lock}.
 	 */
 	private void giveUp(Submission submission) {
 		if (!submission.settled) {
@@ -113,7 +116,10 @@ class ReadRecorder {
 		}
 	}
 
-	/** Writes one batch of what is queued; called holding {@link #lock}, which it releases while writing. */
+	/**
+	 * Writes one batch of what is queued; called holding {@link #lock}, which it releases
+	 * while writing.
+	 */
 	private void writeQueued() {
 		List<Submission> batch = new ArrayList<>();
 		int entries = 0;
@@ -178,7 +184,10 @@ class ReadRecorder {
 		return new ApiProblemException(ProblemType.AUDIT_UNAVAILABLE, detail);
 	}
 
-	/** The entries of one answer, and whether a writer settled them; its fields are guarded by the lock. */
+	/**
+	 * The entries of one answer, and whether a writer settled them; its fields are
+	 * guarded by the lock.
+	 */
 	private static final class Submission {
 
 		private final List<AuditEntry> entries;

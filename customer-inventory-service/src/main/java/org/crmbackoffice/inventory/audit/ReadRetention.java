@@ -15,10 +15,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes read entries older than {@code crm.audit.read-retention}; entries of writes are never deleted. The
- * oldest part of the access chain goes, never a piece from its middle, and in the same transaction a checkpoint
- * keeps the sequence and hash of the last entry deleted, where verification then starts. Only this transaction
- * declares itself the purge to the append-only trigger. One instance purges at a time, under an advisory lock.
+ * Deletes read entries older than {@code crm.audit.read-retention}; entries of writes are
+ * never deleted. The oldest part of the access chain goes, never a piece from its middle,
+ * and in the same transaction a checkpoint keeps the sequence and hash of the last entry
+ * deleted, where verification then starts. Only this transaction declares itself the
+ * purge to the append-only trigger. One instance purges at a time, under an advisory
+ * lock.
  */
 @Component
 class ReadRetention {
@@ -44,8 +46,8 @@ class ReadRetention {
 
 	private final JobLocks locks;
 
-	ReadRetention(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditProperties properties,
-			Clock clock, JobLocks locks) {
+	ReadRetention(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditProperties properties, Clock clock,
+			JobLocks locks) {
 		this.locks = locks;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
@@ -64,7 +66,8 @@ class ReadRetention {
 	}
 
 	/**
-	 * Deletes the oldest read entries, up to the last one before the first entry at or after the cutoff.
+	 * Deletes the oldest read entries, up to the last one before the first entry at or
+	 * after the cutoff.
 	 * @param wait whether to wait for another instance's purge rather than skip this one
 	 * @return how many entries were deleted; -1 when another instance was purging
 	 */

@@ -37,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The trail is append-only in the database, a change made behind its back shows up as the first broken link, and
- * the retention purge deletes old reads without breaking the chain. Each tampering is undone before the test
- * ends, since all tests share one trail.
+ * The trail is append-only in the database, a change made behind its back shows up as the
+ * first broken link, and the retention purge deletes old reads without breaking the
+ * chain. Each tampering is undone before the test ends, since all tests share one trail.
  */
 @AuditedInventoryTest
 class AuditChainTests {
@@ -77,10 +77,14 @@ class AuditChainTests {
 	void theDatabaseRefusesToChangeOrDeleteEntriesOutsideTheRetentionPurge() {
 		Customer customer = this.audit.create(this.steward, organization("Append Only Ltd"));
 		readTimes(customer, 1, "supervisor-" + UUID.randomUUID());
-		long write = this.audit.entries("recordId=" + customer.id() + "&operation=customer.create").get(0)
-			.path("id").asLong();
-		long read = this.audit.entries("recordId=" + customer.id() + "&operation=customer.read").get(0)
-			.path("id").asLong();
+		long write = this.audit.entries("recordId=" + customer.id() + "&operation=customer.create")
+			.get(0)
+			.path("id")
+			.asLong();
+		long read = this.audit.entries("recordId=" + customer.id() + "&operation=customer.read")
+			.get(0)
+			.path("id")
+			.asLong();
 
 		for (String attempt : List.of("update audit_entry set purpose = 'rewritten' where id = " + write,
 				"delete from audit_entry where id = " + write, "delete from audit_entry where id = " + read,
@@ -165,12 +169,13 @@ class AuditChainTests {
 		readTimes(customer, 1, later);
 
 		assertThat(purged).isGreaterThanOrEqualTo(2);
-		assertThat(this.audit.entries("recordId=" + customer.id())).extracting(
-				(entry) -> entry.path("operation").asString() + " " + entry.path("principal").asString())
+		assertThat(this.audit.entries("recordId=" + customer.id()))
+			.extracting((entry) -> entry.path("operation").asString() + " " + entry.path("principal").asString())
 			.containsExactly("customer.create " + this.stewardName, "customer.read " + later);
 		JsonNode verification = this.audit.verify();
 		assertThat(verification.path("status").asString()).isEqualTo("ok");
-		JsonNode access = verification.path("chains").valueStream()
+		JsonNode access = verification.path("chains")
+			.valueStream()
 			.filter((chain) -> chain.path("chain").asString().equals("access"))
 			.findFirst()
 			.orElseThrow();
@@ -189,9 +194,11 @@ class AuditChainTests {
 			List<Long> entriesAfterEachRead = new ArrayList<>();
 			for (int read = 1; read <= 25; read++) {
 				this.audit.get(token, customer.href(), 200);
-				// No flush: the entry must be in the database by the time the record arrived.
-				entriesAfterEachRead.add(this.jdbc.queryForObject("select count(*) from audit_entry "
-						+ "where principal = ? and record_id = ?::uuid", Long.class, reader, customer.id()));
+				// No flush: the entry must be in the database by the time the record
+				// arrived.
+				entriesAfterEachRead.add(this.jdbc.queryForObject(
+						"select count(*) from audit_entry where principal = ? and record_id = ?::uuid", Long.class,
+						reader, customer.id()));
 			}
 			return entriesAfterEachRead;
 		}).toList();
@@ -209,21 +216,22 @@ class AuditChainTests {
 
 	@Test
 	void instancesAppendingInTurnKeepOneUnbrokenChain() {
-		// Two instances of the service, each remembering the head it last committed, which the other then moves.
+		// Two instances of the service, each remembering the head it last committed,
+		// which the other then moves.
 		List<AuditChains> instances = List.of(new AuditChains(this.jdbc, new SimpleMeterRegistry()),
 				new AuditChains(this.jdbc, new SimpleMeterRegistry()));
 		String reader = "reader-" + UUID.randomUUID();
 		for (int turn = 0; turn < 10; turn++) {
 			AuditChains instance = instances.get(turn % 2);
-			new TransactionTemplate(this.transactions).executeWithoutResult((status) -> instance.append(
-					AuditChains.ACCESS, IntStream.range(0, 3)
-						.mapToObj((n) -> new AuditEntry(EntryHash.stored(Instant.now()), reader, "crm-frontend",
-								"agent", AuditTrail.CUSTOMER_READ, UUID.randomUUID(), null, null, null, null, null))
-						.toList()));
+			new TransactionTemplate(this.transactions)
+				.executeWithoutResult((status) -> instance.append(AuditChains.ACCESS,
+						IntStream.range(0, 3)
+							.mapToObj((n) -> new AuditEntry(EntryHash.stored(Instant.now()), reader, "crm-frontend",
+									"agent", AuditTrail.CUSTOMER_READ, UUID.randomUUID(), null, null, null, null, null))
+							.toList()));
 		}
 
-		assertThat(this.jdbc.queryForObject("select count(*) from audit_entry where principal = ?", Long.class,
-				reader))
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_entry where principal = ?", Long.class, reader))
 			.isEqualTo(30);
 		assertThat(this.audit.verify().path("status").asString()).isEqualTo("ok");
 	}
@@ -236,8 +244,8 @@ class AuditChainTests {
 		CountDownLatch release = new CountDownLatch(1);
 		ExecutorService lockHolder = Executors.newSingleThreadExecutor();
 		try {
-			Future<?> lock = lockHolder.submit(() -> new TransactionTemplate(this.transactions)
-				.executeWithoutResult((status) -> {
+			Future<?> lock = lockHolder
+				.submit(() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 					this.jdbc.execute("lock table audit_entry in exclusive mode");
 					locked.countDown();
 					awaitQuietly(release);
@@ -274,7 +282,10 @@ class AuditChainTests {
 		this.trail.flush();
 	}
 
-	/** Tampering as someone who owns the table would: with the append-only trigger switched off meanwhile. */
+	/**
+	 * Tampering as someone who owns the table would: with the append-only trigger
+	 * switched off meanwhile.
+	 */
 	private void withoutTrigger(String statement) {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			this.jdbc.execute("alter table audit_entry disable trigger audit_entry_append_only");
@@ -283,7 +294,10 @@ class AuditChainTests {
 		});
 	}
 
-	/** Rolled back whatever happens, so that a trigger failing to refuse cannot wipe the shared trail. */
+	/**
+	 * Rolled back whatever happens, so that a trigger failing to refuse cannot wipe the
+	 * shared trail.
+	 */
 	private void inTransactionRolledBack(String... statements) {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			status.setRollbackOnly();

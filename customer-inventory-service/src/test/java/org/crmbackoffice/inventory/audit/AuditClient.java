@@ -16,12 +16,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** Calls to the inventory as the tests of the audit make them: as some caller, and as an auditor. */
-final class AuditClient {
+/**
+ * Calls to the inventory as the tests of the audit make them: as some caller, and as an
+ * auditor.
+ */
+public final class AuditClient {
 
 	static final String ENTRIES = "/inventory/v1/audit/entry";
 
-	static final String VERIFY = "/inventory/v1/audit/verify";
+	public static final String VERIFY = "/inventory/v1/audit/verify";
 
 	private final RestTestClient client;
 
@@ -29,12 +32,12 @@ final class AuditClient {
 
 	private final String auditor = TestIssuer.shared().token().subject("auditor-alice").roles(Roles.AUDITOR).build();
 
-	AuditClient(RestTestClient client, JsonMapper json) {
+	public AuditClient(RestTestClient client, JsonMapper json) {
 		this.client = client;
 		this.json = json;
 	}
 
-	static String token(String subject, String role) {
+	public static String token(String subject, String role) {
 		return TestIssuer.shared().token().subject(subject).roles(role).build();
 	}
 
@@ -52,23 +55,17 @@ final class AuditClient {
 			.getResponseBody();
 	}
 
-	/** @return the body of the answer, which must have the given status */
-	byte[] get(String token, String uri, int status, Consumer<HttpHeaders> headers) {
-		return this.client.get()
-			.uri(uri)
-			.headers((all) -> {
-				all.setBearerAuth(token);
-				headers.accept(all);
-			})
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectBody(byte[].class)
-			.returnResult()
-			.getResponseBody();
+	/**
+	 * @return the body of the answer, which must have the given status
+	 */
+	public byte[] get(String token, String uri, int status, Consumer<HttpHeaders> headers) {
+		return this.client.get().uri(uri).headers((all) -> {
+			all.setBearerAuth(token);
+			headers.accept(all);
+		}).exchange().expectStatus().isEqualTo(status).expectBody(byte[].class).returnResult().getResponseBody();
 	}
 
-	byte[] get(String token, String uri, int status) {
+	public byte[] get(String token, String uri, int status) {
 		return get(token, uri, status, (headers) -> {
 		});
 	}
@@ -83,11 +80,11 @@ final class AuditClient {
 		return this.json.readTree(get(this.auditor, VERIFY, 200));
 	}
 
-	String asAuditor(String uri) {
+	public String asAuditor(String uri) {
 		return new String(get(this.auditor, uri, 200), StandardCharsets.UTF_8);
 	}
 
-	JsonNode jsonAsAuditor(String uri) {
+	public JsonNode jsonAsAuditor(String uri) {
 		return this.json.readTree(get(this.auditor, uri, 200));
 	}
 

@@ -43,9 +43,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every kind of access to a customer record leaves exactly the entries it should, with who, when, from where,
- * why and what changed, and auditors alone read them. The interaction service is a stand-in that has no
- * interactions and erases on request.
+ * Every kind of access to a customer record leaves exactly the entries it should, with
+ * who, when, from where, why and what changed, and auditors alone read them. The
+ * interaction service is a stand-in that has no interactions and erases on request.
  */
 @AuditedInventoryTest
 class AuditTrailTests {
@@ -67,8 +67,9 @@ class AuditTrailTests {
 
 	@BeforeAll
 	static void startInteractionService() throws IOException {
-		TestIssuer.shared().registerClient("customer-inventory-service", "customer-inventory-service-secret",
-				List.of(Roles.CUSTOMER_INVENTORY_SERVICE));
+		TestIssuer.shared()
+			.registerClient("customer-inventory-service", "customer-inventory-service-secret",
+					List.of(Roles.CUSTOMER_INVENTORY_SERVICE));
 		interactionService = StandInService.start((request) -> Answer.json(request.method().equals("POST")
 				? "{\"pseudonym\": \"erased-a11d\", \"interactionsAnonymised\": 0}" : "[]"));
 	}
@@ -167,7 +168,8 @@ class AuditTrailTests {
 		JsonNode created = entries.get(0).path("changes");
 		assertThat(created.valueStream().map((change) -> change.path("field").asString())).contains("/name",
 				"/engagedParty/id", "/contactMedium", "/status");
-		// The person's own data was written to its party, a record of its own in the trail.
+		// The person's own data was written to its party, a record of its own in the
+		// trail.
 		List<JsonNode> partyEntries = this.audit.entries("recordId=" + customer.engagedParty().id());
 		assertThat(partyEntries).extracting((entry) -> entry.path("operation").asString())
 			.containsExactly("party.create");
@@ -239,8 +241,8 @@ class AuditTrailTests {
 		this.trail.flush();
 
 		List<JsonNode> entries = this.audit.entries("recordId=" + customer.id());
-		assertThat(entries).extracting((entry) -> entry.path("operation").asString() + " "
-				+ entry.path("via").asString())
+		assertThat(entries)
+			.extracting((entry) -> entry.path("operation").asString() + " " + entry.path("via").asString())
 			.containsExactly("customer.create ", "agreement.create Agreement/" + agreement.id(),
 					"agreement.read Agreement/" + agreement.id(), "agreement.list Agreement/" + agreement.id());
 	}
@@ -271,26 +273,24 @@ class AuditTrailTests {
 		List<String> rows = csv.lines().toList();
 		assertThat(rows).hasSize(4);
 		assertThat(rows.get(0)).startsWith("id,chain,sequence,occurredAt,principal,clientId,roles,operation,recordId");
-		assertThat(rows.subList(1, 4)).allSatisfy((row) -> assertThat(row)
-			.contains(",access,", "," + supervisor + ",", ",supervisor,customer.read," + customer.id() + ","));
+		assertThat(rows.subList(1, 4)).allSatisfy((row) -> assertThat(row).contains(",access,", "," + supervisor + ",",
+				",supervisor,customer.read," + customer.id() + ","));
 		List<JsonNode> lines = ndjson.lines().map(this.json::readTree).toList();
 		assertThat(lines).hasSize(3).allSatisfy((line) -> {
 			assertThat(line.path("recordId").asString()).isEqualTo(customer.id());
 			assertThat(line.path("principal").asString()).isEqualTo(supervisor);
 		});
 		assertThat(lines).extracting((line) -> line.path("hash").asString())
-			.containsExactlyElementsOf(this.audit.entries(query)
-				.stream()
-				.map((entry) -> entry.path("hash").asString())
-				.toList());
+			.containsExactlyElementsOf(
+					this.audit.entries(query).stream().map((entry) -> entry.path("hash").asString()).toList());
 	}
 
 	@Test
 	void guardsCellsThatSpreadsheetsWouldEvaluateInTheCsvDownload() {
 		String formula = "=HYPERLINK(\"http://x\")";
-		Customer customer = this.audit.create(this.steward, CustomerCreate.of(formula,
-				EngagedParty.individual("Mallory", "Formula", LocalDate.of(1980, 1, 1)),
-				List.of(ContactMedium.email("mallory@example.org"))));
+		Customer customer = this.audit.create(this.steward,
+				CustomerCreate.of(formula, EngagedParty.individual("Mallory", "Formula", LocalDate.of(1980, 1, 1)),
+						List.of(ContactMedium.email("mallory@example.org"))));
 		String reader = "@reader-" + UUID.randomUUID();
 		this.audit.get(AuditClient.token(reader, Roles.SUPERVISOR), customer.href(), 200,
 				(headers) -> headers.set("X-Purpose", formula));
@@ -310,9 +310,9 @@ class AuditTrailTests {
 
 		List<List<String>> rows = readCsv(csv);
 		assertThat(rows).hasSize(2);
-		assertThat(rows.get(0)).containsExactly("id", "chain", "sequence", "occurredAt", "principal", "clientId", "roles",
-				"operation", "recordId", "via", "requestId", "sourceAddress", "purpose", "changes", "previousHash",
-				"hash");
+		assertThat(rows.get(0)).containsExactly("id", "chain", "sequence", "occurredAt", "principal", "clientId",
+				"roles", "operation", "recordId", "via", "requestId", "sourceAddress", "purpose", "changes",
+				"previousHash", "hash");
 		List<String> read = rows.get(1);
 		assertThat(read.get(4)).isEqualTo("'" + reader);
 		assertThat(read.get(8)).isEqualTo(customer.id());

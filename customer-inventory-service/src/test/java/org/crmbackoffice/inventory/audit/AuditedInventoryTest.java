@@ -11,9 +11,10 @@ import org.crmbackoffice.testsupport.ApiIntegrationTest;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The inventory with the audit settings these tests rely on: agents must state a purpose, a cost model with a
- * price for one operation, a fallback price and a price per record, anomalies from 10 records at 5 times the usual
- * volume, and listeners on this machine allowed.
+ * The inventory with the audit settings these tests rely on: agents must state a purpose,
+ * a cost model with a price for one operation, a fallback price and a price per record,
+ * anomalies from 10 records at 5 times the usual volume, and listeners on this machine
+ * allowed.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +24,6 @@ import org.springframework.test.context.TestPropertySource;
 		"crm.audit.cost.per-operation[customer.retrieve]=0.5", "crm.audit.cost.per-request=0.1",
 		"crm.audit.cost.per-record=0.01", "crm.audit.anomaly.minimum-records=10", "crm.audit.anomaly.factor=5",
 		"crm.hub.allow-private-callbacks=true" })
-@interface AuditedInventoryTest {
+public @interface AuditedInventoryTest {
 
 }

@@ -1,4 +1,4 @@
-package org.crmbackoffice.inventory.audit;
+package org.crmbackoffice.inventory.usage;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -19,17 +19,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * How the inventory was used and what it cost, from the stored usage counters. The cost is computed when the
- * report is asked for, from the cost model configured then, so a changed model prices past usage the same way.
+ * How the inventory was used and what it cost, from the stored usage counters. The cost
+ * is computed when the report is asked for, from the cost model configured then, so a
+ * changed model prices past usage the same way.
  */
 @Component
 class UsageReport {
 
 	private final JdbcTemplate jdbc;
 
-	private final AuditProperties.Cost cost;
+	private final UsageProperties.Cost cost;
 
-	UsageReport(JdbcTemplate jdbc, AuditProperties properties) {
+	UsageReport(JdbcTemplate jdbc, UsageProperties properties) {
 		this.jdbc = jdbc;
 		this.cost = properties.cost();
 	}
@@ -60,8 +61,7 @@ class UsageReport {
 			long requests = row.getLong("requests");
 			long read = row.getLong("records_read");
 			long written = row.getLong("records_written");
-			Row counted = new Row(
-					groupBy.contains(Dimension.DAY) ? row.getDate("day").toLocalDate() : null,
+			Row counted = new Row(groupBy.contains(Dimension.DAY) ? row.getDate("day").toLocalDate() : null,
 					groupBy.contains(Dimension.PRINCIPAL) ? row.getString("principal") : null,
 					groupBy.contains(Dimension.CLIENT) ? row.getString("client_id") : null,
 					groupBy.contains(Dimension.OPERATION) ? operation : null, requests, row.getLong("errors"),
@@ -126,7 +126,8 @@ class UsageReport {
 	/**
 	 * @param groupBy the dimensions each row is for
 	 * @param total all rows summed up
-	 * @param unusualAccess the principals' days in the period on which they read far more records than usual
+	 * @param unusualAccess the principals' days in the period on which they read far more
+	 * records than usual
 	 */
 	@Schema(name = "UsageReport")
 	record Report(LocalDate from, LocalDate to, List<String> groupBy, List<Row> rows, Row total,
@@ -136,7 +137,10 @@ class UsageReport {
 			return new Report(this.from, this.to, this.groupBy, this.rows, this.total, List.copyOf(anomalies));
 		}
 
-		/** Whether the row is of a principal's day that was unusual; only rows grouped by both can be. */
+		/**
+		 * Whether the row is of a principal's day that was unusual; only rows grouped by
+		 * both can be.
+		 */
 		boolean unusual(Row row) {
 			return this.unusualAccess.stream()
 				.anyMatch((anomaly) -> anomaly.day().equals(row.day()) && anomaly.principal().equals(row.principal()));
@@ -148,7 +152,8 @@ class UsageReport {
 	 * The usage of one group; the dimensions not grouped by are absent.
 	 *
 	 * @param errors answers with a 4xx or 5xx status, refusals included
-	 * @param denied answers 401 or 403: requests without a valid token or without the permission
+	 * @param denied answers 401 or 403: requests without a valid token or without the
+	 * permission
 	 * @param bytesReturned bytes of the answers' bodies
 	 * @param cost from the configured cost model
 	 */

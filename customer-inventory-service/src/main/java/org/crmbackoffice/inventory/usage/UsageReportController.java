@@ -1,4 +1,4 @@
-package org.crmbackoffice.inventory.audit;
+package org.crmbackoffice.inventory.usage;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -16,10 +16,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
-import org.crmbackoffice.inventory.audit.AccessAnomalies.CustomerAccessAnomaly;
-import org.crmbackoffice.inventory.audit.UsageReport.Dimension;
-import org.crmbackoffice.inventory.audit.UsageReport.Report;
-import org.crmbackoffice.inventory.audit.UsageReport.Row;
+import org.crmbackoffice.inventory.usage.AccessAnomalies.CustomerAccessAnomaly;
+import org.crmbackoffice.inventory.usage.UsageReport.Dimension;
+import org.crmbackoffice.inventory.usage.UsageReport.Report;
+import org.crmbackoffice.inventory.usage.UsageReport.Row;
 import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.csv.CsvWriter;
 import org.crmbackoffice.support.problem.ApiProblemException;
@@ -35,9 +35,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(path = ReportController.BASE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = UsageReportController.BASE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "report", description = "Usage, cost and unusual access of the customer inventory")
-class ReportController {
+class UsageReportController {
 
 	static final String BASE_PATH = "/inventory/v1/report";
 
@@ -50,7 +50,7 @@ class ReportController {
 
 	private final Clock clock;
 
-	ReportController(UsageReport usage, AccessAnomalies anomalies, Clock clock) {
+	UsageReportController(UsageReport usage, AccessAnomalies anomalies, Clock clock) {
 		this.usage = usage;
 		this.anomalies = anomalies;
 		this.clock = clock;
@@ -65,16 +65,18 @@ class ReportController {
 					+ "principals' days in the period on which they read far more than usual (as /anomaly does); "
 					+ "grouped by day and principal, their rows say so in the CSV's unusualAccess column.")
 	@ApiResponse(responseCode = "200", description = "The report",
-			content = { @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = UsageReport.Report.class)),
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = UsageReport.Report.class)),
 					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
-	ResponseEntity<?> usage(
-			@Parameter(description = "First day of the report (UTC, inclusive); 29 days before to when absent")
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@Parameter(description = "Last day of the report (UTC, inclusive); today when absent")
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@Parameter(description = "What to group by, comma-separated: day, client, principal, operation")
-			@RequestParam(defaultValue = "day,client,principal,operation") String groupBy,
+	ResponseEntity<?> usage(@Parameter(
+			description = "First day of the report (UTC, inclusive); 29 days before to when absent") @RequestParam(
+					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@Parameter(description = "Last day of the report (UTC, inclusive); today when absent") @RequestParam(
+					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@Parameter(
+					description = "What to group by, comma-separated: day, client, principal, operation") @RequestParam(
+							defaultValue = "day,client,principal,operation") String groupBy,
 			@Parameter(description = "json or csv") @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv",
 					message = "must be json or csv") String format) {
 		LocalDate last = (to != null) ? to : LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
@@ -87,10 +89,8 @@ class ReportController {
 		}
 		return ResponseEntity.ok()
 			.contentType(CsvWriter.TEXT_CSV)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("usage-" + first + "-" + last + ".csv")
-				.build()
-				.toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("usage-" + first + "-" + last + ".csv").build().toString())
 			.body(csv(report, dimensions));
 	}
 
@@ -99,11 +99,11 @@ class ReportController {
 			summary = "Lists principals that read far more customer records in a day than they usually do",
 			description = "Days (UTC) from and to, both included; by default the last 30. Each is also raised as a "
 					+ "CustomerAccessAnomalyEvent to the hub's listeners.")
-	List<CustomerAccessAnomaly> anomalies(
-			@Parameter(description = "First day of the report (UTC, inclusive); 29 days before to when absent")
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@Parameter(description = "Last day of the report (UTC, inclusive); today when absent")
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+	List<CustomerAccessAnomaly> anomalies(@Parameter(
+			description = "First day of the report (UTC, inclusive); 29 days before to when absent") @RequestParam(
+					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@Parameter(description = "Last day of the report (UTC, inclusive); today when absent") @RequestParam(
+					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		LocalDate last = (to != null) ? to : LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		LocalDate first = (from != null) ? from : last.minusDays(29);
 		checkSpan(first, last);
@@ -117,7 +117,10 @@ class ReportController {
 		}
 	}
 
-	/** The report is in memory already, so its CSV is written in one piece rather than streamed. */
+	/**
+	 * The report is in memory already, so its CSV is written in one piece rather than
+	 * streamed.
+	 */
 	private static byte[] csv(Report report, Set<Dimension> dimensions) {
 		List<String> header = new ArrayList<>(dimensions.stream().map(Dimension::parameter).toList());
 		header.addAll(List.of("requests", "errors", "denied", "recordsRead", "recordsWritten", "bytesReturned", "cost",
@@ -134,8 +137,8 @@ class ReportController {
 						case OPERATION -> row.operation();
 					});
 				}
-				cells.addAll(List.of(row.requests(), row.errors(), row.denied(), row.recordsRead(), row.recordsWritten(),
-						row.bytesReturned(), row.cost()));
+				cells.addAll(List.of(row.requests(), row.errors(), row.denied(), row.recordsRead(),
+						row.recordsWritten(), row.bytesReturned(), row.cost()));
 				cells.add((row.day() != null && row.principal() != null) ? report.unusual(row) : null);
 				csv.row(cells);
 			}

@@ -1,4 +1,4 @@
-package org.crmbackoffice.inventory.audit;
+package org.crmbackoffice.inventory.usage;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -24,9 +24,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * Sees every request to the inventory's API, including those the security filters refuse, and counts it for the
- * usage report with its outcome and the bytes of its answer. It runs around the security filters, so it learns
- * the caller from the request once they are done.
+ * Sees every request to the inventory's API, including those the security filters refuse,
+ * and counts it for the usage report with its outcome and the bytes of its answer. It
+ * runs around the security filters, so it learns the caller from the request once they
+ * are done.
  */
 class UsageFilter extends OncePerRequestFilter {
 
@@ -36,7 +37,10 @@ class UsageFilter extends OncePerRequestFilter {
 
 	private final CurrentCaller callers;
 
-	/** The API's handlers, not the actuator's; looked up when first needed, as they come after the filters. */
+	/**
+	 * The API's handlers, not the actuator's; looked up when first needed, as they come
+	 * after the filters.
+	 */
 	private final ObjectProvider<RequestMappingHandlerMapping> mappings;
 
 	UsageFilter(UsageMeter meter, CurrentCaller callers, ObjectProvider<RequestMappingHandlerMapping> mappings) {
@@ -64,8 +68,9 @@ class UsageFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The API operation, named after its handler: {@code customer.retrieve} for {@code CustomerController#retrieve}.
-	 * Requests refused before they reached a handler are matched to the one they were meant for.
+	 * The API operation, named after its handler: {@code customer.retrieve} for
+	 * {@code CustomerController#retrieve}. Requests refused before they reached a handler
+	 * are matched to the one they were meant for.
 	 */
 	private String operationOf(HttpServletRequest request) {
 		Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
@@ -89,7 +94,8 @@ class UsageFilter extends OncePerRequestFilter {
 			return (found != null) ? found.getHandler() : null;
 		}
 		catch (Exception ex) {
-			// No handler takes this method or content type: the request matched no operation. Whatever the reason,
+			// No handler takes this method or content type: the request matched no
+			// operation. Whatever the reason,
 			// counting a request never fails it.
 			return null;
 		}
@@ -117,8 +123,8 @@ class UsageFilter extends OncePerRequestFilter {
 		@Override
 		public PrintWriter getWriter() throws IOException {
 			if (this.writer == null) {
-				this.writer = new PrintWriter(new OutputStreamWriter(getOutputStream(),
-						Charset.forName(getCharacterEncoding())), false);
+				this.writer = new PrintWriter(
+						new OutputStreamWriter(getOutputStream(), Charset.forName(getCharacterEncoding())), false);
 			}
 			return this.writer;
 		}

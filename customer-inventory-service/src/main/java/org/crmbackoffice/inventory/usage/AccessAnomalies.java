@@ -1,4 +1,4 @@
-package org.crmbackoffice.inventory.audit;
+package org.crmbackoffice.inventory.usage;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -21,12 +21,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Finds principals reading far more customer records today (UTC) than they usually do: at least
- * {@code crm.audit.anomaly.minimum-records}, and more than {@code factor} times the median of their daily reads
- * over the trailing days, days without reads counting as none. It looks every
- * {@code crm.audit.anomaly.check-interval}, from the stored usage counters, so a burst shows within that
- * interval plus the usage flush interval. Each principal's unusual day is recorded and raised as a
- * {@value #EVENT} once, in the same transaction. One instance looks at a time, under an advisory lock.
+ * Finds principals reading far more customer records today (UTC) than they usually do: at
+ * least {@code crm.audit.anomaly.minimum-records}, and more than {@code factor} times the
+ * median of their daily reads over the trailing days, days without reads counting as
+ * none. It looks every {@code crm.audit.anomaly.check-interval}, from the stored usage
+ * counters, so a burst shows within that interval plus the usage flush interval. Each
+ * principal's unusual day is recorded and raised as a {@value #EVENT} once, in the same
+ * transaction. One instance looks at a time, under an advisory lock.
  */
 @Component
 class AccessAnomalies {
@@ -42,14 +43,14 @@ class AccessAnomalies {
 
 	private final EventPublisher events;
 
-	private final AuditProperties.Anomaly settings;
+	private final UsageProperties.Anomaly settings;
 
 	private final Clock clock;
 
 	private final JobLocks locks;
 
 	AccessAnomalies(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventPublisher events,
-			AuditProperties properties, Clock clock, JobLocks locks) {
+			UsageProperties properties, Clock clock, JobLocks locks) {
 		this.locks = locks;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
@@ -112,7 +113,9 @@ class AccessAnomalies {
 		return (daily.length % 2 == 1) ? daily[middle] : (daily[middle - 1] + daily[middle]) / 2.0;
 	}
 
-	/** @return whether the principal's day was not raised before */
+	/**
+	 * @return whether the principal's day was not raised before
+	 */
 	private boolean raise(LocalDate day, String principal, long read, double usual, Instant now) {
 		return this.jdbc.update("""
 				insert into access_anomaly (day, principal, records_read, usual_daily_records, factor, detected_at)
@@ -135,7 +138,8 @@ class AccessAnomalies {
 	 *
 	 * @param recordsRead customer records it read that day when it was detected
 	 * @param usualDailyRecords the median of its daily reads over the trailing days
-	 * @param factor how many times the usual volume counted as unusual when it was detected
+	 * @param factor how many times the usual volume counted as unusual when it was
+	 * detected
 	 */
 	record CustomerAccessAnomaly(LocalDate day, String principal, long recordsRead, double usualDailyRecords,
 			double factor, Instant detectedAt) {

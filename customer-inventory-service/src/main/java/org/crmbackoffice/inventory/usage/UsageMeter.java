@@ -1,4 +1,4 @@
-package org.crmbackoffice.inventory.audit;
+package org.crmbackoffice.inventory.usage;
 
 import java.sql.Date;
 import java.time.Clock;
@@ -17,15 +17,18 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Counts how the API is used, per day, principal, client and operation, in memory, and adds the counts to the
- * stored ones every {@code crm.audit.usage-flush-interval}. Counting costs a request a map update; the upsert
- * adds rather than overwrites, so every instance contributes to the same rows. Like queued reads, the counts of
- * the last interval are lost on a hard crash and written on a graceful stop.
+ * Counts how the API is used, per day, principal, client and operation, in memory, and
+ * adds the counts to the stored ones every {@code crm.audit.usage-flush-interval}.
+ * Counting costs a request a map update; the upsert adds rather than overwrites, so every
+ * instance contributes to the same rows. Like queued reads, the counts of the last
+ * interval are lost on a hard crash and written on a graceful stop.
  */
 @Component
-class UsageMeter implements SmartLifecycle {
+public class UsageMeter implements SmartLifecycle {
 
 	static final String UNKNOWN = "-";
 
@@ -62,7 +65,7 @@ class UsageMeter implements SmartLifecycle {
 	}
 
 	/** Counts records the current request read, for its usage row. */
-	static void countRead(int records) {
+	public static void countRead(int records) {
 		RequestUsage usage = current();
 		if (usage != null) {
 			usage.read += records;
@@ -70,7 +73,7 @@ class UsageMeter implements SmartLifecycle {
 	}
 
 	/** Counts records the current request wrote, for its usage row. */
-	static void countWritten(int records) {
+	public static void countWritten(int records) {
 		RequestUsage usage = current();
 		if (usage != null) {
 			usage.written += records;
@@ -78,8 +81,9 @@ class UsageMeter implements SmartLifecycle {
 	}
 
 	private static RequestUsage current() {
-		HttpServletRequest request = Accessor.currentRequest();
-		return (request != null) ? (RequestUsage) request.getAttribute(ATTRIBUTE) : null;
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		return (request != null) ? (RequestUsage) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
+				: null;
 	}
 
 	RequestUsage started(HttpServletRequest request) {
@@ -161,8 +165,11 @@ class UsageMeter implements SmartLifecycle {
 		}
 	}
 
-	/** Waits for the requests under way to complete, and writes their counts with all others. */
-	void flush() {
+	/**
+	 * Waits for the requests under way to complete, and writes their counts with all
+	 * others.
+	 */
+	public void flush() {
 		synchronized (this) {
 			while (this.inFlight > 0) {
 				try {

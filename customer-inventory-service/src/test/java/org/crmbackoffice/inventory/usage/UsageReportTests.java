@@ -1,4 +1,4 @@
-package org.crmbackoffice.inventory.audit;
+package org.crmbackoffice.inventory.usage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.crmbackoffice.inventory.audit.AccessAnomalies.CustomerAccessAnomaly;
+import org.crmbackoffice.inventory.audit.AuditClient;
+import org.crmbackoffice.inventory.audit.AuditTrail;
+import org.crmbackoffice.inventory.audit.AuditedInventoryTest;
+import org.crmbackoffice.inventory.usage.AccessAnomalies.CustomerAccessAnomaly;
 import org.crmbackoffice.model.common.ContactMedium;
 import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.model.customer.CustomerCreate;
@@ -32,8 +35,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The usage report counts exactly the traffic a test makes and prices it by the configured cost model, unusual
- * reading raises an anomaly and its event, and the figures show on the Prometheus endpoint.
+ * The usage report counts exactly the traffic a test makes and prices it by the
+ * configured cost model, unusual reading raises an anomaly and its event, and the figures
+ * show on the Prometheus endpoint.
  */
 @AuditedInventoryTest
 class UsageReportTests {
@@ -86,8 +90,7 @@ class UsageReportTests {
 
 		// Each create wrote the customer and the party it was sent with.
 		assertThat(row(report, writer, "customer.create")).isEqualTo(new Usage(2, 0, 0, 0, 4, created, "0.24"));
-		assertThat(row(report, writer, "customer.list"))
-			.isEqualTo(new Usage(1, 0, 0, 1, 0, newestPage.length, "0.11"));
+		assertThat(row(report, writer, "customer.list")).isEqualTo(new Usage(1, 0, 0, 1, 0, newestPage.length, "0.11"));
 		assertThat(row(report, reader, "customer.retrieve")).isEqualTo(new Usage(2, 1, 0, 1, 0, retrieved, "1.01"));
 		assertThat(row(report, reader, "customer.list")).isEqualTo(new Usage(1, 0, 0, 2, 0, listed, "0.12"));
 		assertThat(row(report, reader, "audit.verify")).isEqualTo(new Usage(1, 1, 1, 0, 0, denied, "0.10"));
@@ -96,8 +99,7 @@ class UsageReportTests {
 			.allSatisfy((row) -> assertThat(row.has("day")).isFalse());
 		assertThat(csv.lines().findFirst().orElseThrow())
 			.isEqualTo("principal,requests,errors,denied,recordsRead,recordsWritten,bytesReturned,cost,unusualAccess");
-		assertThat(csv.lines()).contains(
-				reader + ",4,2,1,3,0," + (retrieved + listed + denied) + ",1.23,");
+		assertThat(csv.lines()).contains(reader + ",4,2,1,3,0," + (retrieved + listed + denied) + ",1.23,");
 	}
 
 	@Test
@@ -132,7 +134,9 @@ class UsageReportTests {
 			assertThat(found).extracting(CustomerAccessAnomaly::principal).contains(heavy).doesNotContain(steady);
 			assertThat(again).extracting(CustomerAccessAnomaly::principal).doesNotContain(heavy);
 			assertThat(receiver.accepted()).extracting((received) -> this.json.readTree(received.body()))
-				.filteredOn((event) -> event.path("event").path("customerAccessAnomaly").path("principal")
+				.filteredOn((event) -> event.path("event")
+					.path("customerAccessAnomaly")
+					.path("principal")
 					.asString()
 					.equals(heavy))
 				.singleElement()
@@ -157,11 +161,9 @@ class UsageReportTests {
 			.contains(heavy)
 			.doesNotContain(steady);
 		String csv = this.audit.asAuditor("/inventory/v1/report/usage?groupBy=day,principal&format=csv");
-		assertThat(csv.lines().filter((line) -> line.startsWith(today + "," + heavy + ",")))
-			.singleElement()
+		assertThat(csv.lines().filter((line) -> line.startsWith(today + "," + heavy + ","))).singleElement()
 			.satisfies((line) -> assertThat(line).endsWith(",true"));
-		assertThat(csv.lines().filter((line) -> line.startsWith(today + "," + steady + ",")))
-			.singleElement()
+		assertThat(csv.lines().filter((line) -> line.startsWith(today + "," + steady + ","))).singleElement()
 			.satisfies((line) -> assertThat(line).endsWith(",false"));
 	}
 
@@ -192,8 +194,7 @@ class UsageReportTests {
 				"crm_audit_entries_written_total{chain=\"change\"",
 				"crm_inventory_requests_total{operation=\"customer.create\",outcome=\"success\"",
 				"crm_inventory_records_read_total{operation=\"customer.list\"");
-		assertThat(metrics.lines().filter((line) -> line.startsWith("crm_audit_backlog ")))
-			.singleElement()
+		assertThat(metrics.lines().filter((line) -> line.startsWith("crm_audit_backlog "))).singleElement()
 			.satisfies((line) -> assertThat(line).endsWith(" 0.0"));
 	}
 
