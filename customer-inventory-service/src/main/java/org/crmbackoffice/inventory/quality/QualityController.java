@@ -69,14 +69,14 @@ class QualityController {
 
 	private final QualityReports reports;
 
-	private final AuditRules rules;
+	private final QualityRules rules;
 
 	private final CurrentCaller caller;
 
 	private final Clock clock;
 
 	QualityController(QualityRuns runs, QualityFindings findings, DuplicateMerges merges, CustomerMerges customerMerges,
-			QualityReports reports, AuditRules rules, CurrentCaller caller, Clock clock) {
+			QualityReports reports, QualityRules rules, CurrentCaller caller, Clock clock) {
 		this.runs = runs;
 		this.findings = findings;
 		this.merges = merges;
@@ -90,10 +90,10 @@ class QualityController {
 	@GetMapping("/rule")
 	@Operation(operationId = "listQualityRules",
 			summary = "Lists the automated rules with their settings (crm.quality.rules.<rule>.*)")
-	List<AuditRuleView> rules() {
+	List<QualityRuleView> rules() {
 		return this.rules.all()
 			.stream()
-			.map((rule) -> new AuditRuleView(rule.id(), rule.dimension(), rule.description(), rule.enabled(),
+			.map((rule) -> new QualityRuleView(rule.id(), rule.dimension(), rule.description(), rule.enabled(),
 					rule.severity(), rule.threshold()))
 			.toList();
 	}
@@ -314,7 +314,7 @@ class QualityController {
 	record MergeRequest(@NotBlank String survivorId, @NotBlank String mergedId, @Size(max = 1000) String note) {
 	}
 
-	record AuditRuleView(String id, String dimension, String description, boolean enabled, String severity,
+	record QualityRuleView(String id, String dimension, String description, boolean enabled, String severity,
 			Double threshold) {
 	}
 

@@ -166,7 +166,7 @@ class QualityFindings {
 						select :finding, 0, :rule, c.id, :key, 'medium', 'record', :message, c.data_source, 'open', :now, :now
 						from customer c where c.id = :customer""")
 				.param("finding", UUID.randomUUID())
-				.param("rule", AuditRules.MANUAL_AUDIT)
+				.param("rule", QualityRules.MANUAL_AUDIT)
 				.param("key", verification.id().toString())
 				.param("message", "disputed by " + author + ((note != null) ? ": " + note : ""))
 				.param("now", Timestamp.from(now))
@@ -174,7 +174,7 @@ class QualityFindings {
 				.update();
 		}
 		else {
-			resolve(customer, List.of(AuditRules.MANUAL_AUDIT, "not-verified"), outcome + " by " + author, author);
+			resolve(customer, List.of(QualityRules.MANUAL_AUDIT, "not-verified"), outcome + " by " + author, author);
 		}
 		return verification;
 	}

@@ -39,9 +39,9 @@ class QualityReports {
 
 	private final JdbcClient jdbc;
 
-	private final AuditRules rules;
+	private final QualityRules rules;
 
-	QualityReports(JdbcClient jdbc, AuditRules rules) {
+	QualityReports(JdbcClient jdbc, QualityRules rules) {
 		this.jdbc = jdbc;
 		this.rules = rules;
 	}
@@ -129,7 +129,7 @@ class QualityReports {
 	}
 
 	private String describe(String rule) {
-		return this.rules.find(rule).map(AuditRule::description).orElse(rule);
+		return this.rules.find(rule).map(QualityRule::description).orElse(rule);
 	}
 
 	/** The share of checked customers without findings, 1 when none were checked. */

@@ -51,7 +51,7 @@ class QualityRuns implements SmartLifecycle {
 
 	private final JdbcClient jdbc;
 
-	private final AuditChunks chunks;
+	private final QualityChunks chunks;
 
 	private final TransactionTemplate transaction;
 
@@ -72,7 +72,7 @@ class QualityRuns implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	QualityRuns(JdbcClient jdbc, AuditChunks chunks, TransactionTemplate transaction, QualityProperties properties,
+	QualityRuns(JdbcClient jdbc, QualityChunks chunks, TransactionTemplate transaction, QualityProperties properties,
 			Clock clock, JobLocks locks) {
 		this.locks = locks;
 		this.jdbc = jdbc;

@@ -89,8 +89,8 @@ class ManualAuditTests {
 				Map.of("customerId", "00000000-0000-4000-8000-000000000000", "outcome", "verified"), 422);
 		this.api.auditAndWait();
 
-		assertThat(this.api.openRules(customer)).containsExactly(AuditRules.MANUAL_AUDIT);
-		assertThat(this.api.finding(customer, AuditRules.MANUAL_AUDIT).get("message").asString())
+		assertThat(this.api.openRules(customer)).containsExactly(QualityRules.MANUAL_AUDIT);
+		assertThat(this.api.finding(customer, QualityRules.MANUAL_AUDIT).get("message").asString())
 			.contains("customer says the address is wrong");
 		assertThat(this.api.get(QualityApi.BASE + "/verification?customerId=" + customer)).hasSize(2);
 	}

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 /**
  * The automated rules, with their defaults overridden by {@code crm.quality.rules}. A
  * rule's {@code {chunk}} is the chunk's customers {@code c}; rules without a query are
- * checked in Java (AuditChunks). Closed customers are history: only the consistency rules
- * check them. Erased customers are not checked at all.
+ * checked in Java (QualityChunks). Closed customers are history: only the consistency
+ * rules check them. Erased customers are not checked at all.
  */
 @Component
-class AuditRules {
+class QualityRules {
 
 	static final List<String> SEVERITIES = List.of("low", "medium", "high");
 
@@ -50,15 +50,15 @@ class AuditRules {
 
 	private static final String OPEN = "c.status <> 'closed'";
 
-	private static final List<AuditRule> DEFAULTS = List.of(
-			new AuditRule("contact-medium-required", AuditRule.COMPLETENESS,
+	private static final List<QualityRule> DEFAULTS = List.of(
+			new QualityRule("contact-medium-required", QualityRule.COMPLETENESS,
 					"No email address or phone number to reach the customer", true, "high", null,
 					"""
 							select c.id, '', 'contactMedium', 'has no email address or phone number', null::uuid
 							from customer c where {chunk} and %s and not exists (select 1 from customer_contact_medium m
 							    where m.customer_id = c.id and (m.email_address is not null or m.phone_number is not null))"""
 						.formatted(OPEN)),
-			new AuditRule("name-parts-required", AuditRule.COMPLETENESS,
+			new QualityRule("name-parts-required", QualityRule.COMPLETENESS,
 					"An individual without given or family name, an organization without name", true, "high", null,
 					"""
 							select c.id, 'givenName', 'engagedParty.givenName', 'an individual without a given name', null::uuid
@@ -73,7 +73,7 @@ class AuditRules {
 							from customer c join party p on p.id = c.party_id
 							where {chunk} and %1$s and p.party_type = 'Organization' and coalesce(btrim(p.name), '') = ''"""
 						.formatted(OPEN)),
-			new AuditRule("party-unresolved", AuditRule.COMPLETENESS,
+			new QualityRule("party-unresolved", QualityRule.COMPLETENESS,
 					"The customer refers to a party held in another system, whose data this inventory cannot check",
 					true, "low", null,
 					"""
@@ -82,7 +82,7 @@ class AuditRules {
 							       || c.engaged_party_id || ', which this inventory does not hold', null::uuid
 							from customer c where {chunk} and %s and c.party_id is null and c.engaged_party_id is not null"""
 						.formatted(OPEN)),
-			new AuditRule("party-data-required", AuditRule.COMPLETENESS,
+			new QualityRule("party-data-required", QualityRule.COMPLETENESS,
 					"No engaged party, an individual without birth date, an organization without registration", true,
 					"medium", null,
 					"""
@@ -99,13 +99,13 @@ class AuditRules {
 							where {chunk} and %1$s and p.party_type = 'Organization'
 							  and jsonb_array_length(coalesce(p.document -> 'organizationIdentification', '[]'::jsonb)) = 0"""
 						.formatted(OPEN)),
-			new AuditRule(EMAIL_INVALID, AuditRule.VALIDITY,
+			new QualityRule(EMAIL_INVALID, QualityRule.VALIDITY,
 					"An email address that is not one (syntax, domain with an alphabetic top-level domain)", true,
 					"medium", null, null),
-			new AuditRule(PHONE_INVALID, AuditRule.VALIDITY,
+			new QualityRule(PHONE_INVALID, QualityRule.VALIDITY,
 					"A phone number that does not read as an assigned number of its country (E.164)", true, "medium",
 					null, null),
-			new AuditRule("country-invalid", AuditRule.VALIDITY,
+			new QualityRule("country-invalid", QualityRule.VALIDITY,
 					"A postal address without an ISO 3166-1 alpha-2 country code", true, "medium", null,
 					"""
 							select c.id, 'contactMedium[' || m.position || ']', 'contactMedium[' || m.position || '].country',
@@ -114,7 +114,7 @@ class AuditRules {
 							where {chunk} and %s and m.medium_type = 'postalAddress'
 							  and (m.country is null or m.country not in (:countries))"""
 						.formatted(OPEN)),
-			new AuditRule("postcode-invalid", AuditRule.VALIDITY,
+			new QualityRule("postcode-invalid", QualityRule.VALIDITY,
 					"A post code missing or not in its country's format (GB, FR, DE, US)", true, "low", null,
 					"""
 							select c.id, 'contactMedium[' || m.position || ']', 'contactMedium[' || m.position || '].postCode',
@@ -124,7 +124,7 @@ class AuditRules {
 							  and (m.post_code is null or upper(btrim(m.post_code)) !~ case m.country when 'GB' then :postCodeGB
 							       when 'FR' then :postCodeFR when 'DE' then :postCodeDE else :postCodeUS end)"""
 						.formatted(OPEN)),
-			new AuditRule("dates-out-of-order", AuditRule.VALIDITY,
+			new QualityRule("dates-out-of-order", QualityRule.VALIDITY,
 					"A validity that ends before it starts, or a birth date not before the record's creation or before 1900",
 					true, "medium", null,
 					"""
@@ -142,27 +142,27 @@ class AuditRules {
 							from customer c join customer_contact_medium m on m.customer_id = c.id
 							where {chunk} and %1$s and m.valid_to < m.valid_from"""
 						.formatted(OPEN)),
-			new AuditRule("closed-with-agreements-in-force", AuditRule.CONSISTENCY,
+			new QualityRule("closed-with-agreements-in-force", QualityRule.CONSISTENCY,
 					"A closed customer with active or suspended agreements", true, "high", null, """
 							select c.id, a.id::text, 'status,agreement',
 							       'closed, but agreement ' || a.id || ' is ' || a.status, null::uuid
 							from customer c join agreement a on a.customer_id = c.id
 							where {chunk} and c.status = 'closed' and a.status in ('active', 'suspended')"""),
-			new AuditRule("agreement-outside-validity", AuditRule.CONSISTENCY,
+			new QualityRule("agreement-outside-validity", QualityRule.CONSISTENCY,
 					"An agreement valid before the customer is or after it ends", true, "medium", null, """
 							select c.id, a.id::text, 'validFor,agreement',
 							       'agreement ' || a.id || ' is valid outside the customer''s validity', null::uuid
 							from customer c join agreement a on a.customer_id = c.id
 							where {chunk} and ((c.valid_from is not null and a.valid_from < c.valid_from)
 							    or (c.valid_to is not null and (a.valid_to is null or a.valid_to > c.valid_to)))"""),
-			new AuditRule("contact-media-expired", AuditRule.CONSISTENCY,
+			new QualityRule("contact-media-expired", QualityRule.CONSISTENCY,
 					"An open customer whose contact media have all expired", true, "medium", null, """
 							select c.id, '', 'contactMedium.validFor', 'every contact medium has expired', null::uuid
 							from customer c where {chunk} and %s
 							  and exists (select 1 from customer_contact_medium m where m.customer_id = c.id)
 							  and not exists (select 1 from customer_contact_medium m where m.customer_id = c.id
 							      and (m.valid_to is null or m.valid_to > :now))""".formatted(OPEN)),
-			new AuditRule("not-verified", AuditRule.STALENESS,
+			new QualityRule("not-verified", QualityRule.STALENESS,
 					"Not verified by a steward (or, never verified, not changed) for threshold days", true, "low",
 					365.0,
 					"""
@@ -172,7 +172,7 @@ class AuditRules {
 							    from quality_verification q where q.customer_id = c.id and q.outcome in ('verified', 'corrected')) v on true
 							where {chunk} and %s and coalesce(v.verified_at, c.updated_at) < :staleBefore"""
 						.formatted(OPEN)),
-			new AuditRule("duplicate-email", AuditRule.DUPLICATES,
+			new QualityRule("duplicate-email", QualityRule.DUPLICATES,
 					"Another open customer with the same email address (case and accents ignored)", true, "high", null,
 					"""
 							select c.id, o.customer_id::text, 'contactMedium[' || m.position || '].emailAddress',
@@ -183,7 +183,7 @@ class AuditRules {
 							join customer oc on oc.id = o.customer_id and oc.status <> 'closed' and oc.erased_at is null
 							where {chunk} and %s and m.email_normalized is not null"""
 						.formatted(OPEN)),
-			new AuditRule("duplicate-phone", AuditRule.DUPLICATES,
+			new QualityRule("duplicate-phone", QualityRule.DUPLICATES,
 					"Another open customer with the same phone number (E.164)", true, "high", null,
 					"""
 							select c.id, o.customer_id::text, 'contactMedium[' || m.position || '].phoneNumber',
@@ -194,7 +194,7 @@ class AuditRules {
 							join customer oc on oc.id = o.customer_id and oc.status <> 'closed' and oc.erased_at is null
 							where {chunk} and %s and m.phone_normalized is not null"""
 						.formatted(OPEN)),
-			new AuditRule("similar-name-same-birth-date", AuditRule.DUPLICATES,
+			new QualityRule("similar-name-same-birth-date", QualityRule.DUPLICATES,
 					"Another open customer born the same day whose name is similar (pg_trgm similarity >= threshold)",
 					true, "medium", 0.6, """
 							select c.id, o.id::text, 'name,engagedParty.birthDate',
@@ -205,7 +205,7 @@ class AuditRules {
 							    and o.status <> 'closed' and o.erased_at is null
 							where {chunk} and %s and p.birth_date is not null
 							  and similarity(c.name_normalized, o.name_normalized) >= :threshold""".formatted(OPEN)),
-			new AuditRule("similar-name-same-address", AuditRule.DUPLICATES,
+			new QualityRule("similar-name-same-address", QualityRule.DUPLICATES,
 					"Another open customer at the same postal address whose name is similar (pg_trgm similarity >= threshold)",
 					true, "medium", 0.6,
 					"""
@@ -221,11 +221,11 @@ class AuditRules {
 							  and similarity(c.name_normalized, o.name_normalized) >= :threshold"""
 						.formatted(OPEN)));
 
-	private final List<AuditRule> rules;
+	private final List<QualityRule> rules;
 
-	AuditRules(QualityProperties properties) {
-		Map<String, AuditRule> byId = new LinkedHashMap<>();
-		for (AuditRule rule : DEFAULTS) {
+	QualityRules(QualityProperties properties) {
+		Map<String, QualityRule> byId = new LinkedHashMap<>();
+		for (QualityRule rule : DEFAULTS) {
 			byId.put(rule.id(), rule.with(properties.rules().get(rule.id())));
 		}
 		List<String> unknown = new ArrayList<>(properties.rules().keySet());
@@ -236,15 +236,15 @@ class AuditRules {
 		this.rules = List.copyOf(byId.values());
 	}
 
-	List<AuditRule> all() {
+	List<QualityRule> all() {
 		return this.rules;
 	}
 
-	List<AuditRule> enabled() {
-		return this.rules.stream().filter(AuditRule::enabled).toList();
+	List<QualityRule> enabled() {
+		return this.rules.stream().filter(QualityRule::enabled).toList();
 	}
 
-	Optional<AuditRule> find(String id) {
+	Optional<QualityRule> find(String id) {
 		return this.rules.stream().filter((rule) -> rule.id().equals(id)).findFirst();
 	}
 

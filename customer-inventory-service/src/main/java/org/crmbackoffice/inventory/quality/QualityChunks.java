@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * only libphonenumber can judge.
  */
 @Component
-class AuditChunks {
+class QualityChunks {
 
 	/**
 	 * Below every UUID in PostgreSQL's order: the cursor of a run that has not checked
@@ -51,7 +51,7 @@ class AuditChunks {
 
 	private final JdbcClient jdbc;
 
-	private final AuditRules rules;
+	private final QualityRules rules;
 
 	private final PhoneNumbers phoneNumbers;
 
@@ -59,7 +59,7 @@ class AuditChunks {
 
 	private final Clock clock;
 
-	AuditChunks(JdbcClient jdbc, AuditRules rules, PhoneNumbers phoneNumbers, TransactionTemplate transaction,
+	QualityChunks(JdbcClient jdbc, QualityRules rules, PhoneNumbers phoneNumbers, TransactionTemplate transaction,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.rules = rules;
@@ -125,7 +125,7 @@ class AuditChunks {
 
 	private void check(Map<String, Object> chunk, String scope, Instant now) {
 		String condition = chunkCondition(scope, true);
-		for (AuditRule rule : this.rules.enabled()) {
+		for (QualityRule rule : this.rules.enabled()) {
 			if (rule.query() == null) {
 				continue;
 			}
@@ -133,8 +133,9 @@ class AuditChunks {
 			parameters.put("rule", rule.id());
 			parameters.put("severity", rule.severity());
 			parameters.put("threshold", rule.threshold());
-			parameters.put("countries", AuditRules.COUNTRIES);
-			AuditRules.POST_CODE_PATTERNS.forEach((country, pattern) -> parameters.put("postCode" + country, pattern));
+			parameters.put("countries", QualityRules.COUNTRIES);
+			QualityRules.POST_CODE_PATTERNS
+				.forEach((country, pattern) -> parameters.put("postCode" + country, pattern));
 			if (rule.threshold() != null) {
 				parameters.put("staleBefore",
 						Timestamp.from(now.minus(Duration.ofSeconds((long) (rule.threshold() * 86400)))));
@@ -151,7 +152,7 @@ class AuditChunks {
 				  and customer_id in (select c.id from customer c where %s) and status = 'open'
 				  and last_run_id is distinct from :run and rule in (:rules)""".formatted(condition))
 			.params(chunk)
-			.param("rules", this.rules.enabled().stream().map(AuditRule::id).toList())
+			.param("rules", this.rules.enabled().stream().map(QualityRule::id).toList())
 			.update();
 	}
 
@@ -161,8 +162,8 @@ class AuditChunks {
 	 * contact media read once.
 	 */
 	private void checkMedia(Map<String, Object> chunk, String condition) {
-		AuditRule emails = this.rules.find(AuditRules.EMAIL_INVALID).filter(AuditRule::enabled).orElse(null);
-		AuditRule phones = this.rules.find(AuditRules.PHONE_INVALID).filter(AuditRule::enabled).orElse(null);
+		QualityRule emails = this.rules.find(QualityRules.EMAIL_INVALID).filter(QualityRule::enabled).orElse(null);
+		QualityRule phones = this.rules.find(QualityRules.PHONE_INVALID).filter(QualityRule::enabled).orElse(null);
 		if (emails == null && phones == null) {
 			return;
 		}
@@ -175,7 +176,7 @@ class AuditChunks {
 			String path = "contactMedium[" + medium.get("position") + "]";
 			String email = (String) medium.get("email_address");
 			if (emails != null && ("email".equals(type) || email != null)
-					&& (email == null || !AuditRules.EMAIL.matcher(email).matches())) {
+					&& (email == null || !QualityRules.EMAIL.matcher(email).matches())) {
 				record(emails, chunk, medium.get("id"), path, path + ".emailAddress",
 						"email address '" + ((email != null) ? email : "") + "' is not a valid address");
 			}
@@ -188,7 +189,7 @@ class AuditChunks {
 		}
 	}
 
-	private void record(AuditRule rule, Map<String, Object> chunk, Object customer, String key, String fields,
+	private void record(QualityRule rule, Map<String, Object> chunk, Object customer, String key, String fields,
 			String message) {
 		Map<String, Object> parameters = new HashMap<>(chunk);
 		parameters.put("rule", rule.id());
@@ -210,7 +211,7 @@ class AuditChunks {
 	private void tally(Map<String, Object> chunk, String scope, int checked) {
 		String ofChunk = "customer_id > :after and customer_id <= :upto" + ((scope != null)
 				? " and customer_id in (select c.id from customer c where " + chunkCondition(scope, true) + ")" : "")
-				+ " and last_run_id = :run and status <> 'accepted' and rule <> '" + AuditRules.MANUAL_AUDIT + "'";
+				+ " and last_run_id = :run and status <> 'accepted' and rule <> '" + QualityRules.MANUAL_AUDIT + "'";
 		this.jdbc
 			.sql("""
 					insert into quality_run_tally (run_id, rule, data_source, severity, customers, findings)

@@ -13,7 +13,7 @@ package org.crmbackoffice.inventory.quality;
  * {@code customer_id, detail_key, fields, message, related_customer_id}; {@code null} for
  * a rule checked in Java
  */
-record AuditRule(String id, String dimension, String description, boolean enabled, String severity, Double threshold,
+record QualityRule(String id, String dimension, String description, boolean enabled, String severity, Double threshold,
 		String query) {
 
 	static final String COMPLETENESS = "completeness";
@@ -26,16 +26,16 @@ record AuditRule(String id, String dimension, String description, boolean enable
 
 	static final String DUPLICATES = "duplicates";
 
-	AuditRule with(QualityProperties.RuleSettings settings) {
+	QualityRule with(QualityProperties.RuleSettings settings) {
 		if (settings == null) {
 			return this;
 		}
 		String chosen = (settings.severity() != null) ? settings.severity() : this.severity;
-		if (!AuditRules.SEVERITIES.contains(chosen)) {
+		if (!QualityRules.SEVERITIES.contains(chosen)) {
 			throw new IllegalArgumentException("crm.quality.rules." + this.id + ".severity must be one of "
-					+ AuditRules.SEVERITIES + ", not " + chosen);
+					+ QualityRules.SEVERITIES + ", not " + chosen);
 		}
-		return new AuditRule(this.id, this.dimension, this.description,
+		return new QualityRule(this.id, this.dimension, this.description,
 				(settings.enabled() != null) ? settings.enabled() : this.enabled, chosen,
 				(settings.threshold() != null) ? settings.threshold() : this.threshold, this.query);
 	}
