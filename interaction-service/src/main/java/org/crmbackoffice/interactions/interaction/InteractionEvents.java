@@ -1,7 +1,10 @@
 package org.crmbackoffice.interactions.interaction;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
+import org.crmbackoffice.interactions.notification.StoredInteractionEvents;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.support.hub.EventPublisher;
 import org.crmbackoffice.support.hub.HubProperties;
@@ -13,7 +16,7 @@ import org.springframework.stereotype.Component;
  * they describe, in the shape of the API version each listener registered with.
  */
 @Component
-class InteractionEvents {
+class InteractionEvents implements StoredInteractionEvents {
 
 	static final String CREATE = "PartyInteractionCreateEvent";
 
@@ -25,8 +28,11 @@ class InteractionEvents {
 
 	private final EventPublisher publisher;
 
-	InteractionEvents(EventPublisher publisher) {
+	private final PartyInteractionRepository interactions;
+
+	InteractionEvents(EventPublisher publisher, PartyInteractionRepository interactions) {
 		this.publisher = publisher;
+		this.interactions = interactions;
 	}
 
 	void created(PartyInteraction interaction) {
@@ -51,6 +57,14 @@ class InteractionEvents {
 	/** The interaction as it was when it was taken off the API. */
 	void deleted(PartyInteraction interaction) {
 		publish(DELETE, interaction);
+	}
+
+	@Override
+	public Optional<PartyInteraction> publish(String eventType, UUID interactionId) {
+		Optional<PartyInteraction> interaction = this.interactions.findById(interactionId)
+			.map(PartyInteractionMapper::toResource);
+		interaction.ifPresent((resource) -> publish(eventType, resource));
+		return interaction;
 	}
 
 	/**

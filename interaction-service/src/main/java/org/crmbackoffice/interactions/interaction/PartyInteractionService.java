@@ -18,7 +18,7 @@ import org.crmbackoffice.interactions.customer.CustomerReferences;
 import org.crmbackoffice.interactions.customer.CustomerVerification;
 import org.crmbackoffice.interactions.analytics.InteractionFacts;
 import org.crmbackoffice.interactions.history.InteractionHistory;
-import org.crmbackoffice.interactions.partnermessage.PartnerMessages;
+import org.crmbackoffice.interactions.notification.PartnerMessages;
 import org.crmbackoffice.model.common.Note;
 import org.crmbackoffice.model.interaction.InteractionRelationship;
 import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;

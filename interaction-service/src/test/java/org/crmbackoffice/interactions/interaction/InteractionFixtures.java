@@ -12,7 +12,7 @@ import org.crmbackoffice.model.common.TimePeriod;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
 
 /** Interactions as a CRM front end would log them. */
-final class InteractionFixtures {
+public final class InteractionFixtures {
 
 	private InteractionFixtures() {
 	}
@@ -21,7 +21,7 @@ final class InteractionFixtures {
 	 * A phone call from a prospect known only as an individual, so the customer inventory
 	 * is not involved.
 	 */
-	static PartyInteractionCreate callFromProspect() {
+	public static PartyInteractionCreate callFromProspect() {
 		return new PartyInteractionCreate(null, null, null, "Prospect asks about fibre availability", "inbound",
 				"sales enquiry", null, new TimePeriod(OffsetDateTime.parse("2026-11-02T09:15:00+01:00"), null), null,
 				null, List.of(new RelatedChannel("contact", ChannelRef.named("phone"))),
@@ -30,7 +30,7 @@ final class InteractionFixtures {
 				null, null, List.of(new Note(null, "agent-7", null, "Wants a callback after 6pm.")), null, null);
 	}
 
-	static PartyInteractionCreate complaintFromCustomer(String customerId) {
+	public static PartyInteractionCreate complaintFromCustomer(String customerId) {
 		return PartyInteractionCreate.of("Complains about dropped calls", "inbound", "complaint",
 				List.of(new RelatedChannel("contact", ChannelRef.named("chat"))),
 				List.of(new RelatedPartyOrPartyRole("customer",

@@ -18,21 +18,21 @@ import org.crmbackoffice.testsupport.TestIssuer;
  * header, knows the customers a test adds, keeps the caller waiting for ever when asked
  * about a customer a test made silent, and fails on every request while a test says so.
  */
-final class RecordingInventory implements AutoCloseable {
+public final class RecordingInventory implements AutoCloseable {
 
 	private static final String CUSTOMERS = "/tmf-api/customerManagement/v5/customer/";
 
 	private final StandInService server;
 
-	final Set<String> known = ConcurrentHashMap.newKeySet();
+	public final Set<String> known = ConcurrentHashMap.newKeySet();
 
-	final Set<String> silent = ConcurrentHashMap.newKeySet();
+	public final Set<String> silent = ConcurrentHashMap.newKeySet();
 
 	/** Customers it knows with their full JSON, e.g. to give them contact media. */
-	final Map<String, String> customers = new ConcurrentHashMap<>();
+	public final Map<String, String> customers = new ConcurrentHashMap<>();
 
 	/** Answers 503 for every customer while set. */
-	volatile boolean failing;
+	public volatile boolean failing;
 
 	private RecordingInventory() throws IOException {
 		this.server = StandInService.start(this::answer);
@@ -62,25 +62,25 @@ final class RecordingInventory implements AutoCloseable {
 	 * Starts one and lets the interaction service obtain its tokens for it from the test
 	 * issuer.
 	 */
-	static RecordingInventory start() throws IOException {
+	public static RecordingInventory start() throws IOException {
 		TestIssuer.shared()
 			.registerClient("interaction-service", "interaction-service-secret", List.of(Roles.INTERACTION_SERVICE));
 		return new RecordingInventory();
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return this.server.baseUrl();
 	}
 
 	/** The path of every request, in arrival order. */
-	List<String> paths() {
+	public List<String> paths() {
 		return this.server.requests.stream().map(Request::path).toList();
 	}
 
 	/**
 	 * The Authorization header of every request, in arrival order ("null" without one).
 	 */
-	List<String> authorizations() {
+	public List<String> authorizations() {
 		return this.server.requests.stream().map((request) -> String.valueOf(request.authorization())).toList();
 	}
 

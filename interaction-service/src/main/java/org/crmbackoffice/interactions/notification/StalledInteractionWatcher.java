@@ -1,4 +1,4 @@
-package org.crmbackoffice.interactions.interaction;
+package org.crmbackoffice.interactions.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.crmbackoffice.interactions.partnermessage.PartnerMessages;
 import org.crmbackoffice.support.jobs.JobLocks;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,9 +37,7 @@ class StalledInteractionWatcher {
 
 	private final JdbcTemplate jdbc;
 
-	private final PartyInteractionRepository interactions;
-
-	private final InteractionEvents events;
+	private final StoredInteractionEvents events;
 
 	private final PartnerMessages partnerMessages;
 
@@ -52,12 +49,11 @@ class StalledInteractionWatcher {
 
 	private final TransactionTemplate transaction;
 
-	StalledInteractionWatcher(JdbcTemplate jdbc, PartyInteractionRepository interactions, InteractionEvents events,
-			PartnerMessages partnerMessages, StalledInteractionProperties properties, Clock clock,
-			PlatformTransactionManager transactions, JobLocks locks) {
+	StalledInteractionWatcher(JdbcTemplate jdbc, StoredInteractionEvents events, PartnerMessages partnerMessages,
+			StalledInteractionProperties properties, Clock clock, PlatformTransactionManager transactions,
+			JobLocks locks) {
 		this.locks = locks;
 		this.jdbc = jdbc;
-		this.interactions = interactions;
 		this.events = events;
 		this.partnerMessages = partnerMessages;
 		this.properties = properties;
@@ -116,9 +112,7 @@ class StalledInteractionWatcher {
 	 * other event.
 	 */
 	private void publish(String type, Map<String, Object> interaction) {
-		UUID id = (UUID) interaction.get("id");
-		this.interactions.findById(id).map(PartyInteractionMapper::toResource).ifPresent((resource) -> {
-			this.events.publish(type, resource);
+		this.events.publish(type, (UUID) interaction.get("id")).ifPresent((resource) -> {
 			if (this.properties.notifyPartner()) {
 				this.partnerMessages.oweReminder(resource);
 			}

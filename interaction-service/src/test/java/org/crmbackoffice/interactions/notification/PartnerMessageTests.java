@@ -1,4 +1,4 @@
-package org.crmbackoffice.interactions.interaction;
+package org.crmbackoffice.interactions.notification;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -8,9 +8,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import org.crmbackoffice.interactions.partnermessage.PartnerMessageSender;
+import org.crmbackoffice.interactions.interaction.InteractionFixtures;
+import org.crmbackoffice.interactions.interaction.RecordingInventory;
 import org.crmbackoffice.model.interaction.InteractionHistoryEntry;
 import org.crmbackoffice.model.interaction.PartyInteraction;
+import org.crmbackoffice.model.interaction.PartyInteractionApi;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
@@ -119,7 +121,7 @@ class PartnerMessageTests {
 		int before = smtp.getReceivedMessages().length;
 		PartyInteractionCreate overdue = InteractionFixtures.complaintFromCustomer(CUSTOMER);
 		this.client.post()
-			.uri(PartyInteractionMapper.BASE_PATH)
+			.uri(PartyInteractionApi.BASE_PATH)
 			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.AGENT)))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(new PartyInteractionCreate(null, null, null, overdue.description(), overdue.direction(),

@@ -1,9 +1,9 @@
-package org.crmbackoffice.interactions.interaction;
+package org.crmbackoffice.interactions.notification;
 
 import java.io.IOException;
 import java.util.List;
 
-import org.crmbackoffice.interactions.partnermessage.PartnerMessageSender;
+import org.crmbackoffice.interactions.interaction.RecordingInventory;
 import org.crmbackoffice.model.interaction.InteractionHistoryEntry;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;

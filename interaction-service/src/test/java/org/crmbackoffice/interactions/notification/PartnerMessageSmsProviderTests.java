@@ -1,6 +1,7 @@
-package org.crmbackoffice.interactions.interaction;
+package org.crmbackoffice.interactions.notification;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -9,13 +10,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.crmbackoffice.interactions.partnermessage.PartnerMessageSender;
+import org.awaitility.Awaitility;
+import org.crmbackoffice.interactions.interaction.RecordingInventory;
 import org.crmbackoffice.model.interaction.InteractionHistoryEntry;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
-import org.crmbackoffice.testsupport.StandInService;
 import org.crmbackoffice.testsupport.StandInService.Answer;
 import org.crmbackoffice.testsupport.StandInService.Request;
+import org.crmbackoffice.testsupport.StandInService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -248,9 +250,12 @@ class PartnerMessageSmsProviderTests {
 		finally {
 			release.countDown();
 		}
-		assertThat(this.jdbc.queryForList("select state from partner_message where interaction_id = ?::uuid",
-				String.class, waiting.id()))
-			.containsExactly("sent");
+		// The scheduled sender of this instance may have claimed the message before the
+		// call above did.
+		Awaitility.await("the message sent")
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.queryForList("select state from partner_message where interaction_id = ?::uuid",
+					String.class, waiting.id()), (states) -> states.equals(List.of("sent")));
 	}
 
 	private static String customerWithMobile(String customerId, String phoneNumber) {

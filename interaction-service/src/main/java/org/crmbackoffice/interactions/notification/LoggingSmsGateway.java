@@ -1,4 +1,4 @@
-package org.crmbackoffice.interactions.partnermessage;
+package org.crmbackoffice.interactions.notification;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.crmbackoffice.interactions.partnermessage;
+package org.crmbackoffice.interactions.notification;
 
 import java.io.IOException;
 import java.io.InputStream;

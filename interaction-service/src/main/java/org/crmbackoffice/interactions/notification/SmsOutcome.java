@@ -1,4 +1,4 @@
-package org.crmbackoffice.interactions.partnermessage;
+package org.crmbackoffice.interactions.notification;
 
 /** What became of a text message handed to an {@link SmsGateway}. */
 public sealed interface SmsOutcome {

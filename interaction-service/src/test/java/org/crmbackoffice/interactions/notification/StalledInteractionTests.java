@@ -1,4 +1,4 @@
-package org.crmbackoffice.interactions.interaction;
+package org.crmbackoffice.interactions.notification;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package org.crmbackoffice.interactions.partnermessage;
+package org.crmbackoffice.interactions.notification;
 
 import java.io.IOException;
 import java.net.URI;
@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-import org.crmbackoffice.interactions.partnermessage.PartnerMessageProperties.Format;
-import org.crmbackoffice.interactions.partnermessage.PartnerMessageProperties.Sms;
+import org.crmbackoffice.interactions.notification.PartnerMessageProperties.Format;
+import org.crmbackoffice.interactions.notification.PartnerMessageProperties.Sms;
 import org.crmbackoffice.testsupport.StandInService;
 import org.crmbackoffice.testsupport.StandInService.Answer;
 import org.crmbackoffice.testsupport.StandInService.Request;

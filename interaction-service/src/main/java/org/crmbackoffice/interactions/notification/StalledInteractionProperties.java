@@ -1,4 +1,4 @@
-package org.crmbackoffice.interactions.interaction;
+package org.crmbackoffice.interactions.notification;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.crmbackoffice.interactions.partnermessage;
+package org.crmbackoffice.interactions.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.crmbackoffice.interactions.partnermessage;
+package org.crmbackoffice.interactions.notification;
 
 /**
  * Sends a text message. {@code crm.interaction.partner-messages.sms.url} configures an

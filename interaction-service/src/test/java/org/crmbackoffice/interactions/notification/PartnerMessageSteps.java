@@ -1,10 +1,12 @@
-package org.crmbackoffice.interactions.interaction;
+package org.crmbackoffice.interactions.notification;
 
 import java.util.List;
 import java.util.Map;
 
+import org.crmbackoffice.interactions.interaction.InteractionFixtures;
 import org.crmbackoffice.model.interaction.InteractionHistoryEntry;
 import org.crmbackoffice.model.interaction.PartyInteraction;
+import org.crmbackoffice.model.interaction.PartyInteractionApi;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.TestIssuer;
 
@@ -31,7 +33,7 @@ final class PartnerMessageSteps {
 
 	PartyInteraction logComplaintFrom(String customerId) {
 		return this.client.post()
-			.uri(PartyInteractionMapper.BASE_PATH)
+			.uri(PartyInteractionApi.BASE_PATH)
 			.headers((headers) -> headers.setBearerAuth(TestIssuer.shared().tokenFor(Roles.AGENT)))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(InteractionFixtures.complaintFromCustomer(customerId))
