@@ -1,5 +1,9 @@
 package org.crmbackoffice.interactions.export;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,13 +65,7 @@ class ExportController {
 	@Parameter(name = ExportDataset.STATUS, in = ParameterIn.QUERY,
 			description = "the status: opened, inProgress, "
 					+ "waitingForPartner, waitingForBackOffice, completed or cancelled")
-	@Parameter(name = ExportQuery.MODE, in = ParameterIn.QUERY,
-			description = "range (the default: by time) or changes (by change, for incremental exports)")
-	@Parameter(name = ExportQuery.CURSOR, in = ParameterIn.QUERY,
-			description = "X-Next-Cursor of the previous response, to resume after its last row")
-	@Parameter(name = ExportQuery.LIMIT, in = ParameterIn.QUERY,
-			description = "the most rows this response may hold (default 100000)")
-	@Parameter(name = ExportQuery.FORMAT, in = ParameterIn.QUERY, description = "ndjson or csv; overrides Accept")
+	@ExportWalk
 	void partyInteractions(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
@@ -89,13 +87,7 @@ class ExportController {
 	@Parameter(name = ExportDataset.REASON, in = ParameterIn.QUERY,
 			description = "the interaction's reason, case-insensitive")
 	@Parameter(name = ExportDataset.STATUS, in = ParameterIn.QUERY, description = "the interaction's status")
-	@Parameter(name = ExportQuery.MODE, in = ParameterIn.QUERY,
-			description = "range (the default: by time) or changes (by change, for incremental exports)")
-	@Parameter(name = ExportQuery.CURSOR, in = ParameterIn.QUERY,
-			description = "X-Next-Cursor of the previous response, to resume after its last row")
-	@Parameter(name = ExportQuery.LIMIT, in = ParameterIn.QUERY,
-			description = "the most rows this response may hold (default 100000)")
-	@Parameter(name = ExportQuery.FORMAT, in = ParameterIn.QUERY, description = "ndjson or csv; overrides Accept")
+	@ExportWalk
 	void historyEntries(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
@@ -129,6 +121,20 @@ class ExportController {
 			}
 		}
 		return false;
+	}
+
+	/** How every export walks its rows and in which format it writes them. */
+	@Target(ElementType.METHOD)
+	@Retention(RetentionPolicy.RUNTIME)
+	@Parameter(name = ExportQuery.MODE, in = ParameterIn.QUERY,
+			description = "range (the default: by time) or changes (by change, for incremental exports)")
+	@Parameter(name = ExportQuery.CURSOR, in = ParameterIn.QUERY,
+			description = "X-Next-Cursor of the previous response, to resume after its last row")
+	@Parameter(name = ExportQuery.LIMIT, in = ParameterIn.QUERY,
+			description = "the most rows this response may hold (default 100000)")
+	@Parameter(name = ExportQuery.FORMAT, in = ParameterIn.QUERY, description = "ndjson or csv; overrides Accept")
+	@interface ExportWalk {
+
 	}
 
 }
