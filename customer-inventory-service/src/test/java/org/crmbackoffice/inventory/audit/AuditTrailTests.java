@@ -90,6 +90,15 @@ class AuditTrailTests {
 	}
 
 	@Test
+	void answersAnUnreadableCriterionWithAProblemThatNamesIt() {
+		byte[] problem = this.audit.get(AuditClient.token("auditor-" + UUID.randomUUID(), Roles.AUDITOR),
+				"/inventory/v1/audit/entry?recordId=not-a-customer-id", 400);
+
+		assertThat(this.json.readTree(problem).path("errors").findValuesAsString("pointer"))
+			.containsExactly("recordId");
+	}
+
+	@Test
 	void recordsASingleReadWithWhoWhenFromWhereAndWhy() {
 		Customer customer = this.audit.create(this.steward, individual("Grace Hopper"));
 		String agent = "agent-" + UUID.randomUUID();

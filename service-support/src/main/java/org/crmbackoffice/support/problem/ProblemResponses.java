@@ -4,12 +4,13 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.crmbackoffice.model.problem.ProblemType;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.crmbackoffice.model.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -143,6 +145,22 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 			.toList();
 		ProblemDetail problem = Problems.of(ProblemType.INVALID_REQUEST,
 				"The request has " + errors.size() + " invalid parameter(s); see errors.", errors);
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/**
+	 * A query parameter or path variable that cannot be read as its type: named in
+	 * errors[] like others.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
+				: String.valueOf(ex.getPropertyName());
+		String type = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "value";
+		ProblemDetail problem = Problems.of(ProblemType.INVALID_REQUEST,
+				"The request has 1 invalid parameter(s); see errors.",
+				List.of(new FieldProblem(name, "cannot be read as a " + type)));
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
