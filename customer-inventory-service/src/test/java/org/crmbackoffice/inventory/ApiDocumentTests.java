@@ -1,11 +1,8 @@
 package org.crmbackoffice.inventory;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
-import org.awaitility.Awaitility;
+import org.crmbackoffice.inventory.quality.QualityApi;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiDocumentGaps;
 import org.crmbackoffice.testsupport.ApiExampleRequests;
@@ -18,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -37,15 +35,15 @@ class ApiDocumentTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@Test
 	void documentsEveryOperationWithItsResponsesPermissionsAndParameters() {
 		JsonNode document = document();
 
 		assertThat(ApiDocumentGaps.of(document)).isEmpty();
-		List<String> ids = new ArrayList<>();
-		document.path("paths")
-			.forEach((path) -> path.forEach((operation) -> ids.add(operation.path("operationId").asString())));
-		assertThat(ids).as("the TM Forum operation ids")
+		assertThat(ApiDocumentGaps.operationIds(document)).as("the TM Forum operation ids")
 			.contains("createCustomer", "listCustomer", "retrieveCustomer", "patchCustomer", "deleteCustomer");
 		assertThat(document.path("tags").get(0).path("name").asString()).isEqualTo("customer");
 	}
@@ -82,7 +80,7 @@ class ApiDocumentTests {
 		examples.send("registerPartyManagementHub", null, reachableListener);
 		examples.send("registerHubV4", null, reachableListener);
 		examples.send("recordVerification", null, Map.of("/customerId", customer));
-		awaitEnd(steward, examples.send("startQualityRun").path("href").asString());
+		new QualityApi(this.client, this.jdbc).awaitEnd(examples.send("startQualityRun").path("href").asString());
 		String finding = steward.get()
 			.uri("/inventory/v1/quality/finding?customerId=" + duplicate)
 			.exchange()
@@ -96,13 +94,6 @@ class ApiDocumentTests {
 		examples.send("mergeDuplicates", null, Map.of("/survivorId", customer, "/mergedId", duplicate));
 
 		assertThat(examples.unsent()).as("request examples no test sent").isEmpty();
-	}
-
-	private static void awaitEnd(RestTestClient client, String run) {
-		Awaitility.await("the end of the quality run")
-			.atMost(Duration.ofSeconds(60))
-			.until(() -> client.get().uri(run).exchange().expectBody(JsonNode.class).returnResult().getResponseBody(),
-					(state) -> !state.path("status").asString().equals("running"));
 	}
 
 	private JsonNode document() {

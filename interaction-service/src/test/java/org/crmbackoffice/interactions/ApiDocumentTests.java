@@ -1,7 +1,5 @@
 package org.crmbackoffice.interactions;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.crmbackoffice.model.interaction.PartyInteractionApi;
@@ -42,10 +40,7 @@ class ApiDocumentTests {
 		JsonNode document = document();
 
 		assertThat(ApiDocumentGaps.of(document)).isEmpty();
-		List<String> ids = new ArrayList<>();
-		document.path("paths")
-			.forEach((path) -> path.forEach((operation) -> ids.add(operation.path("operationId").asString())));
-		assertThat(ids).as("the TM Forum operation ids")
+		assertThat(ApiDocumentGaps.operationIds(document)).as("the TM Forum operation ids")
 			.contains("createPartyInteraction", "listPartyInteraction", "retrievePartyInteraction",
 					"patchPartyInteraction", "deletePartyInteraction");
 		assertThat(document.path("tags").get(0).path("name").asString()).isEqualTo("partyInteraction");

@@ -24,6 +24,14 @@ public final class ApiDocumentGaps {
 	private ApiDocumentGaps() {
 	}
 
+	/** The ids of all operations of a document, in the order of its paths. */
+	public static List<String> operationIds(JsonNode document) {
+		List<String> ids = new ArrayList<>();
+		document.path("paths")
+			.forEach((path) -> path.forEach((operation) -> ids.add(operation.path("operationId").asString())));
+		return ids;
+	}
+
 	public static List<String> of(JsonNode document) {
 		List<String> gaps = new ArrayList<>();
 		Set<String> ids = new HashSet<>();

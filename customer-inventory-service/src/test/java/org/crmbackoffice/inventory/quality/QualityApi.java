@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refuses (a missing given name, a country that is none, dates in the wrong order) are
  * written with SQL, as a bulk load that skipped the API would leave them.
  */
-final class QualityApi {
+public final class QualityApi {
 
 	static final String BASE = "/inventory/v1/quality";
 
@@ -42,7 +42,7 @@ final class QualityApi {
 
 	private final String steward = TestIssuer.shared().tokenFor(Roles.DATA_STEWARD);
 
-	QualityApi(RestTestClient client, JdbcTemplate jdbc) {
+	public QualityApi(RestTestClient client, JdbcTemplate jdbc) {
 		this(client, jdbc, "test-" + UUID.randomUUID());
 	}
 
@@ -172,7 +172,7 @@ final class QualityApi {
 		return awaitEnd(run.get("href").asString());
 	}
 
-	JsonNode awaitEnd(String href) {
+	public JsonNode awaitEnd(String href) {
 		return Awaitility.await("the end of run " + href)
 			.atMost(Duration.ofMinutes(2))
 			.until(() -> get(href), (run) -> !"running".equals(run.get("status").asString()));
