@@ -15,13 +15,14 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.crmbackoffice.model.agreement.AgreementStatus;
+import org.crmbackoffice.support.persistence.TrackedEntity;
 
 import static org.crmbackoffice.support.persistence.ElementCollections.replace;
 
 /** An agreement as the inventory stores it; its customer is fixed at creation. */
 @Entity
 @Table(name = "agreement")
-class AgreementEntity {
+class AgreementEntity extends TrackedEntity {
 
 	@Id
 	private UUID id;
@@ -69,27 +70,14 @@ class AgreementEntity {
 	@OrderColumn(name = "position")
 	private List<DocumentValue> documents = new ArrayList<>();
 
-	@Column(name = "created_at", nullable = false, updatable = false)
-	private Instant createdAt;
-
-	@Column(name = "updated_at", nullable = false)
-	private Instant updatedAt;
-
-	@Column(name = "created_by", nullable = false, updatable = false)
-	private String createdBy;
-
-	@Column(name = "updated_by", nullable = false)
-	private String updatedBy;
-
 	protected AgreementEntity() {
 	}
 
 	AgreementEntity(UUID customerId, Content content, Instant now, String author) {
+		super(now, author);
 		this.id = UUID.randomUUID();
 		this.customerId = customerId;
 		this.status = AgreementStatus.INITIALIZED.value();
-		this.createdAt = now;
-		this.createdBy = author;
 		take(content, now, author);
 	}
 
@@ -106,8 +94,7 @@ class AgreementEntity {
 	 */
 	void transferTo(UUID survivorId, Instant now, String author) {
 		this.customerId = survivorId;
-		this.updatedAt = now;
-		this.updatedBy = author;
+		touch(now, author);
 	}
 
 	private void take(Content content, Instant now, String author) {
@@ -119,16 +106,7 @@ class AgreementEntity {
 		replace(this.otherParties, content.otherParties());
 		replace(this.terms, content.terms());
 		replace(this.documents, content.documents());
-		this.updatedAt = now;
-		this.updatedBy = author;
-	}
-
-	long version() {
-		return (this.version != null) ? this.version : 0;
-	}
-
-	UUID id() {
-		return this.id;
+		touch(now, author);
 	}
 
 	UUID customerId() {
@@ -175,20 +153,20 @@ class AgreementEntity {
 		return this.documents;
 	}
 
-	Instant createdAt() {
-		return this.createdAt;
-	}
-
-	Instant updatedAt() {
-		return this.updatedAt;
-	}
-
 	/**
 	 * Everything about an agreement that its clients set, apart from its customer and
 	 * status.
 	 */
 	record Content(String name, String description, String agreementType, Instant validFrom, Instant validTo,
 			List<PartyValue> otherParties, List<TermValue> terms, List<DocumentValue> documents) {
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	long version() {
+		return (this.version != null) ? this.version : 0;
 	}
 
 }

@@ -18,13 +18,14 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.crmbackoffice.inventory.contact.SearchText;
 import org.crmbackoffice.model.customer.CustomerStatus;
+import org.crmbackoffice.support.persistence.TrackedEntity;
 
 import static org.crmbackoffice.support.persistence.ElementCollections.replace;
 
 /** A customer record as the inventory stores it. */
 @Entity
 @Table(name = "customer")
-class CustomerEntity {
+class CustomerEntity extends TrackedEntity {
 
 	static final String INITIAL_STATUS = CustomerStatus.INITIALIZED.value();
 
@@ -106,27 +107,14 @@ class CustomerEntity {
 	@Column(name = "data_source", updatable = false)
 	private String dataSource;
 
-	@Column(name = "created_at", nullable = false, updatable = false)
-	private Instant createdAt;
-
-	@Column(name = "updated_at", nullable = false)
-	private Instant updatedAt;
-
-	@Column(name = "created_by", nullable = false, updatable = false)
-	private String createdBy;
-
-	@Column(name = "updated_by", nullable = false)
-	private String updatedBy;
-
 	protected CustomerEntity() {
 	}
 
 	CustomerEntity(Content content, Instant now, String author, String dataSource) {
+		super(now, author);
 		this.id = UUID.randomUUID();
 		this.status = INITIAL_STATUS;
 		this.dataSource = dataSource;
-		this.createdAt = now;
-		this.createdBy = author;
 		take(content, now, author);
 	}
 
@@ -150,8 +138,7 @@ class CustomerEntity {
 		replace(this.paymentMethods, content.paymentMethods());
 		replace(this.creditProfiles, content.creditProfiles());
 		replace(this.relatedParties, content.relatedParties());
-		this.updatedAt = now;
-		this.updatedBy = author;
+		touch(now, author);
 	}
 
 	/**
@@ -193,8 +180,7 @@ class CustomerEntity {
 		this.creditProfiles.clear();
 		this.relatedParties.clear();
 		this.erasedAt = now;
-		this.updatedAt = now;
-		this.updatedBy = author;
+		touch(now, author);
 	}
 
 	/**
@@ -222,8 +208,7 @@ class CustomerEntity {
 		survivor.relatedParties.addAll(parties);
 		survivor.characteristics.addAll(traits);
 		survivor.creditProfiles.addAll(assessments);
-		survivor.updatedAt = now;
-		survivor.updatedBy = author;
+		survivor.touch(now, author);
 		this.contactMedia.removeAll(media);
 		this.accounts.removeAll(accountRefs);
 		this.paymentMethods.removeAll(paymentRefs);
@@ -231,23 +216,14 @@ class CustomerEntity {
 		this.characteristics.removeAll(traits);
 		this.creditProfiles.removeAll(assessments);
 		this.status = CustomerStatus.CLOSED.value();
-		this.statusReason = "merged into " + survivor.id;
-		this.updatedAt = now;
-		this.updatedBy = author;
+		this.statusReason = "merged into " + survivor.id();
+		touch(now, author);
 		return new int[] { media.size(), accountRefs.size() + paymentRefs.size() + parties.size(),
 				traits.size() + assessments.size() };
 	}
 
 	private static <T> List<T> lacking(List<T> own, List<T> survivors, BiPredicate<T, T> same) {
 		return own.stream().filter((item) -> survivors.stream().noneMatch((other) -> same.test(item, other))).toList();
-	}
-
-	long version() {
-		return (this.version != null) ? this.version : 0;
-	}
-
-	UUID id() {
-		return this.id;
 	}
 
 	String name() {
@@ -310,27 +286,19 @@ class CustomerEntity {
 		return this.erasedAt;
 	}
 
-	Instant createdAt() {
-		return this.createdAt;
-	}
-
-	Instant updatedAt() {
-		return this.updatedAt;
-	}
-
-	String createdBy() {
-		return this.createdBy;
-	}
-
-	String updatedBy() {
-		return this.updatedBy;
-	}
-
 	/** Everything about a customer that its clients set, apart from its status. */
 	record Content(String name, String description, Period validFor, EngagedPartyValue engagedParty, UUID partyId,
 			List<ContactMediumValue> contactMedia, List<CharacteristicValue> characteristics, List<RefValue> accounts,
 			List<RefValue> paymentMethods, List<CreditProfileValue> creditProfiles,
 			List<RelatedPartyValue> relatedParties) {
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	long version() {
+		return (this.version != null) ? this.version : 0;
 	}
 
 }

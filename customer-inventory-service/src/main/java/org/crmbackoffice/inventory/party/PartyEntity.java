@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import org.crmbackoffice.model.party.Individual;
 import org.crmbackoffice.model.party.Organization;
 import org.crmbackoffice.model.party.Party;
+import org.crmbackoffice.support.persistence.TrackedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -22,7 +23,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "party")
-class PartyEntity {
+class PartyEntity extends TrackedEntity {
 
 	@Id
 	private UUID id;
@@ -74,27 +75,14 @@ class PartyEntity {
 	@Column(name = "deleted_by")
 	private String deletedBy;
 
-	@Column(name = "created_at", nullable = false, updatable = false)
-	private Instant createdAt;
-
-	@Column(name = "updated_at", nullable = false)
-	private Instant updatedAt;
-
-	@Column(name = "created_by", nullable = false, updatable = false)
-	private String createdBy;
-
-	@Column(name = "updated_by", nullable = false)
-	private String updatedBy;
-
 	protected PartyEntity() {
 	}
 
 	PartyEntity(UUID id, Party party, String document, Instant now, String author, String dataSource) {
+		super(now, author);
 		this.id = id;
 		this.partyType = (party instanceof Individual) ? Individual.TYPE : Organization.TYPE;
 		this.dataSource = dataSource;
-		this.createdAt = now;
-		this.createdBy = author;
 		take(party, document, now, author);
 	}
 
@@ -115,8 +103,7 @@ class PartyEntity {
 			this.tradingName = organization.tradingName();
 			this.organizationType = organization.organizationType();
 		}
-		this.updatedAt = now;
-		this.updatedBy = author;
+		touch(now, author);
 	}
 
 	/**
@@ -144,14 +131,6 @@ class PartyEntity {
 		this.deletedBy = author;
 	}
 
-	UUID id() {
-		return this.id;
-	}
-
-	long version() {
-		return (this.version != null) ? this.version : 0;
-	}
-
 	String partyType() {
 		return this.partyType;
 	}
@@ -170,6 +149,14 @@ class PartyEntity {
 
 	Instant deletedAt() {
 		return this.deletedAt;
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	long version() {
+		return (this.version != null) ? this.version : 0;
 	}
 
 }

@@ -9,15 +9,16 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.crmbackoffice.model.interaction.AuthenticationLevel;
 import org.crmbackoffice.model.interaction.InteractionStatus;
+import org.crmbackoffice.support.persistence.TrackedEntity;
 
 import static org.crmbackoffice.support.persistence.ElementCollections.replace;
 
@@ -27,7 +28,7 @@ import static org.crmbackoffice.support.persistence.ElementCollections.replace;
  */
 @Entity
 @Table(name = "party_interaction")
-class PartyInteractionEntity {
+class PartyInteractionEntity extends TrackedEntity {
 
 	static final String ERASED = "[erased]";
 
@@ -114,18 +115,6 @@ class PartyInteractionEntity {
 	@OrderColumn(name = "position")
 	private List<ExternalIdValue> externalIds = new ArrayList<>();
 
-	@Column(name = "created_at", nullable = false, updatable = false)
-	private Instant createdAt;
-
-	@Column(name = "updated_at", nullable = false)
-	private Instant updatedAt;
-
-	@Column(name = "created_by", nullable = false, updatable = false)
-	private String createdBy;
-
-	@Column(name = "updated_by", nullable = false)
-	private String updatedBy;
-
 	@Column(name = "deleted_at")
 	private Instant deletedAt;
 
@@ -136,12 +125,11 @@ class PartyInteractionEntity {
 	}
 
 	PartyInteractionEntity(InteractionContent content, CustomerCheck customerCheck, Instant now, String author) {
+		super(now, author);
 		this.id = UUID.randomUUID();
 		this.status = InteractionStatus.OPENED;
 		this.statusChangeDate = now;
 		this.customerCheck = customerCheck;
-		this.createdAt = now;
-		this.createdBy = author;
 		replaceContent(content, now, author);
 	}
 
@@ -205,7 +193,7 @@ class PartyInteractionEntity {
 
 	void customerCheckCompleted(CustomerCheck outcome, Instant now) {
 		this.customerCheck = outcome;
-		this.updatedAt = now;
+		touch(now);
 	}
 
 	/**
@@ -229,19 +217,6 @@ class PartyInteractionEntity {
 
 	boolean involvesParty(String partyId) {
 		return this.relatedParties.stream().anyMatch((party) -> party.partyId().equals(partyId));
-	}
-
-	private void touch(Instant now, String author) {
-		this.updatedAt = now;
-		this.updatedBy = author;
-	}
-
-	UUID id() {
-		return this.id;
-	}
-
-	long version() {
-		return (this.version != null) ? this.version : 0;
 	}
 
 	String description() {
@@ -324,20 +299,12 @@ class PartyInteractionEntity {
 		return this.externalIds;
 	}
 
-	Instant createdAt() {
-		return this.createdAt;
+	UUID id() {
+		return this.id;
 	}
 
-	Instant updatedAt() {
-		return this.updatedAt;
-	}
-
-	String createdBy() {
-		return this.createdBy;
-	}
-
-	String updatedBy() {
-		return this.updatedBy;
+	long version() {
+		return (this.version != null) ? this.version : 0;
 	}
 
 }
