@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Validator;
-import org.crmbackoffice.inventory.audit.AuditTrail;
 import org.crmbackoffice.inventory.customer.CustomerRecords;
 import org.crmbackoffice.model.agreement.Agreement;
 import org.crmbackoffice.model.agreement.AgreementCreate;
@@ -53,11 +52,12 @@ class AgreementService {
 
 	private final Clock clock;
 
-	private final AuditTrail audit;
+	private final AgreementEvents events;
 
 	AgreementService(AgreementRepository agreements, CustomerRecords customers, CurrentCaller caller,
-			IdempotencyKeys idempotencyKeys, Validator validator, JsonMapper json, Clock clock, AuditTrail audit) {
-		this.audit = audit;
+			IdempotencyKeys idempotencyKeys, Validator validator, JsonMapper json, Clock clock,
+			AgreementEvents events) {
+		this.events = events;
 		this.agreements = agreements;
 		this.customers = customers;
 		this.caller = caller;
@@ -97,8 +97,7 @@ class AgreementService {
 						request.document()),
 				this.clock.instant(), current.subject()));
 		Agreement created = AgreementMapper.toResource(agreement);
-		this.audit.recordWrite(agreement.customerId(), Agreement.TYPE + "/" + created.id(), AuditTrail.AGREEMENT_CREATE,
-				null, created);
+		this.events.created(agreement.customerId(), created);
 		return new Created(created, agreement.version(), false);
 	}
 
@@ -132,9 +131,7 @@ class AgreementService {
 				this.caller.get().subject());
 		this.agreements.flush();
 		Agreement after = AgreementMapper.toResource(agreement);
-		this.audit.recordWrite(agreement.customerId(), Agreement.TYPE + "/" + after.id(),
-				(before.status() != after.status()) ? AuditTrail.AGREEMENT_STATE_CHANGE : AuditTrail.AGREEMENT_UPDATE,
-				before, after);
+		this.events.changed(agreement.customerId(), before, after);
 		return new Versioned(after, agreement.version());
 	}
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.crmbackoffice.inventory.audit.AuditTrail;
 import org.crmbackoffice.model.agreement.Agreement;
 
 import org.springframework.stereotype.Component;
@@ -20,11 +19,11 @@ public class AgreementTransfers {
 
 	private final AgreementRepository agreements;
 
-	private final AuditTrail audit;
+	private final AgreementEvents events;
 
-	AgreementTransfers(AgreementRepository agreements, AuditTrail audit) {
+	AgreementTransfers(AgreementRepository agreements, AgreementEvents events) {
 		this.agreements = agreements;
-		this.audit = audit;
+		this.events = events;
 	}
 
 	/**
@@ -39,8 +38,7 @@ public class AgreementTransfers {
 			Agreement before = AgreementMapper.toResource(agreement);
 			agreement.transferTo(toCustomer, now, author);
 			Agreement after = AgreementMapper.toResource(agreement);
-			this.audit.recordWrite(toCustomer, Agreement.TYPE + "/" + after.id(), AuditTrail.AGREEMENT_UPDATE, before,
-					after);
+			this.events.transferred(toCustomer, before, after);
 		}
 		// Once for all moves: the plain SQL that follows in the merge's transaction must
 		// see them.
