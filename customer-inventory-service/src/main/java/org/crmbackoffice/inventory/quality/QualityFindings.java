@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-class QualityFindings {
+public class QualityFindings {
 
 	static final String OPEN = "open";
 
@@ -195,7 +195,7 @@ class QualityFindings {
 	 * none is given.
 	 */
 	@Transactional
-	int resolve(UUID customer, List<String> rules, String reason, String author) {
+	public int resolve(UUID customer, List<String> rules, String reason, String author) {
 		return this.jdbc.sql("""
 				update quality_finding set status = 'resolved', status_reason = :reason, status_changed_by = :author,
 				    status_changed_at = :now, version = version + 1
@@ -212,7 +212,7 @@ class QualityFindings {
 	 * Resolves the findings that name the merged customer as the duplicate of another.
 	 */
 	@Transactional
-	int resolveDuplicatesOf(UUID merged, String reason, String author) {
+	public int resolveDuplicatesOf(UUID merged, String reason, String author) {
 		return this.jdbc.sql("""
 				update quality_finding set status = 'resolved', status_reason = :reason, status_changed_by = :author,
 				    status_changed_at = :now, version = version + 1

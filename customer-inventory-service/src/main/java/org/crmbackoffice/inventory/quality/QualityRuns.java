@@ -288,7 +288,7 @@ class QualityRuns implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** A run as stored; {@link QualityController} shows it with its rate and ETA. */
+	/** A run as stored; {@link QualityRunController} shows it with its rate and ETA. */
 	record Run(UUID id, String status, String dataSource, String requestedBy, Instant startedAt, Instant finishedAt,
 			long total, long checked, long findings, Instant heartbeatAt, Instant segmentStartedAt, long segmentChecked,
 			String failure) {

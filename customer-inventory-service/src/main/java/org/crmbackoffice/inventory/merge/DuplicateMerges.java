@@ -1,4 +1,4 @@
-package org.crmbackoffice.inventory.quality;
+package org.crmbackoffice.inventory.merge;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.crmbackoffice.inventory.agreement.AgreementTransfers;
 import org.crmbackoffice.inventory.customer.CustomerMerges;
+import org.crmbackoffice.inventory.quality.QualityFindings;
 import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.problem.ApiProblemException;
 import org.crmbackoffice.support.web.ApiResponses;
