@@ -11,7 +11,9 @@ customers="${2:-1000000}"
 if [ "${BENCH_MIGRATE:-1}" = 1 ]; then
   psql -qAt -d postgres -c "drop database if exists $db" -c "create database $db"
   echo "Applying the customer inventory's migrations"
-  for migration in $(ls "$root"/customer-inventory-service/src/main/resources/db/migration/V*.sql | sort -V); do
+  # The shared tables first (from service-support), then its own, as the service applies them.
+  for migration in $(ls "$root"/service-support/src/main/resources/db/support/V*.sql | sort -V) \
+      $(ls "$root"/customer-inventory-service/src/main/resources/db/migration/V*.sql | sort -V); do
     # One transaction per migration, as Flyway runs them.
     psql -q -1 -v ON_ERROR_STOP=1 -d "$db" -f "$migration"
   done

@@ -14,9 +14,9 @@ cleanup() { [ "${BENCH_KEEP:-0}" = 1 ] || psql -qAt -d postgres -c "drop databas
 trap cleanup EXIT
 
 echo "Applying the interaction service's migrations"
-# Its own and the event hub's (shared from service-support) in one version order, as Flyway applies them.
-for migration in $(ls "$root"/interaction-service/src/main/resources/db/migration/V*.sql \
-    "$root"/service-support/src/main/resources/db/hub/V*.sql | awk -F/ '{print $NF "\t" $0}' | sort -V | cut -f2); do
+# The shared tables first (from service-support), then its own, each in version order, as the service applies them.
+for migration in $(ls "$root"/service-support/src/main/resources/db/support/V*.sql | sort -V) \
+    $(ls "$root"/interaction-service/src/main/resources/db/migration/V*.sql | sort -V); do
   psql -q -v ON_ERROR_STOP=1 -d "$db" -f "$migration"
 done
 

@@ -37,8 +37,7 @@ public final class LocalStack {
 	/**
 	 * Flyway locations that add the demo data to the schema, the event hub's included.
 	 */
-	public static final String DEMO_DATA_LOCATIONS = "spring.flyway.locations=classpath:db/migration,classpath:db/hub,"
-			+ "classpath:db/demo";
+	public static final String DEMO_DATA_LOCATIONS = "spring.flyway.locations=classpath:db/migration,classpath:db/demo";
 
 	/**
 	 * The interaction service's development profile: with no SMS provider on this

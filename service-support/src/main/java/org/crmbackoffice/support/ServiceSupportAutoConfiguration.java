@@ -7,6 +7,7 @@ import org.crmbackoffice.support.apidocs.ApiDocumentationConventions;
 import org.crmbackoffice.support.hub.HubConfiguration;
 import org.crmbackoffice.support.idempotency.IdempotencyKeys;
 import org.crmbackoffice.support.jobs.JobLocks;
+import org.crmbackoffice.support.migration.SharedMigrations;
 import org.crmbackoffice.support.problem.ContainerProblemReports;
 import org.crmbackoffice.support.problem.ProblemErrorController;
 import org.crmbackoffice.support.problem.ProblemResponses;
@@ -42,7 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ ProblemResponses.class, ProblemErrorController.class, RequestIdFilter.class, RequestIdPropagation.class,
 		ResourceServerSecurity.class, ApiDocumentationSecurity.class, ApiDocumentationConventions.class,
-		HubConfiguration.class, StrictRequestBodies.class, RateLimitConfiguration.class })
+		HubConfiguration.class, StrictRequestBodies.class, RateLimitConfiguration.class, SharedMigrations.class })
 public class ServiceSupportAutoConfiguration {
 
 	/**

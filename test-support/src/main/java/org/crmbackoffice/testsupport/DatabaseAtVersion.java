@@ -2,6 +2,7 @@ package org.crmbackoffice.testsupport;
 
 import java.util.Map;
 
+import org.crmbackoffice.support.migration.SharedMigrations;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -12,9 +13,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Points a Spring test context at a fresh database migrated only up to an earlier schema
- * version and filled the way the service stored its data then; the service's own start-up
- * migrates it the rest of the way. A test that reads the data back through the API proves
- * the migration kept it.
+ * version (the shared tables at their latest) and filled the way the service stored its
+ * data then; the service's own start-up migrates it the rest of the way. A test that
+ * reads the data back through the API proves the migration kept it.
  */
 public abstract class DatabaseAtVersion implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -38,12 +39,14 @@ public abstract class DatabaseAtVersion implements ApplicationContextInitializer
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		TestDatabase database = TestPostgres.freshDatabase(this.purpose);
-		Flyway.configure()
+		Flyway service = Flyway.configure()
 			.dataSource(database.jdbcUrl(), database.username(), database.password())
-			.locations("classpath:db/migration", "classpath:db/hub")
+			.baselineOnMigrate(true)
+			.baselineVersion("0")
 			.target(this.version)
-			.load()
-			.migrate();
+			.load();
+		SharedMigrations.migrate(service.getConfiguration());
+		service.migrate();
 		fill(new JdbcTemplate(
 				new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password())));
 		context.getEnvironment()

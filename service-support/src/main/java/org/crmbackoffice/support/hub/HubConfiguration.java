@@ -16,17 +16,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The hub of a service that publishes events. The service adds {@code classpath:db/hub}
- * to {@code spring.flyway.locations}, where the hub's own Flyway migrations create its
- * tables, and sets {@code crm.hub.enabled}, {@code crm.hub.hub-path},
- * {@code crm.hub.delivery-path} and {@code crm.hub.domain}; its endpoint rules ask for
- * {@link #HUB_MANAGE} on both paths.
- * <p>
- * The hub's migrations share the version sequence of each service's own
- * {@code db/migration}: a new one takes a version that every service with a hub leaves
- * free (V5 and V23 so far), and the services keep clear of them. The scripts of existing
- * versions stay byte for byte as they are, since Flyway checks their checksums, comments
- * included.
+ * The hub of a service that publishes events. Its tables come with the shared ones
+ * ({@link org.crmbackoffice.support.migration.SharedMigrations}); the service sets
+ * {@code crm.hub.enabled}, {@code crm.hub.hub-path}, {@code crm.hub.delivery-path} and
+ * {@code crm.hub.domain}, and its endpoint rules ask for {@link #HUB_MANAGE} on both
+ * paths.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "crm.hub", name = "enabled", havingValue = "true")

@@ -1,5 +1,7 @@
+-- Shared tables, migrated with their own history (flyway_support_history, see SharedMigrations). "if not exists":
+-- databases created before these moved here from the services' own migrations hold the tables already.
 -- The event hub: listeners, the transactional outbox, one delivery per event and listener, and every attempt.
-create table hub_listener (
+create table if not exists hub_listener (
     id                    uuid          primary key,
     callback              varchar(1000) not null,
     query                 varchar(2000),
@@ -12,7 +14,7 @@ create table hub_listener (
     created_by            varchar(200)  not null
 );
 
-create table event_outbox (
+create table if not exists event_outbox (
     id         bigserial    primary key,
     event_id   uuid         not null unique,
     event_type varchar(100) not null,
@@ -21,7 +23,7 @@ create table event_outbox (
     created_at timestamptz  not null
 );
 
-create table event_delivery (
+create table if not exists event_delivery (
     id              bigserial    primary key,
     event_id        bigint       not null references event_outbox (id),
     listener_id     uuid         not null references hub_listener (id),
@@ -35,10 +37,10 @@ create table event_delivery (
 );
 
 -- What is due, and whether an older delivery about the same subject is still owed to the same listener.
-create index event_delivery_due_idx on event_delivery (next_attempt_at, id) where status = 'pending';
-create index event_delivery_order_idx on event_delivery (listener_id, subject_id, id) where status = 'pending';
+create index if not exists event_delivery_due_idx on event_delivery (next_attempt_at, id) where status = 'pending';
+create index if not exists event_delivery_order_idx on event_delivery (listener_id, subject_id, id) where status = 'pending';
 
-create table delivery_attempt (
+create table if not exists delivery_attempt (
     delivery_id bigint        not null references event_delivery (id),
     number      integer       not null,
     at          timestamptz   not null,
