@@ -1,0 +1,81 @@
+package org.crmbackoffice.support.hub;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import org.crmbackoffice.support.problem.ApiProblemException;
+import org.crmbackoffice.support.retry.Backoff;
+
+/**
+ * Posts an event to a listener's callback as a Standard Webhooks message: the
+ * {@code webhook-id}, {@code webhook-timestamp} and {@code webhook-signature} headers,
+ * signed with the listener's secret and, while a rotation overlaps, with the previous one
+ * too. Never throws: whatever happens becomes a {@link DeliveryOutcome}.
+ */
+class WebhookSender {
+
+	private final HttpClient http;
+
+	private final CallbackGuard guard;
+
+	private final Duration timeout;
+
+	private final Backoff backoff;
+
+	WebhookSender(HubProperties properties, Backoff backoff) {
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(properties.callbackTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		this.guard = new CallbackGuard(properties.allowPrivateCallbacks());
+		this.timeout = properties.callbackTimeout();
+		this.backoff = backoff;
+	}
+
+	CompletableFuture<DeliveryOutcome> send(PendingDelivery delivery, Instant now) {
+		long started = System.nanoTime();
+		URI callback;
+		try {
+			callback = this.guard.check(delivery.callback());
+		}
+		catch (ApiProblemException ex) {
+			return CompletableFuture.completedFuture(DeliveryOutcome.failed("callback refused: " + ex.getMessage(), 0));
+		}
+		long timestamp = now.getEpochSecond();
+		String signatures = delivery.signingSecrets(now)
+			.stream()
+			.map((secret) -> WebhookSignature.sign(secret, delivery.eventId(), timestamp, delivery.payload()))
+			.collect(Collectors.joining(" "));
+		HttpRequest request = HttpRequest.newBuilder(callback)
+			.timeout(this.timeout)
+			.header("Content-Type", "application/json")
+			.header("webhook-id", delivery.eventId())
+			.header("webhook-timestamp", Long.toString(timestamp))
+			.header("webhook-signature", signatures)
+			.POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
+			.build();
+		return this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+			.thenApply((response) -> DeliveryOutcome.answered(response.statusCode(), retryAfter(response, now),
+					elapsed(started)))
+			.exceptionally((failure) -> {
+				Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
+				return DeliveryOutcome.failed(cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+						elapsed(started));
+			});
+	}
+
+	private Duration retryAfter(HttpResponse<?> response, Instant now) {
+		return this.backoff.retryAfter(response.headers().firstValue("Retry-After").orElse(null), now).orElse(null);
+	}
+
+	private static long elapsed(long startedNanos) {
+		return (System.nanoTime() - startedNanos) / 1_000_000;
+	}
+
+}
