@@ -43,14 +43,12 @@ class InteractionEvents implements StoredInteractionEvents {
 	 * A status change, a change of anything else, or both: each is an event of its own
 	 * kind.
 	 */
-	void changed(PartyInteraction before, PartyInteraction after) {
-		if (before.status() != after.status()) {
-			publish(STATUS_CHANGE, after);
+	void changed(InteractionChange change) {
+		if (change.statusChanged()) {
+			publish(STATUS_CHANGE, change.after());
 		}
-		if (!PartyInteractionMapper.toUpdate(before)
-			.equals(PartyInteractionMapper.withStatus(PartyInteractionMapper.toUpdate(after), before.status()))
-				|| !before.customerCheck().equals(after.customerCheck())) {
-			publish(ATTRIBUTE_VALUE_CHANGE, after);
+		if (change.attributesChanged()) {
+			publish(ATTRIBUTE_VALUE_CHANGE, change.after());
 		}
 	}
 

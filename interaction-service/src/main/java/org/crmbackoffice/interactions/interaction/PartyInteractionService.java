@@ -5,12 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 import jakarta.validation.Validator;
 import org.crmbackoffice.interactions.access.InteractionAccess;
@@ -28,10 +26,8 @@ import org.crmbackoffice.model.interaction.InteractionStatus;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
 import org.crmbackoffice.model.interaction.PartyInteractionUpdate;
-import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.idempotency.IdempotencyKeys;
 import org.crmbackoffice.support.problem.ApiProblemException;
-import org.crmbackoffice.support.problem.FieldProblem;
 import org.crmbackoffice.support.security.Caller;
 import org.crmbackoffice.support.security.CurrentCaller;
 import org.crmbackoffice.support.web.ApiResponses;
@@ -72,6 +68,8 @@ class PartyInteractionService {
 
 	private final SensitiveReasons sensitiveReasons;
 
+	private final InteractionChecks checks;
+
 	private final CurrentCaller caller;
 
 	private final Validator validator;
@@ -90,9 +88,9 @@ class PartyInteractionService {
 
 	PartyInteractionService(PartyInteractionRepository interactions, CustomerReferences customerReferences,
 			InteractionHistory history, InteractionEvents events, PartnerMessages partnerMessages,
-			IdempotencyKeys idempotencyKeys, SensitiveReasons sensitiveReasons, CurrentCaller caller,
-			Validator validator, JsonMapper json, Clock clock, InteractionFacts facts, ChannelCatalogue channels,
-			PlatformTransactionManager transactions) {
+			IdempotencyKeys idempotencyKeys, SensitiveReasons sensitiveReasons, InteractionChecks checks,
+			CurrentCaller caller, Validator validator, JsonMapper json, Clock clock, InteractionFacts facts,
+			ChannelCatalogue channels, PlatformTransactionManager transactions) {
 		this.interactions = interactions;
 		this.channels = channels;
 		this.facts = facts;
@@ -102,6 +100,7 @@ class PartyInteractionService {
 		this.partnerMessages = partnerMessages;
 		this.idempotencyKeys = idempotencyKeys;
 		this.sensitiveReasons = sensitiveReasons;
+		this.checks = checks;
 		this.caller = caller;
 		this.validator = validator;
 		this.json = json;
@@ -117,7 +116,7 @@ class PartyInteractionService {
 	 */
 	Created create(PartyInteractionCreate request, String idempotencyKey, String channel) {
 		Caller current = this.caller.get();
-		checkPartnerTakesPart(current, request.relatedParty());
+		InteractionChecks.checkPartnerTakesPart(current, request.relatedParty());
 		if (idempotencyKey != null) {
 			Optional<Created> replay = replayOf(current, idempotencyKey, request);
 			if (replay.isPresent()) {
@@ -132,11 +131,11 @@ class PartyInteractionService {
 		InteractionContent content = PartyInteractionMapper.contentOf(request, level, now, current.subject(),
 				this.channels);
 		InteractionStatus initial = (request.status() != null) ? request.status() : InteractionStatus.OPENED;
-		checkMayMove(current, InteractionStatus.OPENED, initial);
+		InteractionChecks.checkMayMove(current, InteractionStatus.OPENED, initial);
 		this.sensitiveReasons.checkMayProceed(request.reason(), level, InteractionStatus.OPENED, initial);
 		try {
 			return this.writing.execute((status) -> {
-				checkRelatedInteractionsExist(content);
+				this.checks.checkRelatedInteractionsExist(content);
 				PartyInteractionEntity logged = new PartyInteractionEntity(content, check, now, current.subject());
 				logged.moveTo(initial, now, current.subject());
 				PartyInteractionEntity saved = this.interactions.saveAndFlush(logged);
@@ -254,12 +253,18 @@ class PartyInteractionService {
 		return change(before, PartyInteractionMapper.withNotes(update, notes), current, channel);
 	}
 
+	/**
+	 * The interaction was read in a transaction of its own and is read again in the one
+	 * that writes, with its version checked: the customer inventory is asked about added
+	 * parties in between, outside any transaction, so that a slow inventory holds no
+	 * connection, and a change made meanwhile by someone else answers 412.
+	 */
 	private Versioned change(Versioned before, PartyInteractionUpdate update, Caller current, String channel) {
 		PartyInteraction old = before.interaction();
-		checkMayMove(current, old.status(), update.status());
+		InteractionChecks.checkMayMove(current, old.status(), update.status());
 		this.sensitiveReasons.checkMayProceed(update.reason(), update.authenticationLevel(), old.status(),
 				update.status());
-		checkNotesOnlyAdded(old.note(), update.note());
+		InteractionChecks.checkNotesOnlyAdded(old.note(), update.note());
 		List<RelatedPartyOrPartyRole> addedParties = update.relatedParty()
 			.stream()
 			.filter((party) -> !old.relatedParty().contains(party))
@@ -270,7 +275,7 @@ class PartyInteractionService {
 		return this.writing.execute((status) -> {
 			PartyInteractionEntity entity = visible(old.id(), current);
 			MergePatches.checkVersion(entity.version(), before.version());
-			checkRelatedInteractionsExist(content);
+			this.checks.checkRelatedInteractionsExist(content);
 			entity.replaceContent(content, now, current.subject());
 			entity.moveTo(update.status(), now, current.subject());
 			if (check == CustomerCheck.PENDING) {
@@ -278,11 +283,12 @@ class PartyInteractionService {
 			}
 			this.interactions.flush();
 			PartyInteraction after = PartyInteractionMapper.toResource(entity);
-			this.history.record(old, after, actionOf(old, after), current, channel, now);
+			InteractionChange change = InteractionChange.of(old, after);
+			this.history.record(old, after, change.action(), current, channel, now);
 			Set<UUID> followedUp = new HashSet<>(followedUpBy(old));
 			followedUp.addAll(followedUpBy(after));
 			this.facts.refresh(entity.id(), followedUp);
-			this.events.changed(old, after);
+			this.events.changed(change);
 			this.partnerMessages.oweFor(old, after);
 			return new Versioned(after, entity.version());
 		});
@@ -325,84 +331,8 @@ class PartyInteractionService {
 		return !interaction.isDeleted() && (!current.isPartner() || interaction.involvesParty(current.partyId()));
 	}
 
-	private static void checkMayMove(Caller current, InteractionStatus from, InteractionStatus to) {
-		if (to == InteractionStatus.CANCELLED && from != InteractionStatus.CANCELLED
-				&& !current.may(InteractionAccess.INTERACTION_CANCEL)) {
-			throw new ApiProblemException(ProblemType.FORBIDDEN, "Only a supervisor may cancel an interaction.");
-		}
-		InteractionLifecycle.checkMove(from, to);
-	}
-
-	private void checkRelatedInteractionsExist(InteractionContent content) {
-		List<String> related = PartyInteractionMapper.relatedInteractionIds(content);
-		List<FieldProblem> unknown = new ArrayList<>();
-		for (int i = 0; i < related.size(); i++) {
-			// Only an id this service could have issued must exist here; others name
-			// interactions logged elsewhere.
-			if (ApiResponses.parseId(related.get(i))
-				.filter((logged) -> !this.interactions.existsById(logged))
-				.isPresent()) {
-				unknown.add(new FieldProblem("/interactionRelationship/" + i + "/id",
-						"No party interaction with id " + related.get(i) + "."));
-			}
-		}
-		if (!unknown.isEmpty()) {
-			throw new ApiProblemException(ProblemType.UNKNOWN_REFERENCE,
-					"The interaction relates to interactions that do not exist.", unknown, null);
-		}
-	}
-
-	private static void checkPartnerTakesPart(Caller current, List<RelatedPartyOrPartyRole> parties) {
-		if (current.isPartner() && parties.stream().noneMatch((party) -> party.partyId().equals(current.partyId()))) {
-			throw new ApiProblemException(ProblemType.FORBIDDEN,
-					"A business partner logs only interactions it takes part in: name party " + current.partyId()
-							+ " among the related parties.");
-		}
-	}
-
-	/**
-	 * Compares what a note says, not the {@code @type} a client may leave out when it
-	 * sends the notes back.
-	 */
-	private static void checkNotesOnlyAdded(List<Note> before, List<Note> after) {
-		boolean kept = after.size() >= before.size()
-				&& IntStream.range(0, before.size()).allMatch((i) -> sameNote(before.get(i), after.get(i)));
-		if (!kept) {
-			throw new ApiProblemException(ProblemType.CONFLICT,
-					"Notes are part of the track record: new notes can be added after the existing ones, "
-							+ "but existing notes cannot be changed or removed.");
-		}
-	}
-
-	private static boolean sameNote(Note stored, Note sent) {
-		return Objects.equals(stored.id(), sent.id()) && Objects.equals(stored.author(), sent.author())
-				&& Objects.equals(stored.text(), sent.text()) && sent.date() != null
-				&& stored.date().isEqual(sent.date());
-	}
-
 	private static CustomerCheck checkOf(CustomerVerification verification) {
 		return (verification == CustomerVerification.VERIFIED) ? CustomerCheck.VERIFIED : CustomerCheck.PENDING;
-	}
-
-	private static String actionOf(PartyInteraction before, PartyInteraction after) {
-		Set<String> changed = new HashSet<>();
-		if (before.status() != after.status()) {
-			changed.add("status");
-		}
-		if (!before.note().equals(after.note())) {
-			changed.add("note");
-		}
-		boolean onlyStatusOrNotes = PartyInteractionMapper.toUpdate(before)
-			.equals(PartyInteractionMapper.withNotes(
-					PartyInteractionMapper.withStatus(PartyInteractionMapper.toUpdate(after), before.status()),
-					before.note()));
-		if (onlyStatusOrNotes && changed.equals(Set.of("status"))) {
-			return (after.status() == InteractionStatus.CANCELLED) ? "cancelled" : "statusChanged";
-		}
-		if (onlyStatusOrNotes && changed.equals(Set.of("note"))) {
-			return "noteAdded";
-		}
-		return "updated";
 	}
 
 	/** An interaction with the version its {@code ETag} names. */

@@ -102,7 +102,7 @@ class PendingCustomerChecks {
 		this.interactions.flush();
 		PartyInteraction after = PartyInteractionMapper.toResource(interaction);
 		this.history.record(before, after, "customerChecked", SERVICE, null, now);
-		this.events.changed(before, after);
+		this.events.changed(InteractionChange.of(before, after));
 	}
 
 }
