@@ -40,28 +40,20 @@ public final class JsonClient {
 
 	/** Changes a resource with a JSON merge patch; anything but 200 fails the test. */
 	public JsonNode patch(String uri, String mergePatch) {
-		return this.json.readTree(this.client.patch()
+		return okBody(this.client.patch()
 			.uri(uri)
 			.contentType(MediaType.parseMediaType("application/merge-patch+json"))
-			.body(mergePatch)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
+			.body(mergePatch));
 	}
 
 	/** Reads a resource or a list; anything but 200 fails the test. */
 	public JsonNode get(String uri) {
-		return this.json.readTree(this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody());
+		return okBody(this.client.get().uri(uri));
+	}
+
+	private JsonNode okBody(RestTestClient.RequestHeadersSpec<?> request) {
+		return this.json.readTree(
+				request.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
 	}
 
 	/** The ids of the resources a list answers, in its order. */

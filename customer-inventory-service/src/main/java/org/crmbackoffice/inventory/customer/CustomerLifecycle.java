@@ -1,14 +1,7 @@
 package org.crmbackoffice.inventory.customer;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import org.crmbackoffice.model.customer.CustomerStatus;
-import org.crmbackoffice.model.problem.ProblemType;
-import org.crmbackoffice.support.problem.ApiProblemException;
+import org.crmbackoffice.support.lifecycle.Lifecycle;
 
 import static org.crmbackoffice.model.customer.CustomerStatus.APPROVED;
 import static org.crmbackoffice.model.customer.CustomerStatus.CLOSED;
@@ -22,30 +15,17 @@ import static org.crmbackoffice.model.customer.CustomerStatus.SUSPENDED;
  */
 final class CustomerLifecycle {
 
-	private static final Map<CustomerStatus, Set<CustomerStatus>> MOVES = new EnumMap<>(CustomerStatus.class);
-
-	static {
-		MOVES.put(INITIALIZED, EnumSet.of(APPROVED, CLOSED));
-		MOVES.put(APPROVED, EnumSet.of(SUSPENDED, CLOSED));
-		MOVES.put(SUSPENDED, EnumSet.of(APPROVED, CLOSED));
-		MOVES.put(CLOSED, EnumSet.noneOf(CustomerStatus.class));
-	}
+	private static final Lifecycle<CustomerStatus> MOVES = Lifecycle
+		.of(CustomerStatus.class, "A customer", CustomerStatus::value)
+		.from(INITIALIZED, APPROVED, CLOSED)
+		.from(APPROVED, SUSPENDED, CLOSED)
+		.from(SUSPENDED, APPROVED, CLOSED);
 
 	private CustomerLifecycle() {
 	}
 
-	/**
-	 * @throws ApiProblemException 409 naming the moves that are allowed from {@code from}
-	 */
 	static void checkMove(CustomerStatus from, CustomerStatus to) {
-		if (from == to || MOVES.get(from).contains(to)) {
-			return;
-		}
-		List<String> allowed = MOVES.get(from).stream().map(CustomerStatus::value).toList();
-		throw new ApiProblemException(ProblemType.CONFLICT,
-				"A customer that is " + from.value() + " cannot become " + to.value() + "."
-						+ (allowed.isEmpty() ? " It is final." : " It can become: " + String.join(", ", allowed) + "."),
-				Map.of("allowedTransitions", allowed));
+		MOVES.checkMove(from, to);
 	}
 
 }

@@ -1,0 +1,2 @@
+/** The status lifecycles of the services' resources. */
+package org.crmbackoffice.support.lifecycle;
