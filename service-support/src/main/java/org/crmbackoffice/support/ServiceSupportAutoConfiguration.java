@@ -16,7 +16,9 @@ import org.crmbackoffice.support.requestid.RequestIdFilter;
 import org.crmbackoffice.support.requestid.RequestIdPropagation;
 import org.crmbackoffice.support.security.ApiDocumentationSecurity;
 import org.crmbackoffice.support.security.ResourceServerSecurity;
+import org.crmbackoffice.support.web.MergePatcher;
 import org.crmbackoffice.support.web.StrictRequestBodies;
+import jakarta.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -69,6 +71,11 @@ public class ServiceSupportAutoConfiguration {
 	@Bean
 	JobLocks jobLocks(JdbcTemplate jdbc) {
 		return new JobLocks(jdbc);
+	}
+
+	@Bean
+	MergePatcher mergePatcher(JsonMapper json, Validator validator) {
+		return new MergePatcher(json, validator);
 	}
 
 	@Bean

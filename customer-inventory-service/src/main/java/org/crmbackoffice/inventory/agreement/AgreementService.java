@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.validation.Validator;
 import org.crmbackoffice.inventory.customer.CustomerRecords;
 import org.crmbackoffice.model.agreement.Agreement;
 import org.crmbackoffice.model.agreement.AgreementCreate;
@@ -19,10 +18,10 @@ import org.crmbackoffice.support.problem.FieldProblem;
 import org.crmbackoffice.support.security.Caller;
 import org.crmbackoffice.support.security.CurrentCaller;
 import org.crmbackoffice.support.web.ApiResponses;
+import org.crmbackoffice.support.web.MergePatcher;
 import org.crmbackoffice.support.web.MergePatches;
 import org.crmbackoffice.support.web.OffsetLimit;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -38,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class AgreementService {
 
+	private final MergePatcher patches;
+
 	private final AgreementRepository agreements;
 
 	private final CustomerRecords customers;
@@ -46,24 +47,18 @@ class AgreementService {
 
 	private final IdempotencyKeys idempotencyKeys;
 
-	private final Validator validator;
-
-	private final JsonMapper json;
-
 	private final Clock clock;
 
 	private final AgreementEvents events;
 
 	AgreementService(AgreementRepository agreements, CustomerRecords customers, CurrentCaller caller,
-			IdempotencyKeys idempotencyKeys, Validator validator, JsonMapper json, Clock clock,
-			AgreementEvents events) {
+			IdempotencyKeys idempotencyKeys, Clock clock, AgreementEvents events, MergePatcher patches) {
+		this.patches = patches;
 		this.events = events;
 		this.agreements = agreements;
 		this.customers = customers;
 		this.caller = caller;
 		this.idempotencyKeys = idempotencyKeys;
-		this.validator = validator;
-		this.json = json;
 		this.clock = clock;
 	}
 
@@ -117,8 +112,7 @@ class AgreementService {
 		AgreementEntity agreement = find(id);
 		MergePatches.checkVersion(agreement.version(), expectedVersion);
 		Agreement before = AgreementMapper.toResource(agreement);
-		AgreementUpdate update = MergePatches.apply(AgreementMapper.toUpdate(before), patch, AgreementUpdate.class,
-				this.json, this.validator);
+		AgreementUpdate update = this.patches.apply(AgreementMapper.toUpdate(before), patch, AgreementUpdate.class);
 		Engagement engagement = Engagement.of(update.engagedParty());
 		if (!engagement.customerId().equals(agreement.customerId())) {
 			throw new ApiProblemException(ProblemType.INVALID_REQUEST,

@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jakarta.validation.Validator;
 import org.crmbackoffice.inventory.access.InventoryAccess;
 import org.crmbackoffice.model.common.EntityRef;
 import org.crmbackoffice.model.customer.Customer;
@@ -23,10 +22,10 @@ import org.crmbackoffice.support.problem.ApiProblemException;
 import org.crmbackoffice.support.security.Caller;
 import org.crmbackoffice.support.security.CurrentCaller;
 import org.crmbackoffice.support.web.ApiResponses;
+import org.crmbackoffice.support.web.MergePatcher;
 import org.crmbackoffice.support.web.MergePatches;
 import org.crmbackoffice.support.web.OffsetLimit;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.support.PageableExecutionUtils;
@@ -42,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class CustomerService {
 
+	private final MergePatcher patches;
+
 	private final CustomerRepository customers;
 
 	private final CustomerSearch search;
@@ -52,10 +53,6 @@ class CustomerService {
 
 	private final IdempotencyKeys idempotencyKeys;
 
-	private final Validator validator;
-
-	private final JsonMapper json;
-
 	private final Clock clock;
 
 	private final AgreementRefs agreements;
@@ -65,8 +62,9 @@ class CustomerService {
 	private final EngagedParties engagedParties;
 
 	CustomerService(CustomerRepository customers, CustomerSearch search, ContactMedia contactMedia,
-			CurrentCaller caller, IdempotencyKeys idempotencyKeys, Validator validator, JsonMapper json, Clock clock,
-			AgreementRefs agreements, CustomerEvents events, EngagedParties engagedParties) {
+			CurrentCaller caller, IdempotencyKeys idempotencyKeys, Clock clock, AgreementRefs agreements,
+			CustomerEvents events, EngagedParties engagedParties, MergePatcher patches) {
+		this.patches = patches;
 		this.customers = customers;
 		this.engagedParties = engagedParties;
 		this.search = search;
@@ -75,8 +73,6 @@ class CustomerService {
 		this.events = events;
 		this.caller = caller;
 		this.idempotencyKeys = idempotencyKeys;
-		this.validator = validator;
-		this.json = json;
 		this.clock = clock;
 	}
 
@@ -120,8 +116,8 @@ class CustomerService {
 	 */
 	@Transactional
 	Versioned patch(String id, JsonNode patch, Long expectedVersion) {
-		return change(id, (before) -> MergePatches.apply(CustomerMapper.toUpdate(before), patch, CustomerUpdate.class,
-				this.json, this.validator), expectedVersion);
+		return change(id, (before) -> this.patches.apply(CustomerMapper.toUpdate(before), patch, CustomerUpdate.class),
+				expectedVersion);
 	}
 
 	/**

@@ -24,7 +24,7 @@ import org.crmbackoffice.support.idempotency.IdempotencyKeys;
 import org.crmbackoffice.support.web.ApiResponses;
 import org.crmbackoffice.support.web.FieldSelection;
 import org.crmbackoffice.support.web.JsonMergePatch;
-import org.crmbackoffice.support.web.MergePatches;
+import org.crmbackoffice.support.web.MergePatcher;
 import org.crmbackoffice.support.web.OffsetLimit;
 import org.crmbackoffice.support.web.RequestValidation;
 import tools.jackson.databind.JsonNode;
@@ -55,6 +55,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "customer v4", description = "TMF629 v4.0.0 over the same customers as v5")
 class CustomerV4Controller {
 
+	private final MergePatcher patches;
+
 	private final CustomerService customers;
 
 	private final PhoneNumbers phoneNumbers;
@@ -63,7 +65,9 @@ class CustomerV4Controller {
 
 	private final Validator validator;
 
-	CustomerV4Controller(CustomerService customers, PhoneNumbers phoneNumbers, JsonMapper json, Validator validator) {
+	CustomerV4Controller(CustomerService customers, PhoneNumbers phoneNumbers, JsonMapper json, Validator validator,
+			MergePatcher patches) {
+		this.patches = patches;
 		this.customers = customers;
 		this.phoneNumbers = phoneNumbers;
 		this.json = json;
@@ -116,8 +120,8 @@ class CustomerV4Controller {
 	}
 
 	private CustomerUpdate merged(Customer current, JsonNode patch) {
-		CustomerChangeV4 patched = MergePatches.apply(CustomerV4Mapper.toChange(current), patch, CustomerChangeV4.class,
-				this.json, this.validator);
+		CustomerChangeV4 patched = this.patches.apply(CustomerV4Mapper.toChange(current), patch,
+				CustomerChangeV4.class);
 		Set<String> named = patch.propertyStream().map(Map.Entry::getKey).collect(Collectors.toSet());
 		return RequestValidation.check(CustomerV4Mapper.toUpdate(patched, current, named), this.validator,
 				"The patched customer");

@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jakarta.validation.Validator;
 import org.crmbackoffice.model.party.Individual;
 import org.crmbackoffice.model.party.Organization;
 import org.crmbackoffice.model.party.Party;
@@ -25,10 +24,10 @@ import org.crmbackoffice.support.problem.FieldProblem;
 import org.crmbackoffice.support.security.Caller;
 import org.crmbackoffice.support.security.CurrentCaller;
 import org.crmbackoffice.support.web.ApiResponses;
+import org.crmbackoffice.support.web.MergePatcher;
 import org.crmbackoffice.support.web.MergePatches;
 import org.crmbackoffice.support.web.OffsetLimit;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.support.PageableExecutionUtils;
@@ -44,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class PartyService {
 
+	private final MergePatcher patches;
+
 	private final PartyRepository parties;
 
 	private final PartySearch search;
@@ -56,22 +57,17 @@ class PartyService {
 
 	private final IdempotencyKeys idempotencyKeys;
 
-	private final Validator validator;
-
-	private final JsonMapper json;
-
 	private final Clock clock;
 
 	PartyService(PartyRepository parties, PartySearch search, EngagingCustomers customers, PartyEvents events,
-			CurrentCaller caller, IdempotencyKeys idempotencyKeys, Validator validator, JsonMapper json, Clock clock) {
+			CurrentCaller caller, IdempotencyKeys idempotencyKeys, Clock clock, MergePatcher patches) {
+		this.patches = patches;
 		this.parties = parties;
 		this.search = search;
 		this.customers = customers;
 		this.events = events;
 		this.caller = caller;
 		this.idempotencyKeys = idempotencyKeys;
-		this.validator = validator;
-		this.json = json;
 		this.clock = clock;
 	}
 
@@ -123,7 +119,7 @@ class PartyService {
 		}
 		MergePatches.checkVersion(party.version(), expectedVersion);
 		P before = kind.cast(PartyDocuments.read(party));
-		Party patched = MergePatches.apply(before, patch, kind, this.json, this.validator);
+		Party patched = this.patches.apply(before, patch, kind);
 		checkDates(patched);
 		Party after = patched.identifiedAs(before.id(), before.href());
 		party.take(after, PartyDocuments.write(after), this.clock.instant(), this.caller.get().subject());

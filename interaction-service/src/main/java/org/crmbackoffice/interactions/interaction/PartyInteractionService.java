@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import jakarta.validation.Validator;
 import org.crmbackoffice.interactions.access.InteractionAccess;
 import org.crmbackoffice.interactions.customer.CustomerReferences;
 import org.crmbackoffice.interactions.customer.CustomerVerification;
@@ -31,9 +30,9 @@ import org.crmbackoffice.support.problem.ApiProblemException;
 import org.crmbackoffice.support.security.Caller;
 import org.crmbackoffice.support.security.CurrentCaller;
 import org.crmbackoffice.support.web.ApiResponses;
+import org.crmbackoffice.support.web.MergePatcher;
 import org.crmbackoffice.support.web.MergePatches;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -54,6 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class PartyInteractionService {
 
+	private final MergePatcher patches;
+
 	private final PartyInteractionRepository interactions;
 
 	private final CustomerReferences customerReferences;
@@ -72,10 +73,6 @@ class PartyInteractionService {
 
 	private final CurrentCaller caller;
 
-	private final Validator validator;
-
-	private final JsonMapper json;
-
 	private final Clock clock;
 
 	private final InteractionFacts facts;
@@ -89,8 +86,9 @@ class PartyInteractionService {
 	PartyInteractionService(PartyInteractionRepository interactions, CustomerReferences customerReferences,
 			InteractionHistory history, InteractionEvents events, PartnerMessages partnerMessages,
 			IdempotencyKeys idempotencyKeys, SensitiveReasons sensitiveReasons, InteractionChecks checks,
-			CurrentCaller caller, Validator validator, JsonMapper json, Clock clock, InteractionFacts facts,
-			ChannelCatalogue channels, PlatformTransactionManager transactions) {
+			CurrentCaller caller, Clock clock, InteractionFacts facts, ChannelCatalogue channels,
+			PlatformTransactionManager transactions, MergePatcher patches) {
+		this.patches = patches;
 		this.interactions = interactions;
 		this.channels = channels;
 		this.facts = facts;
@@ -102,8 +100,6 @@ class PartyInteractionService {
 		this.sensitiveReasons = sensitiveReasons;
 		this.checks = checks;
 		this.caller = caller;
-		this.validator = validator;
-		this.json = json;
 		this.clock = clock;
 		this.writing = new TransactionTemplate(transactions);
 		this.reading = new TransactionTemplate(transactions);
@@ -305,8 +301,7 @@ class PartyInteractionService {
 	}
 
 	private PartyInteractionUpdate merged(PartyInteraction current, JsonNode patch) {
-		return MergePatches.apply(PartyInteractionMapper.toUpdate(current), patch, PartyInteractionUpdate.class,
-				this.json, this.validator);
+		return this.patches.apply(PartyInteractionMapper.toUpdate(current), patch, PartyInteractionUpdate.class);
 	}
 
 	private Optional<Created> replayOf(Caller current, String idempotencyKey, PartyInteractionCreate request) {

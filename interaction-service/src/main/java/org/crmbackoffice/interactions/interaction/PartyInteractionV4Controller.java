@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.crmbackoffice.interactions.interaction.PartyInteractionService.Created;
@@ -24,7 +23,7 @@ import org.crmbackoffice.support.idempotency.IdempotencyKeys;
 import org.crmbackoffice.support.web.ApiResponses;
 import org.crmbackoffice.support.web.FieldSelection;
 import org.crmbackoffice.support.web.JsonMergePatch;
-import org.crmbackoffice.support.web.MergePatches;
+import org.crmbackoffice.support.web.MergePatcher;
 import org.crmbackoffice.support.web.OffsetLimit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,16 +52,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "partyInteraction v4", description = "TMF683 v4.0.0 over the same interactions as v5")
 class PartyInteractionV4Controller {
 
+	private final MergePatcher patches;
+
 	private final PartyInteractionService interactions;
 
 	private final JsonMapper json;
 
-	private final Validator validator;
-
-	PartyInteractionV4Controller(PartyInteractionService interactions, JsonMapper json, Validator validator) {
+	PartyInteractionV4Controller(PartyInteractionService interactions, JsonMapper json, MergePatcher patches) {
+		this.patches = patches;
 		this.interactions = interactions;
 		this.json = json;
-		this.validator = validator;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -135,8 +134,8 @@ class PartyInteractionV4Controller {
 	}
 
 	private PartyInteractionUpdate merged(PartyInteraction current, JsonNode patch) {
-		PartyInteractionChangeV4 patched = MergePatches.apply(PartyInteractionV4Mapper.toChange(current), patch,
-				PartyInteractionChangeV4.class, this.json, this.validator);
+		PartyInteractionChangeV4 patched = this.patches.apply(PartyInteractionV4Mapper.toChange(current), patch,
+				PartyInteractionChangeV4.class);
 		Set<String> named = patch.propertyStream().map(Map.Entry::getKey).collect(Collectors.toSet());
 		return PartyInteractionV4Mapper.toUpdate(patched, current, named);
 	}
