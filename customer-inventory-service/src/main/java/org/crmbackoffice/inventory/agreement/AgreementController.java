@@ -59,11 +59,8 @@ class AgreementController {
 	ResponseEntity<Agreement> create(@Valid @RequestBody AgreementCreate request,
 			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
 		Created created = this.agreements.create(request, idempotencyKey);
-		return ResponseEntity.status(201)
-			.location(ApiResponses.locationOf(created.agreement().id()))
-			.eTag(ApiResponses.etagOf(created.version()))
-			.header("Idempotent-Replayed", Boolean.toString(created.replayed()))
-			.body(created.agreement());
+		return ApiResponses.created(created.agreement().id(), created.version(), created.replayed(),
+				created.agreement());
 	}
 
 	@GetMapping

@@ -79,11 +79,7 @@ class CustomerController {
 	ResponseEntity<Customer> create(@Valid @RequestBody CustomerCreate request,
 			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
 		Created created = this.customers.create(request, idempotencyKey);
-		return ResponseEntity.status(201)
-			.location(ApiResponses.locationOf(created.customer().id()))
-			.eTag(ApiResponses.etagOf(created.version()))
-			.header("Idempotent-Replayed", Boolean.toString(created.replayed()))
-			.body(created.customer());
+		return ApiResponses.created(created.customer().id(), created.version(), created.replayed(), created.customer());
 	}
 
 	@GetMapping

@@ -83,11 +83,8 @@ class CustomerV4Controller {
 		Created created = this.customers.create(
 				RequestValidation.check(CustomerV4Mapper.toCreate(request), this.validator, "The customer"),
 				idempotencyKey);
-		return ResponseEntity.status(201)
-			.location(ApiResponses.locationOf(created.customer().id()))
-			.eTag(ApiResponses.etagOf(created.version()))
-			.header("Idempotent-Replayed", Boolean.toString(created.replayed()))
-			.body(CustomerV4Mapper.toV4(created.customer()));
+		return ApiResponses.created(created.customer().id(), created.version(), created.replayed(),
+				CustomerV4Mapper.toV4(created.customer()));
 	}
 
 	@GetMapping

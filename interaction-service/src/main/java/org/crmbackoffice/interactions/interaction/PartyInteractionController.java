@@ -76,11 +76,8 @@ class PartyInteractionController {
 			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
 			@RequestHeader(name = CHANNEL_HEADER, required = false) String channel) {
 		Created created = this.interactions.create(request, idempotencyKey, checked(channel));
-		return ResponseEntity.status(201)
-			.location(ApiResponses.locationOf(created.interaction().id()))
-			.eTag(ApiResponses.etagOf(created.version()))
-			.header("Idempotent-Replayed", Boolean.toString(created.replayed()))
-			.body(created.interaction());
+		return ApiResponses.created(created.interaction().id(), created.version(), created.replayed(),
+				created.interaction());
 	}
 
 	@GetMapping

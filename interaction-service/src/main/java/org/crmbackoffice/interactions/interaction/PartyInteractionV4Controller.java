@@ -74,11 +74,8 @@ class PartyInteractionV4Controller {
 			@RequestHeader(name = PartyInteractionController.CHANNEL_HEADER, required = false) String channel) {
 		Created created = this.interactions.create(PartyInteractionV4Mapper.toCreate(request), idempotencyKey,
 				PartyInteractionController.checked(channel));
-		return ResponseEntity.status(201)
-			.location(ApiResponses.locationOf(created.interaction().id()))
-			.eTag(ApiResponses.etagOf(created.version()))
-			.header("Idempotent-Replayed", Boolean.toString(created.replayed()))
-			.body(PartyInteractionV4Mapper.toV4(created.interaction()));
+		return ApiResponses.created(created.interaction().id(), created.version(), created.replayed(),
+				PartyInteractionV4Mapper.toV4(created.interaction()));
 	}
 
 	@GetMapping

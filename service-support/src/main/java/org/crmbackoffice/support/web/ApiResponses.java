@@ -18,6 +18,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 public final class ApiResponses {
 
+	/**
+	 * Tells a client that its create was answered from an earlier request with the same
+	 * key.
+	 */
+	public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
 	public static final String TOTAL_COUNT = "X-Total-Count";
 
 	public static final String RESULT_COUNT = "X-Result-Count";
@@ -52,6 +58,18 @@ public final class ApiResponses {
 	 * A 201 answer to a {@code POST} on a collection, with the {@code Location} of the
 	 * new resource.
 	 */
+	/**
+	 * 201 for a create that takes an {@code Idempotency-Key}: the Location, the
+	 * {@code ETag} of the version created, and whether an earlier request with the same
+	 * key created it ({@value #IDEMPOTENT_REPLAYED}).
+	 */
+	public static <R> ResponseEntity<R> created(String id, long version, boolean replayed, R resource) {
+		return ResponseEntity.created(locationOf(id))
+			.eTag(etagOf(version))
+			.header(IDEMPOTENT_REPLAYED, Boolean.toString(replayed))
+			.body(resource);
+	}
+
 	public static <R> ResponseEntity<R> created(String id, R resource) {
 		return ResponseEntity.created(locationOf(id)).body(resource);
 	}
