@@ -24,7 +24,7 @@ public final class WebhookReceiver implements AutoCloseable {
 		this.server = StandInService.start((request) -> {
 			int answer = this.status;
 			this.requests.add(new Received(request.header("webhook-id"), request.header("webhook-timestamp"),
-					request.header("webhook-signature"), request.body(), answer));
+					request.header("webhook-signature"), request.header("traceparent"), request.body(), answer));
 			return Answer.status(answer);
 		});
 	}
@@ -43,7 +43,11 @@ public final class WebhookReceiver implements AutoCloseable {
 		this.server.close();
 	}
 
-	public record Received(String id, String timestamp, String signature, String body, int answeredWith) {
+	/**
+	 * @param traceParent the W3C trace context the delivery carried, or {@code null}
+	 */
+	public record Received(String id, String timestamp, String signature, String traceParent, String body,
+			int answeredWith) {
 	}
 
 }

@@ -84,6 +84,11 @@ public final class RecordingInventory implements AutoCloseable {
 		return this.server.requests.stream().map((request) -> String.valueOf(request.authorization())).toList();
 	}
 
+	/** The given header of every request, in arrival order ("null" without one). */
+	public List<String> header(String name) {
+		return this.server.requests.stream().map((request) -> String.valueOf(request.header(name))).toList();
+	}
+
 	@Override
 	public void close() {
 		this.server.close();

@@ -26,7 +26,7 @@ class DeliveryLedger {
 	 */
 	private static final String CLAIM = """
 			select d.id, d.attempts, o.event_id, o.payload, o.created_at, l.id as listener_id, l.callback, l.secret,
-			       l.previous_secret, l.previous_secret_until
+			       l.previous_secret, l.previous_secret_until, o.trace_parent
 			from event_delivery d
 			join event_outbox o on o.id = d.event_id
 			join hub_listener l on l.id = d.listener_id

@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 import org.crmbackoffice.model.event.Event;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +34,14 @@ public class EventPublisher {
 
 	private final String domain;
 
-	EventPublisher(JdbcTemplate jdbc, JsonMapper json, Clock clock, String domain) {
+	private final ObjectProvider<Tracer> tracer;
+
+	EventPublisher(JdbcTemplate jdbc, JsonMapper json, Clock clock, String domain, ObjectProvider<Tracer> tracer) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
 		this.domain = domain;
+		this.tracer = tracer;
 	}
 
 	/**
@@ -102,9 +109,9 @@ public class EventPublisher {
 				return;
 			}
 			Long outboxId = this.jdbc.queryForObject("""
-					insert into event_outbox (event_id, event_type, subject_id, payload, created_at)
-					values (?::uuid, ?, ?, ?, ?) returning id""", Long.class, event.eventId(), eventType, subjectId,
-					this.json.writeValueAsString(envelope), Timestamp.from(now));
+					insert into event_outbox (event_id, event_type, subject_id, payload, created_at, trace_parent)
+					values (?::uuid, ?, ?, ?, ?, ?) returning id""", Long.class, event.eventId(), eventType, subjectId,
+					this.json.writeValueAsString(envelope), Timestamp.from(now), currentTraceParent());
 			for (Listener listener : taking) {
 				this.jdbc.update(
 						"""
@@ -131,6 +138,21 @@ public class EventPublisher {
 	}
 
 	private record Listener(Object id, String query, String apiVersion) {
+	}
+
+	/**
+	 * The W3C {@code traceparent} of the span the event is published in, or {@code null}
+	 * without one.
+	 */
+	private String currentTraceParent() {
+		Tracer current = this.tracer.getIfAvailable();
+		Span span = (current != null) ? current.currentSpan() : null;
+		if (span == null || span.isNoop()) {
+			return null;
+		}
+		TraceContext context = span.context();
+		return "00-" + context.traceId() + "-" + context.spanId() + "-"
+				+ (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
 	}
 
 }

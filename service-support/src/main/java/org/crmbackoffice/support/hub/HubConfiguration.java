@@ -3,9 +3,11 @@ package org.crmbackoffice.support.hub;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import org.crmbackoffice.support.security.CurrentCaller;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,8 +38,8 @@ public class HubConfiguration {
 
 	@Bean
 	EventPublisher eventPublisher(JdbcTemplate jdbc, JsonMapper json, Clock clock,
-			@Value("${crm.hub.domain}") String domain) {
-		return new EventPublisher(jdbc, json, clock, domain);
+			@Value("${crm.hub.domain}") String domain, ObjectProvider<Tracer> tracer) {
+		return new EventPublisher(jdbc, json, clock, domain, tracer);
 	}
 
 	@Bean

@@ -16,7 +16,9 @@ import org.crmbackoffice.support.retry.Backoff;
  * Posts an event to a listener's callback as a Standard Webhooks message: the
  * {@code webhook-id}, {@code webhook-timestamp} and {@code webhook-signature} headers,
  * signed with the listener's secret and, while a rotation overlaps, with the previous one
- * too. Never throws: whatever happens becomes a {@link DeliveryOutcome}.
+ * too, and the W3C {@code traceparent} of the change the event tells of, so that the
+ * listener's work joins its trace. Never throws: whatever happens becomes a
+ * {@link DeliveryOutcome}.
  */
 class WebhookSender {
 
@@ -52,15 +54,17 @@ class WebhookSender {
 			.stream()
 			.map((secret) -> WebhookSignature.sign(secret, delivery.eventId(), timestamp, delivery.payload()))
 			.collect(Collectors.joining(" "));
-		HttpRequest request = HttpRequest.newBuilder(callback)
+		HttpRequest.Builder request = HttpRequest.newBuilder(callback)
 			.timeout(this.timeout)
 			.header("Content-Type", "application/json")
 			.header("webhook-id", delivery.eventId())
 			.header("webhook-timestamp", Long.toString(timestamp))
 			.header("webhook-signature", signatures)
-			.POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-			.build();
-		return this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+			.POST(HttpRequest.BodyPublishers.ofString(delivery.payload()));
+		if (delivery.traceParent() != null) {
+			request.header("traceparent", delivery.traceParent());
+		}
+		return this.http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
 			.thenApply((response) -> DeliveryOutcome.answered(response.statusCode(), retryAfter(response, now),
 					elapsed(started)))
 			.exceptionally((failure) -> {

@@ -21,8 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Gives every request an id and writes one structured log line per request when it
  * completes. A caller's {@code X-Request-ID} is kept when it is a plausible id; anything
  * else is replaced, so that log injection through the header is not possible.
+ * <p>
+ * It runs just inside Spring's HTTP server observation (at
+ * {@code HIGHEST_PRECEDENCE + 1}), so that the line it writes carries the request's trace
+ * id too.
  */
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class RequestIdFilter extends OncePerRequestFilter {
 
 	public static final String HEADER = "X-Request-ID";
