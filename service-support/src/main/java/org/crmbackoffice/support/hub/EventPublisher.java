@@ -3,13 +3,14 @@ package org.crmbackoffice.support.hub;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.crmbackoffice.model.event.Event;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class EventPublisher {
 
+	private static final String TRACE_PARENT = "traceparent";
+
 	private final JdbcTemplate jdbc;
 
 	private final JsonMapper json;
@@ -36,12 +39,16 @@ public class EventPublisher {
 
 	private final ObjectProvider<Tracer> tracer;
 
-	EventPublisher(JdbcTemplate jdbc, JsonMapper json, Clock clock, String domain, ObjectProvider<Tracer> tracer) {
+	private final ObjectProvider<Propagator> propagator;
+
+	EventPublisher(JdbcTemplate jdbc, JsonMapper json, Clock clock, String domain, ObjectProvider<Tracer> tracer,
+			ObjectProvider<Propagator> propagator) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
 		this.domain = domain;
 		this.tracer = tracer;
+		this.propagator = propagator;
 	}
 
 	/**
@@ -141,18 +148,19 @@ public class EventPublisher {
 	}
 
 	/**
-	 * The W3C {@code traceparent} of the span the event is published in, or {@code null}
-	 * without one.
+	 * The W3C {@code traceparent} of the span the event is published in, as Micrometer
+	 * Tracing's propagator writes it on outgoing calls, or {@code null} without one.
 	 */
 	private String currentTraceParent() {
 		Tracer current = this.tracer.getIfAvailable();
 		Span span = (current != null) ? current.currentSpan() : null;
-		if (span == null || span.isNoop()) {
+		Propagator propagation = this.propagator.getIfAvailable();
+		if (span == null || span.isNoop() || propagation == null) {
 			return null;
 		}
-		TraceContext context = span.context();
-		return "00-" + context.traceId() + "-" + context.spanId() + "-"
-				+ (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
+		Map<String, String> headers = new HashMap<>();
+		propagation.inject(span.context(), headers, Map::put);
+		return headers.get(TRACE_PARENT);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.crmbackoffice.support.security.CurrentCaller;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,8 +39,9 @@ public class HubConfiguration {
 
 	@Bean
 	EventPublisher eventPublisher(JdbcTemplate jdbc, JsonMapper json, Clock clock,
-			@Value("${crm.hub.domain}") String domain, ObjectProvider<Tracer> tracer) {
-		return new EventPublisher(jdbc, json, clock, domain, tracer);
+			@Value("${crm.hub.domain}") String domain, ObjectProvider<Tracer> tracer,
+			ObjectProvider<Propagator> propagator) {
+		return new EventPublisher(jdbc, json, clock, domain, tracer, propagator);
 	}
 
 	@Bean
