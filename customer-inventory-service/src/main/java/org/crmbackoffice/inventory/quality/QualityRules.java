@@ -172,28 +172,11 @@ class QualityRules {
 							    from quality_verification q where q.customer_id = c.id and q.outcome in ('verified', 'corrected')) v on true
 							where {chunk} and %s and coalesce(v.verified_at, c.updated_at) < :staleBefore"""
 						.formatted(OPEN)),
-			new QualityRule("duplicate-email", QualityRule.DUPLICATES,
-					"Another open customer with the same email address (case and accents ignored)", true, "high", null,
-					"""
-							select c.id, o.customer_id::text, 'contactMedium[' || m.position || '].emailAddress',
-							       'shares the email address ' || m.email_normalized || ' with customer ' || o.customer_id,
-							       o.customer_id
-							from customer c join customer_contact_medium m on m.customer_id = c.id
-							join customer_contact_medium o on o.email_normalized = m.email_normalized and o.customer_id <> c.id
-							join customer oc on oc.id = o.customer_id and oc.status <> 'closed' and oc.erased_at is null
-							where {chunk} and %s and m.email_normalized is not null"""
-						.formatted(OPEN)),
-			new QualityRule("duplicate-phone", QualityRule.DUPLICATES,
-					"Another open customer with the same phone number (E.164)", true, "high", null,
-					"""
-							select c.id, o.customer_id::text, 'contactMedium[' || m.position || '].phoneNumber',
-							       'shares the phone number ' || m.phone_normalized || ' with customer ' || o.customer_id,
-							       o.customer_id
-							from customer c join customer_contact_medium m on m.customer_id = c.id
-							join customer_contact_medium o on o.phone_normalized = m.phone_normalized and o.customer_id <> c.id
-							join customer oc on oc.id = o.customer_id and oc.status <> 'closed' and oc.erased_at is null
-							where {chunk} and %s and m.phone_normalized is not null"""
-						.formatted(OPEN)),
+			sharedContact("duplicate-email",
+					"Another open customer with the same email address (case and accents ignored)", "email_normalized",
+					"emailAddress", "email address"),
+			sharedContact("duplicate-phone", "Another open customer with the same phone number (E.164)",
+					"phone_normalized", "phoneNumber", "phone number"),
 			new QualityRule("similar-name-same-birth-date", QualityRule.DUPLICATES,
 					"Another open customer born the same day whose name is similar (pg_trgm similarity >= threshold)",
 					true, "medium", 0.6, """
@@ -246,6 +229,24 @@ class QualityRules {
 
 	Optional<QualityRule> find(String id) {
 		return this.rules.stream().filter((rule) -> rule.id().equals(id)).findFirst();
+	}
+
+	/**
+	 * A duplicate found by a contact medium another open customer has too, compared in
+	 * its normalised form.
+	 * @param column the normalised column of customer_contact_medium
+	 * @param attribute the contact medium's attribute the finding names
+	 */
+	private static QualityRule sharedContact(String id, String description, String column, String attribute,
+			String noun) {
+		return new QualityRule(id, QualityRule.DUPLICATES, description, true, "high", null, """
+				select c.id, o.customer_id::text, 'contactMedium[' || m.position || '].%2$s',
+				       'shares the %3$s ' || m.%1$s || ' with customer ' || o.customer_id,
+				       o.customer_id
+				from customer c join customer_contact_medium m on m.customer_id = c.id
+				join customer_contact_medium o on o.%1$s = m.%1$s and o.customer_id <> c.id
+				join customer oc on oc.id = o.customer_id and oc.status <> 'closed' and oc.erased_at is null
+				where {chunk} and %4$s and m.%1$s is not null""".formatted(column, attribute, noun, OPEN));
 	}
 
 }
