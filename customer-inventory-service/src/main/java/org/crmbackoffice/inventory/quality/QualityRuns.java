@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +28,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -88,6 +91,16 @@ class QualityRuns implements SmartLifecycle {
 	 * @throws ApiProblemException 409 naming the running run while there is one
 	 */
 	Run start(String dataSource, String requestedBy) {
+		return start(dataSource, requestedBy, null);
+	}
+
+	/**
+	 * @param scheduledFor the schedule's tick this run is started for; null for a run
+	 * someone asked for
+	 * @throws ApiProblemException 409 while a run is running, or when the tick's run was
+	 * started already
+	 */
+	private Run start(String dataSource, String requestedBy, Instant scheduledFor) {
 		Instant now = this.clock.instant();
 		UUID id = UUID.randomUUID();
 		try {
@@ -97,6 +110,14 @@ class QualityRuns implements SmartLifecycle {
 				if (!locked || current.isPresent()) {
 					throw alreadyRunning(current.orElse(null));
 				}
+				if (scheduledFor != null
+						&& this.jdbc.sql("select count(*) from quality_run where scheduled_for = :tick")
+							.param("tick", Timestamp.from(scheduledFor))
+							.query(Long.class)
+							.single() > 0) {
+					throw new ApiProblemException(ProblemType.CONFLICT,
+							"The run scheduled for " + scheduledFor + " was started by another instance.");
+				}
 				long total = this.jdbc
 					.sql("select count(*) from customer c where c.erased_at is null"
 							+ ((dataSource != null) ? " and c.data_source = :scope" : ""))
@@ -105,14 +126,15 @@ class QualityRuns implements SmartLifecycle {
 					.single();
 				this.jdbc.sql("""
 						insert into quality_run (id, status, data_source, requested_by, started_at, total, owner,
-						    heartbeat_at, segment_started_at)
-						values (:id, 'running', :scope, :by, :now, :total, :owner, :now, :now)""")
+						    heartbeat_at, segment_started_at, scheduled_for)
+						values (:id, 'running', :scope, :by, :now, :total, :owner, :now, :now, :tick)""")
 					.param("id", id)
 					.param("scope", dataSource)
 					.param("by", requestedBy)
 					.param("now", Timestamp.from(now))
 					.param("total", total)
 					.param("owner", this.owner)
+					.param("tick", (scheduledFor != null) ? Timestamp.from(scheduledFor) : null)
 					.update();
 			});
 		}
@@ -164,12 +186,14 @@ class QualityRuns implements SmartLifecycle {
 
 	/**
 	 * Starts a run on the schedule ({@code crm.quality.schedule}), unless one is running
-	 * already.
+	 * already or another instance started this tick's.
 	 */
 	@Scheduled(cron = "${crm.quality.schedule:-}")
 	void startScheduled() {
+		Instant tick = ScheduleTicks.latest(CronExpression.parse(this.properties.schedule()),
+				ZonedDateTime.now(this.clock.withZone(ZoneId.systemDefault())));
 		try {
-			start(null, "schedule");
+			start(null, "schedule", tick);
 		}
 		catch (ApiProblemException ex) {
 			logger.info("No scheduled data-quality run: {}", ex.getMessage());

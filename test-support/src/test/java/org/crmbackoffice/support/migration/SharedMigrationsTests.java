@@ -2,7 +2,10 @@ package org.crmbackoffice.support.migration;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.crmbackoffice.testsupport.TestDatabase;
 import org.crmbackoffice.testsupport.TestPostgres;
@@ -14,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The shared tables' own migrations, on a new database and on one that a service created
@@ -66,6 +70,43 @@ class SharedMigrationsTests {
 				String.class))
 			.isEqualTo("customer-1");
 		assertThat(jdbc.queryForObject("select count(*) from hub_listener", Integer.class)).isZero();
+	}
+
+	@Test
+	void aReplicaStartsOnceTheReleaseHasMigratedTheDatabase(@TempDir Path serviceScripts) throws Exception {
+		TestDatabase database = TestPostgres.freshDatabase("shared_wait");
+		Files.writeString(serviceScripts.resolve("V1__customer.sql"), "create table customer (id uuid primary key);");
+		Flyway release = serviceFlyway(database, serviceScripts);
+		CompletableFuture<Void> replica = CompletableFuture.runAsync(() -> SharedMigrations
+			.awaitMigrated(release.getConfiguration(), Duration.ofSeconds(30), Duration.ofMillis(50)));
+
+		Thread.sleep(300);
+		assertThat(replica).isNotDone();
+		SharedMigrations.migrate(release.getConfiguration());
+		release.migrate();
+
+		replica.get(10, TimeUnit.SECONDS);
+		assertThat(versions(jdbc(database), "flyway_schema_history")).containsExactly("0", "1");
+	}
+
+	@Test
+	void aReplicaGivesUpNamingWhatIsPendingWhenNoReleaseMigrates(@TempDir Path serviceScripts) throws Exception {
+		TestDatabase database = TestPostgres.freshDatabase("shared_unmigrated");
+		Files.writeString(serviceScripts.resolve("V1__customer.sql"), "create table customer (id uuid primary key);");
+		Flyway service = serviceFlyway(database, serviceScripts);
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> SharedMigrations.awaitMigrated(service.getConfiguration(), Duration.ofMillis(200),
+					Duration.ofMillis(50)))
+			.withMessageContaining("not migrated within PT0.2S")
+			.withMessageContaining("shared 1 ")
+			.withMessageContaining("1 customer")
+			.withMessageContaining("crm.migration.mode=migrate-and-exit");
+		assertThat(jdbc(database).queryForObject(
+				"select count(*) from information_schema.tables where table_name in ('customer', 'hub_listener')",
+				Integer.class))
+			.as("tables a waiting replica created")
+			.isZero();
 	}
 
 	/** Configured as the shared defaults configure a service's Flyway. */
