@@ -137,6 +137,17 @@ public final class ServiceProcess {
 		}
 	}
 
+	/**
+	 * Waits for the process to end on its own, as a one-off task (a migration) does.
+	 * @return its exit code
+	 */
+	public int awaitExit(Duration timeout) throws InterruptedException {
+		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException(this.name + " did not end within " + timeout.toSeconds() + " s");
+		}
+		return this.process.exitValue();
+	}
+
 	private static void forwardLines(Process process, Consumer<String> output) {
 		try (BufferedReader reader = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -64,8 +65,13 @@ class QualityRuns implements SmartLifecycle {
 
 	private final JobLocks locks;
 
-	/** Who this instance is as a run's owner. */
-	private final String owner = UUID.randomUUID().toString();
+	/**
+	 * Who this instance is as a run's owner: its process and host (a pod's name on
+	 * Kubernetes), so that an operator can tell which instance works a run, and a random
+	 * part, since a context can stop and start again in one process.
+	 */
+	private final String owner = ProcessHandle.current().pid() + "@"
+			+ Objects.requireNonNullElse(System.getenv("HOSTNAME"), "localhost") + "/" + UUID.randomUUID();
 
 	/**
 	 * Made anew on each start: a stopped context (Spring's test framework pauses cached

@@ -47,6 +47,8 @@ public class SharedMigrations {
 
 	private static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
 
+	private static final Duration REPORT_INTERVAL = Duration.ofSeconds(30);
+
 	@Bean
 	FlywayMigrationStrategy sharedTablesFirst(MigrationProperties properties) {
 		return (flyway) -> {
@@ -83,15 +85,21 @@ public class SharedMigrations {
 	 * @throws IllegalStateException when migrations are still pending after the timeout
 	 */
 	public static void awaitMigrated(Configuration service, Duration timeout, Duration pollInterval) {
-		long deadline = System.nanoTime() + timeout.toNanos();
+		long started = System.nanoTime();
+		long deadline = started + timeout.toNanos();
+		long nextReport = started;
 		List<String> pending = pending(service);
 		while (!pending.isEmpty()) {
-			if (System.nanoTime() - deadline > 0) {
+			long now = System.nanoTime();
+			if (now - deadline > 0) {
 				throw new IllegalStateException("The database was not migrated within " + timeout
 						+ " (crm.migration.wait-timeout); still pending: " + String.join(", ", pending)
 						+ ". Run the release's migration (crm.migration.mode=migrate-and-exit) first.");
 			}
-			logger.info("Waiting for the release's migration; pending: {}", String.join(", ", pending));
+			if (now - nextReport >= 0) {
+				logger.info("Waiting for the release's migration; pending: {}", String.join(", ", pending));
+				nextReport = now + REPORT_INTERVAL.toNanos();
+			}
 			try {
 				Thread.sleep(pollInterval.toMillis());
 			}
@@ -113,7 +121,8 @@ public class SharedMigrations {
 	}
 
 	private static String describe(MigrationInfo migration) {
-		return migration.getVersion() + " " + migration.getDescription();
+		return (migration.getVersion() != null) ? migration.getVersion() + " " + migration.getDescription()
+				: "repeatable " + migration.getDescription();
 	}
 
 	private static Flyway shared(Configuration service) {

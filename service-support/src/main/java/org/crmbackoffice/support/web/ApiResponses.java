@@ -55,10 +55,6 @@ public final class ApiResponses {
 	}
 
 	/**
-	 * A 201 answer to a {@code POST} on a collection, with the {@code Location} of the
-	 * new resource.
-	 */
-	/**
 	 * 201 for a create that takes an {@code Idempotency-Key}: the Location, the
 	 * {@code ETag} of the version created, and whether an earlier request with the same
 	 * key created it ({@value #IDEMPOTENT_REPLAYED}).
@@ -70,6 +66,10 @@ public final class ApiResponses {
 			.body(resource);
 	}
 
+	/**
+	 * A 201 answer to a {@code POST} on a collection, with the {@code Location} of the
+	 * new resource.
+	 */
 	public static <R> ResponseEntity<R> created(String id, R resource) {
 		return ResponseEntity.created(locationOf(id)).body(resource);
 	}
