@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.crmbackoffice.inventory.contact.PhoneNumbers;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,8 +61,13 @@ class QualityChunks {
 
 	private final Clock clock;
 
+	private final Counter checkedCustomers;
+
 	QualityChunks(JdbcClient jdbc, QualityRules rules, PhoneNumbers phoneNumbers, TransactionTemplate transaction,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
+		this.checkedCustomers = Counter.builder("crm.quality.customers.checked")
+			.description("Customers checked by data-quality runs on this instance")
+			.register(meters);
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.phoneNumbers = phoneNumbers;
@@ -74,7 +81,7 @@ class QualityChunks {
 	 * @return whether there is more to do
 	 */
 	boolean next(UUID runId, String owner, int chunkSize) {
-		Boolean more = this.transaction.execute((status) -> {
+		Integer checked = this.transaction.execute((status) -> {
 			// Locks the run for the chunk: a cancel or a take-over waits for the chunk's
 			// commit and then wins.
 			List<Map<String, Object>> run = this.jdbc.sql("""
@@ -85,7 +92,7 @@ class QualityChunks {
 				.query()
 				.listOfRows();
 			if (run.isEmpty()) {
-				return false;
+				return 0;
 			}
 			// Plans for this chunk's bounds: a generic plan, made once for any bounds,
 			// reads whole indexes.
@@ -108,7 +115,7 @@ class QualityChunks {
 					.param("now", Timestamp.from(now))
 					.param("id", runId)
 					.update();
-				return false;
+				return 0;
 			}
 			Map<String, Object> chunk = new HashMap<>();
 			chunk.put("after", after);
@@ -118,9 +125,13 @@ class QualityChunks {
 			chunk.put("now", Timestamp.from(now));
 			check(chunk, scope, now);
 			tally(chunk, scope, ids.size());
-			return true;
+			return ids.size();
 		});
-		return Boolean.TRUE.equals(more);
+		if (checked == null || checked == 0) {
+			return false;
+		}
+		this.checkedCustomers.increment(checked);
+		return true;
 	}
 
 	private void check(Map<String, Object> chunk, String scope, Instant now) {

@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.jobs.JobLocks;
 import org.crmbackoffice.support.problem.ApiProblemException;
@@ -82,7 +84,10 @@ class QualityRuns implements SmartLifecycle {
 	private volatile boolean running;
 
 	QualityRuns(JdbcClient jdbc, QualityChunks chunks, TransactionTemplate transaction, QualityProperties properties,
-			Clock clock, JobLocks locks) {
+			Clock clock, JobLocks locks, MeterRegistry meters) {
+		Gauge.builder("crm.quality.runs.running", () -> runningRun().isPresent() ? 1 : 0)
+			.description("Data-quality runs running, on any instance (at most one)")
+			.register(meters);
 		this.locks = locks;
 		this.jdbc = jdbc;
 		this.chunks = chunks;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,9 @@ class QualityRunTests {
 	@Autowired
 	QualityRuns runs;
 
+	@Autowired
+	MeterRegistry meters;
+
 	private QualityApi api;
 
 	@BeforeEach
@@ -62,6 +66,8 @@ class QualityRunTests {
 				    now() - interval '1 hour', now() - interval '2 hours', 0)""", run, this.api.source,
 				customers.get(2));
 
+		double checkedBefore = this.meters.get("crm.quality.customers.checked").counter().count();
+
 		this.runs.resumeInterrupted();
 		JsonNode resumed = this.api.awaitEnd(QualityApi.BASE + "/run/" + run);
 
@@ -69,6 +75,10 @@ class QualityRunTests {
 		assertThat(resumed.get("checked").asLong()).isEqualTo(7);
 		assertThat(resumed.get("total").asLong()).isEqualTo(7);
 		assertThat(resumed.get("findings").asLong()).isEqualTo(3 + 4);
+		assertThat(this.meters.get("crm.quality.customers.checked").counter().count() - checkedBefore)
+			.as("customers checked after the take-over, as Prometheus sees them")
+			.isEqualTo(4);
+		assertThat(this.meters.get("crm.quality.runs.running").gauge().value()).isZero();
 		for (int i = 0; i < customers.size(); i++) {
 			List<JsonNode> found = this.api.findings(customers.get(i), null);
 			if (i < 3) {
