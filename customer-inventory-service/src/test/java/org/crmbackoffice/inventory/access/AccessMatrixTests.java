@@ -160,6 +160,8 @@ class AccessMatrixTests {
 		}
 		matrix.row(GET, DELIVERY, 200, (as) -> get(as, DELIVERY, ownerId, null));
 		matrix.row(GET, DELIVERY + "/{id}", 200, (as) -> get(as, DELIVERY + "/" + delivery, ownerId, null));
+		matrix.row(POST, DELIVERY + "/redeliver", 200,
+				(as) -> post(as, DELIVERY + "/redeliver?hubId=" + listeners.get(0), ""));
 		matrix.row(POST, DELIVERY + "/{id}/redeliver", 200,
 				(as) -> post(as, DELIVERY + "/" + delivery + "/redeliver", ""));
 

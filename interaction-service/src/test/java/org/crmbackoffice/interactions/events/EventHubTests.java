@@ -10,6 +10,7 @@ import org.awaitility.Awaitility;
 import org.crmbackoffice.model.common.ChannelRef;
 import org.crmbackoffice.model.common.RelatedChannel;
 import org.crmbackoffice.model.event.Delivery;
+import org.crmbackoffice.model.event.Redelivery;
 import org.crmbackoffice.model.event.Hub;
 import org.crmbackoffice.model.event.HubRegistration;
 import org.crmbackoffice.model.interaction.PartyInteraction;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -58,6 +60,9 @@ class EventHubTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	private String party;
 
@@ -207,6 +212,43 @@ class EventHubTests {
 		assertThat(this.receiver.accepted().get(1).id()).isEqualTo(this.receiver.accepted().get(0).id());
 		assertThat(delivery(deliveryId).attempt()).hasSize(2)
 			.allSatisfy((attempt) -> assertThat(attempt.statusCode()).isEqualTo(200));
+	}
+
+	@Test
+	void aListenersDeadLettersAreSentAgainInOneCallOnceItIsBack() {
+		Hub hub = register("event.partyInteraction.relatedParty.partyOrPartyRole.id=" + this.party);
+		this.receiver.status = 503;
+		List<String> logged = List.of(logInteraction().id(), logInteraction().id(), logInteraction().id());
+		await(() -> deliveriesTo(hub).size() == 3 && deliveriesTo(hub).stream().allMatch((d) -> d.attempts() > 0),
+				"a failed attempt of each delivery");
+		// As the last of its tries leaves a delivery during a long outage.
+		this.jdbc.update("update event_delivery set status = 'dead' where listener_id = ?::uuid", hub.id());
+		this.receiver.status = 200;
+
+		Redelivery redelivery = admin().post()
+			.uri("/interaction/v1/delivery/redeliver?hubId=" + hub.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Redelivery.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(redelivery).isEqualTo(new Redelivery(hub.id(), 3));
+		awaitAccepted(3);
+		assertThat(this.receiver.accepted())
+			.extracting((received) -> this.json.readTree(received.body())
+				.get("event")
+				.get("partyInteraction")
+				.get("id")
+				.asString())
+			.containsExactlyInAnyOrderElementsOf(logged);
+		assertThat(deliveriesTo(hub)).allSatisfy((delivery) -> assertThat(delivery.status()).isEqualTo("delivered"));
+		admin().post()
+			.uri("/interaction/v1/delivery/redeliver?hubId=" + UUID.randomUUID())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 	}
 
 	private List<Delivery> deliveriesTo(Hub hub) {

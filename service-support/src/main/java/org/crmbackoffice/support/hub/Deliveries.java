@@ -91,6 +91,32 @@ public class Deliveries {
 		return get(id);
 	}
 
+	/**
+	 * Owes a listener every dead letter again, as {@link #redeliver} does for one: after
+	 * an outage longer than the retries, once the listener is back.
+	 * @param createdSince only the events published at or after this time; all when null
+	 * @return how many
+	 * @throws ApiProblemException 404 for an unknown listener, 409 for one that is not
+	 * active
+	 */
+	@Transactional
+	public int redeliverDead(String hubId, Instant createdSince) {
+		List<String> status = this.jdbc.queryForList("select status from hub_listener where id::text = ?", String.class,
+				hubId);
+		if (status.isEmpty()) {
+			throw ApiProblemException.notFound("hub", hubId);
+		}
+		if (!"active".equals(status.get(0))) {
+			throw new ApiProblemException(ProblemType.CONFLICT,
+					"The listener is " + status.get(0) + "; register it again to receive events.");
+		}
+		return this.jdbc.update("""
+				update event_delivery set status = 'pending', attempts = 0, next_attempt_at = ?
+				where listener_id::text = ? and status = 'dead' and created_at >= ?""",
+				Timestamp.from(this.clock.instant()), hubId,
+				Timestamp.from((createdSince != null) ? createdSince : Instant.EPOCH));
+	}
+
 	private static Delivery deliveryOf(ResultSet row, List<Delivery.Attempt> attempts) throws SQLException {
 		return new Delivery(row.getLong("id"), row.getString("listener_id"), row.getString("event_id"),
 				row.getString("event_type"), row.getString("subject_id"), row.getString("status"),

@@ -1,5 +1,6 @@
 package org.crmbackoffice.support.hub;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.crmbackoffice.model.event.Delivery;
+import org.crmbackoffice.model.event.Redelivery;
 import org.crmbackoffice.support.web.ApiResponses;
 import org.crmbackoffice.support.web.OffsetLimit;
 
@@ -48,6 +50,18 @@ class DeliveryController {
 	@Operation(summary = "Retrieves a delivery with every attempt")
 	Delivery get(@PathVariable long id) {
 		return this.deliveries.get(id);
+	}
+
+	@PostMapping("/redeliver")
+	@Operation(operationId = "redeliverDeadLetters", summary = "Delivers a listener's dead letters again",
+			description = "After an outage of the listener longer than its retries: every delivery to it that was "
+					+ "given up is owed again from now, with a fresh series of tries, in the order of its events per "
+					+ "subject. Events it received meanwhile about the same subject may have come first.")
+	Redelivery redeliverDeadLetters(
+			@Parameter(description = "The listener") @RequestParam @Pattern(regexp = "[0-9a-fA-F-]{36}") String hubId,
+			@Parameter(description = "Only the dead letters of events published at or after this time") @RequestParam(
+					required = false) Instant since) {
+		return new Redelivery(hubId, this.deliveries.redeliverDead(hubId, since));
 	}
 
 	@PostMapping("/{id}/redeliver")
