@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.crmbackoffice.support.jobs.PollingLoop;
 import org.crmbackoffice.support.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,27 +124,8 @@ public class Dispatcher implements SmartLifecycle {
 	}
 
 	private void work() {
-		while (this.running) {
-			try {
-				if (deliverDue() == 0) {
-					Thread.sleep(this.properties.pollInterval().toMillis());
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException ex) {
-				log.warn("Delivering events failed; trying again shortly", ex);
-				try {
-					Thread.sleep(1000);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-			}
-		}
+		PollingLoop.run(() -> this.running, this::deliverDue, this.properties.pollInterval(), log,
+				"Delivering events failed; trying again shortly");
 	}
 
 	@Override

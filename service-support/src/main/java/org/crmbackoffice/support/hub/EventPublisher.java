@@ -41,8 +41,12 @@ public class EventPublisher {
 
 	private final ObjectProvider<Propagator> propagator;
 
+	/** Whether each recorded event is also owed to the event stream (Kafka). */
+	private final boolean streamed;
+
 	EventPublisher(JdbcTemplate jdbc, JsonMapper json, Clock clock, String domain, ObjectProvider<Tracer> tracer,
-			ObjectProvider<Propagator> propagator) {
+			ObjectProvider<Propagator> propagator, boolean streamed) {
+		this.streamed = streamed;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -119,6 +123,10 @@ public class EventPublisher {
 					insert into event_outbox (event_id, event_type, subject_id, payload, created_at, trace_parent)
 					values (?::uuid, ?, ?, ?, ?, ?) returning id""", Long.class, event.eventId(), eventType, subjectId,
 					this.json.writeValueAsString(envelope), Timestamp.from(now), currentTraceParent());
+			if (this.streamed && recordedAnyway) {
+				this.jdbc.update("insert into event_stream_pending (outbox_id, created_at) values (?, ?)", outboxId,
+						Timestamp.from(now));
+			}
 			for (Listener listener : taking) {
 				this.jdbc.update(
 						"""

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.crmbackoffice.support.security.CurrentCaller;
+import org.crmbackoffice.support.stream.EventStreamConfiguration;
+import org.crmbackoffice.support.stream.EventStreamProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,8 +29,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "crm.hub", name = "enabled", havingValue = "true")
-@EnableConfigurationProperties(HubProperties.class)
-@Import({ HubController.class, DeliveryController.class })
+@EnableConfigurationProperties({ HubProperties.class, EventStreamProperties.class })
+@Import({ HubController.class, DeliveryController.class, EventStreamConfiguration.class })
 public class HubConfiguration {
 
 	/**
@@ -40,8 +42,8 @@ public class HubConfiguration {
 	@Bean
 	EventPublisher eventPublisher(JdbcTemplate jdbc, JsonMapper json, Clock clock,
 			@Value("${crm.hub.domain}") String domain, ObjectProvider<Tracer> tracer,
-			ObjectProvider<Propagator> propagator) {
-		return new EventPublisher(jdbc, json, clock, domain, tracer, propagator);
+			ObjectProvider<Propagator> propagator, EventStreamProperties stream) {
+		return new EventPublisher(jdbc, json, clock, domain, tracer, propagator, stream.enabled());
 	}
 
 	@Bean
