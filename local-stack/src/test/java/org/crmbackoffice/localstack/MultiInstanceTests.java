@@ -103,6 +103,9 @@ class MultiInstanceTests {
 
 	private static WebhookReceiver listener;
 
+	/** A listener of the inventory's events. */
+	private static WebhookReceiver inventoryListener;
+
 	@BeforeAll
 	static void startTwoInstancesOfEachServiceBehindOneMigration() throws Exception {
 		inventoryDatabase = TestPostgres.freshDatabase("multi_inventory");
@@ -122,7 +125,9 @@ class MultiInstanceTests {
 				.addAll(LocalStack.inventoryClientProperties("http://localhost:" + interactionPorts[1 - i], issuer));
 			inventory.addAll(List.of("crm.quality.schedule=*/" + SCHEDULE_SECONDS + " * * * * *",
 					"crm.quality.stale-after=PT10S", "crm.quality.chunk-size=500", "crm.rate-limit.window=PT1H",
-					"crm.rate-limit.requests.per-role.supervisor=" + SUPERVISOR_BUDGET));
+					"crm.rate-limit.requests.per-role.supervisor=" + SUPERVISOR_BUDGET,
+					"crm.audit.usage-flush-interval=PT1S", "crm.audit.anomaly.check-interval=PT1S",
+					"crm.audit.anomaly.minimum-records=" + SUPERVISOR_BUDGET / 2));
 			inventoryProperties.add(inventory);
 			List<String> interaction = new ArrayList<>(serviceProperties(interactionDatabase, issuer));
 			interaction
@@ -157,12 +162,17 @@ class MultiInstanceTests {
 		listener = new WebhookReceiver();
 		post(interactions[0], StackParts.tokenOf(authServer, "admin"), "/tmf-api/partyInteraction/v5/hub",
 				"{\"callback\":\"" + listener.url() + "\"}", null);
+		inventoryListener = new WebhookReceiver();
+		post(inventories[1], StackParts.tokenOf(authServer, "admin"), "/tmf-api/customerManagement/v5/hub",
+				"{\"callback\":\"" + inventoryListener.url() + "\"}", null);
 	}
 
 	@AfterAll
 	static void stopEverything() {
-		if (listener != null) {
-			listener.close();
+		for (WebhookReceiver receiver : new WebhookReceiver[] { listener, inventoryListener }) {
+			if (receiver != null) {
+				receiver.close();
+			}
 		}
 		for (ServiceProcess service : new ServiceProcess[] { interactions[0], interactions[1], inventories[0],
 				inventories[1], authServer }) {
@@ -261,6 +271,12 @@ class MultiInstanceTests {
 
 		assertThat(eventsFor("PartyInteractionReminderEvent", stalling)).hasSize(3)
 			.allSatisfy((id, reminders) -> assertThat(reminders).as("reminders of %s", id).isEqualTo(1));
+		Awaitility.await("the supervisor's unusual day raised")
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> anomaliesRaisedFor("supervisor") >= 1);
+		Thread.sleep(3_000);
+		assertThat(anomaliesRaisedFor("supervisor")).as("unusual-access events about the supervisor's day")
+			.isEqualTo(1);
 		Map<Long, Long> runsPerPeriod = new HashMap<>();
 		scheduledRuns()
 			.forEach((startedAt) -> runsPerPeriod.merge(startedAt / (SCHEDULE_SECONDS * 1000L), 1L, Long::sum));
@@ -312,6 +328,7 @@ class MultiInstanceTests {
 		AtomicInteger answered = new AtomicInteger();
 		AtomicInteger failovers = new AtomicInteger();
 		List<String> failures = new CopyOnWriteArrayList<>();
+		List<String> created = new CopyOnWriteArrayList<>();
 		// A writer and a reader, each alternating between the instances: enough to meet
 		// every stop, little enough to leave the two cores to the restarts.
 		ExecutorService clients = Executors.newFixedThreadPool(2);
@@ -333,6 +350,9 @@ class MultiInstanceTests {
 					if (response == null || response.statusCode() >= 300) {
 						failures.add((response != null) ? response.statusCode() + " " + response.body()
 								: "no instance answered");
+					}
+					else if (writes) {
+						created.add(json.readTree(response.body()).get("id").asString());
 					}
 					answered.incrementAndGet();
 					Thread.sleep(50);
@@ -359,6 +379,13 @@ class MultiInstanceTests {
 				answered.get(), failovers.get(), failures.size());
 		assertThat(failures).isEmpty();
 		assertThat(failovers.get()).as("requests that met a stopped instance").isPositive();
+		// What a stopped instance had claimed to deliver was delivered or handed back.
+		Awaitility.await("a create event for each interaction created during the restarts")
+			.atMost(Duration.ofMinutes(1))
+			.until(() -> eventsFor("PartyInteractionCreateEvent", created).keySet().containsAll(created));
+		System.out.printf("multi-instance: %d interactions created during the restarts, %d create events delivered%n",
+				created.size(),
+				eventsFor("PartyInteractionCreateEvent", created).values().stream().mapToInt(Integer::intValue).sum());
 	}
 
 	/**
@@ -432,6 +459,22 @@ class MultiInstanceTests {
 					analyze customer;
 					""".formatted(count));
 		}
+	}
+
+	/**
+	 * The unusual-access events about a principal that reached the inventory's listener.
+	 */
+	private static long anomaliesRaisedFor(String principal) {
+		return inventoryListener.accepted()
+			.stream()
+			.map((received) -> json.readTree(received.body()))
+			.filter((event) -> event.get("eventType").asString().equals("CustomerAccessAnomalyEvent"))
+			.filter((event) -> event.get("event")
+				.get("customerAccessAnomaly")
+				.get("principal")
+				.asString()
+				.equals(principal))
+			.count();
 	}
 
 	/** How many times an event of the type reached the listener, per interaction. */
