@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -72,6 +73,9 @@ class EventStreamTests {
 	@Autowired
 	EmbeddedKafkaBroker broker;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@AfterEach
 	void stopReceiver() {
 		this.receiver.close();
@@ -117,6 +121,8 @@ class EventStreamTests {
 		assertThat(this.jdbc.queryForObject("select count(*) from event_stream_pending", Integer.class))
 			.as("events still owed to the stream")
 			.isZero();
+		assertThat(this.meters.get("crm.stream.events.sent").counter().count()).isGreaterThanOrEqualTo(5);
+		assertThat(this.meters.get("crm.stream.backlog").gauge().value()).isZero();
 	}
 
 	/** The records about these interactions, once the expected number has arrived. */
