@@ -79,13 +79,7 @@ public class Deliveries {
 	 */
 	@Transactional
 	public Delivery redeliver(long id) {
-		Delivery delivery = get(id);
-		String listenerStatus = this.jdbc.queryForObject("select status from hub_listener where id = ?::uuid",
-				String.class, delivery.hubId());
-		if (!"active".equals(listenerStatus)) {
-			throw new ApiProblemException(ProblemType.CONFLICT,
-					"The listener is " + listenerStatus + "; register it again to receive events.");
-		}
+		requireActive(get(id).hubId());
 		this.jdbc.update("update event_delivery set status = 'pending', attempts = 0, next_attempt_at = ? where id = ?",
 				Timestamp.from(this.clock.instant()), id);
 		return get(id);
@@ -101,6 +95,19 @@ public class Deliveries {
 	 */
 	@Transactional
 	public int redeliverDead(String hubId, Instant createdSince) {
+		requireActive(hubId);
+		return this.jdbc.update("""
+				update event_delivery set status = 'pending', attempts = 0, next_attempt_at = ?
+				where listener_id::text = ? and status = 'dead' and created_at >= ?""",
+				Timestamp.from(this.clock.instant()), hubId,
+				Timestamp.from((createdSince != null) ? createdSince : Instant.EPOCH));
+	}
+
+	/**
+	 * @throws ApiProblemException 404 for an unknown listener, 409 for one that is not
+	 * active and so would never receive what is owed to it
+	 */
+	private void requireActive(String hubId) {
 		List<String> status = this.jdbc.queryForList("select status from hub_listener where id::text = ?", String.class,
 				hubId);
 		if (status.isEmpty()) {
@@ -110,11 +117,6 @@ public class Deliveries {
 			throw new ApiProblemException(ProblemType.CONFLICT,
 					"The listener is " + status.get(0) + "; register it again to receive events.");
 		}
-		return this.jdbc.update("""
-				update event_delivery set status = 'pending', attempts = 0, next_attempt_at = ?
-				where listener_id::text = ? and status = 'dead' and created_at >= ?""",
-				Timestamp.from(this.clock.instant()), hubId,
-				Timestamp.from((createdSince != null) ? createdSince : Instant.EPOCH));
 	}
 
 	private static Delivery deliveryOf(ResultSet row, List<Delivery.Attempt> attempts) throws SQLException {
