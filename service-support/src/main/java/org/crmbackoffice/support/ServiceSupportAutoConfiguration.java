@@ -8,6 +8,7 @@ import org.crmbackoffice.support.hub.HubConfiguration;
 import org.crmbackoffice.support.idempotency.IdempotencyKeys;
 import org.crmbackoffice.support.jobs.JobLocks;
 import org.crmbackoffice.support.migration.SharedMigrations;
+import org.crmbackoffice.support.partitions.PartitionConfiguration;
 import org.crmbackoffice.support.problem.ContainerProblemReports;
 import org.crmbackoffice.support.problem.ProblemErrorController;
 import org.crmbackoffice.support.problem.ProblemResponses;
@@ -45,7 +46,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ ProblemResponses.class, ProblemErrorController.class, RequestIdFilter.class, RequestIdPropagation.class,
 		ResourceServerSecurity.class, ApiDocumentationSecurity.class, ApiDocumentationConventions.class,
-		HubConfiguration.class, StrictRequestBodies.class, RateLimitConfiguration.class, SharedMigrations.class })
+		HubConfiguration.class, StrictRequestBodies.class, RateLimitConfiguration.class, SharedMigrations.class,
+		PartitionConfiguration.class })
 public class ServiceSupportAutoConfiguration {
 
 	/**

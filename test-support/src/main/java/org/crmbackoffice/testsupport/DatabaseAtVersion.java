@@ -1,7 +1,5 @@
 package org.crmbackoffice.testsupport;
 
-import java.util.Map;
-
 import org.crmbackoffice.support.migration.SharedMigrations;
 import org.flywaydb.core.Flyway;
 
@@ -51,9 +49,7 @@ public abstract class DatabaseAtVersion implements ApplicationContextInitializer
 				new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password())));
 		context.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("databaseAtVersion" + this.version,
-					Map.of("spring.datasource.url", database.jdbcUrl(), "spring.datasource.username",
-							database.username(), "spring.datasource.password", database.password())));
+			.addFirst(new MapPropertySource("databaseAtVersion" + this.version, database.springProperties()));
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.crmbackoffice.testsupport;
 
-import java.util.Map;
-
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -20,8 +18,7 @@ public class FreshPostgresDatabase implements ApplicationContextInitializer<Conf
 		TestDatabase db = sharedDatabase(context.getEnvironment().getProperty("spring.application.name", "service"));
 		context.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("testPostgres", Map.of("spring.datasource.url", db.jdbcUrl(),
-					"spring.datasource.username", db.username(), "spring.datasource.password", db.password())));
+			.addFirst(new MapPropertySource("testPostgres", db.springProperties()));
 	}
 
 	private static synchronized TestDatabase sharedDatabase(String applicationName) {
