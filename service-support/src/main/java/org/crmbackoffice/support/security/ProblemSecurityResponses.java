@@ -52,6 +52,15 @@ public class ProblemSecurityResponses implements AuthenticationEntryPoint, Acces
 		write(request, response, ProblemType.FORBIDDEN, "Your roles do not allow this request.");
 	}
 
+	/**
+	 * Refuses a browser request from an origin that is not configured, or one asking for
+	 * a method or header that is not allowed.
+	 */
+	public void refuseOrigin(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		write(request, response, ProblemType.FORBIDDEN, "Requests from origin " + request.getHeader("Origin")
+				+ " with this method and these headers are not allowed (crm.web.cors).");
+	}
+
 	private void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
 			throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package org.crmbackoffice.support.security;
 
+import org.crmbackoffice.support.cors.CorsProperties;
+import org.crmbackoffice.support.cors.CrossOriginRequests;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -10,16 +12,18 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * The security every service shares: stateless bearer-token authentication against the
  * configured issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} and
  * {@code audiences}), open health, info and API documentation, the service's own
- * {@link EndpointRules} for everything else, and problem responses for 401 and 403.
+ * {@link EndpointRules} for everything else, problem responses for 401 and 403, and the
+ * browser front ends of {@code crm.web.cors} (see {@link CrossOriginRequests}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({ SecurityProperties.class, CorsProperties.class })
 public class ResourceServerSecurity {
 
 	/** Readable without a token: probes, build info and the API documentation. */
@@ -56,7 +60,11 @@ public class ResourceServerSecurity {
 
 	@Bean
 	SecurityFilterChain resourceServer(HttpSecurity http, EndpointRules rules, CallerTokens tokens,
-			ProblemSecurityResponses problems) throws Exception {
+			ProblemSecurityResponses problems, CorsProperties cors) throws Exception {
+		CorsFilter crossOrigin = CrossOriginRequests.filter(cors, problems);
+		if (crossOrigin != null) {
+			http.addFilter(crossOrigin);
+		}
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((endpoints) -> {
