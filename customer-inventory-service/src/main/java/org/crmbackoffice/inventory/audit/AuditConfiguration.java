@@ -22,6 +22,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableScheduling
 class AuditConfiguration implements WebMvcConfigurer {
 
+	static final String ACCESS_ENTRY_PARTITIONS = "accessEntryPartitions";
+
 	private final CurrentCaller callers;
 
 	private final AuditProperties properties;
@@ -35,7 +37,7 @@ class AuditConfiguration implements WebMvcConfigurer {
 	 * The read entries, one partition per month, which retention drops whole (see
 	 * {@link ReadRetention}).
 	 */
-	@Bean
+	@Bean(ACCESS_ENTRY_PARTITIONS)
 	MonthlyPartitions accessEntryPartitions(JdbcTemplate jdbc) {
 		return new MonthlyPartitions(jdbc, "audit_entry_access");
 	}

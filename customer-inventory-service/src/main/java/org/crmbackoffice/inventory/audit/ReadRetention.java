@@ -10,6 +10,7 @@ import org.crmbackoffice.support.partitions.MonthlyPartitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -57,7 +58,7 @@ class ReadRetention {
 	private final MonthlyPartitions months;
 
 	ReadRetention(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditProperties properties, Clock clock,
-			JobLocks locks, MonthlyPartitions months) {
+			JobLocks locks, @Qualifier(AuditConfiguration.ACCESS_ENTRY_PARTITIONS) MonthlyPartitions months) {
 		this.locks = locks;
 		this.months = months;
 		this.jdbc = jdbc;

@@ -100,7 +100,8 @@ class EventStreamOutageTests {
 
 	private int owedAbout(String interaction) {
 		Integer owed = this.jdbc.queryForObject("""
-				select count(*) from event_stream_pending p join event_outbox o on o.id = p.outbox_id
+				select count(*) from event_stream_pending p
+				join event_outbox o on o.id = p.outbox_id and o.created_at = p.created_at
 				where o.subject_id = ?""", Integer.class, interaction);
 		return (owed != null) ? owed : 0;
 	}

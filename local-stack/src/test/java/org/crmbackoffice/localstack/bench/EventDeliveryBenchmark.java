@@ -174,10 +174,10 @@ public final class EventDeliveryBenchmark {
 					           || to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
 					           || '","eventType":"PartyInteractionCreateEvent","event":{}}', now()
 					    from (select gen_random_uuid() as id from generate_series(1, ?)) ids
-					    returning id, subject_id)
-					insert into event_delivery (event_id, listener_id, subject_id, status, attempts, next_attempt_at,
-					                            created_at)
-					select id, ?::uuid, subject_id, 'pending', 0, now(), now() from event""");
+					    returning id, subject_id, created_at)
+					insert into event_delivery (event_id, event_created_at, listener_id, subject_id, status, attempts,
+					                            next_attempt_at, created_at)
+					select id, created_at, ?::uuid, subject_id, 'pending', 0, now(), now() from event""");
 			for (int written = 0; written < total;) {
 				int due = (int) Math.min(total, rate * ((System.nanoTime() - started) / 1e9)) - written;
 				if (due > 0) {

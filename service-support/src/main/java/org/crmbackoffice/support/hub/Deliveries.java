@@ -24,7 +24,7 @@ public class Deliveries {
 	private static final String SELECT = """
 			select d.id, d.listener_id, o.event_id, o.event_type, d.subject_id, d.status, d.attempts, d.next_attempt_at,
 			       d.created_at, d.delivered_at
-			from event_delivery d join event_outbox o on o.id = d.event_id""";
+			from event_delivery d join event_outbox o on o.id = d.event_id and o.created_at = d.event_created_at""";
 
 	private final JdbcTemplate jdbc;
 

@@ -28,7 +28,7 @@ class DeliveryLedger {
 			select d.id, d.attempts, o.event_id, o.payload, o.created_at, l.id as listener_id, l.callback, l.secret,
 			       l.previous_secret, l.previous_secret_until, o.trace_parent
 			from event_delivery d
-			join event_outbox o on o.id = d.event_id
+			join event_outbox o on o.id = d.event_id and o.created_at = d.event_created_at
 			join hub_listener l on l.id = d.listener_id
 			where d.status = 'pending' and d.next_attempt_at <= ?
 			  and not exists (select 1 from event_delivery earlier
@@ -61,31 +61,38 @@ class DeliveryLedger {
 	 */
 	void record(PendingDelivery delivery, DeliveryOutcome outcome, Instant started, Instant now) {
 		long id = delivery.id();
+		// Naming the event's month, each statement reaches one partition.
+		Timestamp month = Timestamp.from(delivery.committedAt());
 		int attempts = delivery.attempts() + 1;
 		this.jdbc.update("""
-				insert into delivery_attempt (delivery_id, number, at, status_code, latency_ms, error)
-				select ?, count(*) + 1, ?, ?, ?, ? from delivery_attempt where delivery_id = ?""", id,
-				Timestamp.from(started), outcome.statusCode(), outcome.latencyMillis(), outcome.error(), id);
+				insert into delivery_attempt (delivery_id, event_created_at, number, at, status_code, latency_ms, error)
+				select ?, ?, count(*) + 1, ?, ?, ?, ? from delivery_attempt
+				where delivery_id = ? and event_created_at = ?""", id, month, Timestamp.from(started),
+				outcome.statusCode(), outcome.latencyMillis(), outcome.error(), id, month);
 		if (outcome.delivered()) {
-			this.jdbc.update(
-					"update event_delivery set status = 'delivered', attempts = ?, delivered_at = ? where id = ?",
-					attempts, Timestamp.from(now), id);
+			this.jdbc.update("""
+					update event_delivery set status = 'delivered', attempts = ?, delivered_at = ?
+					where id = ? and event_created_at = ?""", attempts, Timestamp.from(now), id, month);
 		}
 		else if (outcome.gone()) {
 			log.warn("Listener {} answered 410 Gone; it is disabled", delivery.listenerId());
 			this.jdbc.update("update hub_listener set status = 'disabled' where id = ?", delivery.listenerId());
 			this.jdbc.update("update event_delivery set status = 'dead' where listener_id = ? and status = 'pending'",
 					delivery.listenerId());
-			this.jdbc.update("update event_delivery set attempts = ? where id = ?", attempts, id);
+			this.jdbc.update("update event_delivery set attempts = ? where id = ? and event_created_at = ?", attempts,
+					id, month);
 		}
 		else if (attempts >= this.maxAttempts) {
-			this.jdbc.update("update event_delivery set status = 'dead', attempts = ? where id = ?", attempts, id);
+			this.jdbc.update(
+					"update event_delivery set status = 'dead', attempts = ? where id = ? and event_created_at = ?",
+					attempts, id, month);
 		}
 		else {
 			Instant next = now
 				.plus((outcome.retryAfter() != null) ? outcome.retryAfter() : this.backoff.delay(attempts));
-			this.jdbc.update("update event_delivery set attempts = ?, next_attempt_at = ? where id = ?", attempts,
-					Timestamp.from(next), id);
+			this.jdbc.update(
+					"update event_delivery set attempts = ?, next_attempt_at = ? where id = ? and event_created_at = ?",
+					attempts, Timestamp.from(next), id, month);
 		}
 	}
 

@@ -128,12 +128,11 @@ public class EventPublisher {
 						Timestamp.from(now));
 			}
 			for (Listener listener : taking) {
-				this.jdbc.update(
-						"""
-								insert into event_delivery (event_id, listener_id, subject_id, status, attempts, next_attempt_at,
-								                            created_at)
-								values (?, ?, ?, 'pending', 0, ?, ?)""",
-						outboxId, listener.id(), subjectId, Timestamp.from(now), Timestamp.from(now));
+				this.jdbc.update("""
+						insert into event_delivery (event_id, event_created_at, listener_id, subject_id, status,
+						                            attempts, next_attempt_at, created_at)
+						values (?, ?, ?, ?, 'pending', 0, ?, ?)""", outboxId, Timestamp.from(now), listener.id(),
+						subjectId, Timestamp.from(now), Timestamp.from(now));
 			}
 		});
 	}

@@ -1,10 +1,13 @@
 package org.crmbackoffice.support.hub;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import org.crmbackoffice.support.jobs.JobLocks;
+import org.crmbackoffice.support.partitions.MonthlyPartitions;
 import org.crmbackoffice.support.security.CurrentCaller;
 import org.crmbackoffice.support.stream.EventStreamConfiguration;
 import org.crmbackoffice.support.stream.EventStreamProperties;
@@ -54,6 +57,31 @@ public class HubConfiguration {
 	@Bean
 	Deliveries deliveries(JdbcTemplate jdbc, Clock clock) {
 		return new Deliveries(jdbc, clock);
+	}
+
+	/**
+	 * The hub's record, one partition per month of publication, which
+	 * {@link OutboxRetention} drops whole.
+	 */
+	@Bean
+	MonthlyPartitions eventOutboxPartitions(JdbcTemplate jdbc) {
+		return new MonthlyPartitions(jdbc, "event_outbox");
+	}
+
+	@Bean
+	MonthlyPartitions eventDeliveryPartitions(JdbcTemplate jdbc) {
+		return new MonthlyPartitions(jdbc, "event_delivery");
+	}
+
+	@Bean
+	MonthlyPartitions deliveryAttemptPartitions(JdbcTemplate jdbc) {
+		return new MonthlyPartitions(jdbc, "delivery_attempt");
+	}
+
+	@Bean
+	OutboxRetention outboxRetention(JdbcTemplate jdbc, PlatformTransactionManager transactions, JobLocks locks,
+			Clock clock, HubProperties properties, List<MonthlyPartitions> partitions) {
+		return new OutboxRetention(jdbc, transactions, locks, clock, properties.retention(), partitions);
 	}
 
 	@Bean

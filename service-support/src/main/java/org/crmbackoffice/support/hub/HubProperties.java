@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry the wait after the first failed try; it doubles with each further try
  * @param maxRetry the longest wait between two tries
  * @param secretOverlap how long a rotated secret still signs alongside its successor
+ * @param retention how long the record of an event, its deliveries and their attempts is
+ * kept after the end of the month it was published in, once nothing in that month is
+ * still owed
  */
 @ConfigurationProperties("crm.hub")
 public record HubProperties(String hubPath, String v4HubPath, String partyHubPath, String deliveryPath,
@@ -31,7 +34,7 @@ public record HubProperties(String hubPath, String v4HubPath, String partyHubPat
 		@DefaultValue("2") int workers, @DefaultValue("PT0.1S") Duration pollInterval,
 		@DefaultValue("12") int maxAttempts, @DefaultValue("PT10S") Duration firstRetry,
 		@DefaultValue("PT1H") Duration maxRetry, @DefaultValue("PT10S") Duration callbackTimeout,
-		@DefaultValue("PT24H") Duration secretOverlap) {
+		@DefaultValue("PT24H") Duration secretOverlap, @DefaultValue("P90D") Duration retention) {
 
 	public static final String V5 = "v5";
 

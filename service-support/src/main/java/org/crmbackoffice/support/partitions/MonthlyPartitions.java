@@ -84,14 +84,15 @@ public class MonthlyPartitions {
 	}
 
 	/**
-	 * Drops a partition and every row in it. It takes the table's exclusive lock for a
-	 * moment, so it waits for no longer than the transaction's lock timeout.
+	 * Drops a partition and every row in it, if it exists. It takes the table's exclusive
+	 * lock for a moment, so it waits for no longer than the transaction's lock timeout.
 	 */
 	public void drop(Partition partition) {
-		this.jdbc.execute("drop table " + partition.name());
+		this.jdbc.execute("drop table if exists " + partition.name());
 	}
 
-	private Partition partition(YearMonth month) {
+	/** The partition of a month, whether it exists or not. */
+	public Partition partition(YearMonth month) {
 		return new Partition(this.table + "_" + month.format(SUFFIX), month,
 				month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
 				month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));

@@ -94,10 +94,12 @@ public class EventStreamRelay implements SmartLifecycle {
 			if (!this.locks.tryLock(JOB)) {
 				return 0;
 			}
-			List<Map<String, Object>> owed = this.jdbc.queryForList("""
-					select o.id, o.event_id, o.event_type, o.subject_id, o.payload, o.trace_parent
-					from event_stream_pending p join event_outbox o on o.id = p.outbox_id
-					order by p.outbox_id limit ?""", this.properties.batchSize());
+			List<Map<String, Object>> owed = this.jdbc.queryForList(
+					"""
+							select o.id, o.event_id, o.event_type, o.subject_id, o.payload, o.trace_parent
+							from event_stream_pending p join event_outbox o on o.id = p.outbox_id and o.created_at = p.created_at
+							order by p.outbox_id limit ?""",
+					this.properties.batchSize());
 			List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
 			for (Map<String, Object> event : owed) {
 				ProducerRecord<String, String> record = recordOf(event);
