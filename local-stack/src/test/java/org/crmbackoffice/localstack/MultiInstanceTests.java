@@ -287,16 +287,16 @@ class MultiInstanceTests {
 	@Test
 	@Order(6)
 	void aDataQualityRunWhoseInstanceIsKilledIsTakenOverAndCompleted() throws Exception {
-		addCustomers(20_000);
+		addCustomers(8_000);
 		String steward = StackParts.tokenOf(authServer, "data-steward");
-		Awaitility.await("a scheduled run over the added customers, a tenth of the way through")
+		Awaitility.await("a scheduled run over the added customers, an eighth of the way through")
 			.atMost(Duration.ofMinutes(1))
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> rows(inventoryDatabase,
-					"select 1 from quality_run where status = 'running' and total > 20000 and checked >= 2000")
+					"select 1 from quality_run where status = 'running' and total > 8000 and checked >= 1000")
 				.size() == 1);
 		List<String> run = rows(inventoryDatabase,
-				"select id, owner from quality_run where status = 'running' and total > 20000")
+				"select id, owner from quality_run where status = 'running' and total > 8000")
 			.get(0);
 		int owner = instanceOwning(run.get(1));
 		inventories[owner].kill();
@@ -329,8 +329,8 @@ class MultiInstanceTests {
 		AtomicInteger failovers = new AtomicInteger();
 		List<String> failures = new CopyOnWriteArrayList<>();
 		List<String> created = new CopyOnWriteArrayList<>();
-		// A writer and a reader, each alternating between the instances: enough to meet
-		// every stop, little enough to leave the two cores to the restarts.
+		// A writer and a reader, each alternating between the instances: five requests a
+		// second each meet every stop and leave the two cores to the restarts.
 		ExecutorService clients = Executors.newFixedThreadPool(2);
 		List<Future<?>> loads = new ArrayList<>();
 		for (int client = 0; client < 2; client++) {
@@ -355,7 +355,7 @@ class MultiInstanceTests {
 						created.add(json.readTree(response.body()).get("id").asString());
 					}
 					answered.incrementAndGet();
-					Thread.sleep(50);
+					Thread.sleep(200);
 				}
 				return null;
 			}));
