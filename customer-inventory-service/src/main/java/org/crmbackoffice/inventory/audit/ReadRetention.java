@@ -23,10 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * never purged. The oldest part of the access chain goes, never a piece from its middle,
  * and in the same transaction a checkpoint keeps the sequence and hash of the last entry
  * purged, where verification then starts. A month of reads that has wholly expired is
- * dropped with its partition, which takes milliseconds however many reads it held; what
- * expired of the month that has not is deleted row by row, and only this transaction
- * declares itself the purge to the append-only trigger. One instance purges at a time,
- * under an advisory lock.
+ * detached from the trail in milliseconds however many reads it held, and dropped once
+ * that has committed, so that removing its files locks nothing; what expired of the month
+ * that has not is deleted row by row, and only this transaction declares itself the purge
+ * to the append-only trigger. One instance purges at a time, under an advisory lock.
  */
 @Component
 class ReadRetention {
@@ -102,7 +102,7 @@ class ReadRetention {
 			Timestamp before = Timestamp.from(cutoff);
 			Long last = this.jdbc.queryForObject(LAST_TO_PURGE, Long.class, before, before);
 			if (last == null) {
-				dropExpiredMonths(cutoff, 0);
+				detachExpiredMonths(cutoff, 0);
 				return 0L;
 			}
 			String hash = this.jdbc.queryForObject(
@@ -115,22 +115,23 @@ class ReadRetention {
 					insert into audit_checkpoint (chain, sequence, hash, entries_purged, purged_before, created_at)
 					values ('access', ?, ?, ?, ?, ?)""", last, hash, purging, before,
 					Timestamp.from(this.clock.instant()));
-			dropExpiredMonths(cutoff, last);
+			detachExpiredMonths(cutoff, last);
 			this.jdbc.queryForObject("select set_config('crm.audit_purge', 'on', true)", String.class);
 			this.jdbc.update("delete from audit_entry where chain = 'access' and sequence <= ?", last);
 			this.jdbc.queryForObject("select set_config('crm.audit_purge', 'off', true)", String.class);
 			return purging;
 		});
+		this.months.dropDetached();
 		return (purged != null) ? purged : 0;
 	}
 
 	/**
-	 * Drops the months that end by the cutoff and hold nothing after the last entry
-	 * purged (empty months too). Dropping a partition locks the access entries for a
+	 * Detaches the months that end by the cutoff and hold nothing after the last entry
+	 * purged (empty months too). Detaching a partition locks the access entries for a
 	 * moment, so it waits for no longer than {@link #PARTITION_LOCK_TIMEOUT} behind a
-	 * long export of the trail: reads of customers queue behind a waiting drop.
+	 * long export of the trail: reads of customers queue behind a waiting detach.
 	 */
-	private void dropExpiredMonths(Instant cutoff, long last) {
+	private void detachExpiredMonths(Instant cutoff, long last) {
 		this.jdbc.queryForObject("select set_config('lock_timeout', ?, true)", String.class,
 				PARTITION_LOCK_TIMEOUT.toMillis() + "ms");
 		for (MonthlyPartitions.Partition month : this.months.list()) {
@@ -140,8 +141,8 @@ class ReadRetention {
 			Long newest = this.jdbc
 				.queryForObject("select max(sequence) from " + month.name() + " where chain = 'access'", Long.class);
 			if (newest == null || newest <= last) {
-				this.months.drop(month);
-				log.info("Dropped {}: its reads are past their retention", month.name());
+				this.months.detach(month);
+				log.info("Dropping {}: its reads are past their retention", month.name());
 			}
 		}
 		this.jdbc.queryForObject("select set_config('lock_timeout', '0', true)", String.class);

@@ -96,6 +96,10 @@ class AuditPartitionTests {
 		long purged = this.retention.purge(Instant.parse("2025-03-15T00:00:00Z"), true);
 
 		assertThat(purged).isEqualTo(7);
+		assertThat(this.jdbc.queryForList("select to_regclass(name)::text from unnest(?::text[]) name", String.class,
+				(Object) new String[] { "audit_entry_access_2025_01", "audit_entry_access_2025_02" }))
+			.as("the tables of the months dropped")
+			.containsOnlyNulls();
 		assertThat(readsPerMonth()).doesNotContainKeys("audit_entry_access_2025_01", "audit_entry_access_2025_02")
 			.containsEntry("audit_entry_access_2025_03", 2L)
 			.containsEntry("audit_entry_access_2025_04", 1L);

@@ -62,6 +62,10 @@ class HubRetentionTests {
 			.contains("event_outbox_2025_02", "event_outbox_2025_03");
 		assertThat(monthsOf("event_delivery")).doesNotContain("event_delivery_2025_01");
 		assertThat(monthsOf("delivery_attempt")).doesNotContain("delivery_attempt_2025_01");
+		assertThat(this.jdbc.queryForList("select to_regclass(name)::text from unnest(?::text[]) name", String.class,
+				(Object) new String[] { "event_outbox_2025_01", "event_delivery_2025_01", "delivery_attempt_2025_01" }))
+			.as("the tables of the month dropped")
+			.containsOnlyNulls();
 		assertThat(deliveryIdsTo(listener)).doesNotContain(delivered).contains(pending);
 
 		this.jdbc.update("update event_delivery set status = 'delivered' where id = ?", pending);

@@ -103,6 +103,11 @@ public class OutboxRetention {
 				.filter(this::dropIfSettled)
 				.toList();
 		});
+		// Removing the files of what was detached locks nothing once the detach
+		// committed.
+		this.attempts.dropDetached();
+		this.deliveries.dropDetached();
+		this.events.dropDetached();
 		return (dropped != null) ? dropped : List.of();
 	}
 
@@ -123,10 +128,10 @@ public class OutboxRetention {
 			log.info("Keeping {}: it still owes deliveries or events to the stream", events.name());
 			return false;
 		}
-		this.attempts.drop(attempts);
-		this.deliveries.drop(deliveries);
-		this.events.drop(events);
-		log.info("Dropped the hub's record of {}: older than {}", events.month(), this.retention);
+		this.attempts.detach(attempts);
+		this.deliveries.detach(deliveries);
+		this.events.detach(events);
+		log.info("Dropping the hub's record of {}: older than {}", events.month(), this.retention);
 		return true;
 	}
 

@@ -84,11 +84,30 @@ public class MonthlyPartitions {
 	}
 
 	/**
-	 * Drops a partition and every row in it, if it exists. It takes the table's exclusive
-	 * lock for a moment, so it waits for no longer than the transaction's lock timeout.
+	 * Detaches a partition, if it is attached: its rows leave the table with it. It takes
+	 * the table's exclusive lock for a moment, so it waits for no longer than the
+	 * transaction's lock timeout. The detached table stays until {@link #dropDetached()}.
 	 */
-	public void drop(Partition partition) {
-		this.jdbc.execute("drop table if exists " + partition.name());
+	public void detach(Partition partition) {
+		if (list().contains(partition)) {
+			this.jdbc.execute("alter table " + this.table + " detach partition " + partition.name());
+		}
+	}
+
+	/**
+	 * Drops the months detached before, whose files PostgreSQL removes as the drop
+	 * commits: a second or more for a month of gigabytes. Call it outside the transaction
+	 * that detached them, so that the table is not locked meanwhile; months detached by a
+	 * process that died before dropping them are dropped too.
+	 * @return the tables dropped
+	 */
+	public List<String> dropDetached() {
+		List<String> detached = this.jdbc.queryForList("""
+				select relname::text from pg_class
+				where relkind = 'r' and relnamespace = current_schema()::regnamespace and relname ~ ?
+				  and not relispartition""", String.class, "^" + this.table + "_[0-9]{4}_[0-9]{2}$");
+		detached.forEach((name) -> this.jdbc.execute("drop table " + name));
+		return detached;
 	}
 
 	/** The partition of a month, whether it exists or not. */
