@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.crmbackoffice.support.jobs.JobLocks;
@@ -97,11 +98,13 @@ public class OutboxRetention {
 			}
 			this.jdbc.queryForObject("select set_config('lock_timeout', ?, true)", String.class,
 					LOCK_TIMEOUT.toMillis() + "ms");
-			return this.events.list()
-				.stream()
-				.filter((month) -> !month.to().isAfter(cutoff))
-				.filter(this::dropIfSettled)
-				.toList();
+			List<Partition> detached = new ArrayList<>();
+			for (Partition month : this.events.list()) {
+				if (!month.to().isAfter(cutoff) && detachIfSettled(month)) {
+					detached.add(month);
+				}
+			}
+			return detached;
 		});
 		// Removing the files of what was detached locks nothing once the detach
 		// committed.
@@ -112,10 +115,11 @@ public class OutboxRetention {
 	}
 
 	/**
-	 * Locks the month's deliveries first, so that none is owed again (a redelivery)
-	 * between the check and the drop.
+	 * Detaches the month's events, deliveries and attempts if nothing in it is owed. It
+	 * locks the month's deliveries first, so that none is owed again (a redelivery)
+	 * between the check and the detach.
 	 */
-	private boolean dropIfSettled(Partition events) {
+	private boolean detachIfSettled(Partition events) {
 		Partition deliveries = this.deliveries.partition(events.month());
 		Partition attempts = this.attempts.partition(events.month());
 		this.jdbc.execute("lock table " + deliveries.name() + " in access exclusive mode");

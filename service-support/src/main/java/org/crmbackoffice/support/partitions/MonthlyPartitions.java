@@ -106,7 +106,8 @@ public class MonthlyPartitions {
 				select relname::text from pg_class
 				where relkind = 'r' and relnamespace = current_schema()::regnamespace and relname ~ ?
 				  and not relispartition""", String.class, "^" + this.table + "_[0-9]{4}_[0-9]{2}$");
-		detached.forEach((name) -> this.jdbc.execute("drop table " + name));
+		// Another instance may be dropping the same table.
+		detached.forEach((name) -> this.jdbc.execute("drop table if exists " + name));
 		return detached;
 	}
 
