@@ -130,6 +130,38 @@ class CustomerChangeApiTests {
 	}
 
 	@Test
+	void answersNotModifiedToAFrontEndWhoseCopyIsCurrent() {
+		Customer customer = create("Cached Customer");
+		String etag = this.client.get()
+			.uri(customer.href())
+			.exchange()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getETag();
+
+		this.client.get()
+			.uri(customer.href())
+			.header("If-None-Match", etag)
+			.exchange()
+			.expectStatus()
+			.isNotModified()
+			.expectBody()
+			.isEmpty();
+		patch(customer.href(), "{\"description\": \"Changed elsewhere\"}").expectStatus().isOk();
+		this.client.get()
+			.uri(customer.href())
+			.header("If-None-Match", etag)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value("ETag", (current) -> assertThat(current).isNotEqualTo(etag))
+			.expectBody()
+			.jsonPath("$.description")
+			.isEqualTo("Changed elsewhere");
+	}
+
+	@Test
 	void refusesAPatchWithAnAttributeTheCustomerDoesNotHaveAndChangesNothing() {
 		Customer customer = create("Misspelt Patch");
 		String etag = etagOf(customer.href());
