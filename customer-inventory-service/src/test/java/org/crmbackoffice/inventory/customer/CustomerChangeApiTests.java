@@ -88,12 +88,7 @@ class CustomerChangeApiTests {
 	@Test
 	void changesAttributesUnderTheETagOfTheLastRead() {
 		Customer customer = create("Etag Customer");
-		String etag = this.client.get()
-			.uri(customer.href())
-			.exchange()
-			.returnResult(String.class)
-			.getResponseHeaders()
-			.getETag();
+		String etag = etagOf(customer.href());
 
 		this.client.patch()
 			.uri(customer.href())
@@ -132,12 +127,7 @@ class CustomerChangeApiTests {
 	@Test
 	void answersNotModifiedToAFrontEndWhoseCopyIsCurrent() {
 		Customer customer = create("Cached Customer");
-		String etag = this.client.get()
-			.uri(customer.href())
-			.exchange()
-			.returnResult(String.class)
-			.getResponseHeaders()
-			.getETag();
+		String etag = etagOf(customer.href());
 
 		this.client.get()
 			.uri(customer.href())
