@@ -174,6 +174,57 @@ class BrowserTests {
 	}
 
 	@Test
+	void liveInboxShowsAnInteractionLoggedAndChangedThroughTheApiAsItHappens() throws IOException {
+		this.browser.get(interaction.baseUrl() + "/inbox/");
+		signIn("agent");
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "Live"));
+		awaitVisible(By.cssSelector("#inbox tbody tr"));
+
+		RestTestClient api = RestTestClient.bindToServer().baseUrl(interaction.baseUrl()).build();
+		String agent = StackParts.tokenOf(authServer, "agent");
+		String logged = api.post()
+			.uri("/tmf-api/partyInteraction/v5/partyInteraction")
+			.headers((headers) -> headers.setBearerAuth(agent))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"direction":"inbound","reason":"moving house","description":"Wants the line moved on the 12th",
+					 "relatedChannel":[{"role":"contact","channel":{"id":"chat"}}]}""")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.toString();
+		By row = By.cssSelector("#inbox tr[data-id='" + logged + "']");
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(row, "Wants the line moved on the 12th"));
+
+		api.patch()
+			.uri("/tmf-api/partyInteraction/v5/partyInteraction/" + logged)
+			.headers((headers) -> headers.setBearerAuth(agent))
+			.contentType(MediaType.parseMediaType("application/merge-patch+json"))
+			.body("{\"status\": \"inProgress\"}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(row, "inProgress"));
+		screenshot("inbox");
+
+		assertThat(this.browser.findElements(By.cssSelector("#inbox tbody tr")))
+			.as("the interaction logged before the page opened, and the new one")
+			.hasSizeGreaterThanOrEqualTo(2);
+		assertThat(this.browser.findElement(By.id("problem")).getText()).isEmpty();
+		assertThat(errorsInConsole()).isEmpty();
+		assertThat(fitsTheWidth(390)).as("no horizontal scrolling at 390 px").isTrue();
+		screenshot("inbox-390");
+	}
+
+	@Test
 	void qualityReportSignsInChartsTheLatestRunAndShowsWrongSecretsPlainly() throws IOException {
 		this.browser.get(inventory.baseUrl() + "/quality-report/");
 		type(By.name("clientSecret"), "not-the-secret");

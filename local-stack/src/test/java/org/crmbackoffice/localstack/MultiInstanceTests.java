@@ -31,6 +31,7 @@ import org.crmbackoffice.model.common.RelatedChannel;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
 import org.crmbackoffice.model.interaction.PartyRefOrPartyRoleRef;
 import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
+import org.crmbackoffice.testsupport.EventStreamClient;
 import org.crmbackoffice.testsupport.TestDatabase;
 import org.crmbackoffice.testsupport.TestPostgres;
 import org.crmbackoffice.testsupport.WebhookReceiver;
@@ -201,20 +202,40 @@ class MultiInstanceTests {
 
 	@Test
 	@Order(2)
-	void eachEventReachesTheListenerOnceWhicheverInstanceWroteIt() throws Exception {
+	void eachEventReachesTheListenerAndEveryLiveStreamOnceWhicheverInstanceWroteIt() throws Exception {
 		String agent = StackParts.tokenOf(authServer, "agent");
 		List<String> ids = new ArrayList<>();
-		for (int i = 0; i < 40; i++) {
-			ids.add(createInteraction(interactions[i % 2], agent, "Multi-instance event " + i, "billing",
-					UUID.randomUUID().toString()));
+		List<EventStreamClient> streams = new ArrayList<>();
+		for (ServiceProcess instance : interactions) {
+			streams.add(EventStreamClient.open(
+					URI.create(instance.baseUrl() + "/interaction/v1/events?eventType=PartyInteractionCreateEvent"),
+					agent, null));
 		}
+		try {
+			for (int i = 0; i < 40; i++) {
+				ids.add(createInteraction(interactions[i % 2], agent, "Multi-instance event " + i, "billing",
+						UUID.randomUUID().toString()));
+			}
 
-		Awaitility.await("a create event for each interaction")
-			.atMost(Duration.ofMinutes(1))
-			.until(() -> eventsFor("PartyInteractionCreateEvent", ids).keySet().containsAll(ids));
-		Thread.sleep(3_000);
-		assertThat(eventsFor("PartyInteractionCreateEvent", ids)).hasSize(40)
-			.allSatisfy((id, deliveries) -> assertThat(deliveries).as("deliveries of %s", id).isEqualTo(1));
+			Awaitility.await("a create event for each interaction")
+				.atMost(Duration.ofMinutes(1))
+				.until(() -> eventsFor("PartyInteractionCreateEvent", ids).keySet().containsAll(ids));
+			Thread.sleep(3_000);
+			assertThat(eventsFor("PartyInteractionCreateEvent", ids)).hasSize(40)
+				.allSatisfy((id, deliveries) -> assertThat(deliveries).as("deliveries of %s", id).isEqualTo(1));
+			for (EventStreamClient stream : streams) {
+				assertThat(stream.events())
+					.extracting((event) -> json.readTree(event.data())
+						.path("event")
+						.path("partyInteraction")
+						.path("id")
+						.asString())
+					.containsExactlyElementsOf(ids);
+			}
+		}
+		finally {
+			streams.forEach(EventStreamClient::close);
+		}
 	}
 
 	@Test

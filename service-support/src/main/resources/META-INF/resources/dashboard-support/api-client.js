@@ -73,5 +73,74 @@ const CrmApi = (() => {
     URL.revokeObjectURL(link.href);
   }
 
-  return { signIn, get, download, signedIn: () => token !== null };
+  const pause = (millis) => new Promise((resolve) => setTimeout(resolve, millis));
+
+  // One Server-Sent Event block: its id, its name and its data lines (comments and retry are not needed here).
+  function parseEvent(block) {
+    const event = { id: null, name: 'message', data: [] };
+    for (const line of block.split('\n')) {
+      const colon = line.indexOf(':');
+      if (colon === 0) {
+        continue;
+      }
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'id') {
+        event.id = value;
+      } else if (field === 'event') {
+        event.name = value;
+      } else if (field === 'data') {
+        event.data.push(value);
+      }
+    }
+    return event;
+  }
+
+  // Keeps a live event stream open with the signed-in token: EventSource cannot send one. Reconnects with
+  // Last-Event-ID after the stream ends, so nothing is missed; stops on a refusal that waiting cannot mend.
+  // onState receives 'connected', 'waiting' (with the reason) or 'stopped' (with the error).
+  async function stream(path, onEvent, onState) {
+    let lastEventId = null;
+    for (;;) {
+      let wait = 2000;
+      try {
+        const headers = { 'Authorization': 'Bearer ' + token, 'Accept': 'text/event-stream' };
+        if (lastEventId !== null) {
+          headers['Last-Event-ID'] = lastEventId;
+        }
+        const response = await fetch(path, { headers, cache: 'no-store' });
+        if (!response.ok) {
+          const error = await failure(response);
+          if (response.status !== 429 && response.status !== 503) {
+            onState('stopped', error);
+            return;
+          }
+          wait = 1000 * Number(response.headers.get('Retry-After') ?? 2);
+          throw error;
+        }
+        onState('connected');
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (let read = await reader.read(); !read.done; read = await reader.read()) {
+          buffer = (buffer + read.value).replace(/\r\n?/g, '\n');
+          for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+            const event = parseEvent(buffer.slice(0, end));
+            buffer = buffer.slice(end + 2);
+            if (event.id !== null) {
+              lastEventId = event.id;
+            }
+            if (event.data.length > 0) {
+              onEvent(event.name, event.data.join('\n'));
+            }
+          }
+        }
+        onState('waiting', new Error('The stream ended; reconnecting.'));
+      } catch (error) {
+        onState('waiting', error);
+      }
+      await pause(wait);
+    }
+  }
+
+  return { signIn, get, download, stream, signedIn: () => token !== null };
 })();

@@ -273,17 +273,29 @@ public final class AccessMatrix {
 		 */
 		public RestTestClient.RequestBodySpec request(HttpMethod method, String uri, String owner) {
 			RestTestClient.RequestBodySpec request = AccessMatrix.this.client.method(method).uri(uri);
-			if (this.caller.hasToken()) {
-				TestIssuer.TokenBuilder token = TestIssuer.shared()
-					.token()
-					.roles((this.caller.role() != null) ? new String[] { this.caller.role() } : new String[0]);
-				if (Roles.PARTNER.equals(this.caller.role())) {
-					token.partyId(this.caller.foreign() ? AccessMatrix.this.otherPartner : owner);
-				}
-				String bearer = token.build();
+			String bearer = bearer(owner);
+			if (bearer != null) {
 				request.headers((headers) -> headers.setBearerAuth(bearer));
 			}
 			return request;
+		}
+
+		/**
+		 * The caller's token, for a call made with another client than the matrix's, such
+		 * as a stream; {@code null} for a caller without one.
+		 * @param owner the party whose record the call is about
+		 */
+		public String bearer(String owner) {
+			if (!this.caller.hasToken()) {
+				return null;
+			}
+			TestIssuer.TokenBuilder token = TestIssuer.shared()
+				.token()
+				.roles((this.caller.role() != null) ? new String[] { this.caller.role() } : new String[0]);
+			if (Roles.PARTNER.equals(this.caller.role())) {
+				token.partyId(this.caller.foreign() ? AccessMatrix.this.otherPartner : owner);
+			}
+			return token.build();
 		}
 
 		/**

@@ -1,11 +1,15 @@
 package org.crmbackoffice.interactions.access;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 import org.crmbackoffice.model.interaction.PartyErasureApi;
+import org.crmbackoffice.support.hub.EventFilter;
 import org.crmbackoffice.support.hub.HubConfiguration;
+import org.crmbackoffice.support.live.LiveEventVisibility;
 import org.crmbackoffice.support.security.EndpointPermissions;
 import org.crmbackoffice.support.security.ResourceServerSecurity;
 import org.crmbackoffice.support.security.RolePermissions;
@@ -89,6 +93,33 @@ public class InteractionAccess {
 				CUSTOMER_INVENTORY_SERVICE, Set.of(INTERACTION_READ, INTERACTION_ERASE)));
 	}
 
+	private static final String LIVE_EVENTS = "/interaction/v1/events";
+
+	/**
+	 * Reminders about the enterprise's own deadlines; a partner hears of progress through
+	 * its messages instead.
+	 */
+	private static final Set<String> INTERNAL_EVENTS = Set.of("PartyInteractionOverdueEvent",
+			"PartyInteractionReminderEvent");
+
+	/**
+	 * A live stream carries what its caller could read: staff every interaction, a
+	 * partner those it takes part in, without the enterprise's internal reminders.
+	 */
+	@Bean
+	LiveEventVisibility interactionEventVisibility() {
+		return (caller, envelope) -> {
+			if (caller.may(INTERACTION_READ)) {
+				return true;
+			}
+			return caller.may(INTERACTION_READ_OWN) && caller.partyId() != null
+					&& !INTERNAL_EVENTS.contains(envelope.path("eventType").asString())
+					&& EventFilter.parse("event.partyInteraction.relatedParty.partyOrPartyRole.id="
+							+ URLEncoder.encode(caller.partyId(), StandardCharsets.UTF_8))
+						.matches(envelope);
+		};
+	}
+
 	private static final String SATISFACTION = "/interaction/v1/partyInteraction/*/satisfaction";
 
 	@Bean
@@ -96,10 +127,10 @@ public class InteractionAccess {
 		String interactions = "/tmf-api/partyInteraction/v5/partyInteraction";
 		String v4 = "/tmf-api/partyInteraction/v4/partyInteraction";
 		return EndpointPermissions.builder()
-			// The landing page, the dashboard page, their scripts and chart library hold
-			// no data; the dashboard calls the
-			// analytics with a token.
-			.on(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/dashboard-support/**", "/webjars/chart.js/**")
+			// The landing page, the dashboard and inbox pages, their scripts and chart
+			// library hold no data; the pages call the API with a token.
+			.on(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/inbox/**", "/dashboard-support/**",
+					"/webjars/chart.js/**")
 			.open()
 			// The schema of this service's TMF683 extension, named in every interaction's
 			// @schemaLocation.
@@ -123,6 +154,8 @@ public class InteractionAccess {
 			.anyOf(INTERACTION_READ, INTERACTION_READ_OWN)
 			.on(HttpMethod.POST, SATISFACTION)
 			.anyOf(SATISFACTION_RECORD)
+			.on(HttpMethod.GET, LIVE_EVENTS)
+			.anyOf(INTERACTION_READ, INTERACTION_READ_OWN)
 			.on(HttpMethod.GET, "/interaction/v1/analytics/**")
 			.anyOf(REPORT_READ)
 			.on(HttpMethod.GET, "/interaction/v1/export/**")

@@ -1,5 +1,6 @@
 package org.crmbackoffice.interactions.access;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,12 +16,14 @@ import org.crmbackoffice.testsupport.AccessMatrix;
 import org.crmbackoffice.testsupport.AccessMatrix.Answer;
 import org.crmbackoffice.testsupport.AccessMatrix.As;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.crmbackoffice.testsupport.EventStreamClient;
 import org.crmbackoffice.testsupport.JsonClient;
 import org.crmbackoffice.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -48,6 +51,8 @@ class AccessMatrixTests {
 
 	private static final String DELIVERY = "/interaction/v1/delivery";
 
+	private static final String EVENTS = "/interaction/v1/events";
+
 	private static final List<String> HUBS = List.of("/tmf-api/partyInteraction/v5/hub",
 			"/tmf-api/partyInteraction/v4/hub");
 
@@ -56,6 +61,9 @@ class AccessMatrixTests {
 	private static final String OWNER = "matrix-owner-" + UUID.randomUUID();
 
 	private static final String OTHER_PARTNER = "matrix-other-" + UUID.randomUUID();
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	RestTestClient client;
@@ -137,6 +145,7 @@ class AccessMatrixTests {
 			matrix.row(DELETE, hub + "/{id}", 204,
 					(as) -> delete(as, hub + "/" + admin.post(hub, registration()).path("id").asString()));
 		}
+		matrix.row(GET, EVENTS, 200, this::openStream);
 		matrix.row(GET, DELIVERY, 200, (as) -> get(as, DELIVERY, null));
 		matrix.row(GET, DELIVERY + "/{id}", 200, (as) -> get(as, DELIVERY + "/" + delivery, null));
 		matrix.row(POST, DELIVERY + "/redeliver", 200,
@@ -156,6 +165,17 @@ class AccessMatrixTests {
 	 */
 	private static Answer get(As as, String uri, String recordId) {
 		return as.answer(as.request(GET, uri, OWNER), recordId);
+	}
+
+	/**
+	 * A stream does not end by itself: its answer is its status, and the body of a
+	 * refusal.
+	 */
+	private Answer openStream(As as) {
+		try (EventStreamClient stream = EventStreamClient.open(URI.create("http://localhost:" + this.port + EVENTS),
+				as.bearer(OWNER), null)) {
+			return new Answer(stream.status(), (stream.status() == 200) ? "" : stream.refusal(), null);
+		}
 	}
 
 	private static Answer post(As as, String uri, String body, String owner) {

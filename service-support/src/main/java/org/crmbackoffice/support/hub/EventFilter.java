@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * Every condition must hold; a condition holds when the attribute (any element, through
  * arrays) equals one of the listed values.
  */
-final class EventFilter {
+public final class EventFilter {
 
 	private final List<Condition> conditions;
 
@@ -27,7 +27,7 @@ final class EventFilter {
 		this.conditions = conditions;
 	}
 
-	static EventFilter parse(String query) {
+	public static EventFilter parse(String query) {
 		List<Condition> conditions = new ArrayList<>();
 		if (query == null || query.isBlank()) {
 			return new EventFilter(conditions);
@@ -52,7 +52,7 @@ final class EventFilter {
 	/**
 	 * @param envelope the event as listeners receive it, so paths read as in the query
 	 */
-	boolean matches(JsonNode envelope) {
+	public boolean matches(JsonNode envelope) {
 		for (Condition condition : this.conditions) {
 			if (!holds(envelope, condition.path(), 0, condition.values())) {
 				return false;

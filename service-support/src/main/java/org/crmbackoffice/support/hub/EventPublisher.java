@@ -120,9 +120,11 @@ public class EventPublisher {
 				return;
 			}
 			Long outboxId = this.jdbc.queryForObject("""
-					insert into event_outbox (event_id, event_type, subject_id, payload, created_at, trace_parent)
-					values (?::uuid, ?, ?, ?, ?, ?) returning id""", Long.class, event.eventId(), eventType, subjectId,
-					this.json.writeValueAsString(envelope), Timestamp.from(now), currentTraceParent());
+					insert into event_outbox (event_id, event_type, subject_id, payload, created_at, trace_parent,
+					                          api_version)
+					values (?::uuid, ?, ?, ?, ?, ?, ?) returning id""", Long.class, event.eventId(), eventType,
+					subjectId, this.json.writeValueAsString(envelope), Timestamp.from(now), currentTraceParent(),
+					version);
 			if (this.streamed && recordedAnyway) {
 				this.jdbc.update("insert into event_stream_pending (outbox_id, created_at) values (?, ?)", outboxId,
 						Timestamp.from(now));

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.crmbackoffice.support.jobs.JobLocks;
+import org.crmbackoffice.support.live.LiveEventConfiguration;
 import org.crmbackoffice.support.partitions.MonthlyPartitions;
 import org.crmbackoffice.support.security.CurrentCaller;
 import org.crmbackoffice.support.stream.EventStreamConfiguration;
@@ -33,7 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "crm.hub", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties({ HubProperties.class, EventStreamProperties.class })
-@Import({ HubController.class, DeliveryController.class, EventStreamConfiguration.class })
+@Import({ HubController.class, DeliveryController.class, EventStreamConfiguration.class, LiveEventConfiguration.class })
 public class HubConfiguration {
 
 	/**

@@ -48,7 +48,7 @@ class RateLimitInterceptor implements HandlerInterceptor {
 			return true;
 		}
 		long capacity = this.budget.forRoles(caller.roles());
-		ConsumptionProbe probe = this.budgets.take(this.policy + ":" + keyOf(caller), capacity).orElse(null);
+		ConsumptionProbe probe = this.budgets.take(this.policy + ":" + caller.limitKey(), capacity).orElse(null);
 		if (probe == null) {
 			return true;
 		}
@@ -64,17 +64,6 @@ class RateLimitInterceptor implements HandlerInterceptor {
 		throw new ApiProblemException(ProblemType.TOO_MANY_REQUESTS,
 				"This client has used its %d requests per %d s%s. Try again in %d s.".formatted(capacity, window,
 						this.policy.equals("default") ? "" : " for exports and reports", retryAfter));
-	}
-
-	/**
-	 * A partner's party, whichever client it uses; otherwise whom the token was issued
-	 * to.
-	 */
-	private static String keyOf(Caller caller) {
-		if (caller.isPartner() && caller.partyId() != null) {
-			return "party:" + caller.partyId();
-		}
-		return "subject:" + caller.subject();
 	}
 
 	private static long seconds(long nanos) {

@@ -24,6 +24,14 @@ public record Caller(String subject, String clientId, Set<String> roles, String 
 		return this.permissions.contains(permission);
 	}
 
+	/**
+	 * Whose requests count together against a client's limits: a partner's party,
+	 * whichever client it uses; otherwise whom the token was issued to.
+	 */
+	public String limitKey() {
+		return (isPartner() && this.partyId != null) ? "party:" + this.partyId : "subject:" + this.subject;
+	}
+
 	/** A business partner sees only what it takes part in. */
 	public boolean isPartner() {
 		return this.roles.contains(Roles.PARTNER);

@@ -28,6 +28,7 @@ public enum ProblemType {
 	PEER_FAILED("peer-failed", 502, "A service this request depends on failed"),
 	QUERY_TIMEOUT("query-timeout", 503, "The query took longer than this service allows"),
 	AUDIT_UNAVAILABLE("audit-unavailable", 503, "The access cannot be recorded in the audit trail right now"),
+	STREAMS_EXHAUSTED("streams-exhausted", 503, "This instance holds as many event streams as it may"),
 	DATABASE_UNAVAILABLE("database-unavailable", 503, "The service cannot reach its database right now"),
 	INTERNAL_ERROR("internal-error", 500, "Internal error");
 
