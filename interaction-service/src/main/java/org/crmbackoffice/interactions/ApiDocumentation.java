@@ -36,12 +36,12 @@ class ApiDocumentation {
 	@Bean
 	OpenApiCustomizer tagOrder() {
 		return ApiDocumentationConventions.tagOrder("partyInteraction", "partyInteraction v4", "channel",
-				"satisfaction", "hub", "delivery", "analytics", "export", "erasure");
+				"satisfaction", "hub", "delivery", "events", "analytics", "export", "erasure");
 	}
 
 	@Bean
 	ReportPages reportPages() {
-		return new ReportPages("dashboard");
+		return new ReportPages("dashboard", "inbox");
 	}
 
 }
