@@ -36,7 +36,7 @@ class ApiDocumentation {
 	@Bean
 	OpenApiCustomizer tagOrder() {
 		return ApiDocumentationConventions.tagOrder("customer", "customer v4", "individual", "organization",
-				"agreement", "hub", "delivery", "data quality", "audit", "report", "privacy");
+				"agreement", "hub", "delivery", "events", "data quality", "audit", "report", "privacy");
 	}
 
 	@Bean

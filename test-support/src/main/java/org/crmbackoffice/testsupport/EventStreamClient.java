@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +34,13 @@ public final class EventStreamClient implements AutoCloseable {
 
 	private EventStreamClient(HttpResponse<Stream<String>> response) {
 		this.response = response;
-		this.reading = CompletableFuture.runAsync(this::read);
+		// A thread of its own: reading blocks, and a shared pool would let one stream
+		// starve the others.
+		this.reading = CompletableFuture.runAsync(this::read, (task) -> {
+			Thread reader = new Thread(task, "event-stream-client");
+			reader.setDaemon(true);
+			reader.start();
+		});
 	}
 
 	/**
@@ -120,7 +127,8 @@ public final class EventStreamClient implements AutoCloseable {
 						this.lastId = id;
 					}
 					if (!data.isEmpty()) {
-						this.events.add(new Received(id, (name != null) ? name : "message", String.join("\n", data)));
+						this.events.add(new Received(id, (name != null) ? name : "message", String.join("\n", data),
+								Instant.now()));
 					}
 					id = null;
 					name = null;
@@ -159,8 +167,9 @@ public final class EventStreamClient implements AutoCloseable {
 	 * @param name {@code message} for the events themselves, {@code reload} for the
 	 * signal to read the current state again
 	 * @param data the event's data, a TMF event envelope for a message
+	 * @param receivedAt when its last line arrived
 	 */
-	public record Received(String id, String name, String data) {
+	public record Received(String id, String name, String data, Instant receivedAt) {
 	}
 
 }

@@ -64,6 +64,8 @@ public class InventoryAccess {
 
 	private static final String QUALITY_PATH = "/inventory/v1/quality";
 
+	private static final String LIVE_EVENTS = "/inventory/v1/events";
+
 	private static final String AUDIT_PATH = "/inventory/v1/audit/**";
 
 	private static final String REPORT_PATH = "/inventory/v1/report/**";
@@ -133,6 +135,8 @@ public class InventoryAccess {
 			.on(HttpMethod.GET, "/", "/index.html", "/quality-report/**", "/dashboard-support/**",
 					"/webjars/chart.js/**")
 			.open()
+			.on(HttpMethod.GET, LIVE_EVENTS)
+			.anyOf(CUSTOMER_READ, CUSTOMER_READ_OWN, AUDIT_READ)
 			.on(HttpMethod.GET, QUALITY_PATH + "/report")
 			.anyOf(QUALITY_AUDIT, REPORT_READ)
 			.onAnyMethod(QUALITY_PATH + "/**")

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.crmbackoffice.inventory.usage.UsageMeter;
 import org.crmbackoffice.support.problem.ApiProblemException;
@@ -123,6 +124,25 @@ public class AuditTrail {
 	}
 
 	/**
+	 * Records the customer records a live event stream sends as reads by the caller who
+	 * opened it. Called on the request that opens the stream, where who reads, from where
+	 * and why are known; what it returns records a batch of reads from another thread and
+	 * returns once their entries are committed.
+	 */
+	public Consumer<List<Read>> streamedReads() {
+		Accessor accessor = Accessor.of(this.caller.get());
+		return (reads) -> {
+			if (reads.isEmpty() || !this.readsRecorded) {
+				return;
+			}
+			Instant now = this.clock.instant();
+			this.reads.record(reads.stream()
+				.map((read) -> accessor.entry(now, CUSTOMER_READ, read.customerId(), read.via(), null))
+				.toList());
+		};
+	}
+
+	/**
 	 * Records a write to a customer's record by the current caller, with what it changed,
 	 * in the caller's transaction.
 	 * @param before the record before, {@code null} for a create
@@ -160,8 +180,13 @@ public class AuditTrail {
 		this.reads.flush();
 	}
 
-	/** A read of a customer's record, directly or through one of its parts. */
-	record Read(UUID customerId, String via) {
+	/**
+	 * A read of a customer's record, directly or through one of its parts.
+	 *
+	 * @param via what it went out in, e.g. {@code Agreement/<id>}, or {@code null} for
+	 * the record itself
+	 */
+	public record Read(UUID customerId, String via) {
 	}
 
 }

@@ -2,6 +2,7 @@ package org.crmbackoffice.inventory.access;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.crmbackoffice.testsupport.AccessMatrix.Answer;
 import org.crmbackoffice.testsupport.AccessMatrix.As;
 import org.crmbackoffice.testsupport.AccessMatrix;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.crmbackoffice.testsupport.EventStreamClient;
 import org.crmbackoffice.testsupport.JsonClient;
 import org.crmbackoffice.testsupport.StandInService;
 import org.crmbackoffice.testsupport.TestIssuer;
@@ -30,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,6 +68,8 @@ class AccessMatrixTests {
 
 	private static final String DELIVERY = "/inventory/v1/delivery";
 
+	private static final String EVENTS = "/inventory/v1/events";
+
 	private static final List<String> HUBS = List.of("/tmf-api/customerManagement/v5/hub",
 			"/tmf-api/customerManagement/v4/hub", PartyApi.BASE_PATH + "/hub");
 
@@ -72,6 +77,9 @@ class AccessMatrixTests {
 
 	@AutoClose
 	private static final StandInService interactionService = startInteractionService();
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	RestTestClient client;
@@ -158,6 +166,7 @@ class AccessMatrixTests {
 		for (int i = 0; i < HUBS.size(); i++) {
 			hubRows(matrix, HUBS.get(i), listeners.get(i));
 		}
+		matrix.row(GET, EVENTS, 200, (as) -> openStream(as, ownerId));
 		matrix.row(GET, DELIVERY, 200, (as) -> get(as, DELIVERY, ownerId, null));
 		matrix.row(GET, DELIVERY + "/{id}", 200, (as) -> get(as, DELIVERY + "/" + delivery, ownerId, null));
 		matrix.row(POST, DELIVERY + "/redeliver", 200,
@@ -226,6 +235,17 @@ class AccessMatrixTests {
 		matrix.row(GET, hub + "/{id}", 200, (as) -> get(as, hub + "/" + listener, null, null));
 		matrix.row(POST, hub + "/{id}/rotateSecret", 200, (as) -> post(as, hub + "/" + listener + "/rotateSecret", ""));
 		matrix.row(DELETE, hub + "/{id}", 204, (as) -> delete(as, hub + "/" + listener(hub)));
+	}
+
+	/**
+	 * A stream does not end by itself: its answer is its status, and the body of a
+	 * refusal.
+	 */
+	private Answer openStream(As as, String owner) {
+		try (EventStreamClient stream = EventStreamClient.open(URI.create("http://localhost:" + this.port + EVENTS),
+				as.bearer(owner), null)) {
+			return new Answer(stream.status(), (stream.status() == 200) ? "" : stream.refusal(), null);
+		}
 	}
 
 	private static Answer get(As as, String uri, String owner, String recordId) {

@@ -3,6 +3,7 @@ package org.crmbackoffice.support.live;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,7 +119,7 @@ public class LiveEventStreams implements SmartLifecycle {
 			lasts = this.properties.maxDuration();
 		}
 		SseEmitter emitter = new SseEmitter(Math.max(1, lasts.toMillis()));
-		LiveStream stream = new LiveStream(caller, clientKey, filter, emitter,
+		LiveStream stream = new LiveStream(caller, clientKey, filter, this.visibility.beforeSending(caller), emitter,
 				(resumeFrom != null) ? resumeFrom : this.outbox.head(), this.clock);
 		emitter.onCompletion(() -> stream.ended(this::forget));
 		emitter.onTimeout(() -> stream.close(this::forget));
@@ -181,6 +182,7 @@ public class LiveEventStreams implements SmartLifecycle {
 	}
 
 	private void send(LiveStream stream, List<LiveEvent> events) {
+		List<LiveEvent> shown = new ArrayList<>();
 		for (LiveEvent event : events) {
 			if (!event.position().isAfter(stream.position())) {
 				continue;
@@ -188,13 +190,26 @@ public class LiveEventStreams implements SmartLifecycle {
 			stream.moveTo(event.position());
 			if (event.envelope().has("eventType") && this.visibility.visibleTo(stream.caller(), event.envelope())
 					&& stream.filter().matches(event.envelope())) {
-				Instant published = event.publishedAt();
-				SseEventBuilder sent = SseEmitter.event().id(event.position().toString()).data(event.payload());
-				if (!stream.offer(sent, this.properties.queueLimit(), this.senders, this::forget)) {
-					return;
-				}
-				this.delay.record(Duration.between(published, this.clock.instant()));
+				shown.add(event);
 			}
+		}
+		if (shown.isEmpty()) {
+			return;
+		}
+		try {
+			stream.beforeSending().accept(shown.stream().map(LiveEvent::envelope).toList());
+		}
+		catch (RuntimeException ex) {
+			log.warn("A live stream ends: what must happen before its events are sent failed", ex);
+			stream.close(this::forget);
+			return;
+		}
+		for (LiveEvent event : shown) {
+			SseEventBuilder sent = SseEmitter.event().id(event.position().toString()).data(event.payload());
+			if (!stream.offer(sent, this.properties.queueLimit(), this.senders, this::forget)) {
+				return;
+			}
+			this.delay.record(Duration.between(event.publishedAt(), this.clock.instant()));
 		}
 	}
 

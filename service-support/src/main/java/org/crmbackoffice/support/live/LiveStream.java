@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -13,6 +14,7 @@ import java.util.function.Consumer;
 
 import org.crmbackoffice.support.hub.EventFilter;
 import org.crmbackoffice.support.security.Caller;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
@@ -29,6 +31,8 @@ final class LiveStream {
 	private final String clientKey;
 
 	private final EventFilter filter;
+
+	private final Consumer<List<JsonNode>> beforeSending;
 
 	private final SseEmitter emitter;
 
@@ -47,9 +51,10 @@ final class LiveStream {
 	/** Where the stream is: the last event it was sent or passed over. */
 	private volatile StreamPosition position;
 
-	LiveStream(Caller caller, String clientKey, EventFilter filter, SseEmitter emitter, StreamPosition resumeFrom,
-			Clock clock) {
+	LiveStream(Caller caller, String clientKey, EventFilter filter, Consumer<List<JsonNode>> beforeSending,
+			SseEmitter emitter, StreamPosition resumeFrom, Clock clock) {
 		this.caller = caller;
+		this.beforeSending = beforeSending;
 		this.clientKey = clientKey;
 		this.filter = filter;
 		this.emitter = emitter;
@@ -68,6 +73,10 @@ final class LiveStream {
 
 	EventFilter filter() {
 		return this.filter;
+	}
+
+	Consumer<List<JsonNode>> beforeSending() {
+		return this.beforeSending;
 	}
 
 	SseEmitter emitter() {
