@@ -199,7 +199,7 @@ public final class EventDeliveryBenchmark {
 		return new Phase(rate, achieved, total, 0, delays);
 	}
 
-	private static String change() {
+	static String change() {
 		return """
 				{"@type": "PartyInteraction", "description": "benchmark", "direction": "inbound", "reason": "order request",
 				 "relatedChannel": [{"role": "contact", "channel": {"id": "webSelfService"}}],
@@ -207,7 +207,7 @@ public final class EventDeliveryBenchmark {
 			.formatted(UUID.randomUUID());
 	}
 
-	private static boolean post(String url, String token, String body) {
+	static boolean post(String url, String token, String body) {
 		try {
 			HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
 				.header("Authorization", "Bearer " + token)
@@ -225,7 +225,7 @@ public final class EventDeliveryBenchmark {
 		}
 	}
 
-	private static String token(String authServer) throws IOException, InterruptedException {
+	static String token(String authServer) throws IOException, InterruptedException {
 		String basic = Base64.getEncoder().encodeToString("admin:admin-secret".getBytes(StandardCharsets.UTF_8));
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(authServer + "/oauth2/token"))
 			.header("Authorization", "Basic " + basic)
@@ -239,7 +239,7 @@ public final class EventDeliveryBenchmark {
 		return matcher.group(1);
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

@@ -92,10 +92,7 @@ public class LiveEventStreams implements SmartLifecycle {
 	 */
 	SseEmitter open(Caller caller, String clientKey, EventFilter filter, StreamPosition lastEventId, Instant endsBy) {
 		Instant now = this.clock.instant();
-		// A new stream starts at what has settled by now: a change committed once the
-		// client
-		// holds the stream's answer is on it.
-		StreamPosition resumeFrom = (lastEventId != null) ? resumable(lastEventId, now) : this.outbox.head();
+		StreamPosition resumeFrom = (lastEventId != null) ? resumable(lastEventId, now) : null;
 		if (!this.running) {
 			throw new StreamRefused(ProblemType.STREAMS_EXHAUSTED,
 					"This instance is shutting down; open the stream again.", RECONNECT);
@@ -119,16 +116,21 @@ public class LiveEventStreams implements SmartLifecycle {
 			lasts = this.properties.maxDuration();
 		}
 		SseEmitter emitter = new SseEmitter(Math.max(1, lasts.toMillis()));
+		// A stream that does not resume starts at what has settled by now: any change
+		// that
+		// commits once the client holds the stream's answer is on it.
+		StreamPosition start = (resumeFrom != null) ? resumeFrom : this.outbox.head();
 		LiveStream stream = new LiveStream(caller, clientKey, filter, this.visibility.beforeSending(caller), emitter,
-				(resumeFrom != null) ? resumeFrom : this.outbox.head(), this.clock);
+				start, this.clock);
 		emitter.onCompletion(() -> stream.ended(this::forget));
 		emitter.onTimeout(() -> stream.close(this::forget));
 		emitter.onError((error) -> stream.ended(this::forget));
 		SseEventBuilder opening = SseEmitter.event().reconnectTime(RECONNECT.toMillis()).comment("open");
 		stream.offer(opening, this.properties.queueLimit(), this.senders, this::forget);
-		if (resumeFrom == null) {
+		if (lastEventId != null && resumeFrom == null) {
 			stream.offer(
 					SseEmitter.event()
+						.id(start.toString())
 						.name("reload")
 						.data("{\"reason\":\"The events after the given Last-Event-ID are no longer kept. "
 								+ "Read the current state again; the stream carries on from now.\"}"),
