@@ -60,6 +60,7 @@ public class LiveEventStreams implements SmartLifecycle {
 
 	private ExecutorService senders;
 
+	/** Where the reading thread is; {@code null} while no stream is open. */
 	private StreamPosition head;
 
 	/** How many streams this instance holds open now. */
@@ -154,6 +155,16 @@ public class LiveEventStreams implements SmartLifecycle {
 
 	/** One round of the reading thread: new events for every stream, and backlogs. */
 	int deliver() {
+		// An instance without streams leaves the database alone: it would only compete
+		// for connections, most of all while the database is coming back. The next
+		// stream starts from the position it opened at, so nothing needs to be followed.
+		if (this.streams.isEmpty()) {
+			this.head = null;
+			return 0;
+		}
+		if (this.head == null) {
+			this.head = this.streams.stream().map(LiveStream::position).min(StreamPosition::compareTo).orElseThrow();
+		}
 		List<LiveEvent> batch = this.outbox.after(this.head, null, this.properties.batchSize());
 		StreamPosition next = batch.isEmpty() ? this.head : batch.get(batch.size() - 1).position();
 		boolean catchingUp = false;
@@ -223,7 +234,6 @@ public class LiveEventStreams implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.head = this.outbox.head();
 		this.senders = Executors.newFixedThreadPool(this.properties.senders(), (task) -> {
 			Thread thread = new Thread(task, "live-event-sender");
 			thread.setDaemon(true);
