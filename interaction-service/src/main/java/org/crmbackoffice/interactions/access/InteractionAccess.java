@@ -1,13 +1,10 @@
 package org.crmbackoffice.interactions.access;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 import org.crmbackoffice.model.interaction.PartyErasureApi;
-import org.crmbackoffice.support.hub.EventFilter;
 import org.crmbackoffice.support.hub.HubConfiguration;
 import org.crmbackoffice.support.live.LiveEventVisibility;
 import org.crmbackoffice.support.security.EndpointPermissions;
@@ -114,9 +111,12 @@ public class InteractionAccess {
 			}
 			return caller.may(INTERACTION_READ_OWN) && caller.partyId() != null
 					&& !INTERNAL_EVENTS.contains(envelope.path("eventType").asString())
-					&& EventFilter.parse("event.partyInteraction.relatedParty.partyOrPartyRole.id="
-							+ URLEncoder.encode(caller.partyId(), StandardCharsets.UTF_8))
-						.matches(envelope);
+					&& envelope.path("event")
+						.path("partyInteraction")
+						.path("relatedParty")
+						.valueStream()
+						.anyMatch((party) -> caller.partyId()
+							.equals(party.path("partyOrPartyRole").path("id").asString()));
 		};
 	}
 

@@ -11,6 +11,6 @@ import tools.jackson.databind.JsonNode;
  * @param payload the envelope as the outbox holds it, sent as it is
  * @param envelope the same, parsed, for the filters
  */
-record LiveEvent(StreamPosition position, String eventType, String payload, JsonNode envelope, Instant publishedAt) {
+record LiveEvent(StreamPosition position, String payload, JsonNode envelope, Instant publishedAt) {
 
 }

@@ -117,9 +117,8 @@ public class LiveEventStreams implements SmartLifecycle {
 			lasts = this.properties.maxDuration();
 		}
 		SseEmitter emitter = new SseEmitter(Math.max(1, lasts.toMillis()));
-		// A stream that does not resume starts at what has settled by now: any change
-		// that
-		// commits once the client holds the stream's answer is on it.
+		// A stream that does not resume starts at what has settled by now:
+		// any change that commits once the client holds the answer is on it.
 		StreamPosition start = (resumeFrom != null) ? resumeFrom : this.outbox.head();
 		LiveStream stream = new LiveStream(caller, clientKey, filter, this.visibility.beforeSending(caller), emitter,
 				start, this.clock);

@@ -79,10 +79,6 @@ final class LiveStream {
 		return this.beforeSending;
 	}
 
-	SseEmitter emitter() {
-		return this.emitter;
-	}
-
 	StreamPosition position() {
 		return this.position;
 	}

@@ -37,7 +37,7 @@ class OutboxEvents {
 			""";
 
 	private static final String COLUMNS = """
-			select o.transaction_id::text::bigint as transaction_id, o.id, o.event_type, o.payload, o.created_at
+			select o.transaction_id::text::bigint as transaction_id, o.id, o.payload, o.created_at
 			from event_outbox o, horizon
 			where o.transaction_id < horizon.below and o.api_version in ('v5', 'party-v5')
 			""";
@@ -63,9 +63,8 @@ class OutboxEvents {
 		return this.jdbc.query(HORIZON + COLUMNS + "and (o.transaction_id, o.id) > (?::text::xid8, ?) " + bound
 				+ "order by o.transaction_id, o.id limit ?", (row, number) -> {
 					String payload = row.getString("payload");
-					return new LiveEvent(new StreamPosition(row.getLong("transaction_id"), row.getLong("id")),
-							row.getString("event_type"), payload, this.json.readTree(payload),
-							row.getTimestamp("created_at").toInstant());
+					return new LiveEvent(new StreamPosition(row.getLong("transaction_id"), row.getLong("id")), payload,
+							this.json.readTree(payload), row.getTimestamp("created_at").toInstant());
 				}, arguments);
 	}
 
