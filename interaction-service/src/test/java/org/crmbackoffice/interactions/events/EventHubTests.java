@@ -2,9 +2,13 @@ package org.crmbackoffice.interactions.events;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.crmbackoffice.model.common.ChannelRef;
@@ -20,6 +24,7 @@ import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import org.crmbackoffice.support.hub.WebhookSignature;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.crmbackoffice.testsupport.StandInService;
 import org.crmbackoffice.testsupport.TestIssuer;
 import org.crmbackoffice.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
@@ -219,8 +224,9 @@ class EventHubTests {
 		Hub hub = register("event.partyInteraction.relatedParty.partyOrPartyRole.id=" + this.party);
 		this.receiver.status = 503;
 		List<String> logged = List.of(logInteraction().id(), logInteraction().id(), logInteraction().id());
-		await(() -> deliveriesTo(hub).size() == 3 && deliveriesTo(hub).stream().allMatch((d) -> d.attempts() > 0),
-				"a failed attempt of each delivery");
+		await(() -> deliveriesTo(hub).size() == 3
+				&& deliveriesTo(hub).stream().allMatch((d) -> !delivery(d.id()).attempt().isEmpty()),
+				"a failed attempt of each delivery recorded");
 		// As the last of its tries leaves a delivery during a long outage.
 		this.jdbc.update("update event_delivery set status = 'dead' where listener_id = ?::uuid", hub.id());
 		this.receiver.status = 200;
@@ -236,13 +242,7 @@ class EventHubTests {
 
 		assertThat(redelivery).isEqualTo(new Redelivery(hub.id(), 3));
 		awaitAccepted(3);
-		assertThat(this.receiver.accepted())
-			.extracting((received) -> this.json.readTree(received.body())
-				.get("event")
-				.get("partyInteraction")
-				.get("id")
-				.asString())
-			.containsExactlyInAnyOrderElementsOf(logged);
+		assertThat(acceptedInteractionIds()).containsExactlyInAnyOrderElementsOf(logged);
 		// A delivery is recorded once its answer is in, a moment after the listener saw
 		// it.
 		await(() -> deliveriesTo(hub).stream().allMatch((delivery) -> "delivered".equals(delivery.status())),
@@ -302,6 +302,71 @@ class EventHubTests {
 	}
 
 	@Test
+	void aSlowListenerHoldsUpNeitherTheOtherListenersNorADatabaseTransaction() throws IOException {
+		CountDownLatch slowListenerAnswers = new CountDownLatch(1);
+		List<String> slowlyReceived = new CopyOnWriteArrayList<>();
+		try (StandInService slow = StandInService.start((request) -> {
+			slowlyReceived.add(request.header("webhook-id"));
+			try {
+				slowListenerAnswers.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return StandInService.Answer.status(204);
+		})) {
+			Hub healthy = register("event.partyInteraction.relatedParty.partyOrPartyRole.id=" + this.party);
+			Hub slowHub = register(slow.baseUrl() + "/events",
+					"event.partyInteraction.relatedParty.partyOrPartyRole.id=" + this.party);
+			List<String> logged = List.of(logInteraction().id(), logInteraction().id(), logInteraction().id());
+
+			awaitAccepted(3);
+			// Three events about three interactions are posted to the slow listener at
+			// once.
+			await(() -> slowlyReceived.size() == 3, "all three calls under way at the slow listener");
+			pause(Duration.ofMillis(1500));
+			assertThat(slowlyReceived).hasSize(3);
+			assertThat(this.jdbc.queryForObject("""
+					select count(*) from pg_stat_activity
+					where datname = current_database() and pid <> pg_backend_pid()
+					  and xact_start < clock_timestamp() - interval '1 second'""", Integer.class))
+				.as("transactions open for more than a second while the slow listener answers")
+				.isZero();
+
+			slowListenerAnswers.countDown();
+			await(() -> Stream.of(healthy, slowHub)
+				.flatMap((hub) -> deliveriesTo(hub).stream())
+				.filter((delivery) -> "delivered".equals(delivery.status()))
+				.count() == 2 * logged.size(), "every delivery to both listeners recorded as delivered");
+		}
+	}
+
+	@Test
+	void aListenerThatKeepsFailingIsGivenTimeInsteadOfACallPerDelivery() {
+		Hub hub = register("event.partyInteraction.relatedParty.partyOrPartyRole.id=" + this.party);
+		this.receiver.status = 503;
+		List<String> logged = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			logged.add(logInteraction().id());
+		}
+		await(() -> deliveriesTo(hub).size() == 8
+				&& deliveriesTo(hub).stream().allMatch((d) -> !delivery(d.id()).attempt().isEmpty()),
+				"an attempt at each delivery recorded");
+		List<Delivery.Attempt> attempts = deliveriesTo(hub).stream()
+			.flatMap((d) -> delivery(d.id()).attempt().stream())
+			.toList();
+		assertThat(attempts).anySatisfy((attempt) -> {
+			assertThat(attempt.statusCode()).isNull();
+			assertThat(attempt.error()).startsWith("not called");
+		});
+
+		this.receiver.status = 200;
+
+		awaitAccepted(8);
+		assertThat(acceptedInteractionIds()).containsExactlyInAnyOrderElementsOf(logged);
+	}
+
+	@Test
 	void reportsBacklogDelayAndFailuresOnThePrometheusEndpoint() {
 		register("event.partyInteraction.relatedParty.partyOrPartyRole.id=" + this.party);
 		logInteraction();
@@ -339,15 +404,30 @@ class EventHubTests {
 			.toList();
 	}
 
+	private List<String> acceptedInteractionIds() {
+		return this.receiver.accepted()
+			.stream()
+			.map((received) -> this.json.readTree(received.body())
+				.get("event")
+				.get("partyInteraction")
+				.get("id")
+				.asString())
+			.toList();
+	}
+
 	private String eventTypeOf(String body) {
 		return this.json.readTree(body).path("eventType").asString();
 	}
 
 	private Hub register(String query) {
+		return register(this.receiver.url(), query);
+	}
+
+	private Hub register(String callback, String query) {
 		return admin().post()
 			.uri("/tmf-api/partyInteraction/v5/hub")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(new HubRegistration(this.receiver.url(), query))
+			.body(new HubRegistration(callback, query))
 			.exchange()
 			.expectStatus()
 			.isCreated()

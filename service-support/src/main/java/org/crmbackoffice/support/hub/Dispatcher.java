@@ -3,16 +3,21 @@ package org.crmbackoffice.support.hub;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.crmbackoffice.support.jobs.PollingLoop;
 import org.crmbackoffice.support.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,16 +28,28 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers what the outbox owes, with workers that claim a batch of due deliveries
- * ({@link DeliveryLedger}), post them all at once ({@link WebhookSender}) and record
- * their outcomes. The claim is held while the callbacks are called and released with
- * their outcomes.
+ * Delivers what the outbox owes. One thread per instance claims due deliveries in a short
+ * transaction that leases them ({@link DeliveryLedger}), posts them without waiting
+ * ({@link WebhookSender}), and records the outcomes as they come back, in batches, in
+ * another short transaction. No database connection or lock is held while a listener is
+ * called. Each listener has at most {@code crm.hub.concurrency-per-listener} deliveries
+ * in flight from an instance and a circuit breaker of its own ({@link ListenerCircuits}),
+ * so a slow or dead listener takes nobody else's turn.
  */
 public class Dispatcher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-	private static final int BATCH = 50;
+	/** The most deliveries one claim takes, across listeners. */
+	private static final int CLAIM_LIMIT = 500;
+
+	/**
+	 * How long a claimed delivery stays leased: beyond the longest call, with room for
+	 * recording its outcome behind a busy database.
+	 */
+	private static final Duration LEASE_BEYOND_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
 
 	private final TransactionTemplate transaction;
 
@@ -44,11 +61,17 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final WebhookSender sender;
 
+	private final ListenerCircuits circuits;
+
+	private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+	private final BlockingQueue<DeliveryLedger.Attempt> finished = new LinkedBlockingQueue<>();
+
 	private final Timer commitToDelivery;
 
 	private final Counter failures;
 
-	private volatile ExecutorService workers;
+	private volatile Thread worker;
 
 	private volatile boolean running;
 
@@ -60,6 +83,7 @@ public class Dispatcher implements SmartLifecycle {
 		Backoff backoff = new Backoff(properties.firstRetry(), properties.maxRetry());
 		this.ledger = new DeliveryLedger(jdbc, backoff, properties.maxAttempts());
 		this.sender = new WebhookSender(properties, backoff);
+		this.circuits = new ListenerCircuits(properties, clock);
 		this.commitToDelivery = Timer.builder("crm.hub.delivery.delay")
 			.description("Time from the commit of a change to the delivery of its event")
 			.publishPercentiles(0.5, 0.99)
@@ -68,42 +92,73 @@ public class Dispatcher implements SmartLifecycle {
 			.description("Delivery attempts that did not succeed")
 			.register(meters);
 		meters.gauge("crm.hub.outbox.backlog", this.ledger, DeliveryLedger::backlog);
+		meters.gauge("crm.hub.delivery.in-flight", this.inFlight,
+				(counts) -> counts.values().stream().mapToInt(AtomicInteger::get).sum());
 	}
 
 	/**
-	 * Delivers due deliveries until none is left.
+	 * Delivers due deliveries and waits for their outcomes, until none is due.
 	 * @return how many were attempted
 	 */
 	public int deliverDue() {
 		int attempted = 0;
-		for (Integer batch = deliverBatch(); batch != null && batch > 0; batch = deliverBatch()) {
-			attempted += batch;
+		for (List<PendingDelivery> claimed = claim(); !claimed.isEmpty(); claimed = claim()) {
+			List<CompletableFuture<DeliveryLedger.Attempt>> sends = claimed.stream().map(this::send).toList();
+			record(sends.stream().map(CompletableFuture::join).toList());
+			attempted += claimed.size();
 		}
 		return attempted;
 	}
 
-	private Integer deliverBatch() {
-		return this.transaction.execute((status) -> {
-			List<PendingDelivery> claimed = this.ledger.claimDue(this.clock.instant(), BATCH);
-			Instant started = this.clock.instant();
-			List<CompletableFuture<DeliveryOutcome>> sends = claimed.stream()
-				.map((delivery) -> this.sender.send(delivery, started))
-				.toList();
-			for (int i = 0; i < claimed.size(); i++) {
-				record(claimed.get(i), sends.get(i).join(), started);
+	private List<PendingDelivery> claim() {
+		Instant now = this.clock.instant();
+		Map<UUID, Integer> busy = new HashMap<>();
+		this.inFlight.forEach((listener, count) -> {
+			if (count.get() > 0) {
+				busy.put(listener, count.get());
 			}
-			return claimed.size();
+		});
+		List<PendingDelivery> claimed = this.transaction.execute((status) -> this.ledger.claimDue(now,
+				now.plus(this.properties.callbackTimeout()).plus(LEASE_BEYOND_TIMEOUT),
+				this.properties.concurrencyPerListener(), busy, CLAIM_LIMIT));
+		return (claimed != null) ? claimed : List.of();
+	}
+
+	/**
+	 * Calls the listener unless its circuit is open; the delivery counts as in flight to
+	 * its listener until its outcome is known.
+	 */
+	private CompletableFuture<DeliveryLedger.Attempt> send(PendingDelivery delivery) {
+		Instant started = this.clock.instant();
+		UUID listener = delivery.listenerId();
+		if (!this.circuits.mayCall(listener)) {
+			return CompletableFuture.completedFuture(new DeliveryLedger.Attempt(
+					delivery, DeliveryOutcome.failed("not called: the listener failed "
+							+ ListenerCircuits.FAILURES_IN_A_ROW + " times in a row and is given time to recover", 0),
+					started, started));
+		}
+		AtomicInteger count = this.inFlight.computeIfAbsent(listener, (id) -> new AtomicInteger());
+		count.incrementAndGet();
+		return this.sender.send(delivery, started).thenApply((outcome) -> {
+			count.decrementAndGet();
+			Instant now = this.clock.instant();
+			this.circuits.record(listener, outcome, Duration.between(started, now));
+			return new DeliveryLedger.Attempt(delivery, outcome, started, now);
 		});
 	}
 
-	private void record(PendingDelivery delivery, DeliveryOutcome outcome, Instant started) {
-		Instant now = this.clock.instant();
-		this.ledger.record(delivery, outcome, started, now);
-		if (outcome.delivered()) {
-			this.commitToDelivery.record(Duration.between(delivery.committedAt(), now));
+	private void record(List<DeliveryLedger.Attempt> attempts) {
+		if (attempts.isEmpty()) {
+			return;
 		}
-		else {
-			this.failures.increment();
+		this.transaction.executeWithoutResult((status) -> this.ledger.record(attempts));
+		for (DeliveryLedger.Attempt attempt : attempts) {
+			if (attempt.outcome().delivered()) {
+				this.commitToDelivery.record(Duration.between(attempt.delivery().committedAt(), attempt.finished()));
+			}
+			else {
+				this.failures.increment();
+			}
 		}
 	}
 
@@ -113,28 +168,89 @@ public class Dispatcher implements SmartLifecycle {
 			return;
 		}
 		this.running = true;
-		this.workers = Executors.newFixedThreadPool(this.properties.workers(), (task) -> {
-			Thread thread = new Thread(task, "hub-dispatcher");
-			thread.setDaemon(true);
-			return thread;
-		});
-		for (int i = 0; i < this.properties.workers(); i++) {
-			this.workers.submit(this::work);
+		Thread thread = new Thread(this::work, "hub-dispatcher");
+		thread.setDaemon(true);
+		this.worker = thread;
+		thread.start();
+	}
+
+	/**
+	 * Records what came back, then claims what listeners may take now; waits for an
+	 * outcome or the poll interval only when neither found anything. After a stop, waits
+	 * for the calls in flight and records them.
+	 */
+	private void work() {
+		while (this.running) {
+			try {
+				int recorded = recordFinished();
+				List<PendingDelivery> claimed = claim();
+				claimed.forEach((delivery) -> send(delivery).thenAccept(this.finished::add));
+				if (recorded == 0 && claimed.isEmpty()) {
+					awaitFinished(this.properties.pollInterval());
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Delivering events failed; trying again shortly", ex);
+				sleep(AFTER_FAILURE);
+			}
+		}
+		Instant giveUp = this.clock.instant().plus(this.properties.callbackTimeout()).plusSeconds(1);
+		while (inFlight() > 0 && this.clock.instant().isBefore(giveUp)) {
+			sleep(Duration.ofMillis(50));
+		}
+		try {
+			recordFinished();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Recording the last delivery outcomes failed; those deliveries are due again after their lease",
+					ex);
 		}
 	}
 
-	private void work() {
-		PollingLoop.run(() -> this.running, this::deliverDue, this.properties.pollInterval(), log,
-				"Delivering events failed; trying again shortly");
+	private int recordFinished() {
+		List<DeliveryLedger.Attempt> attempts = new ArrayList<>();
+		this.finished.drainTo(attempts);
+		try {
+			record(attempts);
+		}
+		catch (RuntimeException ex) {
+			this.finished.addAll(attempts);
+			throw ex;
+		}
+		return attempts.size();
+	}
+
+	private void awaitFinished(Duration timeout) throws InterruptedException {
+		DeliveryLedger.Attempt first = this.finished.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		if (first != null) {
+			this.finished.add(first);
+		}
+	}
+
+	private int inFlight() {
+		return this.inFlight.values().stream().mapToInt(AtomicInteger::get).sum();
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		if (this.workers != null) {
-			this.workers.shutdown();
+		Thread thread = this.worker;
+		if (thread != null) {
 			try {
-				this.workers.awaitTermination(this.properties.callbackTimeout().toSeconds() + 5, TimeUnit.SECONDS);
+				thread.join(this.properties.callbackTimeout().plusSeconds(5).toMillis());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

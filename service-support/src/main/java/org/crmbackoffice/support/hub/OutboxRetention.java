@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * owed: no delivery pending and no event waiting for the event stream. A month that still
  * owes something stays until it owes nothing. Dropping a partition locks its table for a
  * moment, so publishing and delivering wait behind it, for at most {@link #LOCK_TIMEOUT};
- * a month that could not be locked in that time (a listener slow to answer holds its
- * deliveries) is tried again at the next run. One instance at a time, under a job lock.
+ * a month that could not be locked in that time (a long transaction holds it) is tried
+ * again at the next run. One instance at a time, under a job lock.
  */
 public class OutboxRetention {
 

@@ -10,13 +10,14 @@ import java.util.UUID;
 /**
  * A delivery a dispatcher claimed: the event it carries and where and how to send it.
  *
- * @param attempts the attempts made before this one
+ * @param attempt the number of this attempt, counted since the delivery was last owed
+ * afresh
  * @param committedAt when the change the event tells of was committed
  * @param previousSecretUntil until when a rotated secret still signs too, or {@code null}
  * @param traceParent the W3C {@code traceparent} of the change that published the event,
  * or {@code null}
  */
-record PendingDelivery(long id, int attempts, String eventId, String payload, Instant committedAt, UUID listenerId,
+record PendingDelivery(long id, int attempt, String eventId, String payload, Instant committedAt, UUID listenerId,
 		String callback, String secret, String previousSecret, Instant previousSecretUntil, String traceParent) {
 
 	static PendingDelivery of(ResultSet row) throws SQLException {

@@ -19,8 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * transactions of other databases on the same server are left out of it, known by
  * {@code pg_stat_activity}: they can never write this outbox, and a long load into
  * another database must not hold every stream back. A transaction of this database that
- * runs long (a webhook delivery waiting for a slow listener holds one) delays the streams
- * until it ends; it never makes them skip an event.
+ * runs long delays the streams until it ends; it never makes them skip an event.
  */
 class OutboxEvents {
 

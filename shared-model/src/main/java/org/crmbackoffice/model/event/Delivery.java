@@ -8,6 +8,9 @@ import java.util.List;
  *
  * @param status {@code pending} (to be tried at {@code nextAttemptAt}), {@code delivered}
  * or {@code dead} (given up after the last try, or the listener was disabled)
+ * @param attempts the tries started since the event was last owed afresh, one under way
+ * included; while a try is under way, {@code nextAttemptAt} is when a dispatcher would
+ * take the delivery over if its outcome never came
  */
 public record Delivery(long id, String hubId, String eventId, String eventType, String subjectId, String status,
 		int attempts, Instant nextAttemptAt, Instant createdAt, Instant deliveredAt, List<Attempt> attempt) {
