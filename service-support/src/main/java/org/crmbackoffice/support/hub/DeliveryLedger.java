@@ -1,8 +1,8 @@
 package org.crmbackoffice.support.hub;
 
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -32,8 +32,11 @@ class DeliveryLedger {
 	 * listener's backlog never takes another's turn. A delivery is due only when no older
 	 * one about the same subject is still owed to the same listener, leased ones
 	 * included: each listener gets one subject's events in order, and a claim's
-	 * deliveries can be posted at once. {@code SKIP LOCKED} lets any number of
-	 * dispatchers on any number of instances claim without taking one delivery twice.
+	 * deliveries can be posted at once. That question is a subquery with a limit, not
+	 * {@code not exists}: as an anti-join the planner read the listener's whole backlog
+	 * for every candidate, ten times the cost with a few thousand deliveries owed.
+	 * {@code SKIP LOCKED} lets any number of dispatchers on any number of instances claim
+	 * without taking one delivery twice.
 	 */
 	private static final String CLAIM = """
 			with due as (
@@ -42,9 +45,10 @@ class DeliveryLedger {
 			    cross join lateral (
 			        select d.id, d.event_created_at, d.next_attempt_at from event_delivery d
 			        where d.listener_id = l.id and d.status = 'pending' and d.next_attempt_at <= ?
-			          and not exists (select 1 from event_delivery earlier
-			                          where earlier.listener_id = d.listener_id and earlier.subject_id = d.subject_id
-			                            and earlier.status = 'pending' and earlier.id < d.id)
+			          and (select earlier.id from event_delivery earlier
+			               where earlier.listener_id = l.id and earlier.subject_id = d.subject_id
+			                 and earlier.status = 'pending' and earlier.id < d.id
+			               limit 1) is null
 			        order by d.next_attempt_at, d.id
 			        limit greatest(? - coalesce((cast(? as jsonb) ->> l.id::text)::int, 0), 0)
 			        for update of d skip locked) d
@@ -58,23 +62,36 @@ class DeliveryLedger {
 			          l.previous_secret, l.previous_secret_until, o.trace_parent""";
 
 	/**
-	 * The attempt's record, numbered after those before it (a redelivery starts its count
-	 * again, the record does not), unless a newer claim has taken the delivery since.
+	 * A batch of outcomes in one statement, each for a delivery not claimed again since
+	 * (its attempt count still the claim's): what follows from it for a delivery still
+	 * owed (delivered, dead, or due again at the given time), and the attempt's record,
+	 * numbered after those before it (a redelivery starts the count again, the record
+	 * does not). One statement rather than one per outcome, since planning a statement
+	 * over the monthly partitions costs more than its work.
 	 */
-	private static final String RECORD_ATTEMPT = """
+	private static final String RECORD = """
+			with outcome (id, event_created_at, attempt, started, status_code, latency_ms, error, status, delivered_at,
+			              next_attempt_at) as (
+			    select * from unnest(cast(? as bigint[]), cast(cast(? as text[]) as timestamptz[]), cast(? as int[]),
+			                         cast(cast(? as text[]) as timestamptz[]), cast(? as int[]), cast(? as bigint[]),
+			                         cast(? as text[]), cast(? as text[]), cast(cast(? as text[]) as timestamptz[]),
+			                         cast(cast(? as text[]) as timestamptz[]))),
+			current as (
+			    select o.* from outcome o
+			    join event_delivery d on d.id = o.id and d.event_created_at = o.event_created_at
+			     and d.attempts = o.attempt),
+			followed as (
+			    update event_delivery d
+			    set status = c.status, delivered_at = c.delivered_at,
+			        next_attempt_at = coalesce(c.next_attempt_at, d.next_attempt_at)
+			    from current c
+			    where d.id = c.id and d.event_created_at = c.event_created_at and d.status = 'pending')
 			insert into delivery_attempt (delivery_id, event_created_at, number, at, status_code, latency_ms, error)
-			select ?, ?, count(*) + 1, ?, ?, ?, ? from delivery_attempt
-			where delivery_id = ? and event_created_at = ?
-			having exists (select 1 from event_delivery where id = ? and event_created_at = ? and attempts = ?)""";
-
-	/**
-	 * What follows from the attempt, for a delivery still owed and not claimed again
-	 * since: delivered, dead, or due again at the given time.
-	 */
-	private static final String RECORD_OUTCOME = """
-			update event_delivery
-			set status = ?, delivered_at = ?, next_attempt_at = coalesce(?, next_attempt_at)
-			where id = ? and event_created_at = ? and attempts = ? and status = 'pending'""";
+			select c.id, c.event_created_at,
+			       coalesce((select max(a.number) from delivery_attempt a
+			                 where a.delivery_id = c.id and a.event_created_at = c.event_created_at), 0) + 1,
+			       c.started, c.status_code, c.latency_ms, c.error
+			from current c""";
 
 	private final JdbcTemplate jdbc;
 
@@ -109,40 +126,77 @@ class DeliveryLedger {
 	 * lease was taken over by a newer claim is left out.
 	 */
 	void record(List<Attempt> attempts) {
-		List<Object[]> records = new ArrayList<>(attempts.size());
-		List<Object[]> outcomes = new ArrayList<>(attempts.size());
-		for (Attempt attempt : attempts) {
+		int size = attempts.size();
+		Long[] ids = new Long[size];
+		String[] months = new String[size];
+		Integer[] numbers = new Integer[size];
+		String[] started = new String[size];
+		Integer[] statusCodes = new Integer[size];
+		Long[] latencies = new Long[size];
+		String[] errors = new String[size];
+		String[] statuses = new String[size];
+		String[] deliveredAt = new String[size];
+		String[] nextAttemptAt = new String[size];
+		for (int i = 0; i < size; i++) {
+			Attempt attempt = attempts.get(i);
 			PendingDelivery delivery = attempt.delivery();
 			DeliveryOutcome outcome = attempt.outcome();
-			// Naming the event's month, each statement reaches one partition.
-			Timestamp month = Timestamp.from(delivery.committedAt());
-			records.add(new Object[] { delivery.id(), month, Timestamp.from(attempt.started()), outcome.statusCode(),
-					outcome.latencyMillis(), outcome.error(), delivery.id(), month, delivery.id(), month,
-					delivery.attempt() });
+			ids[i] = delivery.id();
+			// Naming the event's month, each delivery is looked for in one partition.
+			months[i] = delivery.committedAt().toString();
+			numbers[i] = delivery.attempt();
+			started[i] = attempt.started().toString();
+			statusCodes[i] = outcome.statusCode();
+			latencies[i] = outcome.latencyMillis();
+			errors[i] = outcome.error();
 			if (outcome.gone()) {
 				log.warn("Listener {} answered 410 Gone; it is disabled", delivery.listenerId());
 				this.jdbc.update("update hub_listener set status = 'disabled' where id = ?", delivery.listenerId());
 				this.jdbc.update(
 						"update event_delivery set status = 'dead' where listener_id = ? and status = 'pending'",
 						delivery.listenerId());
+				statuses[i] = "dead";
 			}
 			else if (outcome.delivered()) {
-				outcomes.add(new Object[] { "delivered", Timestamp.from(attempt.finished()), null, delivery.id(), month,
-						delivery.attempt() });
+				statuses[i] = "delivered";
+				deliveredAt[i] = attempt.finished().toString();
 			}
 			else if (delivery.attempt() >= this.maxAttempts) {
-				outcomes.add(new Object[] { "dead", null, null, delivery.id(), month, delivery.attempt() });
+				statuses[i] = "dead";
 			}
 			else {
-				Instant next = attempt.finished()
+				statuses[i] = "pending";
+				nextAttemptAt[i] = attempt.finished()
 					.plus((outcome.retryAfter() != null) ? outcome.retryAfter()
-							: this.backoff.delay(delivery.attempt()));
-				outcomes.add(new Object[] { "pending", null, Timestamp.from(next), delivery.id(), month,
-						delivery.attempt() });
+							: this.backoff.delay(delivery.attempt()))
+					.toString();
 			}
 		}
-		this.jdbc.batchUpdate(RECORD_ATTEMPT, records);
-		this.jdbc.batchUpdate(RECORD_OUTCOME, outcomes);
+		this.jdbc.update(RECORD, (statement) -> {
+			Connection connection = statement.getConnection();
+			statement.setArray(1, connection.createArrayOf("bigint", ids));
+			statement.setArray(2, connection.createArrayOf("text", months));
+			statement.setArray(3, connection.createArrayOf("int4", numbers));
+			statement.setArray(4, connection.createArrayOf("text", started));
+			statement.setArray(5, connection.createArrayOf("int4", statusCodes));
+			statement.setArray(6, connection.createArrayOf("bigint", latencies));
+			statement.setArray(7, connection.createArrayOf("text", errors));
+			statement.setArray(8, connection.createArrayOf("text", statuses));
+			statement.setArray(9, connection.createArrayOf("text", deliveredAt));
+			statement.setArray(10, connection.createArrayOf("text", nextAttemptAt));
+		});
+	}
+
+	/**
+	 * Gives up the listener's deliveries that have been due since before
+	 * {@code dueBefore} without being tried: they waited behind its open circuit.
+	 * @return how many became dead letters
+	 */
+	int giveUpWaiting(UUID listener, Instant dueBefore) {
+		return this.jdbc.update("""
+				update event_delivery set status = 'dead'
+				where listener_id = ? and status = 'pending' and next_attempt_at < ?""", listener,
+				Timestamp.from(dueBefore));
 	}
 
 	long backlog() {

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -67,6 +69,13 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final BlockingQueue<DeliveryLedger.Attempt> finished = new LinkedBlockingQueue<>();
 
+	/**
+	 * How long a delivery may wait untried behind an open circuit: as long as its whole
+	 * series of tries would have taken, after which it is a dead letter as it would have
+	 * been.
+	 */
+	private final Duration giveUpAfter;
+
 	private final Timer commitToDelivery;
 
 	private final Counter failures;
@@ -84,6 +93,7 @@ public class Dispatcher implements SmartLifecycle {
 		this.ledger = new DeliveryLedger(jdbc, backoff, properties.maxAttempts());
 		this.sender = new WebhookSender(properties, backoff);
 		this.circuits = new ListenerCircuits(properties, clock);
+		this.giveUpAfter = backoff.longestSeries(properties.maxAttempts());
 		this.commitToDelivery = Timer.builder("crm.hub.delivery.delay")
 			.description("Time from the commit of a change to the delivery of its event")
 			.publishPercentiles(0.5, 0.99)
@@ -102,36 +112,58 @@ public class Dispatcher implements SmartLifecycle {
 	 */
 	public int deliverDue() {
 		int attempted = 0;
-		for (List<PendingDelivery> claimed = claim(); !claimed.isEmpty(); claimed = claim()) {
-			List<CompletableFuture<DeliveryLedger.Attempt>> sends = claimed.stream().map(this::send).toList();
+		for (Claim claim = claim(); !claim.deliveries().isEmpty(); claim = claim()) {
+			Set<UUID> probes = claim.probes();
+			List<CompletableFuture<DeliveryLedger.Attempt>> sends = claim.deliveries()
+				.stream()
+				.map((delivery) -> send(delivery, probes.contains(delivery.listenerId())))
+				.toList();
 			record(sends.stream().map(CompletableFuture::join).toList());
-			attempted += claimed.size();
+			attempted += sends.size();
 		}
 		return attempted;
 	}
 
-	private List<PendingDelivery> claim() {
+	/**
+	 * Claims what each listener may take now: nothing while its circuit is open, one
+	 * probe when it is due, otherwise its places not in flight.
+	 */
+	private Claim claim() {
 		Instant now = this.clock.instant();
+		int perListener = this.properties.concurrencyPerListener();
+		ListenerCircuits.Admission admission = this.circuits.admission();
 		Map<UUID, Integer> busy = new HashMap<>();
 		this.inFlight.forEach((listener, count) -> {
 			if (count.get() > 0) {
 				busy.put(listener, count.get());
 			}
 		});
-		List<PendingDelivery> claimed = this.transaction.execute((status) -> this.ledger.claimDue(now,
-				now.plus(this.properties.callbackTimeout()).plus(LEASE_BEYOND_TIMEOUT),
-				this.properties.concurrencyPerListener(), busy, CLAIM_LIMIT));
-		return (claimed != null) ? claimed : List.of();
+		admission.passedOver().forEach((listener) -> busy.put(listener, perListener));
+		admission.probes().forEach((listener) -> busy.put(listener, perListener - 1));
+		List<PendingDelivery> claimed = new ArrayList<>();
+		try {
+			claimed.addAll(this.transaction.execute((status) -> this.ledger.claimDue(now,
+					now.plus(this.properties.callbackTimeout()).plus(LEASE_BEYOND_TIMEOUT), perListener, busy,
+					CLAIM_LIMIT)));
+		}
+		finally {
+			Set<UUID> unused = new HashSet<>(admission.probes());
+			claimed.forEach((delivery) -> unused.remove(delivery.listenerId()));
+			unused.forEach(this.circuits::giveBack);
+		}
+		return new Claim(claimed, admission.probes());
 	}
 
 	/**
-	 * Calls the listener unless its circuit is open; the delivery counts as in flight to
-	 * its listener until its outcome is known.
+	 * Calls the listener, unless its circuit opened since the claim; the delivery counts
+	 * as in flight to its listener until its outcome is known.
+	 * @param probe whether this is the listener's probe, already let through by its
+	 * circuit
 	 */
-	private CompletableFuture<DeliveryLedger.Attempt> send(PendingDelivery delivery) {
+	private CompletableFuture<DeliveryLedger.Attempt> send(PendingDelivery delivery, boolean probe) {
 		Instant started = this.clock.instant();
 		UUID listener = delivery.listenerId();
-		if (!this.circuits.mayCall(listener)) {
+		if (!probe && !this.circuits.mayCall(listener)) {
 			return CompletableFuture.completedFuture(new DeliveryLedger.Attempt(
 					delivery, DeliveryOutcome.failed("not called: the listener failed "
 							+ ListenerCircuits.FAILURES_IN_A_ROW + " times in a row and is given time to recover", 0),
@@ -147,11 +179,26 @@ public class Dispatcher implements SmartLifecycle {
 		});
 	}
 
+	/**
+	 * Records the outcomes, and gives up what listeners whose circuit is open have owed
+	 * for longer than a whole series of tries would have taken.
+	 */
 	private void record(List<DeliveryLedger.Attempt> attempts) {
 		if (attempts.isEmpty()) {
 			return;
 		}
-		this.transaction.executeWithoutResult((status) -> this.ledger.record(attempts));
+		Set<UUID> away = new HashSet<>();
+		for (DeliveryLedger.Attempt attempt : attempts) {
+			UUID listener = attempt.delivery().listenerId();
+			if (!attempt.outcome().delivered() && !this.circuits.isClosed(listener)) {
+				away.add(listener);
+			}
+		}
+		Instant dueBefore = this.clock.instant().minus(this.giveUpAfter);
+		this.transaction.executeWithoutResult((status) -> {
+			this.ledger.record(attempts);
+			away.forEach((listener) -> this.ledger.giveUpWaiting(listener, dueBefore));
+		});
 		for (DeliveryLedger.Attempt attempt : attempts) {
 			if (attempt.outcome().delivered()) {
 				this.commitToDelivery.record(Duration.between(attempt.delivery().committedAt(), attempt.finished()));
@@ -160,6 +207,13 @@ public class Dispatcher implements SmartLifecycle {
 				this.failures.increment();
 			}
 		}
+	}
+
+	/**
+	 * @param probes the listeners whose one delivery in this claim is the probe their
+	 * circuit let through
+	 */
+	private record Claim(List<PendingDelivery> deliveries, Set<UUID> probes) {
 	}
 
 	@Override
@@ -183,9 +237,11 @@ public class Dispatcher implements SmartLifecycle {
 		while (this.running) {
 			try {
 				int recorded = recordFinished();
-				List<PendingDelivery> claimed = claim();
-				claimed.forEach((delivery) -> send(delivery).thenAccept(this.finished::add));
-				if (recorded == 0 && claimed.isEmpty()) {
+				Claim claim = claim();
+				claim.deliveries()
+					.forEach((delivery) -> send(delivery, claim.probes().contains(delivery.listenerId()))
+						.thenAccept(this.finished::add));
+				if (recorded == 0 && claim.deliveries().isEmpty()) {
 					awaitFinished(this.properties.pollInterval());
 				}
 			}

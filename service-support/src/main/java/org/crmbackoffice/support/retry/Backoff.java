@@ -24,10 +24,22 @@ public record Backoff(Duration first, Duration max) {
 	 * x 2^(attempts-1).
 	 */
 	public Duration delay(int attempts) {
-		long base = this.first.toMillis();
-		long ceiling = Math.min(this.max.toMillis(), base << Math.min(Math.max(attempts, 1) - 1, 30));
-		long floor = Math.min(base / 2, ceiling);
+		long ceiling = ceiling(attempts);
+		long floor = Math.min(this.first.toMillis() / 2, ceiling);
 		return Duration.ofMillis(floor + ThreadLocalRandom.current().nextLong(ceiling - floor + 1));
+	}
+
+	/** The longest a series of {@code attempts} tries can wait between them in all. */
+	public Duration longestSeries(int attempts) {
+		long total = 0;
+		for (int failed = 1; failed < attempts; failed++) {
+			total += ceiling(failed);
+		}
+		return Duration.ofMillis(total);
+	}
+
+	private long ceiling(int attempts) {
+		return Math.min(this.max.toMillis(), this.first.toMillis() << Math.min(Math.max(attempts, 1) - 1, 30));
 	}
 
 	/**
