@@ -72,6 +72,7 @@ public final class EventDeliveryBenchmark {
 					"spring.datasource.password=" + database.password(), "logging.level.org.crmbackoffice.request=WARN",
 					"spring.datasource.hikari.maximum-pool-size=30",
 					"crm.hub.concurrency-per-listener=" + System.getProperty("bench.concurrency", "32"),
+					"crm.hub.workers=" + System.getProperty("bench.workers", "4"),
 					// The load comes from one client, far beyond what one caller may send
 					// in production.
 					"crm.rate-limit.enabled=false"));
@@ -97,9 +98,9 @@ public final class EventDeliveryBenchmark {
 			Phase outboxOnly = commitDirectly(database, rate, seconds, listeners);
 			System.out.printf(
 					"%nCommit-to-delivery delay at the %d healthy listeners (%d slow ones answer after %d ms,"
-							+ " %d down), concurrency per listener %s:%n",
+							+ " %d down), concurrency per listener %s, %s dispatcher workers:%n",
 					listeners.healthy.size(), listeners.slow.size(), Listener.SLOW_ANSWER.toMillis(), listeners.down,
-					System.getProperty("bench.concurrency", "32"));
+					System.getProperty("bench.concurrency", "32"), System.getProperty("bench.workers", "4"));
 			baseline.print("baseline (API)");
 			loaded.print("loaded (API)");
 			outboxOnly.print("loaded (outbox)");

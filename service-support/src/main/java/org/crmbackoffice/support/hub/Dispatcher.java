@@ -30,13 +30,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers what the outbox owes. One thread per instance claims due deliveries in a short
- * transaction that leases them ({@link DeliveryLedger}), posts them without waiting
- * ({@link WebhookSender}), and records the outcomes as they come back, in batches, in
- * another short transaction. No database connection or lock is held while a listener is
- * called. Each listener has at most {@code crm.hub.concurrency-per-listener} deliveries
- * in flight from an instance and a circuit breaker of its own ({@link ListenerCircuits}),
- * so a slow or dead listener takes nobody else's turn.
+ * Delivers what the outbox owes. Worker threads ({@code crm.hub.workers}) claim due
+ * deliveries in a short transaction that leases them ({@link DeliveryLedger}), posts them
+ * without waiting ({@link WebhookSender}), and records the outcomes as they come back, in
+ * batches, in another short transaction. No database connection or lock is held while a
+ * listener is called. Each listener has at most {@code crm.hub.concurrency-per-listener}
+ * deliveries in flight from an instance and a circuit breaker of its own
+ * ({@link ListenerCircuits}), so a slow or dead listener takes nobody else's turn.
  */
 public class Dispatcher implements SmartLifecycle {
 
@@ -80,7 +80,7 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final Counter failures;
 
-	private volatile Thread worker;
+	private final List<Thread> workers = new ArrayList<>();
 
 	private volatile boolean running;
 
@@ -222,10 +222,12 @@ public class Dispatcher implements SmartLifecycle {
 			return;
 		}
 		this.running = true;
-		Thread thread = new Thread(this::work, "hub-dispatcher");
-		thread.setDaemon(true);
-		this.worker = thread;
-		thread.start();
+		for (int i = 0; i < this.properties.workers(); i++) {
+			Thread thread = new Thread(this::work, "hub-dispatcher-" + i);
+			thread.setDaemon(true);
+			this.workers.add(thread);
+			thread.start();
+		}
 	}
 
 	/**
@@ -303,15 +305,16 @@ public class Dispatcher implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		Thread thread = this.worker;
-		if (thread != null) {
+		Instant deadline = this.clock.instant().plus(this.properties.callbackTimeout()).plusSeconds(5);
+		for (Thread thread : this.workers) {
 			try {
-				thread.join(this.properties.callbackTimeout().plusSeconds(5).toMillis());
+				thread.join(Math.max(1, Duration.between(this.clock.instant(), deadline).toMillis()));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
 		}
+		this.workers.clear();
 	}
 
 	@Override

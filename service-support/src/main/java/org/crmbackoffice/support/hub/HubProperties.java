@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * addresses; only for tests and the local stack, since it would let a caller make the
  * service call into its own network
  * @param dispatcher whether this instance delivers (several instances may)
+ * @param workers threads of this instance that claim deliveries and record their
+ * outcomes; two keep the database busy while one of them waits for it
  * @param concurrencyPerListener deliveries in flight to one listener at once from this
  * instance; a slow listener gets no more places than this, so it never takes another's
  * @param maxAttempts tries before a delivery becomes a dead letter
@@ -32,10 +34,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("crm.hub")
 public record HubProperties(String hubPath, String v4HubPath, String partyHubPath, String deliveryPath,
 		@DefaultValue("false") boolean allowPrivateCallbacks, @DefaultValue("true") boolean dispatcher,
-		@DefaultValue("32") int concurrencyPerListener, @DefaultValue("PT0.1S") Duration pollInterval,
-		@DefaultValue("12") int maxAttempts, @DefaultValue("PT10S") Duration firstRetry,
-		@DefaultValue("PT1H") Duration maxRetry, @DefaultValue("PT10S") Duration callbackTimeout,
-		@DefaultValue("PT24H") Duration secretOverlap, @DefaultValue("P90D") Duration retention) {
+		@DefaultValue("4") int workers, @DefaultValue("32") int concurrencyPerListener,
+		@DefaultValue("PT0.1S") Duration pollInterval, @DefaultValue("12") int maxAttempts,
+		@DefaultValue("PT10S") Duration firstRetry, @DefaultValue("PT1H") Duration maxRetry,
+		@DefaultValue("PT10S") Duration callbackTimeout, @DefaultValue("PT24H") Duration secretOverlap,
+		@DefaultValue("P90D") Duration retention) {
 
 	public static final String V5 = "v5";
 
