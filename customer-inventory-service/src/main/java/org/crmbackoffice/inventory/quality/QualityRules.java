@@ -27,6 +27,12 @@ class QualityRules {
 	static final String EMAIL_INVALID = "email-invalid";
 
 	/**
+	 * The rule that compares names within the blocks of customers born the same day
+	 * (quality_birth_block), which a run fills when it starts.
+	 */
+	static final String SIMILAR_NAME_SAME_BIRTH_DATE = "similar-name-same-birth-date";
+
+	/**
 	 * Findings stewards record by hand (a disputed verification), apart from the
 	 * automated rules.
 	 */
@@ -177,16 +183,18 @@ class QualityRules {
 					"emailAddress", "email address"),
 			sharedContact("duplicate-phone", "Another open customer with the same phone number (E.164)",
 					"phone_normalized", "phoneNumber", "phone number"),
-			new QualityRule("similar-name-same-birth-date", QualityRule.DUPLICATES,
+			new QualityRule(SIMILAR_NAME_SAME_BIRTH_DATE, QualityRule.DUPLICATES,
 					"Another open customer born the same day whose name is similar (pg_trgm similarity >= threshold)",
 					true, "medium", 0.6, """
 							select c.id, o.id::text, 'name,engagedParty.birthDate',
 							       'named like customer ' || o.id || ' (' || o.name || ') and born the same day', o.id
 							from customer c join party p on p.id = c.party_id
-							join party op on op.birth_date = p.birth_date
-							join customer o on o.party_id = op.id and o.id <> c.id
-							    and o.status <> 'closed' and o.erased_at is null
+							join quality_birth_block b on b.run_id = :run and b.birth_date = p.birth_date
+							    and b.customer_id <> c.id
+							join customer o on o.id = b.customer_id and o.status <> 'closed' and o.erased_at is null
+							join party op on op.id = o.party_id and op.birth_date = p.birth_date
 							where {chunk} and %s and p.birth_date is not null
+							  and similarity(c.name_normalized, b.name_normalized) >= :threshold
 							  and similarity(c.name_normalized, o.name_normalized) >= :threshold""".formatted(OPEN)),
 			new QualityRule("similar-name-same-address", QualityRule.DUPLICATES,
 					"Another open customer at the same postal address whose name is similar (pg_trgm similarity >= threshold)",
