@@ -92,14 +92,14 @@ class QualityChunks {
 	 * of customers born the same day too, when the rule comparing them is enabled.
 	 */
 	void plan(UUID runId, int chunkSize) {
-		this.transaction.executeWithoutResult((status) -> {
+		Boolean blocked = this.transaction.execute((status) -> {
 			List<Map<String, Object>> run = this.jdbc.sql("""
 					select cursor_id, data_source from quality_run where id = :id and status = 'running' for update""")
 				.param("id", runId)
 				.query()
 				.listOfRows();
 			if (run.isEmpty() || END.equals(run.get(0).get("cursor_id"))) {
-				return;
+				return false;
 			}
 			UUID after = (run.get(0).get("cursor_id") != null) ? (UUID) run.get(0).get("cursor_id") : START;
 			String scope = (String) run.get(0).get("data_source");
@@ -115,12 +115,17 @@ class QualityChunks {
 				.param("size", chunkSize)
 				.param("end", END)
 				.update();
-			if (this.rules.find(QualityRules.SIMILAR_NAME_SAME_BIRTH_DATE).filter(QualityRule::enabled).isPresent()) {
+			boolean blocks = this.rules.find(QualityRules.SIMILAR_NAME_SAME_BIRTH_DATE)
+				.filter(QualityRule::enabled)
+				.isPresent();
+			if (blocks) {
+				// In birth-date order, so that a block's rows share a page or two.
 				this.jdbc
 					.sql("""
 							insert into quality_birth_block (run_id, birth_date, customer_id, name_normalized)
 							select :run, p.birth_date, c.id, c.name_normalized from customer c join party p on p.id = c.party_id
-							where c.status <> 'closed' and c.erased_at is null and p.birth_date is not null""")
+							where c.status <> 'closed' and c.erased_at is null and p.birth_date is not null
+							order by p.birth_date""")
 					.param("run", runId)
 					.update();
 			}
@@ -128,7 +133,13 @@ class QualityChunks {
 				.param("end", END)
 				.param("id", runId)
 				.update();
+			return blocks;
 		});
+		if (Boolean.TRUE.equals(blocked)) {
+			// Marks the new rows visible to all, so that reading a block takes its index
+			// alone, and gives the planner their numbers.
+			this.jdbc.sql("vacuum (analyze) quality_birth_block").update();
+		}
 	}
 
 	/**
