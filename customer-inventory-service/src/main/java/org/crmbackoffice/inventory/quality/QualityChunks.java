@@ -44,14 +44,23 @@ class QualityChunks {
 	 */
 	static final UUID END = new UUID(-1, -1);
 
+	/**
+	 * All rules over one chunk in one statement: the chunk's customers, their parties and
+	 * contact media are read once, and every rule reads them from there.
+	 */
 	private static final String UPSERT = """
+			with chunk_customer as materialized (select c.* from customer c where %1$s),
+			chunk_party as materialized (select p.* from party p where p.id in (select party_id from chunk_customer)),
+			chunk_medium as materialized (select m.* from customer_contact_medium m
+			    where m.customer_id > :after and m.customer_id <= :upto
+			      and m.customer_id in (select id from chunk_customer))
 			insert into quality_finding (id, version, rule, customer_id, detail_key, severity, fields, message,
 			    related_customer_id, data_source, status, first_run_id, last_run_id, first_found_at, last_found_at)
-			select gen_random_uuid(), 0, :rule, f.customer_id, f.detail_key, :severity, f.fields, f.message,
+			select gen_random_uuid(), 0, f.rule, f.customer_id, f.detail_key, f.severity, f.fields, f.message,
 			       f.related_customer_id, c.data_source, 'open', :run, :run, :now, :now
-			from (select distinct on (customer_id, detail_key) * from (%s)
-			      as r (customer_id, detail_key, fields, message, related_customer_id)) f
-			join customer c on c.id = f.customer_id
+			from (select distinct on (rule, customer_id, detail_key) * from (%2$s)
+			      as r (rule, severity, customer_id, detail_key, fields, message, related_customer_id)) f
+			join chunk_customer c on c.id = f.customer_id
 			on conflict (rule, customer_id, detail_key) do update
 			set severity = excluded.severity, fields = excluded.fields, message = excluded.message,
 			    related_customer_id = excluded.related_customer_id, data_source = excluded.data_source,
@@ -248,24 +257,49 @@ class QualityChunks {
 
 	private void check(Map<String, Object> chunk, String scope, Instant now) {
 		String condition = chunkCondition(scope, true);
-		for (QualityRule rule : this.rules.enabled()) {
+		Map<String, Object> parameters = new HashMap<>(chunk);
+		parameters.put("countries", QualityRules.COUNTRIES);
+		QualityRules.POST_CODE_PATTERNS.forEach((country, pattern) -> parameters.put("postCode" + country, pattern));
+		List<String> branches = new ArrayList<>();
+		List<QualityRule> enabled = this.rules.enabled();
+		for (int i = 0; i < enabled.size(); i++) {
+			QualityRule rule = enabled.get(i);
 			if (rule.query() == null) {
 				continue;
 			}
-			Map<String, Object> parameters = new HashMap<>(chunk);
-			parameters.put("rule", rule.id());
-			parameters.put("severity", rule.severity());
-			parameters.put("threshold", rule.threshold());
-			parameters.put("countries", QualityRules.COUNTRIES);
-			QualityRules.POST_CODE_PATTERNS
-				.forEach((country, pattern) -> parameters.put("postCode" + country, pattern));
+			parameters.put("rule" + i, rule.id());
+			parameters.put("severity" + i, rule.severity());
+			parameters.put("threshold" + i, rule.threshold());
 			if (rule.threshold() != null) {
-				parameters.put("staleBefore",
+				parameters.put("staleBefore" + i,
 						Timestamp.from(now.minus(Duration.ofSeconds((long) (rule.threshold() * 86400)))));
 			}
-			this.jdbc.sql(UPSERT.formatted(rule.query().replace("{chunk}", condition))).params(parameters).update();
+			branches
+				.add("select cast(:rule%1$d as varchar), cast(:severity%1$d as varchar), r.* from (%2$s) r".formatted(i,
+						rule.query()
+							.replace(":threshold", ":threshold" + i)
+							.replace(":staleBefore", ":staleBefore" + i)));
 		}
-		checkMedia(chunk, condition);
+		Findings media = checkMedia(chunk, condition);
+		if (!media.customers.isEmpty()) {
+			parameters.put("mediaRules", media.rules.toArray(String[]::new));
+			parameters.put("mediaSeverities", media.severities.toArray(String[]::new));
+			parameters.put("mediaCustomers", media.customers.toArray(String[]::new));
+			parameters.put("mediaKeys", media.keys.toArray(String[]::new));
+			parameters.put("mediaFields", media.fields.toArray(String[]::new));
+			parameters.put("mediaMessages", media.messages.toArray(String[]::new));
+			branches
+				.add("""
+						select f.rule, f.severity, f.customer::uuid, f.key, f.fields, f.message, null::uuid
+						from unnest(cast(:mediaRules as text[]), cast(:mediaSeverities as text[]),
+						            cast(:mediaCustomers as text[]), cast(:mediaKeys as text[]), cast(:mediaFields as text[]),
+						            cast(:mediaMessages as text[])) as f (rule, severity, customer, key, fields, message)""");
+		}
+		if (!branches.isEmpty()) {
+			this.jdbc.sql(UPSERT.formatted(condition, String.join("\nunion all\n", branches)))
+				.params(parameters)
+				.update();
+		}
 		// What an earlier run found and this one did not is fixed, for the rules this run
 		// checked.
 		this.jdbc.sql("""
@@ -284,55 +318,34 @@ class QualityChunks {
 	 * (a regular expression that costs PostgreSQL far more than Java), over the chunk's
 	 * contact media read once.
 	 */
-	private void checkMedia(Map<String, Object> chunk, String condition) {
+	private Findings checkMedia(Map<String, Object> chunk, String condition) {
+		Findings found = new Findings();
 		QualityRule emails = this.rules.find(QualityRules.EMAIL_INVALID).filter(QualityRule::enabled).orElse(null);
 		QualityRule phones = this.rules.find(QualityRules.PHONE_INVALID).filter(QualityRule::enabled).orElse(null);
 		if (emails == null && phones == null) {
-			return;
+			return found;
 		}
 		List<Map<String, Object>> media = this.jdbc.sql("""
 				select c.id, m.position, m.medium_type, m.email_address, m.phone_number from customer c
 				join customer_contact_medium m on m.customer_id = c.id
 				where %s and c.status <> 'closed'""".formatted(condition)).params(chunk).query().listOfRows();
-		Findings invalidEmails = new Findings();
-		Findings invalidPhones = new Findings();
 		for (Map<String, Object> medium : media) {
 			String type = (String) medium.get("medium_type");
 			String path = "contactMedium[" + medium.get("position") + "]";
 			String email = (String) medium.get("email_address");
 			if (emails != null && ("email".equals(type) || email != null)
 					&& (email == null || !QualityRules.EMAIL.matcher(email).matches())) {
-				invalidEmails.add(medium.get("id"), path, path + ".emailAddress",
+				found.add(emails, medium.get("id"), path, path + ".emailAddress",
 						"email address '" + ((email != null) ? email : "") + "' is not a valid address");
 			}
 			String number = (String) medium.get("phone_number");
 			if (phones != null && (number != null || "phone".equals(type) || "mobile".equals(type))
 					&& !this.phoneNumbers.isValid(number)) {
-				invalidPhones.add(medium.get("id"), path, path + ".phoneNumber", "phone number '"
+				found.add(phones, medium.get("id"), path, path + ".phoneNumber", "phone number '"
 						+ ((number != null) ? number : "") + "' is not an assigned number of its country");
 			}
 		}
-		record(emails, chunk, invalidEmails);
-		record(phones, chunk, invalidPhones);
-	}
-
-	/** Upserts what Java found of one rule in a chunk, in one statement. */
-	private void record(QualityRule rule, Map<String, Object> chunk, Findings found) {
-		if (found.customers.isEmpty()) {
-			return;
-		}
-		Map<String, Object> parameters = new HashMap<>(chunk);
-		parameters.put("rule", rule.id());
-		parameters.put("severity", rule.severity());
-		parameters.put("customers", found.customers.toArray(String[]::new));
-		parameters.put("keys", found.keys.toArray(String[]::new));
-		parameters.put("fields", found.fields.toArray(String[]::new));
-		parameters.put("messages", found.messages.toArray(String[]::new));
-		this.jdbc.sql(UPSERT.formatted("select f.customer::uuid, f.key, f.fields, f.message, null::uuid "
-				+ "from unnest(cast(:customers as text[]), cast(:keys as text[]), cast(:fields as text[]), "
-				+ "cast(:messages as text[])) as f (customer, key, fields, message)"))
-			.params(parameters)
-			.update();
+		return found;
 	}
 
 	/**
@@ -385,8 +398,12 @@ class QualityChunks {
 	record Chunk(UUID runId, UUID after, UUID upto, String previous) {
 	}
 
-	/** What Java found of one rule in a chunk, column by column. */
+	/** What Java found in a chunk, column by column. */
 	private static final class Findings {
+
+		private final List<String> rules = new ArrayList<>();
+
+		private final List<String> severities = new ArrayList<>();
 
 		private final List<String> customers = new ArrayList<>();
 
@@ -396,7 +413,9 @@ class QualityChunks {
 
 		private final List<String> messages = new ArrayList<>();
 
-		void add(Object customer, String key, String fields, String message) {
+		void add(QualityRule rule, Object customer, String key, String fields, String message) {
+			this.rules.add(rule.id());
+			this.severities.add(rule.severity());
 			this.customers.add(customer.toString());
 			this.keys.add(key);
 			this.fields.add(fields);
