@@ -46,19 +46,20 @@ class QualityChunks {
 
 	/**
 	 * All rules over one chunk in one statement: the chunk's customers, their parties and
-	 * contact media are read once, and every rule reads them from there.
+	 * contact media are read once, and every rule reads them from there. The customers go
+	 * by their ids, which PostgreSQL counts right; it takes a range of UUIDs for a row or
+	 * two, and would join the thousand by nested loops.
 	 */
 	private static final String UPSERT = """
-			with chunk_customer as materialized (select c.* from customer c where %1$s),
+			with chunk_customer as materialized (select c.* from customer c where c.id = any (cast(:ids as uuid[]))),
 			chunk_party as materialized (select p.* from party p where p.id in (select party_id from chunk_customer)),
 			chunk_medium as materialized (select m.* from customer_contact_medium m
-			    where m.customer_id > :after and m.customer_id <= :upto
-			      and m.customer_id in (select id from chunk_customer))
+			    where m.customer_id = any (cast(:ids as uuid[])))
 			insert into quality_finding (id, version, rule, customer_id, detail_key, severity, fields, message,
 			    related_customer_id, data_source, status, first_run_id, last_run_id, first_found_at, last_found_at)
 			select gen_random_uuid(), 0, f.rule, f.customer_id, f.detail_key, f.severity, f.fields, f.message,
 			       f.related_customer_id, c.data_source, 'open', :run, :run, :now, :now
-			from (select distinct on (rule, customer_id, detail_key) * from (%2$s)
+			from (select distinct on (rule, customer_id, detail_key) * from (%s)
 			      as r (rule, severity, customer_id, detail_key, fields, message, related_customer_id)) f
 			join chunk_customer c on c.id = f.customer_id
 			on conflict (rule, customer_id, detail_key) do update
@@ -207,10 +208,12 @@ class QualityChunks {
 			chunk.put("scope", scope);
 			chunk.put("run", claimed.runId());
 			chunk.put("now", Timestamp.from(now));
-			int customers = this.jdbc.sql("select count(*) from customer c where " + chunkCondition(scope, true))
+			List<String> ids = this.jdbc.sql("select c.id::text from customer c where " + chunkCondition(scope, true))
 				.params(chunk)
-				.query(Integer.class)
-				.single();
+				.query(String.class)
+				.list();
+			chunk.put("ids", ids.toArray(String[]::new));
+			int customers = ids.size();
 			check(chunk, scope, now);
 			this.jdbc.sql("update quality_chunk set done_at = :now where run_id = :run and upto_id = :upto")
 				.params(chunk)
@@ -296,9 +299,7 @@ class QualityChunks {
 						            cast(:mediaMessages as text[])) as f (rule, severity, customer, key, fields, message)""");
 		}
 		if (!branches.isEmpty()) {
-			this.jdbc.sql(UPSERT.formatted(condition, String.join("\nunion all\n", branches)))
-				.params(parameters)
-				.update();
+			this.jdbc.sql(UPSERT.formatted(String.join("\nunion all\n", branches))).params(parameters).update();
 		}
 		// What an earlier run found and this one did not is fixed, for the rules this run
 		// checked.

@@ -205,10 +205,12 @@ class QualityRules {
 							select c.id, o.id::text, 'name,contactMedium[' || a.position || ']',
 							       'named like customer ' || o.id || ' (' || o.name || ') at the same address', o.id
 							from chunk_customer c join chunk_medium a on a.customer_id = c.id
-							join customer_contact_medium b
-							  on upper(regexp_replace(b.post_code, '\\s', '', 'g')) = upper(regexp_replace(a.post_code, '\\s', '', 'g'))
-							 and lower(b.street1) = lower(a.street1) and b.customer_id <> c.id
-							 and b.post_code is not null and b.street1 is not null
+							-- Lateral and kept apart (offset 0), so that each address is looked up in the
+							-- address index rather than the index read whole for the chunk.
+							cross join lateral (select b.customer_id from customer_contact_medium b
+							    where upper(regexp_replace(b.post_code, '\\s', '', 'g')) = upper(regexp_replace(a.post_code, '\\s', '', 'g'))
+							      and lower(b.street1) = lower(a.street1) and b.customer_id <> c.id
+							      and b.post_code is not null and b.street1 is not null offset 0) b
 							join customer o on o.id = b.customer_id and o.status <> 'closed' and o.erased_at is null
 							where %s and a.post_code is not null and a.street1 is not null
 							  and similarity(c.name_normalized, o.name_normalized) >= :threshold"""
