@@ -188,16 +188,19 @@ class QualityRules {
 			new QualityRule(SIMILAR_NAME_SAME_BIRTH_DATE, QualityRule.DUPLICATES,
 					"Another open customer born the same day whose name is similar (pg_trgm similarity >= threshold)",
 					true, "medium", 0.6, """
-							select c.id, o.id::text, 'name,engagedParty.birthDate',
+							select s.id, o.id::text, 'name,engagedParty.birthDate',
 							       'named like customer ' || o.id || ' (' || o.name || ') and born the same day', o.id
-							from chunk_customer c join chunk_party p on p.id = c.party_id
-							join quality_birth_block b on b.run_id = :run and b.birth_date = p.birth_date
-							    and b.customer_id <> c.id
-							join customer o on o.id = b.customer_id and o.status <> 'closed' and o.erased_at is null
-							join party op on op.id = o.party_id and op.birth_date = p.birth_date
-							where %s and p.birth_date is not null
-							  and similarity(c.name_normalized, b.name_normalized) >= :threshold
-							  and similarity(c.name_normalized, o.name_normalized) >= :threshold""".formatted(OPEN)),
+							-- The names compared in the block first, kept apart (offset 0), so that only the
+							-- similar ones are looked up as they are now.
+							from (select c.id, c.name_normalized, p.birth_date, b.customer_id as other
+							      from chunk_customer c join chunk_party p on p.id = c.party_id
+							      join quality_birth_block b on b.run_id = :run and b.birth_date = p.birth_date
+							          and b.customer_id <> c.id
+							      where %s and p.birth_date is not null
+							        and similarity(c.name_normalized, b.name_normalized) >= :threshold offset 0) s
+							join customer o on o.id = s.other and o.status <> 'closed' and o.erased_at is null
+							join party op on op.id = o.party_id and op.birth_date = s.birth_date
+							where similarity(s.name_normalized, o.name_normalized) >= :threshold""".formatted(OPEN)),
 			new QualityRule("similar-name-same-address", QualityRule.DUPLICATES,
 					"Another open customer at the same postal address whose name is similar (pg_trgm similarity >= threshold)",
 					true, "medium", 0.6,
