@@ -187,20 +187,24 @@ class QualityRules {
 					"phone_normalized", "phoneNumber", "phone number"),
 			new QualityRule(SIMILAR_NAME_SAME_BIRTH_DATE, QualityRule.DUPLICATES,
 					"Another open customer born the same day whose name is similar (pg_trgm similarity >= threshold)",
-					true, "medium", 0.6, """
+					true, "medium", 0.6,
+					"""
 							select s.id, o.id::text, 'name,engagedParty.birthDate',
 							       'named like customer ' || o.id || ' (' || o.name || ') and born the same day', o.id
-							-- The names compared in the block first, kept apart (offset 0), so that only the
-							-- similar ones are looked up as they are now.
+							-- The names compared in the block first and the similar ones looked up as they are
+							-- now, each part kept apart (offset 0): PostgreSQL cannot tell how few names are
+							-- similar, and would read all customers to look them up.
 							from (select c.id, c.name_normalized, p.birth_date, b.customer_id as other
 							      from chunk_customer c join chunk_party p on p.id = c.party_id
 							      join quality_birth_block b on b.run_id = :run and b.birth_date = p.birth_date
 							          and b.customer_id <> c.id
 							      where %s and p.birth_date is not null
 							        and similarity(c.name_normalized, b.name_normalized) >= :threshold offset 0) s
-							join customer o on o.id = s.other and o.status <> 'closed' and o.erased_at is null
-							join party op on op.id = o.party_id and op.birth_date = s.birth_date
-							where similarity(s.name_normalized, o.name_normalized) >= :threshold""".formatted(OPEN)),
+							cross join lateral (select o.id, o.name from customer o join party op on op.id = o.party_id
+							    where o.id = s.other and o.status <> 'closed' and o.erased_at is null
+							      and op.birth_date = s.birth_date
+							      and similarity(s.name_normalized, o.name_normalized) >= :threshold offset 0) o"""
+						.formatted(OPEN)),
 			new QualityRule("similar-name-same-address", QualityRule.DUPLICATES,
 					"Another open customer at the same postal address whose name is similar (pg_trgm similarity >= threshold)",
 					true, "medium", 0.6,
