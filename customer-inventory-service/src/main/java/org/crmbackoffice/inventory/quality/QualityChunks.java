@@ -4,9 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
@@ -18,11 +20,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Checks one chunk of customers against every enabled rule and commits, in one
- * transaction, the chunk's findings with the run's progress and cursor: a run interrupted
- * at any moment resumes after its last committed chunk. The rules are set-based SQL over
- * the chunk's id range (keyset on the customer id), the phone numbers excepted, which
- * only libphonenumber can judge.
+ * Works through a run in chunks of customer id ranges, which the run's first worker
+ * plans: each worker of any instance claims the next chunk, checks it against every
+ * enabled rule and commits, in one transaction, the chunk's findings, the chunk done and
+ * the run's progress. A run interrupted at any moment resumes with the chunks not done; a
+ * claim whose worker stopped is taken over once older than
+ * {@code crm.quality.stale-after}. The rules are set-based SQL over the chunk's id range,
+ * the phone numbers excepted, which only libphonenumber can judge.
  */
 @Component
 class QualityChunks {
@@ -33,14 +37,31 @@ class QualityChunks {
 	 */
 	static final UUID START = new UUID(0, 0);
 
+	/**
+	 * Above every UUID in PostgreSQL's order: the last chunk's end, so that it takes in
+	 * customers created after the run started, and the cursor of a run whose chunks are
+	 * planned.
+	 */
+	static final UUID END = new UUID(-1, -1);
+
+	/**
+	 * All rules over one chunk in one statement: the chunk's customers, their parties and
+	 * contact media are read once, and every rule reads them from there. The customers go
+	 * by their ids, which PostgreSQL counts right; it takes a range of UUIDs for a row or
+	 * two, and would join the thousand by nested loops.
+	 */
 	private static final String UPSERT = """
+			with chunk_customer as materialized (select c.* from customer c where c.id = any (cast(:ids as uuid[]))),
+			chunk_party as materialized (select p.* from party p where p.id in (select party_id from chunk_customer)),
+			chunk_medium as materialized (select m.* from customer_contact_medium m
+			    where m.customer_id = any (cast(:ids as uuid[])))
 			insert into quality_finding (id, version, rule, customer_id, detail_key, severity, fields, message,
 			    related_customer_id, data_source, status, first_run_id, last_run_id, first_found_at, last_found_at)
-			select gen_random_uuid(), 0, :rule, f.customer_id, f.detail_key, :severity, f.fields, f.message,
+			select gen_random_uuid(), 0, f.rule, f.customer_id, f.detail_key, f.severity, f.fields, f.message,
 			       f.related_customer_id, c.data_source, 'open', :run, :run, :now, :now
-			from (select distinct on (customer_id, detail_key) * from (%s)
-			      as r (customer_id, detail_key, fields, message, related_customer_id)) f
-			join customer c on c.id = f.customer_id
+			from (select distinct on (rule, customer_id, detail_key) * from (%s)
+			      as r (rule, severity, customer_id, detail_key, fields, message, related_customer_id)) f
+			join chunk_customer c on c.id = f.customer_id
 			on conflict (rule, customer_id, detail_key) do update
 			set severity = excluded.severity, fields = excluded.fields, message = excluded.message,
 			    related_customer_id = excluded.related_customer_id, data_source = excluded.data_source,
@@ -76,84 +97,213 @@ class QualityChunks {
 	}
 
 	/**
-	 * Checks the next chunk of the run, if this instance still owns it and it is still
-	 * running.
-	 * @return whether there is more to do
+	 * Splits what remains of the run after its cursor into chunks, once: the first worker
+	 * plans, the others wait for its commit and find the chunks planned. Fills the blocks
+	 * of customers born the same day too, when the rule comparing them is enabled.
 	 */
-	boolean next(UUID runId, String owner, int chunkSize) {
-		Integer checked = this.transaction.execute((status) -> {
-			// Locks the run for the chunk: a cancel or a take-over waits for the chunk's
-			// commit and then wins.
+	void plan(UUID runId, int chunkSize) {
+		Boolean blocked = this.transaction.execute((status) -> {
 			List<Map<String, Object>> run = this.jdbc.sql("""
-					select cursor_id, data_source from quality_run
-					where id = :id and status = 'running' and owner = :owner for update""")
+					select cursor_id, data_source from quality_run where id = :id and status = 'running' for update""")
 				.param("id", runId)
+				.query()
+				.listOfRows();
+			if (run.isEmpty() || END.equals(run.get(0).get("cursor_id"))) {
+				return false;
+			}
+			UUID after = (run.get(0).get("cursor_id") != null) ? (UUID) run.get(0).get("cursor_id") : START;
+			String scope = (String) run.get(0).get("data_source");
+			this.jdbc.sql("""
+					insert into quality_chunk (run_id, after_id, upto_id)
+					select :run, coalesce(lag(upto) over (order by upto), :after), upto
+					from (select id as upto from (select c.id, row_number() over (order by c.id) as n from customer c
+					                              where %s) ids where n %% :size = 0
+					      union all select :end) bounds""".formatted(chunkCondition(scope, false)))
+				.param("run", runId)
+				.param("after", after)
+				.param("scope", scope)
+				.param("size", chunkSize)
+				.param("end", END)
+				.update();
+			boolean blocks = this.rules.find(QualityRules.SIMILAR_NAME_SAME_BIRTH_DATE)
+				.filter(QualityRule::enabled)
+				.isPresent();
+			if (blocks) {
+				// In birth-date order, so that a block's rows share a page or two.
+				this.jdbc
+					.sql("""
+							insert into quality_birth_block (run_id, birth_date, customer_id, name_normalized)
+							select :run, p.birth_date, c.id, c.name_normalized from customer c join party p on p.id = c.party_id
+							where c.status <> 'closed' and c.erased_at is null and p.birth_date is not null
+							order by p.birth_date""")
+					.param("run", runId)
+					.update();
+			}
+			this.jdbc.sql("update quality_run set cursor_id = :end where id = :id")
+				.param("end", END)
+				.param("id", runId)
+				.update();
+			return blocks;
+		});
+		if (Boolean.TRUE.equals(blocked)) {
+			// Marks the new rows visible to all, so that reading a block takes its index
+			// alone, and gives the planner their numbers.
+			this.jdbc.sql("vacuum (analyze) quality_birth_block").update();
+		}
+	}
+
+	/**
+	 * Claims the run's first chunk that is neither done nor worked on: not claimed, or
+	 * claimed longer than {@code staleBefore} ago by a worker that holds it no more.
+	 * @return the chunk, if any is left to claim
+	 */
+	Optional<Chunk> claim(UUID runId, String owner, Instant staleBefore) {
+		return this.transaction.execute((status) -> this.jdbc.sql("""
+				with next as (
+				    select k.run_id, k.upto_id, k.owner from quality_chunk k join quality_run r on r.id = k.run_id
+				    where k.run_id = :run and r.status = 'running' and k.done_at is null
+				      and (k.owner is null or k.claimed_at < :staleBefore)
+				    order by k.upto_id limit 1 for update of k skip locked)
+				update quality_chunk k set owner = :owner, claimed_at = :now
+				from next where k.run_id = next.run_id and k.upto_id = next.upto_id
+				returning k.after_id, k.upto_id, next.owner as previous""")
+			.param("run", runId)
+			.param("staleBefore", Timestamp.from(staleBefore))
+			.param("owner", owner)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query((rs, row) -> new Chunk(runId, rs.getObject("after_id", UUID.class),
+					rs.getObject("upto_id", UUID.class), rs.getString("previous")))
+			.optional());
+	}
+
+	/**
+	 * Checks a chunk this worker claimed and commits it done with the run's progress,
+	 * unless another worker took the claim over or the run stopped running meanwhile.
+	 * @return whether the run is still running
+	 */
+	boolean check(Chunk claimed, String owner) {
+		Integer checked = this.transaction.execute((status) -> {
+			// Holds the claim for the chunk's transaction: no other worker takes it over
+			// while it is worked on, however long that takes.
+			List<Map<String, Object>> chunkRow = this.jdbc.sql("""
+					select r.data_source from quality_chunk k join quality_run r on r.id = k.run_id
+					where k.run_id = :run and k.upto_id = :upto and k.owner = :owner and k.done_at is null
+					for update of k""")
+				.param("run", claimed.runId())
+				.param("upto", claimed.upto())
 				.param("owner", owner)
 				.query()
 				.listOfRows();
-			if (run.isEmpty()) {
+			if (chunkRow.isEmpty()) {
 				return 0;
 			}
 			// Plans for this chunk's bounds: a generic plan, made once for any bounds,
 			// reads whole indexes.
 			this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-			UUID after = (run.get(0).get("cursor_id") != null) ? (UUID) run.get(0).get("cursor_id") : START;
-			String scope = (String) run.get(0).get("data_source");
+			// The statement over the chunk costs more than JIT's threshold on paper, but
+			// runs in a fraction of the time JIT takes to compile it.
+			this.jdbc.sql("set local jit = off").update();
+			String scope = (String) chunkRow.get(0).get("data_source");
 			Instant now = this.clock.instant();
-			List<UUID> ids = this.jdbc
-				.sql("select c.id from customer c where " + chunkCondition(scope, false)
-						+ " order by c.id limit :limit")
-				.param("after", after)
-				.param("scope", scope)
-				.param("limit", chunkSize)
-				.query(UUID.class)
-				.list();
-			if (ids.isEmpty()) {
-				this.jdbc
-					.sql("update quality_run set status = 'completed', finished_at = :now, heartbeat_at = :now "
-							+ "where id = :id")
-					.param("now", Timestamp.from(now))
-					.param("id", runId)
-					.update();
-				return 0;
-			}
 			Map<String, Object> chunk = new HashMap<>();
-			chunk.put("after", after);
-			chunk.put("upto", ids.get(ids.size() - 1));
+			chunk.put("after", claimed.after());
+			chunk.put("upto", claimed.upto());
 			chunk.put("scope", scope);
-			chunk.put("run", runId);
+			chunk.put("run", claimed.runId());
 			chunk.put("now", Timestamp.from(now));
+			List<String> ids = this.jdbc.sql("select c.id::text from customer c where " + chunkCondition(scope, true))
+				.params(chunk)
+				.query(String.class)
+				.list();
+			chunk.put("ids", ids.toArray(String[]::new));
+			int customers = ids.size();
 			check(chunk, scope, now);
-			tally(chunk, scope, ids.size());
-			return ids.size();
+			this.jdbc.sql("update quality_chunk set done_at = :now where run_id = :run and upto_id = :upto")
+				.params(chunk)
+				.update();
+			if (!tally(chunk, scope, customers)) {
+				// Cancelled while the chunk was checked: the cancel wins.
+				status.setRollbackOnly();
+				return -1;
+			}
+			return customers;
 		});
-		if (checked == null || checked == 0) {
+		if (checked == null || checked < 0) {
 			return false;
 		}
 		this.checkedCustomers.increment(checked);
 		return true;
 	}
 
+	/**
+	 * Completes the run once all its chunks are done. Every worker asks after its last
+	 * commit, so the one that commits the last chunk completes it.
+	 */
+	void completeIfDone(UUID runId) {
+		this.transaction.executeWithoutResult((status) -> {
+			Instant now = this.clock.instant();
+			int completed = this.jdbc.sql("""
+					update quality_run set status = 'completed', finished_at = :now, heartbeat_at = :now
+					where id = :id and status = 'running' and cursor_id = :end
+					  and not exists (select 1 from quality_chunk where run_id = :id and done_at is null)""")
+				.param("now", Timestamp.from(now))
+				.param("id", runId)
+				.param("end", END)
+				.update();
+			if (completed > 0) {
+				release(runId);
+			}
+		});
+	}
+
+	/** Drops what a run kept to work through the customers, once it ended. */
+	void release(UUID runId) {
+		this.jdbc.sql("delete from quality_birth_block where run_id = :id").param("id", runId).update();
+	}
+
 	private void check(Map<String, Object> chunk, String scope, Instant now) {
 		String condition = chunkCondition(scope, true);
-		for (QualityRule rule : this.rules.enabled()) {
+		Map<String, Object> parameters = new HashMap<>(chunk);
+		parameters.put("countries", QualityRules.COUNTRIES);
+		QualityRules.POST_CODE_PATTERNS.forEach((country, pattern) -> parameters.put("postCode" + country, pattern));
+		List<String> branches = new ArrayList<>();
+		List<QualityRule> enabled = this.rules.enabled();
+		for (int i = 0; i < enabled.size(); i++) {
+			QualityRule rule = enabled.get(i);
 			if (rule.query() == null) {
 				continue;
 			}
-			Map<String, Object> parameters = new HashMap<>(chunk);
-			parameters.put("rule", rule.id());
-			parameters.put("severity", rule.severity());
-			parameters.put("threshold", rule.threshold());
-			parameters.put("countries", QualityRules.COUNTRIES);
-			QualityRules.POST_CODE_PATTERNS
-				.forEach((country, pattern) -> parameters.put("postCode" + country, pattern));
+			parameters.put("rule" + i, rule.id());
+			parameters.put("severity" + i, rule.severity());
+			parameters.put("threshold" + i, rule.threshold());
 			if (rule.threshold() != null) {
-				parameters.put("staleBefore",
+				parameters.put("staleBefore" + i,
 						Timestamp.from(now.minus(Duration.ofSeconds((long) (rule.threshold() * 86400)))));
 			}
-			this.jdbc.sql(UPSERT.formatted(rule.query().replace("{chunk}", condition))).params(parameters).update();
+			branches
+				.add("select cast(:rule%1$d as varchar), cast(:severity%1$d as varchar), r.* from (%2$s) r".formatted(i,
+						rule.query()
+							.replace(":threshold", ":threshold" + i)
+							.replace(":staleBefore", ":staleBefore" + i)));
 		}
-		checkMedia(chunk, condition);
+		Findings media = checkMedia(chunk, condition);
+		if (!media.customers.isEmpty()) {
+			parameters.put("mediaRules", media.rules.toArray(String[]::new));
+			parameters.put("mediaSeverities", media.severities.toArray(String[]::new));
+			parameters.put("mediaCustomers", media.customers.toArray(String[]::new));
+			parameters.put("mediaKeys", media.keys.toArray(String[]::new));
+			parameters.put("mediaFields", media.fields.toArray(String[]::new));
+			parameters.put("mediaMessages", media.messages.toArray(String[]::new));
+			branches
+				.add("""
+						select f.rule, f.severity, f.customer::uuid, f.key, f.fields, f.message, null::uuid
+						from unnest(cast(:mediaRules as text[]), cast(:mediaSeverities as text[]),
+						            cast(:mediaCustomers as text[]), cast(:mediaKeys as text[]), cast(:mediaFields as text[]),
+						            cast(:mediaMessages as text[])) as f (rule, severity, customer, key, fields, message)""");
+		}
+		if (!branches.isEmpty()) {
+			this.jdbc.sql(UPSERT.formatted(String.join("\nunion all\n", branches))).params(parameters).update();
+		}
 		// What an earlier run found and this one did not is fixed, for the rules this run
 		// checked.
 		this.jdbc.sql("""
@@ -172,11 +322,12 @@ class QualityChunks {
 	 * (a regular expression that costs PostgreSQL far more than Java), over the chunk's
 	 * contact media read once.
 	 */
-	private void checkMedia(Map<String, Object> chunk, String condition) {
+	private Findings checkMedia(Map<String, Object> chunk, String condition) {
+		Findings found = new Findings();
 		QualityRule emails = this.rules.find(QualityRules.EMAIL_INVALID).filter(QualityRule::enabled).orElse(null);
 		QualityRule phones = this.rules.find(QualityRules.PHONE_INVALID).filter(QualityRule::enabled).orElse(null);
 		if (emails == null && phones == null) {
-			return;
+			return found;
 		}
 		List<Map<String, Object>> media = this.jdbc.sql("""
 				select c.id, m.position, m.medium_type, m.email_address, m.phone_number from customer c
@@ -188,38 +339,26 @@ class QualityChunks {
 			String email = (String) medium.get("email_address");
 			if (emails != null && ("email".equals(type) || email != null)
 					&& (email == null || !QualityRules.EMAIL.matcher(email).matches())) {
-				record(emails, chunk, medium.get("id"), path, path + ".emailAddress",
+				found.add(emails, medium.get("id"), path, path + ".emailAddress",
 						"email address '" + ((email != null) ? email : "") + "' is not a valid address");
 			}
 			String number = (String) medium.get("phone_number");
 			if (phones != null && (number != null || "phone".equals(type) || "mobile".equals(type))
 					&& !this.phoneNumbers.isValid(number)) {
-				record(phones, chunk, medium.get("id"), path, path + ".phoneNumber", "phone number '"
+				found.add(phones, medium.get("id"), path, path + ".phoneNumber", "phone number '"
 						+ ((number != null) ? number : "") + "' is not an assigned number of its country");
 			}
 		}
-	}
-
-	private void record(QualityRule rule, Map<String, Object> chunk, Object customer, String key, String fields,
-			String message) {
-		Map<String, Object> parameters = new HashMap<>(chunk);
-		parameters.put("rule", rule.id());
-		parameters.put("severity", rule.severity());
-		parameters.put("customer", customer);
-		parameters.put("key", key);
-		parameters.put("fields", fields);
-		parameters.put("message", message);
-		this.jdbc.sql(UPSERT.formatted("select cast(:customer as uuid), cast(:key as varchar), "
-				+ "cast(:fields as varchar), cast(:message as varchar), null::uuid"))
-			.params(parameters)
-			.update();
+		return found;
 	}
 
 	/**
-	 * Adds the chunk's findings to the run's tallies and moves its cursor: the chunk's
-	 * commit is its progress.
+	 * Adds the chunk's findings to the run's tallies and progress: the chunk's commit is
+	 * its progress. Workers committing chunks at once lock the tallies in one order, so
+	 * that neither waits for the other's.
+	 * @return false if the run is no longer running
 	 */
-	private void tally(Map<String, Object> chunk, String scope, int checked) {
+	private boolean tally(Map<String, Object> chunk, String scope, int checked) {
 		String ofChunk = "customer_id > :after and customer_id <= :upto" + ((scope != null)
 				? " and customer_id in (select c.id from customer c where " + chunkCondition(scope, true) + ")" : "")
 				+ " and last_run_id = :run and status <> 'accepted' and rule <> '" + QualityRules.MANUAL_AUDIT + "'";
@@ -228,18 +367,22 @@ class QualityChunks {
 					insert into quality_run_tally (run_id, rule, data_source, severity, customers, findings)
 					select :run, rule, coalesce(data_source, ''), min(severity), count(distinct customer_id), count(*)
 					from quality_finding where %s group by rule, coalesce(data_source, '')
+					order by rule, coalesce(data_source, '')
 					on conflict (run_id, rule, data_source) do update
 					set customers = quality_run_tally.customers + excluded.customers,
 					    findings = quality_run_tally.findings + excluded.findings, severity = excluded.severity"""
 				.formatted(ofChunk))
 			.params(chunk)
 			.update();
-		this.jdbc.sql("""
-				update quality_run r set cursor_id = :upto, checked = checked + :checked, heartbeat_at = :now,
+		return this.jdbc.sql("""
+				update quality_run r set checked = checked + :checked, heartbeat_at = :now,
 				    findings = r.findings + f.findings, flawed_customers = r.flawed_customers + f.customers
 				from (select count(*) as findings, count(distinct customer_id) as customers from quality_finding
 				      where %s) f
-				where r.id = :run""".formatted(ofChunk)).params(chunk).param("checked", checked).update();
+				where r.id = :run and r.status = 'running'""".formatted(ofChunk))
+			.params(chunk)
+			.param("checked", checked)
+			.update() > 0;
 	}
 
 	/**
@@ -249,6 +392,40 @@ class QualityChunks {
 	private static String chunkCondition(String scope, boolean bounded) {
 		return "c.id > :after" + (bounded ? " and c.id <= :upto" : "") + " and c.erased_at is null"
 				+ ((scope != null) ? " and c.data_source = :scope" : "");
+	}
+
+	/**
+	 * A chunk claimed by a worker.
+	 *
+	 * @param previous the worker that claimed it before and stopped, if any
+	 */
+	record Chunk(UUID runId, UUID after, UUID upto, String previous) {
+	}
+
+	/** What Java found in a chunk, column by column. */
+	private static final class Findings {
+
+		private final List<String> rules = new ArrayList<>();
+
+		private final List<String> severities = new ArrayList<>();
+
+		private final List<String> customers = new ArrayList<>();
+
+		private final List<String> keys = new ArrayList<>();
+
+		private final List<String> fields = new ArrayList<>();
+
+		private final List<String> messages = new ArrayList<>();
+
+		void add(QualityRule rule, Object customer, String key, String fields, String message) {
+			this.rules.add(rule.id());
+			this.severities.add(rule.severity());
+			this.customers.add(customer.toString());
+			this.keys.add(key);
+			this.fields.add(fields);
+			this.messages.add(message);
+		}
+
 	}
 
 }

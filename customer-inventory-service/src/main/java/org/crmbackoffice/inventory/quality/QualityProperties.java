@@ -13,19 +13,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param schedule a cron expression for scheduled runs; {@code -} (the default) for none
  * @param chunkSize how many customers one chunk checks and commits
+ * @param workers how many threads of this instance check chunks of a run at once; 0 (the
+ * default) for as many as the instance has processors
  * @param staleAfter how long a running run may go without a heartbeat before another
  * instance takes it over
  * @param rules settings of rules that differ from their defaults, by rule id
  */
 @ConfigurationProperties("crm.quality")
 record QualityProperties(@DefaultValue("-") String schedule, @DefaultValue("1000") int chunkSize,
-		@DefaultValue("PT2M") Duration staleAfter, Map<String, RuleSettings> rules) {
+		@DefaultValue("0") int workers, @DefaultValue("PT2M") Duration staleAfter, Map<String, RuleSettings> rules) {
 
 	QualityProperties {
 		rules = (rules != null) ? rules : Map.of();
 		if (chunkSize < 1) {
 			throw new IllegalArgumentException("crm.quality.chunk-size must be positive");
 		}
+		if (workers < 0) {
+			throw new IllegalArgumentException("crm.quality.workers must not be negative");
+		}
+		workers = (workers > 0) ? workers : Runtime.getRuntime().availableProcessors();
 	}
 
 	/** A rule's settings; what is not set keeps the rule's default. */

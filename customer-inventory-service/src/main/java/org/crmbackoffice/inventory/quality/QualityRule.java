@@ -8,8 +8,8 @@ package org.crmbackoffice.inventory.quality;
  * @param severity low, medium or high: how much a finding of this rule matters
  * @param threshold the rule's tuning value (days for staleness, name similarity for
  * duplicates), or {@code null}
- * @param query the rule as SQL over one chunk of customers (alias {@code c}, condition
- * {@code {chunk}}), selecting
+ * @param query the rule as SQL over one chunk of customers ({@code chunk_customer},
+ * {@code chunk_party}, {@code chunk_medium}), selecting
  * {@code customer_id, detail_key, fields, message, related_customer_id}; {@code null} for
  * a rule checked in Java
  */

@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The automated rules, with their defaults overridden by {@code crm.quality.rules}. A
- * rule's {@code {chunk}} is the chunk's customers {@code c}; rules without a query are
- * checked in Java (QualityChunks). Closed customers are history: only the consistency
- * rules check them. Erased customers are not checked at all.
+ * rule's query reads the chunk's customers from {@code chunk_customer}, their parties
+ * from {@code chunk_party} and their contact media from {@code chunk_medium}
+ * (QualityChunks); rules without a query are checked in Java. Closed customers are
+ * history: only the consistency rules check them. Erased customers are not checked at
+ * all.
  */
 @Component
 class QualityRules {
@@ -25,6 +27,12 @@ class QualityRules {
 	static final String PHONE_INVALID = "phone-invalid";
 
 	static final String EMAIL_INVALID = "email-invalid";
+
+	/**
+	 * The rule that compares names within the blocks of customers born the same day
+	 * (quality_birth_block), which a run fills when it starts.
+	 */
+	static final String SIMILAR_NAME_SAME_BIRTH_DATE = "similar-name-same-birth-date";
 
 	/**
 	 * Findings stewards record by hand (a disputed verification), apart from the
@@ -55,23 +63,23 @@ class QualityRules {
 					"No email address or phone number to reach the customer", true, "high", null,
 					"""
 							select c.id, '', 'contactMedium', 'has no email address or phone number', null::uuid
-							from customer c where {chunk} and %s and not exists (select 1 from customer_contact_medium m
+							from chunk_customer c where %s and not exists (select 1 from chunk_medium m
 							    where m.customer_id = c.id and (m.email_address is not null or m.phone_number is not null))"""
 						.formatted(OPEN)),
 			new QualityRule("name-parts-required", QualityRule.COMPLETENESS,
 					"An individual without given or family name, an organization without name", true, "high", null,
 					"""
 							select c.id, 'givenName', 'engagedParty.givenName', 'an individual without a given name', null::uuid
-							from customer c join party p on p.id = c.party_id
-							where {chunk} and %1$s and p.party_type = 'Individual' and coalesce(btrim(p.given_name), '') = ''
+							from chunk_customer c join chunk_party p on p.id = c.party_id
+							where %1$s and p.party_type = 'Individual' and coalesce(btrim(p.given_name), '') = ''
 							union all
 							select c.id, 'familyName', 'engagedParty.familyName', 'an individual without a family name', null::uuid
-							from customer c join party p on p.id = c.party_id
-							where {chunk} and %1$s and p.party_type = 'Individual' and coalesce(btrim(p.family_name), '') = ''
+							from chunk_customer c join chunk_party p on p.id = c.party_id
+							where %1$s and p.party_type = 'Individual' and coalesce(btrim(p.family_name), '') = ''
 							union all
 							select c.id, 'name', 'engagedParty.name', 'an organization without a name', null::uuid
-							from customer c join party p on p.id = c.party_id
-							where {chunk} and %1$s and p.party_type = 'Organization' and coalesce(btrim(p.name), '') = ''"""
+							from chunk_customer c join chunk_party p on p.id = c.party_id
+							where %1$s and p.party_type = 'Organization' and coalesce(btrim(p.name), '') = ''"""
 						.formatted(OPEN)),
 			new QualityRule("party-unresolved", QualityRule.COMPLETENESS,
 					"The customer refers to a party held in another system, whose data this inventory cannot check",
@@ -80,23 +88,23 @@ class QualityRules {
 							select c.id, 'engagedParty', 'engagedParty.id',
 							       'refers to ' || coalesce(c.engaged_party_referred_type, 'party') || ' '
 							       || c.engaged_party_id || ', which this inventory does not hold', null::uuid
-							from customer c where {chunk} and %s and c.party_id is null and c.engaged_party_id is not null"""
+							from chunk_customer c where %s and c.party_id is null and c.engaged_party_id is not null"""
 						.formatted(OPEN)),
 			new QualityRule("party-data-required", QualityRule.COMPLETENESS,
 					"No engaged party, an individual without birth date, an organization without registration", true,
 					"medium", null,
 					"""
 							select c.id, 'engagedParty', 'engagedParty', 'the customer engages no party', null::uuid
-							from customer c where {chunk} and %1$s and c.engaged_party_id is null
+							from chunk_customer c where %1$s and c.engaged_party_id is null
 							union all
 							select c.id, 'birthDate', 'engagedParty.birthDate', 'an individual without a birth date', null::uuid
-							from customer c join party p on p.id = c.party_id
-							where {chunk} and %1$s and p.party_type = 'Individual' and p.birth_date is null
+							from chunk_customer c join chunk_party p on p.id = c.party_id
+							where %1$s and p.party_type = 'Individual' and p.birth_date is null
 							union all
 							select c.id, 'identification', 'engagedParty.organizationIdentification',
 							       'an organization without any registration or other identification', null::uuid
-							from customer c join party p on p.id = c.party_id
-							where {chunk} and %1$s and p.party_type = 'Organization'
+							from chunk_customer c join chunk_party p on p.id = c.party_id
+							where %1$s and p.party_type = 'Organization'
 							  and jsonb_array_length(coalesce(p.document -> 'organizationIdentification', '[]'::jsonb)) = 0"""
 						.formatted(OPEN)),
 			new QualityRule(EMAIL_INVALID, QualityRule.VALIDITY,
@@ -110,8 +118,8 @@ class QualityRules {
 					"""
 							select c.id, 'contactMedium[' || m.position || ']', 'contactMedium[' || m.position || '].country',
 							       'country ''' || coalesce(m.country, '') || ''' is not an ISO 3166-1 alpha-2 code', null::uuid
-							from customer c join customer_contact_medium m on m.customer_id = c.id
-							where {chunk} and %s and m.medium_type = 'postalAddress'
+							from chunk_customer c join chunk_medium m on m.customer_id = c.id
+							where %s and m.medium_type = 'postalAddress'
 							  and (m.country is null or m.country not in (:countries))"""
 						.formatted(OPEN)),
 			new QualityRule("postcode-invalid", QualityRule.VALIDITY,
@@ -119,8 +127,8 @@ class QualityRules {
 					"""
 							select c.id, 'contactMedium[' || m.position || ']', 'contactMedium[' || m.position || '].postCode',
 							       'post code ''' || coalesce(m.post_code, '') || ''' is not a ' || m.country || ' post code', null::uuid
-							from customer c join customer_contact_medium m on m.customer_id = c.id
-							where {chunk} and %s and m.medium_type = 'postalAddress' and m.country in ('GB', 'FR', 'DE', 'US')
+							from chunk_customer c join chunk_medium m on m.customer_id = c.id
+							where %s and m.medium_type = 'postalAddress' and m.country in ('GB', 'FR', 'DE', 'US')
 							  and (m.post_code is null or upper(btrim(m.post_code)) !~ case m.country when 'GB' then :postCodeGB
 							       when 'FR' then :postCodeFR when 'DE' then :postCodeDE else :postCodeUS end)"""
 						.formatted(OPEN)),
@@ -129,38 +137,38 @@ class QualityRules {
 					true, "medium", null,
 					"""
 							select c.id, 'validFor', 'validFor', 'the customer''s validity ends before it starts', null::uuid
-							from customer c where {chunk} and %1$s and c.valid_to < c.valid_from
+							from chunk_customer c where %1$s and c.valid_to < c.valid_from
 							union all
 							select c.id, 'birthDate', 'engagedParty.birthDate',
 							       'birth date ' || p.birth_date || ' is not a plausible birth date', null::uuid
-							from customer c join party p on p.id = c.party_id
-							where {chunk} and %1$s
+							from chunk_customer c join chunk_party p on p.id = c.party_id
+							where %1$s
 							  and (p.birth_date >= p.created_at::date or p.birth_date < date '1900-01-01')
 							union all
 							select c.id, 'contactMedium[' || m.position || ']', 'contactMedium[' || m.position || '].validFor',
 							       'a contact medium''s validity ends before it starts', null::uuid
-							from customer c join customer_contact_medium m on m.customer_id = c.id
-							where {chunk} and %1$s and m.valid_to < m.valid_from"""
+							from chunk_customer c join chunk_medium m on m.customer_id = c.id
+							where %1$s and m.valid_to < m.valid_from"""
 						.formatted(OPEN)),
 			new QualityRule("closed-with-agreements-in-force", QualityRule.CONSISTENCY,
 					"A closed customer with active or suspended agreements", true, "high", null, """
 							select c.id, a.id::text, 'status,agreement',
 							       'closed, but agreement ' || a.id || ' is ' || a.status, null::uuid
-							from customer c join agreement a on a.customer_id = c.id
-							where {chunk} and c.status = 'closed' and a.status in ('active', 'suspended')"""),
+							from chunk_customer c join agreement a on a.customer_id = c.id
+							where c.status = 'closed' and a.status in ('active', 'suspended')"""),
 			new QualityRule("agreement-outside-validity", QualityRule.CONSISTENCY,
 					"An agreement valid before the customer is or after it ends", true, "medium", null, """
 							select c.id, a.id::text, 'validFor,agreement',
 							       'agreement ' || a.id || ' is valid outside the customer''s validity', null::uuid
-							from customer c join agreement a on a.customer_id = c.id
-							where {chunk} and ((c.valid_from is not null and a.valid_from < c.valid_from)
+							from chunk_customer c join agreement a on a.customer_id = c.id
+							where ((c.valid_from is not null and a.valid_from < c.valid_from)
 							    or (c.valid_to is not null and (a.valid_to is null or a.valid_to > c.valid_to)))"""),
 			new QualityRule("contact-media-expired", QualityRule.CONSISTENCY,
 					"An open customer whose contact media have all expired", true, "medium", null, """
 							select c.id, '', 'contactMedium.validFor', 'every contact medium has expired', null::uuid
-							from customer c where {chunk} and %s
-							  and exists (select 1 from customer_contact_medium m where m.customer_id = c.id)
-							  and not exists (select 1 from customer_contact_medium m where m.customer_id = c.id
+							from chunk_customer c where %s
+							  and exists (select 1 from chunk_medium m where m.customer_id = c.id)
+							  and not exists (select 1 from chunk_medium m where m.customer_id = c.id
 							      and (m.valid_to is null or m.valid_to > :now))""".formatted(OPEN)),
 			new QualityRule("not-verified", QualityRule.STALENESS,
 					"Not verified by a steward (or, never verified, not changed) for threshold days", true, "low",
@@ -168,39 +176,50 @@ class QualityRules {
 					"""
 							select c.id, '', 'lastVerification',
 							       'not verified since ' || to_char(coalesce(v.verified_at, c.updated_at), 'YYYY-MM-DD'), null::uuid
-							from customer c left join lateral (select max(q.verified_at) as verified_at
+							from chunk_customer c left join lateral (select max(q.verified_at) as verified_at
 							    from quality_verification q where q.customer_id = c.id and q.outcome in ('verified', 'corrected')) v on true
-							where {chunk} and %s and coalesce(v.verified_at, c.updated_at) < :staleBefore"""
+							where %s and coalesce(v.verified_at, c.updated_at) < :staleBefore"""
 						.formatted(OPEN)),
 			sharedContact("duplicate-email",
 					"Another open customer with the same email address (case and accents ignored)", "email_normalized",
 					"emailAddress", "email address"),
 			sharedContact("duplicate-phone", "Another open customer with the same phone number (E.164)",
 					"phone_normalized", "phoneNumber", "phone number"),
-			new QualityRule("similar-name-same-birth-date", QualityRule.DUPLICATES,
+			new QualityRule(SIMILAR_NAME_SAME_BIRTH_DATE, QualityRule.DUPLICATES,
 					"Another open customer born the same day whose name is similar (pg_trgm similarity >= threshold)",
-					true, "medium", 0.6, """
-							select c.id, o.id::text, 'name,engagedParty.birthDate',
+					true, "medium", 0.6,
+					"""
+							select s.id, o.id::text, 'name,engagedParty.birthDate',
 							       'named like customer ' || o.id || ' (' || o.name || ') and born the same day', o.id
-							from customer c join party p on p.id = c.party_id
-							join party op on op.birth_date = p.birth_date
-							join customer o on o.party_id = op.id and o.id <> c.id
-							    and o.status <> 'closed' and o.erased_at is null
-							where {chunk} and %s and p.birth_date is not null
-							  and similarity(c.name_normalized, o.name_normalized) >= :threshold""".formatted(OPEN)),
+							-- The names compared in the block first and the similar ones looked up as they are
+							-- now, each part kept apart (offset 0): PostgreSQL cannot tell how few names are
+							-- similar, and would read all customers to look them up.
+							from (select c.id, c.name_normalized, p.birth_date, b.customer_id as other
+							      from chunk_customer c join chunk_party p on p.id = c.party_id
+							      join quality_birth_block b on b.run_id = :run and b.birth_date = p.birth_date
+							          and b.customer_id <> c.id
+							      where %s and p.birth_date is not null
+							        and similarity(c.name_normalized, b.name_normalized) >= :threshold offset 0) s
+							cross join lateral (select o.id, o.name from customer o join party op on op.id = o.party_id
+							    where o.id = s.other and o.status <> 'closed' and o.erased_at is null
+							      and op.birth_date = s.birth_date
+							      and similarity(s.name_normalized, o.name_normalized) >= :threshold offset 0) o"""
+						.formatted(OPEN)),
 			new QualityRule("similar-name-same-address", QualityRule.DUPLICATES,
 					"Another open customer at the same postal address whose name is similar (pg_trgm similarity >= threshold)",
 					true, "medium", 0.6,
 					"""
 							select c.id, o.id::text, 'name,contactMedium[' || a.position || ']',
 							       'named like customer ' || o.id || ' (' || o.name || ') at the same address', o.id
-							from customer c join customer_contact_medium a on a.customer_id = c.id
-							join customer_contact_medium b
-							  on upper(regexp_replace(b.post_code, '\\s', '', 'g')) = upper(regexp_replace(a.post_code, '\\s', '', 'g'))
-							 and lower(b.street1) = lower(a.street1) and b.customer_id <> c.id
-							 and b.post_code is not null and b.street1 is not null
+							from chunk_customer c join chunk_medium a on a.customer_id = c.id
+							-- Lateral and kept apart (offset 0), so that each address is looked up in the
+							-- address index rather than the index read whole for the chunk.
+							cross join lateral (select b.customer_id from customer_contact_medium b
+							    where upper(regexp_replace(b.post_code, '\\s', '', 'g')) = upper(regexp_replace(a.post_code, '\\s', '', 'g'))
+							      and lower(b.street1) = lower(a.street1) and b.customer_id <> c.id
+							      and b.post_code is not null and b.street1 is not null offset 0) b
 							join customer o on o.id = b.customer_id and o.status <> 'closed' and o.erased_at is null
-							where {chunk} and %s and a.post_code is not null and a.street1 is not null
+							where %s and a.post_code is not null and a.street1 is not null
 							  and similarity(c.name_normalized, o.name_normalized) >= :threshold"""
 						.formatted(OPEN)));
 
@@ -243,10 +262,10 @@ class QualityRules {
 				select c.id, o.customer_id::text, 'contactMedium[' || m.position || '].%2$s',
 				       'shares the %3$s ' || m.%1$s || ' with customer ' || o.customer_id,
 				       o.customer_id
-				from customer c join customer_contact_medium m on m.customer_id = c.id
+				from chunk_customer c join chunk_medium m on m.customer_id = c.id
 				join customer_contact_medium o on o.%1$s = m.%1$s and o.customer_id <> c.id
 				join customer oc on oc.id = o.customer_id and oc.status <> 'closed' and oc.erased_at is null
-				where {chunk} and %4$s and m.%1$s is not null""".formatted(column, attribute, noun, OPEN));
+				where %4$s and m.%1$s is not null""".formatted(column, attribute, noun, OPEN));
 	}
 
 }

@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,10 +40,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Audit runs as background jobs, one at a time across all instances: the database refuses
  * a second running run (a partial unique index), and starts are serialised by an advisory
- * lock. A run works through the customers in chunks on this instance's job thread; each
- * chunk commits with the run's cursor and heartbeat. A run whose heartbeat has gone stale
- * (its instance crashed or was stopped) is taken over at start-up and then every
- * {@code crm.quality.stale-after}, and continues after its last committed chunk.
+ * lock. A run is worked through in chunks by {@code crm.quality.workers} threads of the
+ * instance that started it, joined by the other instances' when they next look for
+ * running runs; each chunk commits with the run's progress and heartbeat. A run whose
+ * heartbeat has gone stale (every instance working on it crashed or was stopped) is taken
+ * over at start-up and then every {@code crm.quality.stale-after}, and continues with the
+ * chunks not done.
  */
 @Service
 class QualityRuns implements SmartLifecycle {
@@ -79,7 +83,10 @@ class QualityRuns implements SmartLifecycle {
 	 * Made anew on each start: a stopped context (Spring's test framework pauses cached
 	 * ones) starts again.
 	 */
-	private volatile ExecutorService jobs = newJobs();
+	private volatile ExecutorService jobs;
+
+	/** The runs this instance's workers work on, with how many of them are at it. */
+	private final Map<UUID, AtomicInteger> working = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
 
@@ -94,6 +101,7 @@ class QualityRuns implements SmartLifecycle {
 		this.transaction = transaction;
 		this.properties = properties;
 		this.clock = clock;
+		this.jobs = newJobs(properties.workers());
 	}
 
 	/**
@@ -167,6 +175,9 @@ class QualityRuns implements SmartLifecycle {
 			.param("id", id)
 			.update();
 		Run run = find(id).orElseThrow(() -> ApiProblemException.notFound("quality run", id.toString()));
+		if (cancelled > 0) {
+			this.chunks.release(id);
+		}
 		if (cancelled == 0) {
 			throw new ApiProblemException(ProblemType.CONFLICT,
 					"Run " + id + " is " + run.status() + " and cannot be cancelled.");
@@ -212,8 +223,8 @@ class QualityRuns implements SmartLifecycle {
 	}
 
 	/**
-	 * Takes over a running run whose heartbeat has gone stale, and continues it after its
-	 * last committed chunk.
+	 * Takes over a running run whose heartbeat has gone stale, and continues it with the
+	 * chunks not done.
 	 * @return the run taken over, if any
 	 */
 	Optional<UUID> resumeInterrupted() {
@@ -228,10 +239,23 @@ class QualityRuns implements SmartLifecycle {
 			.query(UUID.class)
 			.list();
 		taken.forEach((id) -> {
-			logger.info("Resuming data-quality run {} after its last committed chunk", id);
+			logger.info("Resuming data-quality run {} with the chunks not done", id);
 			submit(id);
 		});
 		return taken.stream().findFirst();
+	}
+
+	/**
+	 * Lends this instance's workers to a run another instance started.
+	 * @return the run joined, if any
+	 */
+	Optional<UUID> joinRunning() {
+		Optional<UUID> running = runningRun().filter((id) -> !this.working.containsKey(id));
+		running.ifPresent((id) -> {
+			logger.info("Joining data-quality run {}", id);
+			submit(id);
+		});
+		return running;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -239,31 +263,66 @@ class QualityRuns implements SmartLifecycle {
 			fixedDelayString = "${crm.quality.stale-after:PT2M}")
 	void takeOverStaleRuns() {
 		resumeInterrupted();
+		joinRunning();
 	}
 
+	/**
+	 * Sets this instance's workers on a run, unless they work on it already.
+	 */
 	private void submit(UUID id) {
-		this.jobs.execute(() -> work(id));
+		int workers = this.properties.workers();
+		if (this.working.putIfAbsent(id, new AtomicInteger(workers)) != null) {
+			return;
+		}
+		for (int i = 0; i < workers; i++) {
+			this.jobs.execute(() -> {
+				try {
+					work(id);
+				}
+				finally {
+					this.working.computeIfPresent(id, (run, left) -> (left.decrementAndGet() > 0) ? left : null);
+				}
+			});
+		}
 	}
 
+	/**
+	 * Claims and checks chunks until none is left to claim, the run stops running or this
+	 * instance stops; the worker that commits the run's last chunk completes it.
+	 */
 	private void work(UUID id) {
 		try {
-			while (this.running && this.chunks.next(id, this.owner, this.properties.chunkSize())) {
-				// Each chunk has committed; the loop ends when the run is done,
-				// cancelled, taken over or we stop.
+			this.chunks.plan(id, this.properties.chunkSize());
+			while (this.running) {
+				Optional<QualityChunks.Chunk> chunk = this.chunks.claim(id, this.owner,
+						this.clock.instant().minus(this.properties.staleAfter()));
+				if (chunk.isEmpty()) {
+					this.chunks.completeIfDone(id);
+					return;
+				}
+				if (chunk.get().previous() != null) {
+					logger.info("Resuming data-quality run {} at the chunk up to {}, which {} left unfinished", id,
+							chunk.get().upto(), chunk.get().previous());
+				}
+				if (!this.chunks.check(chunk.get(), this.owner)) {
+					return;
+				}
 			}
 		}
 		catch (RuntimeException ex) {
 			logger.error("Data-quality run {} failed", id, ex);
-			this.jdbc
+			int failed = this.jdbc
 				.sql("update quality_run set status = 'failed', finished_at = :now, failure = :failure "
-						+ "where id = :id and status = 'running' and owner = :owner")
+						+ "where id = :id and status = 'running'")
 				.param("now", Timestamp.from(this.clock.instant()))
 				.param("failure",
 						String.valueOf(ex.getMessage())
 							.substring(0, Math.min(1000, String.valueOf(ex.getMessage()).length())))
 				.param("id", id)
-				.param("owner", this.owner)
 				.update();
+			if (failed > 0) {
+				this.chunks.release(id);
+			}
 		}
 	}
 
@@ -289,27 +348,29 @@ class QualityRuns implements SmartLifecycle {
 	@Override
 	public void start() {
 		if (this.jobs.isShutdown()) {
-			this.jobs = newJobs();
+			this.jobs = newJobs(this.properties.workers());
 		}
 		this.running = true;
 	}
 
-	private static ExecutorService newJobs() {
-		return Executors.newSingleThreadExecutor((task) -> {
-			Thread thread = new Thread(task, "quality-audit");
+	private static ExecutorService newJobs(int workers) {
+		AtomicInteger threads = new AtomicInteger();
+		return Executors.newFixedThreadPool(workers, (task) -> {
+			Thread thread = new Thread(task, "quality-audit-" + threads.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});
 	}
 
 	/**
-	 * Stops after the chunk in hand: the run stays running with its last heartbeat, and
+	 * Stops after the chunks in hand: the run stays running with its last heartbeat, and
 	 * this or another instance takes it over once that is stale.
 	 */
 	@Override
 	public void stop() {
 		this.running = false;
 		this.jobs.shutdown();
+		this.working.clear();
 		try {
 			this.jobs.awaitTermination(30, TimeUnit.SECONDS);
 		}

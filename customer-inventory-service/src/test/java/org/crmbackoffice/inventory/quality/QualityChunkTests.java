@@ -1,0 +1,223 @@
+package org.crmbackoffice.inventory.quality;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.crmbackoffice.support.jobs.JobLocks;
+import org.crmbackoffice.testsupport.ApiIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A run's chunks are worked by several workers and instances at once: each chunk is
+ * claimed by one worker at a time and committed once, a claim its worker left behind is
+ * taken over, and the findings are those one worker alone would find.
+ */
+@ApiIntegrationTest
+@TestPropertySource(properties = { "crm.quality.chunk-size=3", "crm.quality.workers=2" })
+class QualityChunkTests {
+
+	@Autowired
+	RestTestClient client;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	QualityRuns runs;
+
+	@Autowired
+	QualityChunks chunks;
+
+	@Autowired
+	JdbcClient jdbcClient;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	QualityProperties properties;
+
+	@Autowired
+	JobLocks locks;
+
+	@Autowired
+	Clock clock;
+
+	private QualityApi api;
+
+	@BeforeEach
+	void newSource() {
+		this.api = new QualityApi(this.client, this.jdbc);
+	}
+
+	@Test
+	void twoWorkersNeverClaimTheSameChunk() {
+		UUID run = runOf(unreachable(7));
+		this.chunks.plan(run, 3);
+
+		Optional<QualityChunks.Chunk> first = this.chunks.claim(run, "worker-a", Instant.now().minusSeconds(60));
+		Optional<QualityChunks.Chunk> second = this.chunks.claim(run, "worker-b", Instant.now().minusSeconds(60));
+
+		assertThat(first).isPresent();
+		assertThat(second).isPresent();
+		assertThat(second.get().upto()).isNotEqualTo(first.get().upto());
+		assertThat(second.get().previous()).isNull();
+		this.runs.cancel(run);
+	}
+
+	@Test
+	void aStaleClaimIsTakenOverAndItsFormerWorkerCommitsNothing() {
+		List<String> customers = unreachable(2);
+		UUID run = runOf(customers);
+		this.chunks.plan(run, 3);
+		QualityChunks.Chunk left = this.chunks.claim(run, "stopped-worker", Instant.now().minusSeconds(60))
+			.orElseThrow();
+
+		QualityChunks.Chunk taken = this.chunks.claim(run, "worker-b", Instant.now().plusSeconds(1)).orElseThrow();
+
+		assertThat(taken.upto()).isEqualTo(left.upto());
+		assertThat(taken.previous()).isEqualTo("stopped-worker");
+		assertThat(this.chunks.check(left, "stopped-worker")).isTrue();
+		assertThat(this.api.findings(customers.get(0), null)).isEmpty();
+		assertThat(this.chunks.check(taken, "worker-b")).isTrue();
+		this.chunks.completeIfDone(run);
+		JsonNode completed = this.api.get(QualityApi.BASE + "/run/" + run);
+		assertThat(completed.get("status").asString()).isEqualTo("completed");
+		assertThat(completed.get("checked").asLong()).isEqualTo(2);
+		assertThat(customers).allSatisfy(
+				(customer) -> assertThat(this.api.openRules(customer)).containsExactly("contact-medium-required"));
+	}
+
+	@Test
+	void aRunWhoseWorkerStoppedMidChunkIsCompletedByTheInstanceTakingItOver() {
+		List<String> customers = unreachable(5);
+		UUID run = runOf(customers);
+		this.chunks.plan(run, 3);
+		this.chunks.claim(run, "crashed-instance", Instant.now().minusSeconds(60)).orElseThrow();
+		this.api.sql("update quality_chunk set claimed_at = now() - interval '1 hour' where run_id = ?", run);
+		this.api.sql("update quality_run set heartbeat_at = now() - interval '1 hour' where id = ?", run);
+
+		this.runs.resumeInterrupted();
+		JsonNode resumed = this.api.awaitEnd(QualityApi.BASE + "/run/" + run);
+
+		assertThat(resumed.get("status").asString()).isEqualTo("completed");
+		assertThat(resumed.get("checked").asLong()).isEqualTo(5);
+		assertThat(resumed.get("findings").asLong()).isEqualTo(5);
+	}
+
+	@Test
+	void twoInstancesWorkingOneRunCheckEachCustomerOnce() {
+		List<String> customers = unreachable(30);
+		QualityRuns other = new QualityRuns(this.jdbcClient, this.chunks, this.transaction, this.properties, this.clock,
+				this.locks, new SimpleMeterRegistry());
+		other.start();
+		try {
+			JsonNode started = this.api.post(QualityApi.BASE + "/run", Map.of("dataSource", this.api.source), 201);
+			other.joinRunning();
+			JsonNode run = this.api.awaitEnd(QualityApi.BASE + "/run/" + started.get("id").asString());
+
+			assertThat(run.get("status").asString()).isEqualTo("completed");
+			assertThat(run.get("checked").asLong()).isEqualTo(30);
+			assertThat(run.get("findings").asLong()).isEqualTo(30);
+			for (String customer : customers) {
+				assertThat(this.api.findings(customer, null)).singleElement()
+					.satisfies((finding) -> assertThat(finding.get("lastRunId").asString())
+						.isEqualTo(run.get("id").asString()));
+			}
+			assertThat(
+					this.jdbc.queryForList("select distinct version from quality_finding where last_run_id = ?::uuid",
+							Long.class, run.get("id").asString()))
+				.as("each finding written once")
+				.containsExactly(0L);
+		}
+		finally {
+			other.stop();
+		}
+	}
+
+	@Test
+	void aSecondRunOverUnchangedCustomersFindsTheSameAndResolvesNothing() {
+		List<String> customers = new ArrayList<>(unreachable(4));
+		customers.add(this.api.clean("Jonathan", "Chunkworth", "1932-03-04"));
+		customers.add(this.api.clean("Jonathon", "Chunkworth", "1932-03-04"));
+		this.api.auditAndWait();
+		Set<String> first = findingsOf(customers);
+
+		JsonNode second = this.api.auditAndWait();
+
+		assertThat(findingsOf(customers)).isEqualTo(first).hasSize(6);
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from quality_finding where customer_id = any (?::uuid[])
+				  and (status <> 'open' or last_run_id <> ?::uuid)""", Long.class, customers.toArray(String[]::new),
+				second.get("id").asString()))
+			.isZero();
+	}
+
+	private Set<String> findingsOf(List<String> customers) {
+		return Set.copyOf(this.jdbc.queryForList("""
+				select rule || ' ' || customer_id || ' ' || detail_key || ' ' || coalesce(related_customer_id::text, '')
+				from quality_finding where customer_id = any (?::uuid[])""", String.class,
+				(Object) customers.toArray(String[]::new)));
+	}
+
+	/**
+	 * Customers with one finding each: no contact medium, and names like no one else's.
+	 */
+	private List<String> unreachable(int count) {
+		List<String> customers = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String given = letters();
+			String family = letters();
+			String born = LocalDate.of(1900, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(36500)).toString();
+			customers.add(
+					this.api.create(given + " " + family, QualityApi.individual(given, family, born), List.of(), null));
+		}
+		return customers;
+	}
+
+	private static String letters() {
+		StringBuilder letters = new StringBuilder();
+		UUID.randomUUID()
+			.toString()
+			.replace("-", "")
+			.chars()
+			.limit(10)
+			.forEach((hex) -> letters.append((char) ((letters.isEmpty() ? 'A' : 'a') + Character.digit(hex, 16))));
+		return letters.toString();
+	}
+
+	/**
+	 * A running run over this source's customers, as the instance that started it leaves
+	 * it.
+	 */
+	private UUID runOf(List<String> customers) {
+		UUID run = UUID.randomUUID();
+		this.api.sql("""
+				insert into quality_run (id, status, data_source, requested_by, started_at, total, owner, heartbeat_at,
+				    segment_started_at)
+				values (?, 'running', ?, 'test', now(), ?, 'starting-instance', now(), now())""", run, this.api.source,
+				customers.size());
+		return run;
+	}
+
+}
