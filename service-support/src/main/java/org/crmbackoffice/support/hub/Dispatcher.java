@@ -102,8 +102,7 @@ public class Dispatcher implements SmartLifecycle {
 			.description("Delivery attempts that did not succeed")
 			.register(meters);
 		meters.gauge("crm.hub.outbox.backlog", this.ledger, DeliveryLedger::backlog);
-		meters.gauge("crm.hub.delivery.in-flight", this.inFlight,
-				(counts) -> counts.values().stream().mapToInt(AtomicInteger::get).sum());
+		meters.gauge("crm.hub.delivery.in-flight", this, Dispatcher::inFlight);
 	}
 
 	/**
