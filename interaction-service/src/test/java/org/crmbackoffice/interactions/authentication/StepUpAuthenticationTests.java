@@ -182,6 +182,15 @@ class StepUpAuthenticationTests {
 		assertThat(claimed.authenticationLevel().value()).isEqualTo("authenticated");
 		assertThat(claimed.relatedParty()).extracting((party) -> party.role(), (party) -> party.partyId())
 			.containsExactly(tuple("partner", this.partnerId));
+		this.client.get()
+			.uri(PartyInteractionApi.BASE_PATH)
+			.headers((headers) -> headers.setBearerAuth(this.partner))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[*].id")
+			.value((List<String> ids) -> assertThat(ids).contains(chat.id()));
 		assertThat(history(chat)).extracting(InteractionHistoryEntry::action, InteractionHistoryEntry::changedBy)
 			.containsSubsequence(tuple("authenticationCodeIssued", "agent-ann"),
 					tuple("authenticationCodeRejected", "self-service-" + this.partnerId),
