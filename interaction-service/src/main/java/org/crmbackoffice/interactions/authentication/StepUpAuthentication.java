@@ -117,11 +117,12 @@ class StepUpAuthentication {
 		if (method == AuthenticationMethod.ONE_TIME_CODE && request.code() != null) {
 			return byCode(id, request.code(), current, channel);
 		}
-		String pointer = (method == AuthenticationMethod.ONE_TIME_CODE) ? "/code" : "/method";
-		String problem = (method == AuthenticationMethod.ONE_TIME_CODE) ? "give the code the agent told you"
-				: "partner-token or one-time-code";
-		throw new ApiProblemException(ProblemType.INVALID_REQUEST, NAMED, List.of(new FieldProblem(pointer, problem)),
-				null);
+		FieldProblem problem = switch (method) {
+			case PARTNER_TOKEN -> new FieldProblem("/code", "a code goes with the method one-time-code");
+			case ONE_TIME_CODE -> new FieldProblem("/code", "give the code the agent told you");
+			default -> new FieldProblem("/method", "partner-token or one-time-code");
+		};
+		throw new ApiProblemException(ProblemType.INVALID_REQUEST, NAMED, List.of(problem), null);
 	}
 
 	private InteractionAuthentication byPartnerToken(String id, Caller current, String channel) {
@@ -210,11 +211,19 @@ class StepUpAuthentication {
 	}
 
 	private static void checkUsable(StoredCode stored, Instant now) {
-		String why = (stored == null) ? "No one-time code was issued for this interaction"
-				: stored.used() ? "The one-time code was used already"
-						: (stored.remainingAttempts() == 0) ? "The one-time code was tried wrongly too often"
-								: !now.isBefore(stored.expiresAt())
-										? "The one-time code expired at " + stored.expiresAt() : null;
+		String why = null;
+		if (stored == null) {
+			why = "No one-time code was issued for this interaction";
+		}
+		else if (stored.used()) {
+			why = "The one-time code was used already";
+		}
+		else if (stored.remainingAttempts() == 0) {
+			why = "The one-time code was tried wrongly too often";
+		}
+		else if (!now.isBefore(stored.expiresAt())) {
+			why = "The one-time code expired at " + stored.expiresAt();
+		}
 		if (why != null) {
 			throw new ApiProblemException(ProblemType.AUTHENTICATION_CODE_GONE,
 					why + "; ask the agent for a new code.");

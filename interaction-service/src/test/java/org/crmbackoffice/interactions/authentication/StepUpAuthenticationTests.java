@@ -312,7 +312,16 @@ class StepUpAuthenticationTests {
 			.expectBody()
 			.jsonPath("$.errors[0].pointer")
 			.isEqualTo("/code");
-		authenticate(call, this.partner, "{\"method\": \"knowledge-questions\"}").expectStatus().isBadRequest();
+		authenticate(call, this.partner, "{\"method\": \"knowledge-questions\"}").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("/method");
+		authenticate(call, this.partner, "{\"method\": \"partner-token\", \"code\": \"123456\"}").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("/code");
 		authenticate(call, this.partner, "{\"method\": \"one-time-code\"}").expectStatus()
 			.isBadRequest()
 			.expectBody()
