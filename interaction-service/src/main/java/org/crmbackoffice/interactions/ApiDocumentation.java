@@ -36,7 +36,7 @@ class ApiDocumentation {
 	@Bean
 	OpenApiCustomizer tagOrder() {
 		return ApiDocumentationConventions.tagOrder("partyInteraction", "partyInteraction v4", "channel",
-				"satisfaction", "hub", "delivery", "events", "analytics", "export", "erasure");
+				"satisfaction", "authentication", "hub", "delivery", "events", "analytics", "export", "erasure");
 	}
 
 	@Bean

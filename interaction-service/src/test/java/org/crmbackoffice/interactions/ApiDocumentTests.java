@@ -61,6 +61,7 @@ class ApiDocumentTests {
 		String interaction = examples.send("createPartyInteraction").path("id").asString();
 		examples.send("patchPartyInteraction", interaction);
 		examples.send("addPartyInteractionNote", interaction);
+		examples.send("authenticatePartyInteractionPartner", interaction);
 		agent.patch()
 			.uri(PartyInteractionApi.BASE_PATH + "/" + interaction)
 			.contentType(MediaType.APPLICATION_JSON)

@@ -60,6 +60,18 @@ public class InteractionAccess {
 	public static final String SATISFACTION_RECORD = "satisfaction:record";
 
 	/**
+	 * Recording that an agent authenticated an interaction's partner (knowledge
+	 * questions, a document), and issuing the one-time codes agents tell callers.
+	 */
+	public static final String AUTHENTICATION_RECORD = "authentication:record";
+
+	/**
+	 * A business partner proving, on an interaction, that it is its partner: by its token
+	 * or by a one-time code an agent gave it.
+	 */
+	public static final String AUTHENTICATION_PROVE_OWN = "authentication:prove-own";
+
+	/**
 	 * Registering event listeners and looking after their deliveries: an integration
 	 * task.
 	 */
@@ -74,11 +86,13 @@ public class InteractionAccess {
 
 	@Bean
 	RolePermissions interactionRolePermissions() {
-		Set<String> agent = Set.of(INTERACTION_READ, INTERACTION_CREATE, INTERACTION_UPDATE, SATISFACTION_RECORD);
+		Set<String> agent = Set.of(INTERACTION_READ, INTERACTION_CREATE, INTERACTION_UPDATE, SATISFACTION_RECORD,
+				AUTHENTICATION_RECORD);
 		return RolePermissions.of(Map.of(AGENT, agent, SUPERVISOR,
 				union(agent, Set.of(INTERACTION_REASSIGN, INTERACTION_CANCEL, INTERACTION_DELETE, REPORT_READ)),
-				PARTNER, Set.of(INTERACTION_READ_OWN, INTERACTION_CREATE_OWN, SATISFACTION_RECORD), DATA_STEWARD,
-				Set.of(), AUDITOR, Set.of(AUDIT_READ, REPORT_READ), ADMIN,
+				PARTNER,
+				Set.of(INTERACTION_READ_OWN, INTERACTION_CREATE_OWN, SATISFACTION_RECORD, AUTHENTICATION_PROVE_OWN),
+				DATA_STEWARD, Set.of(), AUDITOR, Set.of(AUDIT_READ, REPORT_READ), ADMIN,
 				union(agent, Set.of(INTERACTION_REASSIGN, INTERACTION_CANCEL, INTERACTION_DELETE, INTERACTION_ERASE,
 						AUDIT_READ, REPORT_READ, HUB_MANAGE, INTERACTION_EXPORT, ResourceServerSecurity.MONITORING)),
 				// BI jobs pull the exports and the analytics, nothing else: no single
@@ -122,6 +136,10 @@ public class InteractionAccess {
 
 	private static final String SATISFACTION = "/interaction/v1/partyInteraction/*/satisfaction";
 
+	private static final String AUTHENTICATION = "/interaction/v1/partyInteraction/*/authentication";
+
+	private static final String AUTHENTICATION_CODE = "/interaction/v1/partyInteraction/*/authenticationCode";
+
 	@Bean
 	EndpointPermissions interactionEndpointPermissions() {
 		String interactions = "/tmf-api/partyInteraction/v5/partyInteraction";
@@ -154,6 +172,10 @@ public class InteractionAccess {
 			.anyOf(INTERACTION_READ, INTERACTION_READ_OWN)
 			.on(HttpMethod.POST, SATISFACTION)
 			.anyOf(SATISFACTION_RECORD)
+			.on(HttpMethod.POST, AUTHENTICATION)
+			.anyOf(AUTHENTICATION_RECORD, AUTHENTICATION_PROVE_OWN)
+			.on(HttpMethod.POST, AUTHENTICATION_CODE)
+			.anyOf(AUTHENTICATION_RECORD)
 			.on(HttpMethod.GET, LIVE_EVENTS)
 			.anyOf(INTERACTION_READ, INTERACTION_READ_OWN)
 			.on(HttpMethod.GET, "/interaction/v1/analytics/**")

@@ -85,7 +85,20 @@ public class InteractionHistory {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(PartyInteraction before, PartyInteraction after, String action, Caller caller, String channel,
 			Instant now) {
+		record(before, after, action, caller, channel, now, List.of());
+	}
+
+	/**
+	 * Records what changed between two states of an interaction, with details of how it
+	 * came about that the interaction itself does not show, such as how a partner was
+	 * authenticated. Must run in the transaction that stores the change.
+	 * @param details recorded after the changed attributes
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(PartyInteraction before, PartyInteraction after, String action, Caller caller, String channel,
+			Instant now, List<FieldChange> details) {
 		List<FieldChange> changes = differences(before, after);
+		changes.addAll(details);
 		if (before != null && changes.isEmpty()) {
 			return;
 		}

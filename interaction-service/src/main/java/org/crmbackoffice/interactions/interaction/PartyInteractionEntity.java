@@ -18,6 +18,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.crmbackoffice.model.interaction.AuthenticationLevel;
 import org.crmbackoffice.model.interaction.InteractionStatus;
+import org.crmbackoffice.model.interaction.PartyRefOrPartyRoleRef;
+import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import org.crmbackoffice.support.persistence.TrackedEntity;
 
 import static org.crmbackoffice.support.persistence.ElementCollections.replace;
@@ -31,6 +33,9 @@ import static org.crmbackoffice.support.persistence.ElementCollections.replace;
 class PartyInteractionEntity extends TrackedEntity {
 
 	static final String ERASED = "[erased]";
+
+	/** The role of a party that joined an interaction by proving who it is. */
+	static final String PARTNER_ROLE = "partner";
 
 	@Id
 	private UUID id;
@@ -170,6 +175,22 @@ class PartyInteractionEntity extends TrackedEntity {
 			this.statusChangeDate = now;
 			touch(now, author);
 		}
+	}
+
+	/**
+	 * The partner proved who it is. A partner that proved itself on an interaction that
+	 * named no party yet becomes its party, in the role {@code partner}: its token says
+	 * no more about it than its party id.
+	 * @param partyToAdd the party to name, or {@code null} to leave the parties as they
+	 * are
+	 */
+	void authenticate(String partyToAdd, Instant now, String author) {
+		this.authenticationLevel = AuthenticationLevel.AUTHENTICATED;
+		if (partyToAdd != null) {
+			this.relatedParties.add(new PartyValue(PARTNER_ROLE, partyToAdd, null, null, null, this.interactionStart,
+					RelatedPartyOrPartyRole.TYPE, PartyRefOrPartyRoleRef.PARTY_REF, null, null));
+		}
+		touch(now, author);
 	}
 
 	void addNote(NoteValue note, Instant now, String author) {

@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Reasons that touch a partner's money or contract. An interaction for such a reason may
  * be logged and cancelled at any time, but only worked on (moved past {@code opened})
- * once the partner is authenticated: by its own token, or by an agent recording a
- * verified identification.
+ * once the partner is authenticated: by its own token, by proving who it is on the
+ * interaction (its token or a one-time code), or by an agent recording a check it made.
  *
  * @param sensitiveReasons compared without regard to case
  */
@@ -37,8 +37,8 @@ record SensitiveReasons(@DefaultValue( {
 		if (proceeds && reason != null && normalised().contains(reason.toLowerCase(Locale.ROOT))
 				&& level != AuthenticationLevel.AUTHENTICATED) {
 			throw new ApiProblemException(ProblemType.PARTNER_NOT_AUTHENTICATED, "An interaction about '" + reason
-					+ "' can only proceed once the partner is authenticated; record a verified identification by "
-					+ "setting authenticationLevel to authenticated.");
+					+ "' can only proceed once the partner is authenticated: the partner proves who it is, or an agent "
+					+ "records the check it made, at POST /interaction/v1/partyInteraction/{id}/authentication.");
 		}
 	}
 

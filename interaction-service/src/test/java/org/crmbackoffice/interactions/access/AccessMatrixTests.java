@@ -125,6 +125,16 @@ class AccessMatrixTests {
 					(as) -> post(as, SATISFACTION + "/" + completedInteraction() + "/satisfaction",
 							"{\"csat\": 5, \"nps\": 9}", OWNER))
 			.foreign(404);
+		// A partner proves itself by its token, anyone else records a check: each on a
+		// fresh anonymous interaction of the owner's.
+		matrix
+			.row(POST, SATISFACTION + "/{id}/authentication", 200, (as) -> post(as,
+					SATISFACTION + "/" + interaction() + "/authentication", Roles.PARTNER.equals(as.caller().role())
+							? "{\"method\": \"partner-token\"}" : "{\"method\": \"knowledge-questions\"}",
+					OWNER))
+			.foreign(404);
+		matrix.row(POST, SATISFACTION + "/{id}/authenticationCode", 200,
+				(as) -> post(as, SATISFACTION + "/" + interaction() + "/authenticationCode", "", OWNER));
 		matrix.row(GET, "/interaction/v1/analytics/interaction", 200,
 				(as) -> get(as, "/interaction/v1/analytics/interaction", null));
 		matrix.row(GET, "/interaction/v1/analytics/party/{partyId}", 200,

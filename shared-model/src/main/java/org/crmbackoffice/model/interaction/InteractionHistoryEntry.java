@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param sequence 1 for the creation, then one more per change
  * @param action {@code created}, {@code updated}, {@code statusChanged},
- * {@code noteAdded}, {@code cancelled} or {@code deleted} (taken off the TMF API), or one
- * of the messages sent to the partner
+ * {@code noteAdded}, {@code cancelled} or {@code deleted} (taken off the TMF API);
+ * {@code authenticated} (the partner proved who it is, or an agent recorded its check),
+ * {@code authenticationCodeIssued} or {@code authenticationCodeRejected}; or one of the
+ * messages sent to the partner
  * @param channel the channel the change came through, as the client said in
  * {@code X-Channel}, if it did
  * @param changes each changed attribute with its value before and after
