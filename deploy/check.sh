@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Renders every Kustomize overlay and validates each object against the Kubernetes, CloudNativePG and Prometheus
 # Operator schemas (unknown fields rejected), checks the migration Jobs' release names and the Grafana
-# dashboard's metric names. Needs Node.js with npm (and fetches kubectl if the machine has none); no cluster.
+# dashboard's metric names, and validates docker-compose.yml against the Compose Specification, by default and with
+# Keycloak (deploy/keycloak). Needs Node.js with npm (and fetches kubectl if the machine has none); no cluster and no
+# Docker engine.
 set -euo pipefail
 
 deploy="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -54,4 +56,7 @@ done
 echo "Checking release names and the Grafana dashboard"
 node "$validate/consistency.mjs" --dashboard "$deploy/grafana/crm-backoffice.json" \
   --metrics "$deploy/grafana/README.md" "${rendered[@]}"
+echo "Checking docker-compose.yml, by default and with Keycloak"
+node "$validate/compose.mjs" "$(dirname "$deploy")/docker-compose.yml" \
+  --realm "$deploy/keycloak/crm-backoffice-realm.json" --keycloak-env "$deploy/keycloak/compose.env"
 echo "deploy/check.sh: all checks passed"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -37,6 +39,9 @@ public final class TestIssuer {
 	/** The audience the services expect, as configured in their defaults. */
 	public static final String AUDIENCE = "crm-backoffice";
 
+	/** Where Keycloak serves its realms, each an issuer of its own. */
+	private static final String REALMS = "/realms/";
+
 	private static TestIssuer shared;
 
 	private final HttpServer server;
@@ -55,6 +60,7 @@ public final class TestIssuer {
 		this.server.createContext("/jwks",
 				(exchange) -> respond(exchange, 200, new JWKSet(this.key.toPublicJWK()).toString()));
 		this.server.createContext("/token", this::issueClientCredentialsToken);
+		this.server.createContext(REALMS, this::serveRealm);
 		this.server.start();
 	}
 
@@ -73,6 +79,35 @@ public final class TestIssuer {
 
 	public String issuerUri() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/**
+	 * The issuer of a Keycloak realm of this name, served at Keycloak's paths below this
+	 * issuer ({@code /realms/<realm>/.well-known/openid-configuration},
+	 * {@code /realms/<realm>/protocol/openid-connect/certs}) and signing with the same
+	 * key: for tests of tokens shaped exactly as Keycloak issues them ({@link #sign}).
+	 */
+	public String realmIssuerUri(String realm) {
+		return issuerUri() + REALMS + realm;
+	}
+
+	/**
+	 * A token of exactly these claims, signed with this issuer's key as an identity
+	 * provider signs its access tokens ({@code alg} RS256, {@code typ} JWT, its
+	 * {@code kid}); times ({@code exp}, {@code iat}, {@code nbf}, {@code auth_time}) in
+	 * seconds.
+	 */
+	public String sign(Map<String, Object> claims) {
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+				.keyID(this.key.getKeyID())
+				.build(), JWTClaimsSet.parse(claims));
+			jwt.sign(new RSASSASigner(this.key));
+			return jwt.serialize();
+		}
+		catch (JOSEException | ParseException ex) {
+			throw new IllegalStateException("Cannot sign a test token", ex);
+		}
 	}
 
 	/** Lets an OAuth2 client obtain tokens for the given roles by client credentials. */
@@ -115,14 +150,34 @@ public final class TestIssuer {
 		return (parts.length == 2) ? parts : null;
 	}
 
+	/** A realm's discovery document and key set, at the paths Keycloak serves them. */
+	private void serveRealm(HttpExchange exchange) throws IOException {
+		String[] path = exchange.getRequestURI().getPath().substring(REALMS.length()).split("/", 2);
+		String rest = (path.length == 2) ? path[1] : "";
+		String realm = issuerUri() + REALMS + path[0];
+		String endpoints = realm + "/protocol/openid-connect";
+		switch (rest) {
+			case ".well-known/openid-configuration" -> respond(exchange, 200,
+					discovery(realm, endpoints + "/certs", endpoints + "/token", endpoints + "/auth"));
+			case "protocol/openid-connect/certs" ->
+				respond(exchange, 200, new JWKSet(this.key.toPublicJWK()).toString());
+			default -> respond(exchange, 404, "{\"error\":\"not_found\"}");
+		}
+	}
+
 	private String discovery() {
 		String issuer = issuerUri();
+		return discovery(issuer, issuer + "/jwks", issuer + "/token", issuer + "/authorize");
+	}
+
+	private static String discovery(String issuer, String jwks, String token, String authorize) {
 		return """
-				{"issuer": "%1$s", "jwks_uri": "%1$s/jwks", "token_endpoint": "%1$s/token",
-				 "authorization_endpoint": "%1$s/authorize", "response_types_supported": ["code"],
+				{"issuer": "%1$s", "jwks_uri": "%2$s", "token_endpoint": "%3$s",
+				 "authorization_endpoint": "%4$s", "response_types_supported": ["code"],
 				 "subject_types_supported": ["public"], "id_token_signing_alg_values_supported": ["RS256"],
 				 "grant_types_supported": ["client_credentials"],
-				 "token_endpoint_auth_methods_supported": ["client_secret_basic"]}""".formatted(issuer);
+				 "token_endpoint_auth_methods_supported": ["client_secret_basic"]}""".formatted(issuer, jwks, token,
+				authorize);
 	}
 
 	private static void respond(HttpExchange exchange, int status, String json) throws IOException {
