@@ -76,6 +76,23 @@ class HubRetentionTests {
 		assertThat(deliveryIdsTo(listener)).isEmpty();
 	}
 
+	@Test
+	void everyMonthOfDeliveriesIsVacuumedAfterAFixedNumberOfDeadRowsWhateverItsSize() {
+		YearMonth later = YearMonth.of(2031, 1);
+		this.partitions.forEach((table) -> table.create(later, later));
+
+		List<String> settings = this.jdbc.queryForList("""
+				select c.relname || ' ' || coalesce(array_to_string(c.reloptions, ','), 'defaults')
+				from pg_inherits i join pg_class c on c.oid = i.inhrelid
+				where i.inhparent = 'event_delivery'::regclass""", String.class);
+
+		assertThat(settings).as("the months migrated and the month created now")
+			.hasSizeGreaterThan(1)
+			.anySatisfy((month) -> assertThat(month).startsWith("event_delivery_2031_01 "))
+			.allSatisfy((month) -> assertThat(month).contains("autovacuum_vacuum_scale_factor=0",
+					"autovacuum_vacuum_threshold=10000"));
+	}
+
 	/**
 	 * A listener removed since, so that the events of the tests sharing the database do
 	 * not go to it.

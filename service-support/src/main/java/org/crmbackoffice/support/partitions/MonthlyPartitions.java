@@ -31,16 +31,32 @@ public class MonthlyPartitions {
 
 	private final Pattern names;
 
+	private final String storageParameters;
+
 	/**
 	 * @param table the partitioned table, a plain lowercase name
 	 */
 	public MonthlyPartitions(JdbcTemplate jdbc, String table) {
+		this(jdbc, table, "");
+	}
+
+	/**
+	 * @param table the partitioned table, a plain lowercase name
+	 * @param storageParameters what each month's table is created {@code with}, e.g.
+	 * {@code autovacuum_vacuum_threshold = 10000}; a partitioned table holds none to pass
+	 * on
+	 */
+	public MonthlyPartitions(JdbcTemplate jdbc, String table, String storageParameters) {
 		if (!table.matches("[a-z_][a-z0-9_]*")) {
 			throw new IllegalArgumentException("Not a plain table name: " + table);
+		}
+		if (!storageParameters.matches("|[a-z_]+ = [0-9.]+(, [a-z_]+ = [0-9.]+)*")) {
+			throw new IllegalArgumentException("Not a list of numeric storage parameters: " + storageParameters);
 		}
 		this.jdbc = jdbc;
 		this.table = table;
 		this.names = Pattern.compile(Pattern.quote(table) + "_(\\d{4})_(\\d{2})");
+		this.storageParameters = storageParameters;
 	}
 
 	public String table() {
@@ -59,7 +75,8 @@ public class MonthlyPartitions {
 			Partition partition = partition(month);
 			if (existing.stream().noneMatch((present) -> present.month().equals(partition.month()))) {
 				this.jdbc.execute("create table " + partition.name() + " partition of " + this.table
-						+ " for values from ('" + partition.from() + "') to ('" + partition.to() + "')");
+						+ " for values from ('" + partition.from() + "') to ('" + partition.to() + "')"
+						+ (this.storageParameters.isEmpty() ? "" : " with (" + this.storageParameters + ")"));
 				created.add(partition);
 			}
 		}
