@@ -31,14 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A listener that stays down: behind its open circuit, deliveries wait untried, and those
- * that waited longer than their whole series of tries would have taken (here two tries
- * 0.3 s apart) become dead letters as they would have without the circuit, so a dead
- * listener does not keep its months of events from retention.
+ * that waited longer than their whole series of tries would have taken (here two tries a
+ * second apart) become dead letters as they would have without the circuit, so a dead
+ * listener does not keep its months of events from retention. The circuit lets a probe
+ * through as often as a delivery gives up waiting, so the interactions are logged well
+ * within that second even on a busy machine: logged a probe apart, each would be tried.
  */
 @ApiIntegrationTest
 @DirtiesContext
 @TestPropertySource(properties = { "crm.hub.dispatcher=true", "crm.hub.allow-private-callbacks=true",
-		"crm.hub.poll-interval=PT0.05S", "crm.hub.first-retry=PT0.3S", "crm.hub.max-retry=PT0.3S",
+		"crm.hub.poll-interval=PT0.05S", "crm.hub.first-retry=PT1S", "crm.hub.max-retry=PT1S",
 		"crm.hub.max-attempts=2" })
 class ListenerOutageTests {
 
