@@ -9,4 +9,5 @@ exec ./mvnw -q -B -pl local-stack exec:java -Dexec.classpathScope=test \
   -Dbench.services=local-stack/target/services \
   -Dbench.rate="${BENCH_RATE:-500}" -Dbench.seconds="${BENCH_SECONDS:-20}" \
   -Dbench.listeners="${BENCH_LISTENERS:-10}" -Dbench.slow="${BENCH_SLOW:-2}" -Dbench.down="${BENCH_DOWN:-1}" \
-  -Dbench.concurrency="${BENCH_CONCURRENCY:-32}" -Dbench.workers="${BENCH_WORKERS:-4}"
+  -Dbench.concurrency="${BENCH_CONCURRENCY:-32}" -Dbench.workers="${BENCH_WORKERS:-4}" \
+  -Dbench.dispatch="${BENCH_DISPATCH:-inline}"

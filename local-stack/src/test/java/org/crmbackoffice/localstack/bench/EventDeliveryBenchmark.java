@@ -67,22 +67,25 @@ public final class EventDeliveryBenchmark {
 					});
 			processes.add(auth);
 			TestDatabase database = TestPostgres.freshDatabase("bench_events");
-			List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + database.jdbcUrl(),
-					"spring.datasource.username=" + database.username(),
-					"spring.datasource.password=" + database.password(), "logging.level.org.crmbackoffice.request=WARN",
-					"spring.datasource.hikari.maximum-pool-size=30",
-					"crm.hub.concurrency-per-listener=" + System.getProperty("bench.concurrency", "32"),
-					"crm.hub.workers=" + System.getProperty("bench.workers", "4"),
-					// The load comes from one client, far beyond what one caller may send
-					// in production.
-					"crm.rate-limit.enabled=false"));
-			properties.addAll(LocalStack.securityProperties(auth.baseUrl()));
-			ServiceProcess interaction = ServiceProcess.start("interaction-service",
-					services.resolve("interaction-service-exec.jar"), freePort(), properties, (line) -> {
-					});
+			// Separate: the API instance does not deliver, a second instance of the same
+			// jar
+			// does nothing else, each with a pool of its own, so the CPU of each role
+			// (and of
+			// its database sessions) is told apart.
+			boolean separate = "separate".equals(System.getProperty("bench.dispatch", "inline"));
+			ServiceProcess interaction = startInteraction(services, database, auth.baseUrl(), "api", !separate);
 			processes.add(interaction);
+			ServiceProcess dispatcher = null;
+			if (separate) {
+				dispatcher = startInteraction(services, database, auth.baseUrl(), "dispatcher", true);
+				processes.add(dispatcher);
+			}
 			auth.awaitHealthy(Duration.ofMinutes(3));
 			interaction.awaitHealthy(Duration.ofMinutes(3));
+			if (dispatcher != null) {
+				dispatcher.awaitHealthy(Duration.ofMinutes(3));
+			}
+			CpuMeter cpu = new CpuMeter(database, interaction, dispatcher);
 			String token = token(auth.baseUrl());
 
 			Listeners listeners = new Listeners(Integer.getInteger("bench.listeners", 10),
@@ -92,18 +95,28 @@ public final class EventDeliveryBenchmark {
 						"{\"callback\": \"" + callback + "\"}");
 			}
 			System.out.println("Warming up");
-			load(interaction.baseUrl(), token, 50, 5, listeners);
-			Phase baseline = load(interaction.baseUrl(), token, 20, 10, listeners);
-			Phase loaded = load(interaction.baseUrl(), token, rate, seconds, listeners);
-			Phase outboxOnly = commitDirectly(database, rate, seconds, listeners);
+			load(interaction.baseUrl(), token, 50, 5, listeners, cpu);
+			Phase baseline = load(interaction.baseUrl(), token, 20, 10, listeners, cpu);
+			Phase loaded = load(interaction.baseUrl(), token, rate, seconds, listeners, cpu);
+			Phase outboxOnly = commitDirectly(database, rate, seconds, listeners, cpu);
+			// What one change costs the machine with its deliveries made, all parts
+			// together,
+			// says at what rate its processors can keep delivery in pace with the API;
+			// the
+			// last phase checks that rate.
+			double coresAtPace = Runtime.getRuntime().availableProcessors() * 0.8;
+			int pace = (int) Math.max(1, coresAtPace * 1000 / loaded.cpu().millisPerChange(loaded.sent()));
+			Phase atPace = load(interaction.baseUrl(), token, pace, seconds, listeners, cpu);
 			System.out.printf(
 					"%nCommit-to-delivery delay at the %d healthy listeners (%d slow ones answer after %d ms,"
-							+ " %d down), concurrency per listener %s, %s dispatcher workers:%n",
+							+ " %d down), concurrency per listener %s, %s dispatcher workers, dispatch %s:%n",
 					listeners.healthy.size(), listeners.slow.size(), Listener.SLOW_ANSWER.toMillis(), listeners.down,
-					System.getProperty("bench.concurrency", "32"), System.getProperty("bench.workers", "4"));
+					System.getProperty("bench.concurrency", "32"), System.getProperty("bench.workers", "4"),
+					separate ? "on an instance of its own" : "in the API instance");
 			baseline.print("baseline (API)");
 			loaded.print("loaded (API)");
 			outboxOnly.print("loaded (outbox)");
+			atPace.print("at pace (API)");
 			System.out.printf("ratio to baseline: API median %.1f, p99 %.1f; outbox median %.1f, p99 %.1f%n",
 					(double) loaded.median() / Math.max(1, baseline.median()),
 					(double) loaded.p99() / Math.max(1, baseline.p99()),
@@ -113,7 +126,22 @@ public final class EventDeliveryBenchmark {
 					(loaded.p99() < 1000 && loaded.complete()) ? "met" : "missed",
 					(outboxOnly.p99() < 1000 && outboxOnly.complete()) ? "met" : "missed");
 			System.out.printf("down listener: %s%n", attemptsToTheDown(database));
+			System.out.printf("%nWhere the processors' time went (CPU seconds; %d processors):%n",
+					Runtime.getRuntime().availableProcessors());
+			baseline.cpu().print("baseline (API)", baseline.sent(), baseline.deliveries());
+			loaded.cpu().print("loaded (API)", loaded.sent(), loaded.deliveries());
+			outboxOnly.cpu().print("loaded (outbox)", outboxOnly.sent(), outboxOnly.deliveries());
+			atPace.cpu().print("at pace (API)", atPace.sent(), atPace.deliveries());
+			System.out.printf(
+					"One change through the API with its deliveries made costs %.1f ms of CPU, all parts together:"
+							+ " %.0f %% of %d processors keep delivery in pace up to %d changes/s; at that rate p99"
+							+ " is %d ms (target %s there)%n",
+					loaded.cpu().millisPerChange(loaded.sent()),
+					coresAtPace * 100 / Runtime.getRuntime().availableProcessors(),
+					Runtime.getRuntime().availableProcessors(), pace, atPace.p99(),
+					(atPace.p99() < 1000 && atPace.complete()) ? "met" : "missed");
 			listeners.close();
+			cpu.close();
 		}
 		finally {
 			for (ServiceProcess process : processes) {
@@ -123,13 +151,33 @@ public final class EventDeliveryBenchmark {
 		System.exit(0);
 	}
 
+	private static ServiceProcess startInteraction(Path services, TestDatabase database, String issuer, String role,
+			boolean delivers) throws IOException {
+		List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + database.jdbcUrl(),
+				"spring.datasource.username=" + database.username(),
+				"spring.datasource.password=" + database.password(),
+				"spring.datasource.hikari.data-source-properties.ApplicationName=" + role,
+				"logging.level.org.crmbackoffice.request=WARN", "spring.datasource.hikari.maximum-pool-size=30",
+				"crm.hub.dispatcher=" + delivers,
+				"crm.hub.concurrency-per-listener=" + System.getProperty("bench.concurrency", "32"),
+				"crm.hub.workers=" + System.getProperty("bench.workers", "4"),
+				// The load comes from one client, far beyond what one caller may send in
+				// production.
+				"crm.rate-limit.enabled=false"));
+		properties.addAll(LocalStack.securityProperties(issuer));
+		return ServiceProcess.start("interaction-service (" + role + ")",
+				services.resolve("interaction-service-exec.jar"), freePort(), properties, (line) -> {
+				});
+	}
+
 	/**
 	 * Logs interactions at a fixed rate (open loop) and waits until every event has
 	 * arrived.
 	 */
-	private static Phase load(String baseUrl, String token, int rate, int seconds, Listeners listeners)
-			throws InterruptedException {
+	private static Phase load(String baseUrl, String token, int rate, int seconds, Listeners listeners, CpuMeter cpu)
+			throws Exception {
 		listeners.startPhase();
+		CpuMeter.Reading before = cpu.read();
 		ExecutorService senders = Executors.newFixedThreadPool(64);
 		ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
 		AtomicInteger sent = new AtomicInteger();
@@ -154,7 +202,7 @@ public final class EventDeliveryBenchmark {
 		senders.shutdown();
 		senders.awaitTermination(2, TimeUnit.MINUTES);
 		double achieved = total / ((System.nanoTime() - started) / 1e9);
-		return listeners.awaitPhase(rate, achieved, total, failed.get());
+		return listeners.awaitPhase(rate, achieved, total, failed.get(), cpu, before);
 	}
 
 	/**
@@ -162,9 +210,10 @@ public final class EventDeliveryBenchmark {
 	 * transactions do, to load the dispatcher beyond what the API can produce on the same
 	 * machine.
 	 */
-	private static Phase commitDirectly(TestDatabase database, int rate, int seconds, Listeners listeners)
+	private static Phase commitDirectly(TestDatabase database, int rate, int seconds, Listeners listeners, CpuMeter cpu)
 			throws Exception {
 		listeners.startPhase();
+		CpuMeter.Reading before = cpu.read();
 		int total = rate * seconds;
 		long started = System.nanoTime();
 		try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
@@ -192,7 +241,7 @@ public final class EventDeliveryBenchmark {
 			}
 		}
 		double achieved = total / ((System.nanoTime() - started) / 1e9);
-		return listeners.awaitPhase(rate, achieved, total, 0);
+		return listeners.awaitPhase(rate, achieved, total, 0, cpu, before);
 	}
 
 	/** What the dispatcher did with the listener that is down: calls and calls saved. */
@@ -262,7 +311,12 @@ public final class EventDeliveryBenchmark {
 	 * slow ones received during it.
 	 */
 	record Phase(int rate, double achieved, int sent, int failed, int expected, List<Long> delays, int slowReceived,
-			List<Long> slowDelays) {
+			List<Long> slowDelays, CpuMeter.Usage cpu) {
+
+		/** The calls the listeners that answer received. */
+		int deliveries() {
+			return this.delays.size() + this.slowReceived;
+		}
 
 		boolean complete() {
 			return this.delays.size() >= this.expected;
@@ -332,14 +386,15 @@ public final class EventDeliveryBenchmark {
 		/**
 		 * Waits up to two minutes for every event of the phase at the healthy listeners.
 		 */
-		Phase awaitPhase(int rate, double achieved, int total, int failed) throws InterruptedException {
+		Phase awaitPhase(int rate, double achieved, int total, int failed, CpuMeter cpu, CpuMeter.Reading before)
+				throws Exception {
 			int expected = (total - failed) * this.healthy.size();
 			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
 			while (received(this.healthy) < expected && System.nanoTime() < deadline) {
 				Thread.sleep(50);
 			}
 			return new Phase(rate, achieved, total, failed, expected, delays(this.healthy), received(this.slow),
-					delays(this.slow));
+					delays(this.slow), cpu.read().since(before));
 		}
 
 		private static int received(List<Listener> listeners) {

@@ -172,7 +172,7 @@ public final class LiveStreamBenchmark {
 		}
 		Collections.sort(delays);
 		return new Result(new Phase(rate, achieved, total, failed.get(), (total - failed.get()) * streams.size(),
-				delays, 0, List.of()), received, streams.size());
+				delays, 0, List.of(), CpuMeter.Usage.none()), received, streams.size());
 	}
 
 	/** The heap in use once a full collection has left only what is reachable. */
