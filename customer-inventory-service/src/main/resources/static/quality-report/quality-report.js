@@ -81,18 +81,28 @@ async function guarded(event, action) {
   try {
     await action(event.target);
   } catch (problem) {
-    ReportCharts.clearAll();
-    $('totals').replaceChildren();
-    $('problem').textContent = problem.message;
+    showProblem(problem);
   }
+}
+
+function showProblem(problem) {
+  ReportCharts.clearAll();
+  $('totals').replaceChildren();
+  $('problem').textContent = problem.message;
+}
+
+async function signedIn(name) {
+  $('signed-in').textContent = 'Signed in as ' + name + '.';
+  await showReport();
 }
 
 $('sign-in').addEventListener('submit', (event) => guarded(event, async (form) => {
   $('signed-in').textContent = '';
   await CrmApi.signIn(form.clientId.value, form.clientSecret.value);
-  $('signed-in').textContent = 'Signed in as ' + form.clientId.value + '.';
-  await showReport();
+  await signedIn(form.clientId.value);
 }));
+// Signing in as a person goes to the login page and comes back here.
+CrmApi.offerPersonSignIn($('sign-in'), signedIn, showProblem);
 $('csv').addEventListener('click', (event) => guarded(event, async () => {
   if (!CrmApi.signedIn()) {
     throw new Error('Sign in first: the CSV is downloaded with your token.');

@@ -130,18 +130,28 @@ function guarded(action) {
     try {
       await action(event.target);
     } catch (problem) {
-      ReportCharts.clearAll();
-      $('totals').replaceChildren();
-      $('problem').textContent = problem.message;
+      showProblem(problem);
     }
   };
+}
+
+function showProblem(problem) {
+  ReportCharts.clearAll();
+  $('totals').replaceChildren();
+  $('problem').textContent = problem.message;
+}
+
+async function signedIn(name) {
+  $('signed-in').textContent = 'Signed in as ' + name + '.';
+  await showAnalytics();
 }
 
 $('sign-in').addEventListener('submit', guarded(async (form) => {
   $('signed-in').textContent = '';
   await CrmApi.signIn(form.clientId.value, form.clientSecret.value);
-  $('signed-in').textContent = 'Signed in as ' + form.clientId.value + '.';
-  await showAnalytics();
+  await signedIn(form.clientId.value);
 }));
+// Signing in as a person goes to the login page and comes back here.
+CrmApi.offerPersonSignIn($('sign-in'), signedIn, showProblem);
 $('range').addEventListener('submit', guarded(() => showAnalytics()));
 $('profile').addEventListener('submit', guarded((form) => showProfile(form.partyId.value)));

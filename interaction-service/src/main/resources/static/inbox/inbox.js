@@ -113,6 +113,17 @@ function showProblem(error) {
   $('problem').textContent = error.message;
 }
 
+function signedIn(name) {
+  $('signed-in').textContent = 'Signed in as ' + name;
+  // A stream already open takes the new token when it next reconnects.
+  if (!streaming) {
+    streaming = true;
+    CrmApi.stream(EVENTS, onEvent, onState).finally(() => {
+      streaming = false;
+    });
+  }
+}
+
 $('sign-in').addEventListener('submit', async (submitted) => {
   submitted.preventDefault();
   const form = submitted.target;
@@ -123,12 +134,7 @@ $('sign-in').addEventListener('submit', async (submitted) => {
     showProblem(error);
     return;
   }
-  $('signed-in').textContent = 'Signed in as ' + form.clientId.value;
-  // A stream already open takes the new token when it next reconnects.
-  if (!streaming) {
-    streaming = true;
-    CrmApi.stream(EVENTS, onEvent, onState).finally(() => {
-      streaming = false;
-    });
-  }
+  signedIn(form.clientId.value);
 });
+// Signing in as a person goes to the login page and comes back here.
+CrmApi.offerPersonSignIn($('sign-in'), signedIn, showProblem);

@@ -136,12 +136,15 @@ public final class LocalStack {
 	}
 
 	/**
-	 * What a service needs to trust the issuer's tokens and offer it in Swagger UI; on
-	 * this machine, event listeners may also be local.
+	 * What a service needs to trust the issuer's tokens and offer it in Swagger UI (by
+	 * client credentials, and signing in as a person at its login page); on this machine,
+	 * event listeners may also be local.
 	 */
 	public static List<String> securityProperties(String issuer) {
 		return List.of("spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
-				"crm.openapi.token-url=" + issuer + "/oauth2/token", "crm.hub.allow-private-callbacks=true");
+				"crm.openapi.token-url=" + issuer + "/oauth2/token",
+				"crm.openapi.authorization-url=" + issuer + "/oauth2/authorize",
+				"crm.hub.allow-private-callbacks=true");
 	}
 
 	/**
@@ -210,6 +213,8 @@ public final class LocalStack {
 				   Authorization server (dev)    %s  clients: agent, supervisor, data-steward,
 				                                 auditor, analyst, admin, partner, partner-northwind
 				                                 (secret: <client>-secret)
+				                                 users: agent, supervisor, data-steward, partner,
+				                                 partner-northwind (password: <user>-password)
 				   PostgreSQL (embedded)         %s  user postgres
 
 				 A token:  curl -s -u agent:agent-secret -d grant_type=client_credentials \\

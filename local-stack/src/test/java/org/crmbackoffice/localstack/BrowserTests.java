@@ -1,13 +1,17 @@
 package org.crmbackoffice.localstack;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.crmbackoffice.testsupport.TestDatabase;
 import org.crmbackoffice.testsupport.TestPostgres;
@@ -33,6 +37,8 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -44,11 +50,11 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 /**
  * Swagger UI, the landing pages and the report pages in a real browser (the system's
  * headless Chromium), on the services as the local stack runs them, the way a person uses
- * them: from {@code localhost} and from {@code 127.0.0.1}, signing in with a demo client,
- * and on a 390 px wide phone screen. Screenshots of each page go to
- * {@code target/browser-screenshots}. Run with {@code -Pbrowser-tests}; the browser and
- * its driver are found at the Debian packages' paths unless {@code browser.binary} and
- * {@code browser.driver} say otherwise.
+ * them: from {@code localhost} and from {@code 127.0.0.1}, signing in with a demo client
+ * or as a demo user at the authorization server's login page, and on a 390 px wide phone
+ * screen. Screenshots of each page go to {@code target/browser-screenshots}. Run with
+ * {@code -Pbrowser-tests}; the browser and its driver are found at the Debian packages'
+ * paths unless {@code browser.binary} and {@code browser.driver} say otherwise.
  */
 @Tag("browser")
 class BrowserTests {
@@ -142,6 +148,55 @@ class BrowserTests {
 	}
 
 	@Test
+	void anAgentSignsInToSwaggerUiAtTheLoginPageAndCallsTheApiAsAgent() throws IOException {
+		this.browser.get(interaction.baseUrl() + "/swagger-ui.html");
+		click(By.cssSelector("button.authorize"));
+		String authorizationCode = "//div[contains(@class, 'auth-container')][.//h4[contains(., 'authorizationCode')]]";
+		By scheme = By.xpath(authorizationCode);
+		assertThat(
+				awaitVisible(scheme).findElement(By.cssSelector("input[data-name='clientId']")).getDomProperty("value"))
+			.as("the web client is preset")
+			.isEqualTo("crm-web");
+		String swaggerUi = this.browser.getWindowHandle();
+		this.browser.findElement(scheme).findElement(By.cssSelector("button.authorize")).click();
+
+		switchToTheOtherWindow(swaggerUi);
+		awaitVisible(By.name("username"));
+		assertThat(this.browser.getCurrentUrl()).isEqualTo(authServer.baseUrl() + "/login");
+		screenshot("login-page");
+		logIn("agent", "agent-secret");
+		assertThat(awaitVisible(By.cssSelector("[role=alert]")).getText())
+			.isEqualTo("The user name or the password is wrong.");
+		screenshot("login-page-wrong-password");
+		logIn("agent", "agent-password");
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until((browser) -> browser.getWindowHandles().size() == 1);
+		this.browser.switchTo().window(swaggerUi);
+		awaitVisible(By.xpath(authorizationCode + "//button[normalize-space() = 'Logout']"));
+		screenshot("swagger-ui-signed-in");
+		click(By.cssSelector(".auth-btn-wrapper .btn-done"));
+		click(By.cssSelector("#operations-partyInteraction-listPartyInteraction .opblock-summary"));
+		click(By.cssSelector("#operations-partyInteraction-listPartyInteraction button.try-out__btn"));
+		click(By.cssSelector("#operations-partyInteraction-listPartyInteraction button.execute"));
+		WebElement status = awaitVisible(By.cssSelector(
+				"#operations-partyInteraction-listPartyInteraction .live-responses-table tbody .response-col_status"));
+		((JavascriptExecutor) this.browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", status);
+		String curl = this.browser
+			.findElement(By.cssSelector("#operations-partyInteraction-listPartyInteraction .curl-command"))
+			.getText();
+		screenshot("swagger-ui-signed-in-call");
+
+		assertThat(status.getText()).startsWith("200");
+		Matcher bearer = Pattern.compile("Authorization: Bearer ([\\w.-]+)").matcher(curl);
+		assertThat(bearer.find()).as("Swagger UI sent the token it got").isTrue();
+		Map<String, Object> claims = claimsOf(bearer.group(1));
+		assertThat(claims).containsEntry("sub", "agent")
+			.containsEntry("roles", List.of("agent"))
+			.containsEntry("client_id", "crm-web");
+		assertThat(errorsInConsole()).isEmpty();
+	}
+
+	@Test
 	void landingPagesLinkSwaggerUiTheReportPagesHealthAndTheApiDocument() throws IOException {
 		for (ServiceProcess service : List.of(interaction, inventory)) {
 			this.browser.get(service.baseUrl() + "/");
@@ -171,6 +226,44 @@ class BrowserTests {
 		assertThat(errorsInConsole()).isEmpty();
 		assertThat(fitsTheWidth(390)).as("no horizontal scrolling at 390 px").isTrue();
 		screenshot("dashboard-390");
+	}
+
+	@Test
+	void interactionDashboardSignsASupervisorInAtTheLoginPageAndRenewsTheToken() throws IOException {
+		this.browser.get(interaction.baseUrl() + "/dashboard/");
+		click(By.id("sign-in-person"));
+		awaitVisible(By.name("username"));
+		assertThat(this.browser.getCurrentUrl()).isEqualTo(authServer.baseUrl() + "/login");
+		logIn("supervisor", "supervisor-password");
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in"), "Signed in as supervisor"));
+		awaitVisible(By.cssSelector("#totals div"));
+		screenshot("dashboard-person");
+		assertThat(this.browser.getCurrentUrl()).as("the code is gone from the address")
+			.isEqualTo(interaction.baseUrl() + "/dashboard/");
+
+		// The token expires: the service refuses the next call once, and the page renews
+		// the token.
+		((JavascriptExecutor) this.browser).executeScript("""
+				const send = window.fetch;
+				window.requests = [];
+				let refused = false;
+				window.fetch = (resource, options) => {
+				  window.requests.push(String(resource));
+				  if (!refused && String(resource).includes('/interaction/v1/analytics')) {
+				    refused = true;
+				    return Promise.resolve(new Response('{}', { status: 401 }));
+				  }
+				  return send(resource, options);
+				};""");
+		click(By.cssSelector("#range button"));
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until((browser) -> ((List<?>) ((JavascriptExecutor) browser)
+				.executeScript("return window.requests.filter((url) => url.includes('/oauth2/token'))")).size() == 1);
+		awaitVisible(By.cssSelector("#totals div"));
+
+		assertThat(this.browser.findElement(By.id("problem")).getText()).isEmpty();
+		assertThat(errorsInConsole()).isEmpty();
 	}
 
 	@Test
@@ -257,6 +350,32 @@ class BrowserTests {
 		click(By.cssSelector("#sign-in button"));
 		new WebDriverWait(this.browser, Duration.ofSeconds(20))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in"), "Signed in as " + client));
+	}
+
+	/** Fills in and sends the development authorization server's login form. */
+	private void logIn(String username, String password) {
+		type(By.name("username"), username);
+		type(By.name("password"), password);
+		click(By.cssSelector("#login button[type=submit]"));
+	}
+
+	/** Follows the window a page opened, e.g. Swagger UI's sign-in. */
+	private void switchToTheOtherWindow(String current) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until((browser) -> browser.getWindowHandles().size() > 1);
+		String other = this.browser.getWindowHandles()
+			.stream()
+			.filter((handle) -> !handle.equals(current))
+			.findFirst()
+			.orElseThrow();
+		this.browser.switchTo().window(other);
+	}
+
+	/** The claims of a JWT, read without verifying it: the service did. */
+	private static Map<String, Object> claimsOf(String jwt) {
+		String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+		return JsonMapper.builder().build().readValue(payload, new TypeReference<Map<String, Object>>() {
+		});
 	}
 
 	/**

@@ -1,14 +1,25 @@
-// Signs a report page in with client credentials and calls its service's API with the token. The token endpoint
-// comes from the service's own OpenAPI document (the flow Swagger UI uses), so a page works behind any identity
-// provider that allows it. Shared by the services' report pages; each service opens this path in its rules.
+// Signs a report page in, with client credentials or as a person at the identity provider's login page
+// (authorization code with PKCE), and calls its service's API with the token. The token endpoint, the
+// authorization endpoint and the public client's id come from the service's own OpenAPI document (the flows
+// Swagger UI uses), so a page works behind any identity provider that allows them. Shared by the services' report
+// pages; each service opens this path in its rules.
 'use strict';
 
 const CrmApi = (() => {
+  const PENDING_SIGN_IN = 'crm-api.pending-sign-in';
+
   let token = null;
+  // A person's sign-in: the refresh token, used once, and the flow to use it with.
+  let refreshToken = null;
+  let personFlow = null;
+
+  async function securitySchemes() {
+    const docs = await (await fetch('/v3/api-docs')).json();
+    return Object.values(docs.components?.securitySchemes ?? {});
+  }
 
   async function tokenUrl() {
-    const docs = await (await fetch('/v3/api-docs')).json();
-    for (const scheme of Object.values(docs.components?.securitySchemes ?? {})) {
+    for (const scheme of await securitySchemes()) {
       const url = scheme.flows?.clientCredentials?.tokenUrl;
       if (url) {
         return url;
@@ -17,7 +28,25 @@ const CrmApi = (() => {
     throw new Error('The API documentation names no token endpoint.');
   }
 
+  // The issuer's authorization code flow and the public client to use it with, or null where there is none.
+  async function authorizationCodeFlow() {
+    for (const scheme of await securitySchemes()) {
+      const flow = scheme.flows?.authorizationCode;
+      if (flow?.authorizationUrl && flow.tokenUrl && flow['x-client-id']) {
+        return { authorizationUrl: flow.authorizationUrl, tokenUrl: flow.tokenUrl, clientId: flow['x-client-id'] };
+      }
+    }
+    return null;
+  }
+
+  function unreachable(url) {
+    return new Error('The authorization server ' + new URL(url).origin + ' cannot be reached from this page: '
+      + 'check that it runs and that it allows requests from ' + location.origin + '.');
+  }
+
   async function signIn(clientId, clientSecret) {
+    refreshToken = null;
+    personFlow = null;
     const url = await tokenUrl();
     let response;
     try {
@@ -29,9 +58,8 @@ const CrmApi = (() => {
         },
         body: 'grant_type=client_credentials',
       });
-    } catch (unreachable) {
-      throw new Error('The authorization server ' + new URL(url).origin + ' cannot be reached from this page: '
-        + 'check that it runs and that it allows requests from ' + location.origin + '.');
+    } catch (failed) {
+      throw unreachable(url);
     }
     if (response.status === 400 || response.status === 401) {
       throw new Error('Sign-in refused: the client id or the secret is wrong.');
@@ -40,6 +68,115 @@ const CrmApi = (() => {
       throw new Error('Sign-in failed: the authorization server answered ' + response.status + '.');
     }
     token = (await response.json()).access_token;
+  }
+
+  const pageAddress = () => location.origin + location.pathname;
+  const base64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const randomValue = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
+
+  // Sends the person to the identity provider's login page, which sends them back to this page with a code.
+  async function signInAsPerson() {
+    const flow = await authorizationCodeFlow();
+    if (flow === null) {
+      throw new Error('The API documentation names no sign-in for people.');
+    }
+    const pending = { verifier: randomValue(), state: randomValue() };
+    sessionStorage.setItem(PENDING_SIGN_IN, JSON.stringify(pending));
+    const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(pending.verifier)));
+    const url = new URL(flow.authorizationUrl);
+    const parameters = { response_type: 'code', client_id: flow.clientId, redirect_uri: pageAddress(),
+      scope: 'openid', state: pending.state, code_challenge: challenge, code_challenge_method: 'S256' };
+    for (const [name, value] of Object.entries(parameters)) {
+      url.searchParams.set(name, value);
+    }
+    location.assign(url.toString());
+  }
+
+  async function personTokens(flow, parameters) {
+    let response;
+    try {
+      response = await fetch(flow.tokenUrl, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ client_id: flow.clientId, ...parameters }),
+      });
+    } catch (failed) {
+      throw unreachable(flow.tokenUrl);
+    }
+    if (!response.ok) {
+      throw new Error('Sign-in failed: the authorization server answered ' + response.status + '; sign in again.');
+    }
+    const tokens = await response.json();
+    token = tokens.access_token;
+    refreshToken = tokens.refresh_token ?? null;
+    personFlow = flow;
+  }
+
+  // Back from the login page: trades the code for tokens and answers who signed in; null when the page was not
+  // opened by a sign-in.
+  async function completePersonSignIn() {
+    const query = new URLSearchParams(location.search);
+    if (!query.has('code') && !query.has('error')) {
+      return null;
+    }
+    const pending = JSON.parse(sessionStorage.getItem(PENDING_SIGN_IN) ?? 'null');
+    sessionStorage.removeItem(PENDING_SIGN_IN);
+    history.replaceState(null, '', pageAddress());
+    if (query.has('error')) {
+      throw new Error('Sign-in refused: ' + (query.get('error_description') ?? query.get('error')) + '.');
+    }
+    if (pending === null || query.get('state') !== pending.state) {
+      throw new Error('Sign-in refused: this page did not ask for it; sign in again.');
+    }
+    await personTokens(await authorizationCodeFlow(), { grant_type: 'authorization_code', code: query.get('code'),
+      redirect_uri: pageAddress(), code_verifier: pending.verifier });
+    const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    return claims.preferred_username ?? claims.sub;
+  }
+
+  // Adds "Sign in as a person" to a page's sign-in form where the API document offers it, and finishes the sign-in
+  // the page was opened with, if any: then onSignedIn receives who signed in. Problems go to onProblem.
+  async function offerPersonSignIn(form, onSignedIn, onProblem) {
+    try {
+      if (await authorizationCodeFlow() === null) {
+        return;
+      }
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.id = 'sign-in-person';
+      button.textContent = 'Sign in as a person';
+      button.addEventListener('click', () => signInAsPerson().catch(onProblem));
+      form.querySelector('button[type=submit]').after(button);
+      const person = await completePersonSignIn();
+      if (person !== null) {
+        await onSignedIn(person);
+      }
+    } catch (problem) {
+      onProblem(problem);
+    }
+  }
+
+  // A person's token expires: their refresh token, used once, gets a new one without the login page.
+  async function renewed() {
+    if (refreshToken === null || personFlow === null) {
+      return false;
+    }
+    const used = refreshToken;
+    refreshToken = null;
+    try {
+      await personTokens(personFlow, { grant_type: 'refresh_token', refresh_token: used });
+      return true;
+    } catch (failed) {
+      return false;
+    }
+  }
+
+  // Sends a request with the token; a person's expired token is renewed once and the request sent again.
+  async function authorized(path, headers = {}) {
+    const send = () => fetch(path, { headers: { ...headers, 'Authorization': 'Bearer ' + token } });
+    const response = await send();
+    return (response.status === 401 && await renewed()) ? send() : response;
   }
 
   // A problem response becomes an error whose message says what to change, field by field.
@@ -53,7 +190,7 @@ const CrmApi = (() => {
   }
 
   async function get(path) {
-    const response = await fetch(path, { headers: { 'Authorization': 'Bearer ' + token } });
+    const response = await authorized(path);
     if (!response.ok) {
       throw await failure(response);
     }
@@ -62,7 +199,7 @@ const CrmApi = (() => {
 
   // Downloads with the signed-in token: a plain link would carry none and open a 401.
   async function download(path, filename) {
-    const response = await fetch(path, { headers: { 'Authorization': 'Bearer ' + token } });
+    const response = await authorized(path);
     if (!response.ok) {
       throw await failure(response);
     }
@@ -109,6 +246,9 @@ const CrmApi = (() => {
           headers['Last-Event-ID'] = lastEventId;
         }
         const response = await fetch(path, { headers, cache: 'no-store' });
+        if (response.status === 401 && await renewed()) {
+          continue;
+        }
         if (!response.ok) {
           const error = await failure(response);
           if (response.status !== 429 && response.status !== 503) {
@@ -142,5 +282,5 @@ const CrmApi = (() => {
     }
   }
 
-  return { signIn, get, download, stream, signedIn: () => token !== null };
+  return { signIn, signInAsPerson, offerPersonSignIn, get, download, stream, signedIn: () => token !== null };
 })();
