@@ -1,10 +1,21 @@
 // Signs a report page in with client credentials and calls its service's API with the token. The token endpoint
 // comes from the service's own OpenAPI document (the flow Swagger UI uses), so a page works behind any identity
-// provider that allows it. Shared by the services' report pages; each service opens this path in its rules.
+// provider that allows it. A page where a person signs in (person-sign-in.js) hands its tokens over instead, with
+// useTokens. Shared by the services' pages; each service opens this path in its rules.
 'use strict';
 
 const CrmApi = (() => {
   let token = null;
+  // Asked before every call, so that a person's token is refreshed when it is about to expire.
+  let tokens = async () => token;
+
+  function useTokens(source) {
+    tokens = source;
+  }
+
+  async function authorization() {
+    return 'Bearer ' + await tokens();
+  }
 
   async function tokenUrl() {
     const docs = await (await fetch('/v3/api-docs')).json();
@@ -42,18 +53,33 @@ const CrmApi = (() => {
     token = (await response.json()).access_token;
   }
 
-  // A problem response becomes an error whose message says what to change, field by field.
+  // A problem response becomes an error whose message says what to change, field by field; its status and problem
+  // stay with it, for a page that says more about some refusals.
   async function failure(response) {
     const body = await response.json().catch(() => ({}));
-    if (response.status === 401) {
-      return new Error('Not signed in, or the sign-in has expired: sign in again.');
-    }
     const fields = (body.errors ?? []).map((error) => error.pointer + ': ' + error.detail);
-    return new Error([body.detail ?? body.title ?? ('HTTP ' + response.status), ...fields].join(' — '));
+    const error = new Error(response.status === 401 ? 'Not signed in, or the sign-in has expired: sign in again.'
+      : [body.detail ?? body.title ?? ('HTTP ' + response.status), ...fields].join(' — '));
+    error.status = response.status;
+    error.problem = body;
+    return error;
   }
 
   async function get(path) {
-    const response = await fetch(path, { headers: { 'Authorization': 'Bearer ' + token } });
+    const response = await fetch(path, { headers: { 'Authorization': await authorization() } });
+    if (!response.ok) {
+      throw await failure(response);
+    }
+    return response.json();
+  }
+
+  // Sends a JSON body; headers may add e.g. X-Channel, which the track record keeps.
+  async function post(path, body, headers = {}) {
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { ...headers, 'Authorization': await authorization(), 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!response.ok) {
       throw await failure(response);
     }
@@ -62,7 +88,7 @@ const CrmApi = (() => {
 
   // Downloads with the signed-in token: a plain link would carry none and open a 401.
   async function download(path, filename) {
-    const response = await fetch(path, { headers: { 'Authorization': 'Bearer ' + token } });
+    const response = await fetch(path, { headers: { 'Authorization': await authorization() } });
     if (!response.ok) {
       throw await failure(response);
     }
@@ -104,7 +130,7 @@ const CrmApi = (() => {
     for (;;) {
       let wait = 2000;
       try {
-        const headers = { 'Authorization': 'Bearer ' + token, 'Accept': 'text/event-stream' };
+        const headers = { 'Authorization': await authorization(), 'Accept': 'text/event-stream' };
         if (lastEventId !== null) {
           headers['Last-Event-ID'] = lastEventId;
         }
@@ -142,5 +168,5 @@ const CrmApi = (() => {
     }
   }
 
-  return { signIn, get, download, stream, signedIn: () => token !== null };
+  return { signIn, useTokens, get, post, download, stream, signedIn: () => token !== null };
 })();
