@@ -1,14 +1,11 @@
 // Signs a person in from a page of the services at the identity provider's login page: the OAuth 2.0 authorization
 // code flow with PKCE (RFC 7636, S256) as a public client, which has no secret since a page cannot keep one. The
-// page's own address is the redirect URI, so the identity provider must list it for the client. The endpoints come
-// from the service's OpenAPI document, as Swagger UI finds them. Tokens stay in this tab's session storage: a
+// page's own address is the redirect URI, so the identity provider must list it for the client. The endpoints and
+// the client's id come from the service's OpenAPI document, as Swagger UI finds them. Tokens stay in this tab's session storage: a
 // reload keeps the person signed in, another tab or a closed browser does not.
 'use strict';
 
 const CrmSignIn = (() => {
-  // The public client the development authorization server registers for the services' pages; another identity
-  // provider registers a public client of this id, with these pages' addresses as redirect URIs.
-  const CLIENT_ID = 'crm-web';
   const STORED = 'crm-sign-in';
   const PENDING = 'crm-sign-in-pending';
   // A token this close to its end is renewed first, so that it does not expire on the way to the service.
@@ -27,21 +24,21 @@ const CrmSignIn = (() => {
     const docs = await (await fetch('/v3/api-docs')).json();
     for (const scheme of Object.values(docs.components?.securitySchemes ?? {})) {
       const flow = scheme.flows?.authorizationCode;
-      if (flow?.authorizationUrl && flow?.tokenUrl) {
-        return flow;
+      if (flow?.authorizationUrl && flow.tokenUrl && flow['x-client-id']) {
+        return { authorizationUrl: flow.authorizationUrl, tokenUrl: flow.tokenUrl, clientId: flow['x-client-id'] };
       }
     }
     throw new Error('This service names no login page to sign in at: its API documentation lists no '
-      + 'authorization code flow (crm.openapi.authorization-url).');
+      + 'authorization code flow with a client id.');
   }
 
-  async function tokenRequest(tokenUrl, parameters) {
+  async function tokenRequest({ tokenUrl, clientId }, parameters) {
     let response;
     try {
       response = await fetch(tokenUrl, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ ...parameters, client_id: CLIENT_ID }),
+        body: new URLSearchParams({ ...parameters, client_id: clientId }),
       });
     } catch (unreachable) {
       throw new Error('The authorization server ' + new URL(tokenUrl).origin + ' cannot be reached from this page: '
@@ -55,10 +52,10 @@ const CrmSignIn = (() => {
     return body;
   }
 
-  function keep(tokens, tokenUrl) {
+  function keep(tokens, flow) {
     const previous = stored();
     sessionStorage.setItem(STORED, JSON.stringify({
-      tokenUrl,
+      flow,
       accessToken: tokens.access_token,
       expiresAt: Date.now() + 1000 * (tokens.expires_in ?? 300),
       // A refreshed sign-in may come without a new ID token or refresh token; the earlier ones then still hold.
@@ -76,14 +73,14 @@ const CrmSignIn = (() => {
     if (!crypto.subtle) {
       throw new Error('Signing in needs a secure page: open it over https, or at localhost.');
     }
-    const { authorizationUrl } = await endpoints();
+    const { authorizationUrl, clientId } = await endpoints();
     const verifier = randomText();
     const state = randomText();
     const challenge = base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
     sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state }));
     const url = new URL(authorizationUrl);
     url.search = new URLSearchParams({
-      response_type: 'code', client_id: CLIENT_ID, redirect_uri: redirectUri(), scope: 'openid profile',
+      response_type: 'code', client_id: clientId, redirect_uri: redirectUri(), scope: 'openid profile',
       state, code_challenge: challenge, code_challenge_method: 'S256',
     }).toString();
     location.assign(url.toString());
@@ -105,11 +102,11 @@ const CrmSignIn = (() => {
     if (!pending || pending.state !== answer.get('state')) {
       throw new Error('This sign-in was not started from this page, or has been used already: sign in again.');
     }
-    const { tokenUrl } = await endpoints();
-    keep(await tokenRequest(tokenUrl, {
+    const flow = await endpoints();
+    keep(await tokenRequest(flow, {
       grant_type: 'authorization_code', code: answer.get('code'), redirect_uri: redirectUri(),
       code_verifier: pending.verifier,
-    }), tokenUrl);
+    }), flow);
     return true;
   }
 
@@ -127,8 +124,8 @@ const CrmSignIn = (() => {
       throw new Error('The sign-in has expired: sign in again.');
     }
     try {
-      keep(await tokenRequest(current.tokenUrl,
-        { grant_type: 'refresh_token', refresh_token: current.refreshToken }), current.tokenUrl);
+      keep(await tokenRequest(current.flow,
+        { grant_type: 'refresh_token', refresh_token: current.refreshToken }), current.flow);
     } catch (refused) {
       forget();
       throw new Error('The sign-in has expired: sign in again.');
@@ -161,15 +158,15 @@ const CrmSignIn = (() => {
     }
     // Asked at the address this page reaches the identity provider by, which the provider's configuration may name
     // differently (docker compose: the services' name for it).
-    const configuration = await fetch(new URL('/.well-known/openid-configuration', current.tokenUrl))
+    const configuration = await fetch(new URL('/.well-known/openid-configuration', current.flow.tokenUrl))
       .then((response) => (response.ok ? response.json() : {}))
       .catch(() => ({}));
     if (!configuration.end_session_endpoint) {
       return;
     }
-    const url = new URL(new URL(configuration.end_session_endpoint).pathname, current.tokenUrl);
+    const url = new URL(new URL(configuration.end_session_endpoint).pathname, current.flow.tokenUrl);
     url.search = new URLSearchParams({
-      client_id: CLIENT_ID, id_token_hint: current.idToken, post_logout_redirect_uri: redirectUri(),
+      client_id: current.flow.clientId, id_token_hint: current.idToken, post_logout_redirect_uri: redirectUri(),
     }).toString();
     location.assign(url.toString());
   }
