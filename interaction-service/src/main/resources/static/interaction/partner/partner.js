@@ -42,13 +42,13 @@ function channels(interaction) {
 }
 
 function showProblem(error) {
-  $('notice').textContent = '';
   $('problem').textContent = error.message;
 }
 
-function showNotice(text) {
-  $('problem').textContent = '';
-  $('notice').textContent = text;
+// The outcome of a form goes beside it, where the person is looking: its problem, or a notice.
+function outcome(name, { problem = '', notice = '' }) {
+  $(name + '-problem').textContent = problem;
+  $(name + '-notice').textContent = notice;
 }
 
 // A partner learns of another's interaction only that it is not among its own: the API answers 404 as if it did not
@@ -82,11 +82,19 @@ function facts(pairs) {
   return list;
 }
 
+// A value of the track record in few words: a party or channel by its id or name, an object by its members.
 function shortValue(value) {
-  if (value === null || value === undefined) {
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
     return '—';
   }
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (Array.isArray(value)) {
+    return value.map(shortValue).join(', ');
+  }
+  if (typeof value === 'object') {
+    return value.partyOrPartyRole?.id ?? value.channel?.name ?? value.name ?? value.id
+      ?? Object.entries(value).map(([name, member]) => name + ' ' + shortValue(member)).join(', ');
+  }
+  return String(value);
 }
 
 function trackRecord(entries) {
@@ -97,8 +105,10 @@ function trackRecord(entries) {
     const through = entry.channel ? ' via ' + entry.channel : '';
     item.append(element('strong', ACTIONS[entry.action] ?? entry.action), document.createTextNode(
       ' — ' + when(entry.changedAt) + by + through));
-    const changes = (entry.changes ?? []).map((change) => change.field + ': ' + shortValue(change.from) + ' → '
-      + shortValue(change.to));
+    // What a creation set is in the facts above; the TMF bookkeeping members (@type, ...) say nothing to a partner.
+    const changes = entry.action === 'created' ? [] : (entry.changes ?? [])
+      .filter((change) => !change.field.startsWith('@'))
+      .map((change) => change.field + ': ' + shortValue(change.from) + ' → ' + shortValue(change.to));
     if (changes.length > 0) {
       item.append(element('div', changes.join('; '), 'changes'));
     }
@@ -135,7 +145,9 @@ function ratingForm(interaction, detail) {
   feedbackInput.rows = 2;
   feedbackInput.maxLength = 2000;
   feedback.append(feedbackInput);
-  form.append(csat, nps, feedback, element('button', 'Rate'));
+  const problem = element('p', null, 'problem');
+  problem.setAttribute('role', 'alert');
+  form.append(csat, nps, feedback, element('button', 'Rate'), problem);
   form.addEventListener('submit', async (submitted) => {
     submitted.preventDefault();
     const answer = { csat: Number(form.csat.value) };
@@ -147,10 +159,9 @@ function ratingForm(interaction, detail) {
     }
     try {
       await CrmApi.post(STEP_UP + '/' + encodeURIComponent(interaction.id) + '/satisfaction', answer, WRITES);
-      showNotice('Thank you for rating “' + (interaction.reason || interaction.id) + '”.');
       await showDetail(interaction, detail);
     } catch (error) {
-      showProblem(error);
+      problem.textContent = error.message;
     }
   });
   return form;
@@ -259,10 +270,10 @@ $('new-interaction').addEventListener('submit', async (submitted) => {
   try {
     const logged = await openInteraction(form);
     form.reset();
-    showNotice('Thank you: “' + logged.reason + '” is logged as number ' + logged.id + '.');
+    outcome('new', { notice: 'Thank you: “' + logged.reason + '” is logged as number ' + logged.id + '.' });
     await listInteractions();
   } catch (error) {
-    showProblem(error);
+    outcome('new', { problem: error.message });
   }
 });
 
@@ -272,10 +283,10 @@ $('claim').addEventListener('submit', async (submitted) => {
   try {
     const id = await claim(form);
     form.reset();
-    showNotice('Confirmed: interaction ' + id + ' is now authenticated as yours.');
+    outcome('claim', { notice: 'Confirmed: interaction ' + id + ' is now authenticated as yours.' });
     await listInteractions();
   } catch (error) {
-    showProblem(error);
+    outcome('claim', { problem: error.message });
   }
 });
 
