@@ -252,13 +252,12 @@ class BrowserTests {
 		type(By.name("description"), "Every evening around eight since Monday");
 		click(By.cssSelector("#new-interaction button[type=submit]"));
 		new WebDriverWait(this.browser, Duration.ofSeconds(20))
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "is logged as number"));
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("new-notice"), "is logged as number"));
 		WebElement asked = awaitVisible(
 				By.xpath("//ul[@id='interactions']/li[.//summary[contains(., " + "'fibre keeps dropping')]]"));
 		assertThat(asked.getText()).contains("opened", "webSelfService");
 		asked.findElement(By.tagName("summary")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(20))
-			.until(ExpectedConditions.textToBePresentInElement(asked.findElement(By.cssSelector(".track")), "Logged"));
+		awaitTrackRecordSaying(asked, "Logged");
 		assertThat(asked.findElement(By.cssSelector(".detail")).getText())
 			.contains("Every evening around eight since Monday", "by partner via webSelfService");
 		screenshot("partner-asked");
@@ -268,7 +267,7 @@ class BrowserTests {
 		type(By.name("code"), "123456");
 		click(By.cssSelector("#claim button[type=submit]"));
 		new WebDriverWait(this.browser, Duration.ofSeconds(20))
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem"), "not one of yours"));
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-problem"), "not one of yours"));
 		screenshot("partner-refused");
 		assertThat(errorsInConsole()).as("the browser reports the refused request, and nothing else")
 			.singleElement(STRING)
@@ -278,7 +277,7 @@ class BrowserTests {
 	}
 
 	@Test
-	void aPartnerConfirmsWithAnAgentsCodeThatAnAnonymousCallWasItsOwn() throws IOException {
+	void aPartnerConfirmsWithAnAgentsCodeThatAnAnonymousCallWasItsOwnAndRatesItOnceCompleted() throws IOException {
 		String call = logAsAgent("""
 				{"direction":"inbound","reason":"lost phone","description":"Caller wants the SIM blocked",
 				 "relatedChannel":[{"role":"contact","channel":{"id":"phone"}}]}""");
@@ -303,13 +302,35 @@ class BrowserTests {
 		type(By.name("code"), code);
 		click(By.cssSelector("#claim button[type=submit]"));
 		new WebDriverWait(this.browser, Duration.ofSeconds(20))
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "is now authenticated"));
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-notice"), "is now authenticated"));
 		WebElement claimed = awaitVisible(By.cssSelector("#interactions li[data-id='" + call + "']"));
 		assertThat(claimed.getText()).contains("lost phone", "authenticated");
 		claimed.findElement(By.tagName("summary")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(ExpectedConditions
-			.textToBePresentInElement(claimed.findElement(By.cssSelector(".track")), "Confirmed it was you"));
+		awaitTrackRecordSaying(claimed, "Confirmed it was you");
 		screenshot("partner-confirmed");
+
+		RestTestClient.bindToServer()
+			.baseUrl(interaction.baseUrl())
+			.build()
+			.patch()
+			.uri("/tmf-api/partyInteraction/v5/partyInteraction/" + call)
+			.headers((headers) -> headers.setBearerAuth(StackParts.tokenOf(authServer, "agent")))
+			.contentType(MediaType.parseMediaType("application/merge-patch+json"))
+			.body("{\"status\": \"completed\"}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.browser.navigate().refresh();
+		WebElement completed = awaitVisible(By.cssSelector("#interactions li[data-id='" + call + "']"));
+		assertThat(completed.getText()).as("still signed in after a reload").contains("completed");
+		completed.findElement(By.tagName("summary")).click();
+		click(By.cssSelector("#interactions li[data-id='" + call + "'] input[name=csat][value='4']"));
+		click(By.cssSelector("#interactions li[data-id='" + call + "'] .rating button"));
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.textToBePresentInElementLocated(
+					By.cssSelector("#interactions li[data-id='" + call + "'] .rated"), "Your rating: 4 of 5"));
+		awaitTrackRecordSaying(completed, "Rated");
+		screenshot("partner-rated");
 
 		assertThat(this.browser.findElement(By.id("problem")).getText()).isEmpty();
 		assertThat(errorsInConsole()).isEmpty();
@@ -364,6 +385,17 @@ class BrowserTests {
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in"), "Signed in as " + user));
 		assertThat(this.browser.getCurrentUrl()).as("the code is out of the address bar")
 			.isEqualTo(interaction.baseUrl() + "/interaction/partner");
+	}
+
+	/**
+	 * Waits for an opened interaction's track record, which the page reads when it is
+	 * opened, to show an entry.
+	 */
+	private void awaitTrackRecordSaying(WebElement interaction, String entry) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until((browser) -> interaction.findElements(By.cssSelector(".track"))
+				.stream()
+				.anyMatch((track) -> track.getText().contains(entry)));
 	}
 
 	/** Fills in and sends the development authorization server's login form. */
