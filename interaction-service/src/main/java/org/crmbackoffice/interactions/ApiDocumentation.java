@@ -39,9 +39,15 @@ class ApiDocumentation {
 				"satisfaction", "authentication", "hub", "delivery", "events", "analytics", "export", "erasure");
 	}
 
+	/**
+	 * A business partner's self-service page, at the address registered as its sign-in
+	 * redirect URI.
+	 */
+	static final String PARTNER_PAGE = "interaction/partner";
+
 	@Bean
 	ReportPages reportPages() {
-		return new ReportPages("dashboard", "inbox");
+		return new ReportPages("dashboard", "inbox").signingInAt(PARTNER_PAGE);
 	}
 
 }

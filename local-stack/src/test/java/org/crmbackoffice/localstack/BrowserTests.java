@@ -61,6 +61,15 @@ class BrowserTests {
 
 	private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
+	/**
+	 * The demo interaction of the local stack with Alice Martin, the partner
+	 * {@code partner}.
+	 */
+	private static final String ALICES_DEMO_INTERACTION = "5e1f0000-0000-4000-8000-000000000001";
+
+	/** The demo customer Northwind Traders, the partner {@code partner-northwind}. */
+	private static final String NORTHWIND = "0a1b2c3d-0000-4000-8000-000000000002";
+
 	private static ServiceProcess authServer;
 
 	private static ServiceProcess inventory;
@@ -318,6 +327,109 @@ class BrowserTests {
 	}
 
 	@Test
+	void aPartnerSignsInAtTheLoginPageSeesOnlyItsOwnInteractionsAndAsksSomethingNewOnTheWeb() throws IOException {
+		String northwinds = logAsAgent("""
+				{"direction":"inbound","reason":"router swap","description":"Northwind's office router",
+				 "relatedChannel":[{"role":"contact","channel":{"id":"phone"}}],
+				 "relatedParty":[{"role":"customer","partyOrPartyRole":
+				   {"id":"%s","@referredType":"Customer"}}]}""".formatted(NORTHWIND));
+
+		signInToThePartnerPage("partner");
+		awaitVisible(By.cssSelector("#interactions li[data-id='" + ALICES_DEMO_INTERACTION + "']"));
+		assertThat(this.browser.findElements(By.cssSelector("#interactions li[data-id='" + northwinds + "']")))
+			.as("another partner's interaction is not listed")
+			.isEmpty();
+		screenshot("partner-signed-in");
+
+		type(By.name("reason"), "fibre keeps dropping");
+		type(By.name("description"), "Every evening around eight since Monday");
+		click(By.cssSelector("#new-interaction button[type=submit]"));
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("new-notice"), "is logged as number"));
+		WebElement asked = awaitVisible(
+				By.xpath("//ul[@id='interactions']/li[.//summary[contains(., " + "'fibre keeps dropping')]]"));
+		assertThat(asked.getText()).contains("opened", "webSelfService");
+		asked.findElement(By.tagName("summary")).click();
+		awaitTrackRecordSaying(asked, "Logged");
+		assertThat(asked.findElement(By.cssSelector(".detail")).getText())
+			.contains("Every evening around eight since Monday", "by partner via webSelfService");
+		screenshot("partner-asked");
+		assertThat(errorsInConsole()).isEmpty();
+
+		type(By.name("interactionId"), northwinds);
+		type(By.name("code"), "123456");
+		click(By.cssSelector("#claim button[type=submit]"));
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-problem"), "not one of yours"));
+		screenshot("partner-refused");
+		assertThat(errorsInConsole()).as("the browser reports the refused request, and nothing else")
+			.singleElement(STRING)
+			.contains(northwinds, "404");
+		assertThat(fitsTheWidth(390)).as("no horizontal scrolling at 390 px").isTrue();
+		screenshot("partner-390");
+	}
+
+	@Test
+	void aPartnerConfirmsWithAnAgentsCodeThatAnAnonymousCallWasItsOwnAndRatesItOnceCompleted() throws IOException {
+		String call = logAsAgent("""
+				{"direction":"inbound","reason":"lost phone","description":"Caller wants the SIM blocked",
+				 "relatedChannel":[{"role":"contact","channel":{"id":"phone"}}]}""");
+		String code = RestTestClient.bindToServer()
+			.baseUrl(interaction.baseUrl())
+			.build()
+			.post()
+			.uri("/interaction/v1/partyInteraction/" + call + "/authenticationCode")
+			.headers((headers) -> headers.setBearerAuth(StackParts.tokenOf(authServer, "agent")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody()
+			.get("code")
+			.toString();
+
+		signInToThePartnerPage("partner");
+		type(By.name("interactionId"), call);
+		type(By.name("code"), code);
+		click(By.cssSelector("#claim button[type=submit]"));
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-notice"), "is now authenticated"));
+		WebElement claimed = awaitVisible(By.cssSelector("#interactions li[data-id='" + call + "']"));
+		assertThat(claimed.getText()).contains("lost phone", "authenticated");
+		claimed.findElement(By.tagName("summary")).click();
+		awaitTrackRecordSaying(claimed, "Confirmed it was you");
+		screenshot("partner-confirmed");
+
+		RestTestClient.bindToServer()
+			.baseUrl(interaction.baseUrl())
+			.build()
+			.patch()
+			.uri("/tmf-api/partyInteraction/v5/partyInteraction/" + call)
+			.headers((headers) -> headers.setBearerAuth(StackParts.tokenOf(authServer, "agent")))
+			.contentType(MediaType.parseMediaType("application/merge-patch+json"))
+			.body("{\"status\": \"completed\"}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.browser.navigate().refresh();
+		WebElement completed = awaitVisible(By.cssSelector("#interactions li[data-id='" + call + "']"));
+		assertThat(completed.getText()).as("still signed in after a reload").contains("completed");
+		completed.findElement(By.tagName("summary")).click();
+		click(By.cssSelector("#interactions li[data-id='" + call + "'] input[name=csat][value='4']"));
+		click(By.cssSelector("#interactions li[data-id='" + call + "'] .rating button"));
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.textToBePresentInElementLocated(
+					By.cssSelector("#interactions li[data-id='" + call + "'] .rated"), "Your rating: 4 of 5"));
+		awaitTrackRecordSaying(completed, "Rated");
+		screenshot("partner-rated");
+
+		assertThat(this.browser.findElement(By.id("problem")).getText()).isEmpty();
+		assertThat(errorsInConsole()).isEmpty();
+	}
+
+	@Test
 	void qualityReportSignsInChartsTheLatestRunAndShowsWrongSecretsPlainly() throws IOException {
 		this.browser.get(inventory.baseUrl() + "/quality-report/");
 		type(By.name("clientSecret"), "not-the-secret");
@@ -376,6 +488,54 @@ class BrowserTests {
 		String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
 		return JsonMapper.builder().build().readValue(payload, new TypeReference<Map<String, Object>>() {
 		});
+	}
+
+	/**
+	 * Opens the partner page, which sends the person to the authorization server's login
+	 * page and back.
+	 */
+	private void signInToThePartnerPage(String user) {
+		this.browser.get(interaction.baseUrl() + "/interaction/partner");
+		click(By.id("sign-in"));
+		awaitVisible(By.name("username"));
+		assertThat(this.browser.getCurrentUrl()).startsWith(authServer.baseUrl() + "/login");
+		logIn(user, user + "-password");
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in"), "Signed in as " + user));
+		assertThat(this.browser.getCurrentUrl()).as("the code is out of the address bar")
+			.isEqualTo(interaction.baseUrl() + "/interaction/partner");
+	}
+
+	/**
+	 * Waits for an opened interaction's track record, which the page reads when it is
+	 * opened, to show an entry.
+	 */
+	private void awaitTrackRecordSaying(WebElement interaction, String entry) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until((browser) -> interaction.findElements(By.cssSelector(".track"))
+				.stream()
+				.anyMatch((track) -> track.getText().contains(entry)));
+	}
+
+	/** Logs an interaction as an agent does, through the API; answers its id. */
+	private static String logAsAgent(String interactionJson) {
+		return RestTestClient.bindToServer()
+			.baseUrl(interaction.baseUrl())
+			.build()
+			.post()
+			.uri("/tmf-api/partyInteraction/v5/partyInteraction")
+			.headers((headers) -> headers.setBearerAuth(StackParts.tokenOf(authServer, "agent")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(interactionJson)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.toString();
 	}
 
 	/**

@@ -1,8 +1,9 @@
-// Signs a report page in, with client credentials or as a person at the identity provider's login page
-// (authorization code with PKCE), and calls its service's API with the token. The token endpoint, the
-// authorization endpoint and the public client's id come from the service's own OpenAPI document (the flows
-// Swagger UI uses), so a page works behind any identity provider that allows them. Shared by the services' report
-// pages; each service opens this path in its rules.
+// Signs a page in, with client credentials or as a person at the identity provider's login page (authorization
+// code with PKCE), and calls its service's API with the token. The token endpoint, the authorization endpoint and
+// the public client's id come from the service's own OpenAPI document (the flows Swagger UI uses), so a page works
+// behind any identity provider that allows them. A page that keeps a person's tokens itself (person-sign-in.js)
+// hands them over instead, with useTokens. Shared by the services' pages; each service opens this path in its
+// rules.
 'use strict';
 
 const CrmApi = (() => {
@@ -12,6 +13,16 @@ const CrmApi = (() => {
   // A person's sign-in: the refresh token, used once, and the flow to use it with.
   let refreshToken = null;
   let personFlow = null;
+  // Asked before every call, so that a page that keeps its own tokens can refresh one about to expire.
+  let tokens = async () => token;
+
+  function useTokens(source) {
+    tokens = source;
+  }
+
+  async function authorization() {
+    return 'Bearer ' + await tokens();
+  }
 
   async function securitySchemes() {
     const docs = await (await fetch('/v3/api-docs')).json();
@@ -173,24 +184,40 @@ const CrmApi = (() => {
   }
 
   // Sends a request with the token; a person's expired token is renewed once and the request sent again.
-  async function authorized(path, headers = {}) {
-    const send = () => fetch(path, { headers: { ...headers, 'Authorization': 'Bearer ' + token } });
+  async function authorized(path, init = {}) {
+    const send = async () => fetch(path,
+      { ...init, headers: { ...init.headers, 'Authorization': await authorization() } });
     const response = await send();
     return (response.status === 401 && await renewed()) ? send() : response;
   }
 
-  // A problem response becomes an error whose message says what to change, field by field.
+  // A problem response becomes an error whose message says what to change, field by field; its status and problem
+  // stay with it, for a page that says more about some refusals.
   async function failure(response) {
     const body = await response.json().catch(() => ({}));
-    if (response.status === 401) {
-      return new Error('Not signed in, or the sign-in has expired: sign in again.');
-    }
     const fields = (body.errors ?? []).map((error) => error.pointer + ': ' + error.detail);
-    return new Error([body.detail ?? body.title ?? ('HTTP ' + response.status), ...fields].join(' — '));
+    const error = new Error(response.status === 401 ? 'Not signed in, or the sign-in has expired: sign in again.'
+      : [body.detail ?? body.title ?? ('HTTP ' + response.status), ...fields].join(' — '));
+    error.status = response.status;
+    error.problem = body;
+    return error;
   }
 
   async function get(path) {
     const response = await authorized(path);
+    if (!response.ok) {
+      throw await failure(response);
+    }
+    return response.json();
+  }
+
+  // Sends a JSON body; headers may add e.g. X-Channel, which the track record keeps.
+  async function post(path, body, headers = {}) {
+    const response = await authorized(path, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!response.ok) {
       throw await failure(response);
     }
@@ -241,7 +268,7 @@ const CrmApi = (() => {
     for (;;) {
       let wait = 2000;
       try {
-        const headers = { 'Authorization': 'Bearer ' + token, 'Accept': 'text/event-stream' };
+        const headers = { 'Authorization': await authorization(), 'Accept': 'text/event-stream' };
         if (lastEventId !== null) {
           headers['Last-Event-ID'] = lastEventId;
         }
@@ -282,5 +309,7 @@ const CrmApi = (() => {
     }
   }
 
-  return { signIn, signInAsPerson, offerPersonSignIn, get, download, stream, signedIn: () => token !== null };
+  return {
+    signIn, signInAsPerson, offerPersonSignIn, useTokens, get, post, download, stream, signedIn: () => token !== null,
+  };
 })();

@@ -145,10 +145,10 @@ public class InteractionAccess {
 		String interactions = "/tmf-api/partyInteraction/v5/partyInteraction";
 		String v4 = "/tmf-api/partyInteraction/v4/partyInteraction";
 		return EndpointPermissions.builder()
-			// The landing page, the dashboard and inbox pages, their scripts and chart
-			// library hold no data; the pages call the API with a token.
-			.on(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/inbox/**", "/dashboard-support/**",
-					"/webjars/chart.js/**")
+			// The landing page, the dashboard, inbox and partner pages, their scripts and
+			// chart library hold no data; the pages call the API with a token.
+			.on(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/inbox/**", "/interaction/partner",
+					"/interaction/partner/**", "/dashboard-support/**", "/webjars/chart.js/**")
 			.open()
 			// The schema of this service's TMF683 extension, named in every interaction's
 			// @schemaLocation.
