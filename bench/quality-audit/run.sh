@@ -79,7 +79,9 @@ curl -fs -o /dev/null -X POST "$api/run" -H "Authorization: Bearer $token" -H 'C
   -d '{}' -D "$logs/start.headers"
 location=$(grep -i '^location:' "$logs/start.headers" | tr -d '\r' | cut -d' ' -f2)
 while :; do
-  run=$(curl -fs "$location" -H "Authorization: Bearer $token")
+  # A token lasts 30 minutes; a run over ten million customers takes longer.
+  run=$(curl -fs "$location" -H "Authorization: Bearer $token" || { token=$(token data-steward);
+    curl -fs "$location" -H "Authorization: Bearer $token"; })
   status=$(printf '%s' "$run" | sed 's/.*"status":"\([^"]*\)".*/\1/')
   printf '\r%s' "$(printf '%s' "$run" | sed 's/.*"checked":\([0-9]*\).*"findings":\([0-9]*\).*/checked \1, findings \2   /')"
   [ "$status" = running ] || break
