@@ -5,8 +5,9 @@
 //     bind-mounted files and build contexts exist, that images carry a version tag;
 //  3. that the identity settings agree: by default the services trust the development authorization server's issuer;
 //     with Keycloak they trust the imported realm's issuer at the host name Keycloak gives itself, take their own
-//     tokens from that realm with their clients' secrets in the realm export, and Swagger UI reaches its token
-//     endpoint through the published port.
+//     tokens from that realm with their clients' secrets in the realm export, Swagger UI reaches its token
+//     endpoint through the published port, and people sign in at the realm's login page through a public client
+//     with PKCE.
 //
 // Usage: node compose.mjs <docker-compose.yml> --realm <realm.json> --keycloak-env <compose.env>
 
@@ -163,6 +164,14 @@ const resourceServers = (services, active) => active.filter((name) => issuerOf(s
         `${kc.KC_HOSTNAME}${tokenPath}`);
       expect(label, `${name}'s Swagger UI token URL`, environment.CRM_OPENAPI_TOKENURL,
         `http://localhost:${published}${tokenPath}`);
+      // People sign in at the realm's login page through its public client, with PKCE.
+      expect(label, `${name}'s sign-in address`, environment.CRM_OPENAPI_AUTHORIZATIONURL,
+        `${kc.KC_HOSTNAME}/realms/${realm.realm}/protocol/openid-connect/auth`);
+      const web = realm.clients.find((c) => c.clientId === environment.SPRINGDOC_SWAGGERUI_OAUTH_CLIENTID);
+      if (!web?.publicClient || web.attributes?.["pkce.code.challenge.method"] !== "S256") {
+        errors.push(`${label}: ${name}'s SPRINGDOC_SWAGGERUI_OAUTH_CLIENTID `
+          + `(${environment.SPRINGDOC_SWAGGERUI_OAUTH_CLIENTID}) is no public client of the realm with PKCE`);
+      }
       // Each service calls the other as the client named after it (its application.yml).
       const client = realm.clients.find((c) => c.clientId === name);
       const secrets = Object.entries(environment)
