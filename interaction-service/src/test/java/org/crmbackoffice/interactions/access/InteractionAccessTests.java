@@ -49,7 +49,7 @@ class InteractionAccessTests {
 
 	@BeforeEach
 	void logAnInteraction() {
-		this.existing = log(issuer.tokenFor(Roles.AGENT), callWith("partner-a"));
+		this.existing = log(this.client, issuer.tokenFor(Roles.AGENT), callWith("partner-a"));
 	}
 
 	@ParameterizedTest(name = "{0} {1} {2} -> {3}")
@@ -83,7 +83,7 @@ class InteractionAccessTests {
 	void partnerLogsAndSeesOnlyInteractionsItTakesPartIn() {
 		String partnerB = issuer.token().roles(Roles.PARTNER).partyId("partner-b").build();
 
-		PartyInteraction own = log(partnerB, callWith("partner-b"));
+		PartyInteraction own = log(this.client, partnerB, callWith("partner-b"));
 		this.client.get()
 			.uri(own.href())
 			.headers((headers) -> headers.setBearerAuth(partnerB))
@@ -124,7 +124,7 @@ class InteractionAccessTests {
 
 	@Test
 	void partnerWhoseTokenNamesNoPartySeesNothing() {
-		log(issuer.tokenFor(Roles.AGENT), callWith("null"));
+		log(this.client, issuer.tokenFor(Roles.AGENT), callWith("null"));
 
 		this.client.get()
 			.uri(BASE + "?limit=1000")
@@ -138,7 +138,7 @@ class InteractionAccessTests {
 
 	@Test
 	void recordsWhoLoggedAnInteraction() {
-		PartyInteraction logged = log(issuer.token().subject("agent-smith").roles(Roles.AGENT).build(),
+		PartyInteraction logged = log(this.client, issuer.token().subject("agent-smith").roles(Roles.AGENT).build(),
 				callWith("partner-z"));
 
 		assertThat(this.jdbc.queryForMap("select created_by, updated_by from party_interaction where id = ?::uuid",
@@ -147,8 +147,9 @@ class InteractionAccessTests {
 			.containsEntry("updated_by", "agent-smith");
 	}
 
-	private PartyInteraction log(String token, PartyInteractionCreate interaction) {
-		return this.client.post()
+	/** Logs an interaction with the token's authority; it must be created. */
+	static PartyInteraction log(RestTestClient client, String token, PartyInteractionCreate interaction) {
+		return client.post()
 			.uri(BASE)
 			.headers((headers) -> headers.setBearerAuth(token))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -161,7 +162,7 @@ class InteractionAccessTests {
 			.getResponseBody();
 	}
 
-	private static PartyInteractionCreate callWith(String partyId) {
+	static PartyInteractionCreate callWith(String partyId) {
 		return PartyInteractionCreate.of("Web chat about an order", "inbound", "order status",
 				List.of(new RelatedChannel("contact", ChannelRef.named("chat"))),
 				List.of(new RelatedPartyOrPartyRole("partner",

@@ -17,12 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.StreamSupport;
 
-import org.crmbackoffice.model.common.ChannelRef;
-import org.crmbackoffice.model.common.RelatedChannel;
 import org.crmbackoffice.model.interaction.PartyInteraction;
 import org.crmbackoffice.model.interaction.PartyInteractionCreate;
-import org.crmbackoffice.model.interaction.PartyRefOrPartyRoleRef;
-import org.crmbackoffice.model.interaction.RelatedPartyOrPartyRole;
 import org.crmbackoffice.support.security.Roles;
 import org.crmbackoffice.support.security.SecurityProperties;
 import org.crmbackoffice.testsupport.FreshPostgresDatabase;
@@ -51,6 +47,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.crmbackoffice.interactions.access.InteractionAccessTests.callWith;
+import static org.crmbackoffice.interactions.access.InteractionAccessTests.log;
 
 /**
  * The Keycloak realm the repository ships
@@ -224,7 +222,7 @@ class KeycloakRealmTests {
 	void agentWhoSignedInReadsAndLogsInteractionsButMayNotDeleteThem() {
 		String agent = signedIn("demo-agent");
 
-		PartyInteraction logged = log(agent, callWith("partner-a"));
+		PartyInteraction logged = log(this.client, agent, callWith("partner-a"));
 		this.client.get()
 			.uri(BASE + "?limit=5")
 			.headers((headers) -> headers.setBearerAuth(agent))
@@ -264,8 +262,8 @@ class KeycloakRealmTests {
 		JsonNode partner = user("demo-partner");
 		String partyId = attribute(partner, "party_id");
 		String token = signedIn("demo-partner");
-		PartyInteraction own = log(signedIn("demo-agent"), callWith(partyId));
-		PartyInteraction foreign = log(signedIn("demo-agent"), callWith("someone-else"));
+		PartyInteraction own = log(this.client, signedIn("demo-agent"), callWith(partyId));
+		PartyInteraction foreign = log(this.client, signedIn("demo-agent"), callWith("someone-else"));
 
 		PartyInteraction[] seen = this.client.get()
 			.uri(BASE + "?limit=1000")
@@ -303,8 +301,8 @@ class KeycloakRealmTests {
 	void partnerSystemWithClientCredentialsActsAsItsParty() {
 		JsonNode account = serviceAccountOf("partner-northwind");
 		String token = sign(accessToken(named(realm.path("clients"), "partner-northwind", "clientId"), account));
-		PartyInteraction own = log(signedIn("demo-agent"), callWith(attribute(account, "party_id")));
-		PartyInteraction foreign = log(signedIn("demo-agent"), callWith("someone-else"));
+		PartyInteraction own = log(this.client, signedIn("demo-agent"), callWith(attribute(account, "party_id")));
+		PartyInteraction foreign = log(this.client, signedIn("demo-agent"), callWith("someone-else"));
 
 		this.client.get()
 			.uri(own.href())
@@ -531,27 +529,6 @@ class KeycloakRealmTests {
 		YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
 		yaml.setResources(new FileSystemResource(file));
 		return yaml.getObject();
-	}
-
-	private PartyInteraction log(String token, PartyInteractionCreate interaction) {
-		return this.client.post()
-			.uri(BASE)
-			.headers((headers) -> headers.setBearerAuth(token))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(interaction)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(PartyInteraction.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private static PartyInteractionCreate callWith(String partyId) {
-		return PartyInteractionCreate.of("Web chat about an order", "inbound", "order status",
-				List.of(new RelatedChannel("contact", ChannelRef.named("chat"))),
-				List.of(new RelatedPartyOrPartyRole("partner",
-						new PartyRefOrPartyRoleRef(partyId, null, null, "Organization"))));
 	}
 
 	/** Trusts the realm's issuer, as a deployment pointed at Keycloak does. */
