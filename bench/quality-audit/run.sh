@@ -111,4 +111,5 @@ echo "== Findings per rule (customers with findings / findings):"
 psql -qAt -d "$db" -F ' ' -c "select rule, sum(customers), sum(findings) from quality_run_tally
   where run_id = '${location##*/}' group by rule order by sum(findings) desc" | awk '{ printf "   %-32s %9s %9s\n", $1, $2, $3 }'
 echo "== Report (CSV, score lines of this run):"
-curl -fs "$api/report?format=csv&run=${location##*/}" -H "Authorization: Bearer $token" | grep "^score" | head -20
+# The report's trend holds the score lines of earlier runs too.
+curl -fs "$api/report?format=csv&run=${location##*/}" -H "Authorization: Bearer $token" | grep "^score,${location##*/},"

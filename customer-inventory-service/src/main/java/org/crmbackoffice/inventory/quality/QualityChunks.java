@@ -146,8 +146,8 @@ class QualityChunks {
 			return blocks;
 		});
 		if (Boolean.TRUE.equals(blocked)) {
-			// Marks the new rows visible to all, so that reading a block takes its index
-			// alone, and gives the planner their numbers.
+			// Clears the rows earlier runs released from the table and its trigram index,
+			// marks the new ones visible to all, and gives the planner their numbers.
 			this.jdbc.sql("vacuum (analyze) quality_birth_block").update();
 		}
 	}
@@ -203,6 +203,13 @@ class QualityChunks {
 			// The statement over the chunk costs more than JIT's threshold on paper, but
 			// runs in a fraction of the time JIT takes to compile it.
 			this.jdbc.sql("set local jit = off").update();
+			this.rules.find(QualityRules.SIMILAR_NAME_SAME_BIRTH_DATE)
+				.filter(QualityRule::enabled)
+				.ifPresent(
+						(rule) -> this.jdbc.sql("select set_config('pg_trgm.similarity_threshold', :threshold, true)")
+							.param("threshold", rule.threshold().toString())
+							.query()
+							.singleValue());
 			String scope = (String) chunkRow.get(0).get("data_source");
 			Instant now = this.clock.instant();
 			Map<String, Object> chunk = new HashMap<>();

@@ -35,9 +35,13 @@ record QualityRule(String id, String dimension, String description, boolean enab
 			throw new IllegalArgumentException("crm.quality.rules." + this.id + ".severity must be one of "
 					+ QualityRules.SEVERITIES + ", not " + chosen);
 		}
+		Double threshold = (settings.threshold() != null) ? settings.threshold() : this.threshold;
+		if (DUPLICATES.equals(this.dimension) && threshold != null && !(threshold > 0 && threshold <= 1)) {
+			throw new IllegalArgumentException("crm.quality.rules." + this.id
+					+ ".threshold is a name similarity, above 0 and at most 1, not " + threshold);
+		}
 		return new QualityRule(this.id, this.dimension, this.description,
-				(settings.enabled() != null) ? settings.enabled() : this.enabled, chosen,
-				(settings.threshold() != null) ? settings.threshold() : this.threshold, this.query);
+				(settings.enabled() != null) ? settings.enabled() : this.enabled, chosen, threshold, this.query);
 	}
 
 }

@@ -30,7 +30,9 @@ class QualityRules {
 
 	/**
 	 * The rule that compares names within the blocks of customers born the same day
-	 * (quality_birth_block), which a run fills when it starts.
+	 * (quality_birth_block), which a run fills when it starts. Its threshold is also
+	 * pg_trgm's similarity threshold for the chunk's statement, by which the block's
+	 * trigram index finds the names to compare.
 	 */
 	static final String SIMILAR_NAME_SAME_BIRTH_DATE = "similar-name-same-birth-date";
 
@@ -191,13 +193,14 @@ class QualityRules {
 					"""
 							select s.id, o.id::text, 'name,engagedParty.birthDate',
 							       'named like customer ' || o.id || ' (' || o.name || ') and born the same day', o.id
-							-- The names compared in the block first and the similar ones looked up as they are
-							-- now, each part kept apart (offset 0): PostgreSQL cannot tell how few names are
-							-- similar, and would read all customers to look them up.
+							-- The similar names found in the block first, by its trigram index (%%, at the
+							-- threshold), then looked up as they are now, each part kept apart (offset 0):
+							-- PostgreSQL cannot tell how few names are similar, and would read all customers
+							-- to look them up.
 							from (select c.id, c.name_normalized, p.birth_date, b.customer_id as other
 							      from chunk_customer c join chunk_party p on p.id = c.party_id
 							      join quality_birth_block b on b.run_id = :run and b.birth_date = p.birth_date
-							          and b.customer_id <> c.id
+							          and b.name_normalized %% c.name_normalized and b.customer_id <> c.id
 							      where %s and p.birth_date is not null
 							        and similarity(c.name_normalized, b.name_normalized) >= :threshold offset 0) s
 							cross join lateral (select o.id, o.name from customer o join party op on op.id = o.party_id

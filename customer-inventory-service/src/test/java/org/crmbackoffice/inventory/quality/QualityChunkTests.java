@@ -1,6 +1,7 @@
 package org.crmbackoffice.inventory.quality;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.crmbackoffice.inventory.contact.PhoneNumbers;
 import org.crmbackoffice.support.jobs.JobLocks;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * A run's chunks are worked by several workers and instances at once: each chunk is
@@ -62,6 +65,9 @@ class QualityChunkTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	PhoneNumbers phoneNumbers;
 
 	private QualityApi api;
 
@@ -171,6 +177,41 @@ class QualityChunkTests {
 				  and (status <> 'open' or last_run_id <> ?::uuid)""", Long.class, customers.toArray(String[]::new),
 				second.get("id").asString()))
 			.isZero();
+	}
+
+	@Test
+	void aNameThresholdBelowTheTrigramSearchDefaultFindsNamesThatFarApart() {
+		String born = LocalDate.of(1900, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(36500)).toString();
+		// A similarity of 0.29: below pg_trgm's own default threshold of 0.3, which the
+		// trigram index would apply if the rule's threshold did not reach it.
+		String theodora = this.api.clean("Theodora", "Quackenbush", born);
+		String teddy = this.api.clean("Teddy", "Quackenbosch", born);
+		QualityChunks loose = new QualityChunks(this.jdbcClient, new QualityRules(similarNames(0.25)),
+				this.phoneNumbers, this.transaction, this.clock, new SimpleMeterRegistry());
+		UUID run = runOf(List.of(theodora, teddy));
+		loose.plan(run, 3);
+
+		assertThat(loose.check(loose.claim(run, "loose", Instant.now()).orElseThrow(), "loose")).isTrue();
+		loose.completeIfDone(run);
+
+		assertThat(this.api.get(QualityApi.BASE + "/run/" + run).get("status").asString()).isEqualTo("completed");
+
+		assertThat(this.api.finding(theodora, QualityRules.SIMILAR_NAME_SAME_BIRTH_DATE).get("message").asString())
+			.contains(teddy);
+		assertThat(this.api.finding(teddy, QualityRules.SIMILAR_NAME_SAME_BIRTH_DATE).get("message").asString())
+			.contains(theodora);
+	}
+
+	@Test
+	void aNameThresholdThatIsNoSimilarityIsRefusedAtStartup() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new QualityRules(similarNames(1.5)))
+			.withMessageContaining("crm.quality.rules.similar-name-same-birth-date.threshold")
+			.withMessageContaining("above 0 and at most 1");
+	}
+
+	private QualityProperties similarNames(double threshold) {
+		return new QualityProperties("-", 3, 1, Duration.ofMinutes(2), Map.of(QualityRules.SIMILAR_NAME_SAME_BIRTH_DATE,
+				new QualityProperties.RuleSettings(null, null, threshold)));
 	}
 
 	private Set<String> findingsOf(List<String> customers) {
