@@ -139,8 +139,12 @@ class QualityChunks {
 					.param("run", runId)
 					.update();
 			}
-			this.jdbc.sql("update quality_run set cursor_id = :end where id = :id")
+			// Planning ten million customers takes minutes with the run's row locked: a
+			// fresh heartbeat keeps an instance waiting to take over a stale run from
+			// taking this one once it commits.
+			this.jdbc.sql("update quality_run set cursor_id = :end, heartbeat_at = :now where id = :id")
 				.param("end", END)
+				.param("now", Timestamp.from(this.clock.instant()))
 				.param("id", runId)
 				.update();
 			return blocks;

@@ -115,6 +115,20 @@ class QualityChunkTests {
 	}
 
 	@Test
+	void aRunThatPlannedLongerThanItsHeartbeatAllowsIsNotTakenForStale() {
+		UUID run = runOf(unreachable(2));
+		this.api.sql("update quality_run set heartbeat_at = now() - interval '1 hour' where id = ?", run);
+
+		this.chunks.plan(run, 3);
+
+		assertThat(this.runs.resumeInterrupted()).isEmpty();
+		assertThat(this.chunks.check(this.chunks.claim(run, "worker-a", Instant.now()).orElseThrow(), "worker-a"))
+			.isTrue();
+		this.chunks.completeIfDone(run);
+		assertThat(this.api.get(QualityApi.BASE + "/run/" + run).get("status").asString()).isEqualTo("completed");
+	}
+
+	@Test
 	void aRunWhoseWorkerStoppedMidChunkIsCompletedByTheInstanceTakingItOver() {
 		List<String> customers = unreachable(5);
 		UUID run = runOf(customers);
