@@ -100,6 +100,13 @@ echo "== $checked customers audited in $seconds s (polled every second): $(awk -
 echo "== Baseline: the audit takes $(awk -v s="$seconds" -v ms="$baseline" 'BEGIN { printf "%.0f", s * 1000 / ms }') times" \
   "as long as a sequential scan of the customers with their parties ($(awk -v ms="$baseline" \
   'BEGIN { printf "%.2f", ms / 1000 }') s)"
+# Planning ends when the first chunk is claimed: the chunks, the birth-date blocks and their trigram index.
+read -r planning checking < <(psql -qAt -d "$db" -F ' ' -c "select
+  round(extract(epoch from min(k.claimed_at) - r.started_at)::numeric, 1),
+  round(extract(epoch from r.finished_at - min(k.claimed_at))::numeric, 1)
+  from quality_run r join quality_chunk k on k.run_id = r.id where r.id = '${location##*/}' group by r.id")
+echo "== Planning (chunks, birth-date blocks and their trigram index) $planning s, then checking $checking s:" \
+  "$(awk -v n="$checked" -v s="$checking" 'BEGIN { printf "%.0f", n / s }') customers/s while checking"
 # The target at a million customers, two minutes, scaled to the customers audited.
 target=$(awk -v n="$checked" 'BEGIN { printf "%.0f", n * 120 / 1000000 }')
 if awk -v s="$seconds" -v t="$target" 'BEGIN { exit !(s < t) }'; then
