@@ -31,16 +31,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A listener that stays down: behind its open circuit, deliveries wait untried, and those
- * that waited longer than their whole series of tries would have taken (here two tries a
- * second apart) become dead letters as they would have without the circuit, so a dead
- * listener does not keep its months of events from retention. The circuit lets a probe
- * through as often as a delivery gives up waiting, so the interactions are logged well
- * within that second even on a busy machine: logged a probe apart, each would be tried.
+ * that waited longer than their whole series of tries would have taken (here two tries
+ * three seconds apart) become dead letters as they would have without the circuit, so a
+ * dead listener does not keep its months of events from retention. The circuit lets a
+ * probe through as often as a delivery gives up waiting, so the interactions must be
+ * logged well within those seconds: logged a probe apart, each would be tried. Three
+ * seconds leave room on a machine busy with other builds, where one second did not.
  */
 @ApiIntegrationTest
 @DirtiesContext
 @TestPropertySource(properties = { "crm.hub.dispatcher=true", "crm.hub.allow-private-callbacks=true",
-		"crm.hub.poll-interval=PT0.05S", "crm.hub.first-retry=PT1S", "crm.hub.max-retry=PT1S",
+		"crm.hub.poll-interval=PT0.05S", "crm.hub.first-retry=PT3S", "crm.hub.max-retry=PT3S",
 		"crm.hub.max-attempts=2" })
 class ListenerOutageTests {
 
@@ -75,7 +76,7 @@ class ListenerOutageTests {
 			}
 
 			Awaitility.await("every delivery a dead letter")
-				.atMost(Duration.ofSeconds(20))
+				.atMost(Duration.ofSeconds(40))
 				.until(() -> deliveriesTo(hub).size() == 12
 						&& deliveriesTo(hub).stream().allMatch((delivery) -> "dead".equals(delivery.status())));
 
