@@ -318,7 +318,9 @@ class CrashTests {
 				duringOutage.stream().mapToLong((answer) -> answer.took().toMillis()).max().orElse(0),
 				(recoveredAt - restartedAt) / 1_000_000);
 		assertThat(answers).noneSatisfy((answer) -> assertThat(answer.status()).isEqualTo(500));
-		assertThat(answers).allSatisfy((answer) -> assertThat(answer.took()).isLessThan(Duration.ofSeconds(12)));
+		// No request hangs: the slowest wait for a connection (5 s) while PostgreSQL is
+		// still starting again, which takes several seconds on a busy two-core machine.
+		assertThat(answers).allSatisfy((answer) -> assertThat(answer.took()).isLessThan(Duration.ofSeconds(20)));
 		for (String read : reads) {
 			assertThat(duringOutage).as("answers of %s while its database is down", read)
 				.anySatisfy((answer) -> assertThat(answer.url()).isEqualTo(read));
