@@ -48,14 +48,18 @@ class QualityChunks {
 	 * All rules over one chunk in one statement: the chunk's customers, their parties and
 	 * contact media are read once, and every rule reads them from there. The customers go
 	 * by their ids, which PostgreSQL counts right; it takes a range of UUIDs for a row or
-	 * two, and would join the thousand by nested loops.
+	 * two, and would join the thousand by nested loops. The findings written are counted
+	 * into the run's tallies as they come back from the upsert, and their totals answer
+	 * the statement, rather than read again from quality_finding. Workers committing
+	 * chunks at once lock the tallies in one order, so that neither waits for the
+	 * other's.
 	 */
 	private static final String UPSERT = """
 			with chunk_customer as materialized (select c.* from customer c where c.id = any (cast(:ids as uuid[]))),
 			chunk_party as materialized (select p.* from party p where p.id in (select party_id from chunk_customer)),
 			chunk_medium as materialized (select m.* from customer_contact_medium m
-			    where m.customer_id = any (cast(:ids as uuid[])))
-			insert into quality_finding (id, version, rule, customer_id, detail_key, severity, fields, message,
+			    where m.customer_id = any (cast(:ids as uuid[]))),
+			written as (insert into quality_finding (id, version, rule, customer_id, detail_key, severity, fields, message,
 			    related_customer_id, data_source, status, first_run_id, last_run_id, first_found_at, last_found_at)
 			select gen_random_uuid(), 0, f.rule, f.customer_id, f.detail_key, f.severity, f.fields, f.message,
 			       f.related_customer_id, c.data_source, 'open', :run, :run, :now, :now
@@ -70,7 +74,17 @@ class QualityChunks {
 			    -- A shortcoming found again after it was marked resolved is open again; an accepted exception stays.
 			    status = case when quality_finding.status = 'resolved' then 'open' else quality_finding.status end,
 			    status_reason = case when quality_finding.status = 'resolved' then null
-			                         else quality_finding.status_reason end""";
+			                         else quality_finding.status_reason end
+			returning rule, customer_id, severity, data_source, status),
+			-- An exception a steward accepted is no shortcoming of the run's.
+			counted as (select * from written where status <> 'accepted'),
+			tallied as (insert into quality_run_tally (run_id, rule, data_source, severity, customers, findings)
+			    select :run, rule, coalesce(data_source, ''), min(severity), count(distinct customer_id), count(*)
+			    from counted group by rule, coalesce(data_source, '') order by rule, coalesce(data_source, '')
+			    on conflict (run_id, rule, data_source) do update
+			    set customers = quality_run_tally.customers + excluded.customers,
+			        findings = quality_run_tally.findings + excluded.findings, severity = excluded.severity)
+			select count(*) as findings, count(distinct customer_id) as customers from counted""";
 
 	private final JdbcClient jdbc;
 
@@ -98,11 +112,12 @@ class QualityChunks {
 
 	/**
 	 * Splits what remains of the run after its cursor into chunks, once: the first worker
-	 * plans, the others wait for its commit and find the chunks planned. Fills the blocks
-	 * of customers born the same day too, when the rule comparing them is enabled.
+	 * plans, the others wait for its commit and find the chunks planned. Brings the
+	 * blocks of customers born the same day up to date too, when the rule comparing them
+	 * is enabled.
 	 */
 	void plan(UUID runId, int chunkSize) {
-		Boolean blocked = this.transaction.execute((status) -> {
+		Boolean refreshed = this.transaction.execute((status) -> {
 			List<Map<String, Object>> run = this.jdbc.sql("""
 					select cursor_id, data_source from quality_run where id = :id and status = 'running' for update""")
 				.param("id", runId)
@@ -125,20 +140,7 @@ class QualityChunks {
 				.param("size", chunkSize)
 				.param("end", END)
 				.update();
-			boolean blocks = this.rules.find(QualityRules.SIMILAR_NAME_SAME_BIRTH_DATE)
-				.filter(QualityRule::enabled)
-				.isPresent();
-			if (blocks) {
-				// In birth-date order, so that a block's rows share a page or two.
-				this.jdbc
-					.sql("""
-							insert into quality_birth_block (run_id, birth_date, customer_id, name_normalized)
-							select :run, p.birth_date, c.id, c.name_normalized from customer c join party p on p.id = c.party_id
-							where c.status <> 'closed' and c.erased_at is null and p.birth_date is not null
-							order by p.birth_date""")
-					.param("run", runId)
-					.update();
-			}
+			boolean blocksChanged = similarNames().isPresent() && refreshBirthBlocks();
 			// Planning ten million customers takes minutes with the run's row locked: a
 			// fresh heartbeat keeps an instance waiting to take over a stale run from
 			// taking this one once it commits.
@@ -147,13 +149,46 @@ class QualityChunks {
 				.param("now", Timestamp.from(this.clock.instant()))
 				.param("id", runId)
 				.update();
-			return blocks;
+			return blocksChanged;
 		});
-		if (Boolean.TRUE.equals(blocked)) {
-			// Clears the rows earlier runs released from the table and its trigram index,
-			// marks the new ones visible to all, and gives the planner their numbers.
+		if (Boolean.TRUE.equals(refreshed)) {
+			// Clears the rows taken out of the table and its trigram index, and gives the
+			// planner the blocks' new numbers.
 			this.jdbc.sql("vacuum (analyze) quality_birth_block").update();
 		}
+	}
+
+	/**
+	 * Brings the blocks of open customers born the same day up to date by difference: out
+	 * go the rows whose customer is no longer open or has another name or birth date now,
+	 * in come the open customers without a row. A million unchanged customers cost two
+	 * hash joins, where filling their trigram index again took most of a minute.
+	 * @return whether any row changed
+	 */
+	private boolean refreshBirthBlocks() {
+		// Whatever started two plans at once, their differences would collide.
+		this.jdbc.sql("lock table quality_birth_block in share row exclusive mode").update();
+		int out = this.jdbc.sql("""
+				delete from quality_birth_block b where not exists (
+				    select 1 from customer c join party p on p.id = c.party_id
+				    where c.id = b.customer_id and c.status <> 'closed' and c.erased_at is null
+				      and p.birth_date = b.birth_date and c.name_normalized = b.name_normalized)""").update();
+		// In birth-date order, so that a block's rows share a page or two.
+		int in = this.jdbc.sql("""
+				insert into quality_birth_block (customer_id, birth_date, name_normalized)
+				select c.id, p.birth_date, c.name_normalized from customer c join party p on p.id = c.party_id
+				where c.status <> 'closed' and c.erased_at is null and p.birth_date is not null
+				  and not exists (select 1 from quality_birth_block b where b.customer_id = c.id)
+				order by p.birth_date""").update();
+		return out + in > 0;
+	}
+
+	/**
+	 * The rule comparing names within birth-date blocks, if enabled: planning keeps the
+	 * blocks for it, and each chunk's statement searches them at its threshold.
+	 */
+	private Optional<QualityRule> similarNames() {
+		return this.rules.find(QualityRules.SIMILAR_NAME_SAME_BIRTH_DATE).filter(QualityRule::enabled);
 	}
 
 	/**
@@ -207,13 +242,11 @@ class QualityChunks {
 			// The statement over the chunk costs more than JIT's threshold on paper, but
 			// runs in a fraction of the time JIT takes to compile it.
 			this.jdbc.sql("set local jit = off").update();
-			this.rules.find(QualityRules.SIMILAR_NAME_SAME_BIRTH_DATE)
-				.filter(QualityRule::enabled)
-				.ifPresent(
-						(rule) -> this.jdbc.sql("select set_config('pg_trgm.similarity_threshold', :threshold, true)")
-							.param("threshold", rule.threshold().toString())
-							.query()
-							.singleValue());
+			similarNames().ifPresent(
+					(rule) -> this.jdbc.sql("select set_config('pg_trgm.similarity_threshold', :threshold, true)")
+						.param("threshold", rule.threshold().toString())
+						.query()
+						.singleValue());
 			String scope = (String) chunkRow.get(0).get("data_source");
 			Instant now = this.clock.instant();
 			Map<String, Object> chunk = new HashMap<>();
@@ -228,11 +261,11 @@ class QualityChunks {
 				.list();
 			chunk.put("ids", ids.toArray(String[]::new));
 			int customers = ids.size();
-			check(chunk, scope, now);
+			Tally found = check(chunk, scope, now);
 			this.jdbc.sql("update quality_chunk set done_at = :now where run_id = :run and upto_id = :upto")
 				.params(chunk)
 				.update();
-			if (!tally(chunk, scope, customers)) {
+			if (!progress(chunk, customers, found)) {
 				// Cancelled while the chunk was checked: the cancel wins.
 				status.setRollbackOnly();
 				return -1;
@@ -251,28 +284,22 @@ class QualityChunks {
 	 * commit, so the one that commits the last chunk completes it.
 	 */
 	void completeIfDone(UUID runId) {
-		this.transaction.executeWithoutResult((status) -> {
-			Instant now = this.clock.instant();
-			int completed = this.jdbc.sql("""
-					update quality_run set status = 'completed', finished_at = :now, heartbeat_at = :now
-					where id = :id and status = 'running' and cursor_id = :end
-					  and not exists (select 1 from quality_chunk where run_id = :id and done_at is null)""")
-				.param("now", Timestamp.from(now))
-				.param("id", runId)
-				.param("end", END)
-				.update();
-			if (completed > 0) {
-				release(runId);
-			}
-		});
+		this.jdbc.sql("""
+				update quality_run set status = 'completed', finished_at = :now, heartbeat_at = :now
+				where id = :id and status = 'running' and cursor_id = :end
+				  and not exists (select 1 from quality_chunk where run_id = :id and done_at is null)""")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("id", runId)
+			.param("end", END)
+			.update();
 	}
 
-	/** Drops what a run kept to work through the customers, once it ended. */
-	void release(UUID runId) {
-		this.jdbc.sql("delete from quality_birth_block where run_id = :id").param("id", runId).update();
-	}
-
-	private void check(Map<String, Object> chunk, String scope, Instant now) {
+	/**
+	 * Writes the chunk's findings, counted into the run's tallies, and resolves what
+	 * earlier runs found there and this one did not.
+	 * @return how many findings, of how many customers, count for the run
+	 */
+	private Tally check(Map<String, Object> chunk, String scope, Instant now) {
 		String condition = chunkCondition(scope, true);
 		Map<String, Object> parameters = new HashMap<>(chunk);
 		parameters.put("countries", QualityRules.COUNTRIES);
@@ -312,9 +339,11 @@ class QualityChunks {
 						            cast(:mediaCustomers as text[]), cast(:mediaKeys as text[]), cast(:mediaFields as text[]),
 						            cast(:mediaMessages as text[])) as f (rule, severity, customer, key, fields, message)""");
 		}
-		if (!branches.isEmpty()) {
-			this.jdbc.sql(UPSERT.formatted(String.join("\nunion all\n", branches))).params(parameters).update();
-		}
+		Tally found = branches.isEmpty() ? new Tally(0, 0)
+				: this.jdbc.sql(UPSERT.formatted(String.join("\nunion all\n", branches)))
+					.params(parameters)
+					.query((rs, row) -> new Tally(rs.getLong("findings"), rs.getLong("customers")))
+					.single();
 		// What an earlier run found and this one did not is fixed, for the rules this run
 		// checked.
 		this.jdbc.sql("""
@@ -326,6 +355,7 @@ class QualityChunks {
 			.params(chunk)
 			.param("rules", this.rules.enabled().stream().map(QualityRule::id).toList())
 			.update();
+		return found;
 	}
 
 	/**
@@ -364,35 +394,19 @@ class QualityChunks {
 	}
 
 	/**
-	 * Adds the chunk's findings to the run's tallies and progress: the chunk's commit is
-	 * its progress. Workers committing chunks at once lock the tallies in one order, so
-	 * that neither waits for the other's.
+	 * Adds the chunk's findings to the run's progress: the chunk's commit is its
+	 * progress.
 	 * @return false if the run is no longer running
 	 */
-	private boolean tally(Map<String, Object> chunk, String scope, int checked) {
-		String ofChunk = "customer_id > :after and customer_id <= :upto" + ((scope != null)
-				? " and customer_id in (select c.id from customer c where " + chunkCondition(scope, true) + ")" : "")
-				+ " and last_run_id = :run and status <> 'accepted' and rule <> '" + QualityRules.MANUAL_AUDIT + "'";
-		this.jdbc
-			.sql("""
-					insert into quality_run_tally (run_id, rule, data_source, severity, customers, findings)
-					select :run, rule, coalesce(data_source, ''), min(severity), count(distinct customer_id), count(*)
-					from quality_finding where %s group by rule, coalesce(data_source, '')
-					order by rule, coalesce(data_source, '')
-					on conflict (run_id, rule, data_source) do update
-					set customers = quality_run_tally.customers + excluded.customers,
-					    findings = quality_run_tally.findings + excluded.findings, severity = excluded.severity"""
-				.formatted(ofChunk))
-			.params(chunk)
-			.update();
+	private boolean progress(Map<String, Object> chunk, int checked, Tally found) {
 		return this.jdbc.sql("""
-				update quality_run r set checked = checked + :checked, heartbeat_at = :now,
-				    findings = r.findings + f.findings, flawed_customers = r.flawed_customers + f.customers
-				from (select count(*) as findings, count(distinct customer_id) as customers from quality_finding
-				      where %s) f
-				where r.id = :run and r.status = 'running'""".formatted(ofChunk))
+				update quality_run set checked = checked + :checked, heartbeat_at = :now,
+				    findings = findings + :findings, flawed_customers = flawed_customers + :customers
+				where id = :run and status = 'running'""")
 			.params(chunk)
 			.param("checked", checked)
+			.param("findings", found.findings())
+			.param("customers", found.customers())
 			.update() > 0;
 	}
 
@@ -411,6 +425,10 @@ class QualityChunks {
 	 * @param previous the worker that claimed it before and stopped, if any
 	 */
 	record Chunk(UUID runId, UUID after, UUID upto, String previous) {
+	}
+
+	/** How many findings, of how many customers, a chunk adds to its run. */
+	private record Tally(long findings, long customers) {
 	}
 
 	/** What Java found in a chunk, column by column. */

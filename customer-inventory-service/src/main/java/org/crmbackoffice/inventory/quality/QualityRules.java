@@ -30,9 +30,9 @@ class QualityRules {
 
 	/**
 	 * The rule that compares names within the blocks of customers born the same day
-	 * (quality_birth_block), which a run fills when it starts. Its threshold is also
-	 * pg_trgm's similarity threshold for the chunk's statement, by which the block's
-	 * trigram index finds the names to compare.
+	 * (quality_birth_block), which each run's planning brings up to date. Its threshold
+	 * is also pg_trgm's similarity threshold for the chunk's statement, by which the
+	 * block's trigram index finds the names to compare.
 	 */
 	static final String SIMILAR_NAME_SAME_BIRTH_DATE = "similar-name-same-birth-date";
 
@@ -199,7 +199,7 @@ class QualityRules {
 							-- to look them up.
 							from (select c.id, c.name_normalized, p.birth_date, b.customer_id as other
 							      from chunk_customer c join chunk_party p on p.id = c.party_id
-							      join quality_birth_block b on b.run_id = :run and b.birth_date = p.birth_date
+							      join quality_birth_block b on b.birth_date = p.birth_date
 							          and b.name_normalized %% c.name_normalized and b.customer_id <> c.id
 							      where %s and p.birth_date is not null
 							        and similarity(c.name_normalized, b.name_normalized) >= :threshold offset 0) s

@@ -175,9 +175,6 @@ class QualityRuns implements SmartLifecycle {
 			.param("id", id)
 			.update();
 		Run run = find(id).orElseThrow(() -> ApiProblemException.notFound("quality run", id.toString()));
-		if (cancelled > 0) {
-			this.chunks.release(id);
-		}
 		if (cancelled == 0) {
 			throw new ApiProblemException(ProblemType.CONFLICT,
 					"Run " + id + " is " + run.status() + " and cannot be cancelled.");
@@ -311,7 +308,7 @@ class QualityRuns implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			logger.error("Data-quality run {} failed", id, ex);
-			int failed = this.jdbc
+			this.jdbc
 				.sql("update quality_run set status = 'failed', finished_at = :now, failure = :failure "
 						+ "where id = :id and status = 'running'")
 				.param("now", Timestamp.from(this.clock.instant()))
@@ -320,9 +317,6 @@ class QualityRuns implements SmartLifecycle {
 							.substring(0, Math.min(1000, String.valueOf(ex.getMessage()).length())))
 				.param("id", id)
 				.update();
-			if (failed > 0) {
-				this.chunks.release(id);
-			}
 		}
 	}
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.crmbackoffice.inventory.contact.PhoneNumbers;
+import org.crmbackoffice.model.customer.CustomerApi;
 import org.crmbackoffice.support.jobs.JobLocks;
 import org.crmbackoffice.testsupport.ApiIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,8 +195,35 @@ class QualityChunkTests {
 	}
 
 	@Test
+	void theNextRunComparesARenamedCustomerByItsNewNameAndAnErasedNameIsForgottenAtOnce() {
+		String born = randomBirthDate();
+		String annabel = this.api.clean("Annabel", "Whitcombe", born);
+		String gregory = this.api.clean("Gregory", "Pennyfeather", born);
+		this.api.auditAndWait();
+		assertThat(this.api.openRules(gregory)).doesNotContain(QualityRules.SIMILAR_NAME_SAME_BIRTH_DATE);
+
+		this.api.patch(CustomerApi.BASE_PATH + "/" + gregory, Map.of("name", "Annabell Whitcombe"), 200);
+		this.api.auditAndWait();
+
+		assertThat(this.api.finding(gregory, QualityRules.SIMILAR_NAME_SAME_BIRTH_DATE).get("message").asString())
+			.contains(annabel);
+		assertThat(this.api.finding(annabel, QualityRules.SIMILAR_NAME_SAME_BIRTH_DATE).get("message").asString())
+			.contains(gregory);
+
+		// The record as an erasure leaves it; the API's erasure asks the interaction
+		// service first, which this test runs without.
+		this.api.sql("update customer set erased_at = now(), status = 'closed', name = 'erased' where id = ?::uuid",
+				gregory);
+		assertThat(
+				this.jdbc.queryForList("select customer_id::text from quality_birth_block where customer_id in (?, ?)",
+						String.class, UUID.fromString(annabel), UUID.fromString(gregory)))
+			.as("only Annabel left in the blocks")
+			.containsExactly(annabel);
+	}
+
+	@Test
 	void aNameThresholdBelowTheTrigramSearchDefaultFindsNamesThatFarApart() {
-		String born = LocalDate.of(1900, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(36500)).toString();
+		String born = randomBirthDate();
 		// A similarity of 0.29: below pg_trgm's own default threshold of 0.3, which the
 		// trigram index would apply if the rule's threshold did not reach it.
 		String theodora = this.api.clean("Theodora", "Quackenbush", born);
@@ -243,11 +271,16 @@ class QualityChunkTests {
 		for (int i = 0; i < count; i++) {
 			String given = letters();
 			String family = letters();
-			String born = LocalDate.of(1900, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(36500)).toString();
+			String born = randomBirthDate();
 			customers.add(
 					this.api.create(given + " " + family, QualityApi.individual(given, family, born), List.of(), null));
 		}
 		return customers;
+	}
+
+	/** A day on which few other test customers were born. */
+	private static String randomBirthDate() {
+		return LocalDate.of(1900, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(36500)).toString();
 	}
 
 	private static String letters() {
