@@ -255,11 +255,18 @@ class QualityChunks {
 			chunk.put("scope", scope);
 			chunk.put("run", claimed.runId());
 			chunk.put("now", Timestamp.from(now));
-			List<String> ids = this.jdbc.sql("select c.id::text from customer c where " + chunkCondition(scope, true))
+			List<String> ids = new ArrayList<>();
+			List<String> open = new ArrayList<>();
+			this.jdbc.sql("select c.id::text, c.status from customer c where " + chunkCondition(scope, true))
 				.params(chunk)
-				.query(String.class)
-				.list();
+				.query((rs) -> {
+					ids.add(rs.getString(1));
+					if (!"closed".equals(rs.getString(2))) {
+						open.add(rs.getString(1));
+					}
+				});
 			chunk.put("ids", ids.toArray(String[]::new));
+			chunk.put("openIds", open.toArray(String[]::new));
 			int customers = ids.size();
 			Tally found = check(chunk, scope, now);
 			this.jdbc.sql("update quality_chunk set done_at = :now where run_id = :run and upto_id = :upto")
@@ -324,7 +331,7 @@ class QualityChunks {
 							.replace(":threshold", ":threshold" + i)
 							.replace(":staleBefore", ":staleBefore" + i)));
 		}
-		Findings media = checkMedia(chunk, condition);
+		Findings media = checkMedia(chunk);
 		if (!media.customers.isEmpty()) {
 			parameters.put("mediaRules", media.rules.toArray(String[]::new));
 			parameters.put("mediaSeverities", media.severities.toArray(String[]::new));
@@ -363,17 +370,21 @@ class QualityChunks {
 	 * (a regular expression that costs PostgreSQL far more than Java), over the chunk's
 	 * contact media read once.
 	 */
-	private Findings checkMedia(Map<String, Object> chunk, String condition) {
+	private Findings checkMedia(Map<String, Object> chunk) {
 		Findings found = new Findings();
 		QualityRule emails = this.rules.find(QualityRules.EMAIL_INVALID).filter(QualityRule::enabled).orElse(null);
 		QualityRule phones = this.rules.find(QualityRules.PHONE_INVALID).filter(QualityRule::enabled).orElse(null);
 		if (emails == null && phones == null) {
 			return found;
 		}
+		// By the open customers' ids, as the chunk's statement reads them: a range of
+		// customers would be joined to their media one by one.
 		List<Map<String, Object>> media = this.jdbc.sql("""
-				select c.id, m.position, m.medium_type, m.email_address, m.phone_number from customer c
-				join customer_contact_medium m on m.customer_id = c.id
-				where %s and c.status <> 'closed'""".formatted(condition)).params(chunk).query().listOfRows();
+				select m.customer_id as id, m.position, m.medium_type, m.email_address, m.phone_number
+				from customer_contact_medium m where m.customer_id = any (cast(:openIds as uuid[]))""")
+			.params(chunk)
+			.query()
+			.listOfRows();
 		for (Map<String, Object> medium : media) {
 			String type = (String) medium.get("medium_type");
 			String path = "contactMedium[" + medium.get("position") + "]";
