@@ -8,8 +8,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +23,7 @@ import org.crmbackoffice.inventory.contact.PhoneNumbers;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -94,6 +101,9 @@ class QualityChunks {
 
 	private final TransactionTemplate transaction;
 
+	/** Transactions of their own, beside the one the caller may hold. */
+	private final TransactionTemplate separately;
+
 	private final Clock clock;
 
 	private final Counter checkedCustomers;
@@ -107,16 +117,20 @@ class QualityChunks {
 		this.rules = rules;
 		this.phoneNumbers = phoneNumbers;
 		this.transaction = transaction;
+		this.separately = new TransactionTemplate(Objects.requireNonNull(transaction.getTransactionManager()));
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 	}
 
 	/**
-	 * Splits what remains of the run after its cursor into chunks, once: the first worker
-	 * plans, the others wait for its commit and find the chunks planned. Brings the
-	 * blocks of customers born the same day up to date too, when the rule comparing them
-	 * is enabled.
+	 * Splits what remains of the run after its cursor into chunks, once: the first
+	 * instance plans, the others wait for its commit and find the chunks planned. Brings
+	 * the blocks of customers born the same day up to date too, when the rule comparing
+	 * them is enabled.
+	 * @param fillers how many threads fill the blocks at once, each on a connection of
+	 * its own besides the plan's
 	 */
-	void plan(UUID runId, int chunkSize) {
+	void plan(UUID runId, int chunkSize, int fillers) {
 		Boolean refreshed = this.transaction.execute((status) -> {
 			List<Map<String, Object>> run = this.jdbc.sql("""
 					select cursor_id, data_source from quality_run where id = :id and status = 'running' for update""")
@@ -140,7 +154,7 @@ class QualityChunks {
 				.param("size", chunkSize)
 				.param("end", END)
 				.update();
-			boolean blocksChanged = similarNames().isPresent() && refreshBirthBlocks();
+			boolean blocksChanged = similarNames().isPresent() && refreshBirthBlocks(fillers);
 			// Planning ten million customers takes minutes with the run's row locked: a
 			// fresh heartbeat keeps an instance waiting to take over a stale run from
 			// taking this one once it commits.
@@ -162,25 +176,57 @@ class QualityChunks {
 	 * Brings the blocks of open customers born the same day up to date by difference: out
 	 * go the rows whose customer is no longer open or has another name or birth date now,
 	 * in come the open customers without a row. A million unchanged customers cost two
-	 * hash joins, where filling their trigram index again took most of a minute.
+	 * hash joins, where filling their trigram index again took most of a minute. Each
+	 * step commits on its own, so that the rows going out are gone before the fillers
+	 * look for customers without a row; the plan's lock on the run keeps a second plan
+	 * out, and an interrupted refresh is finished by the next.
 	 * @return whether any row changed
 	 */
-	private boolean refreshBirthBlocks() {
-		// Whatever started two plans at once, their differences would collide.
-		this.jdbc.sql("lock table quality_birth_block in share row exclusive mode").update();
-		int out = this.jdbc.sql("""
+	private boolean refreshBirthBlocks(int fillers) {
+		Integer out = this.separately.execute((status) -> this.jdbc.sql("""
 				delete from quality_birth_block b where not exists (
 				    select 1 from customer c join party p on p.id = c.party_id
 				    where c.id = b.customer_id and c.status <> 'closed' and c.erased_at is null
-				      and p.birth_date = b.birth_date and c.name_normalized = b.name_normalized)""").update();
-		// In birth-date order, so that a block's rows share a page or two.
-		int in = this.jdbc.sql("""
-				insert into quality_birth_block (customer_id, birth_date, name_normalized)
-				select c.id, p.birth_date, c.name_normalized from customer c join party p on p.id = c.party_id
-				where c.status <> 'closed' and c.erased_at is null and p.birth_date is not null
-				  and not exists (select 1 from quality_birth_block b where b.customer_id = c.id)
-				order by p.birth_date""").update();
-		return out + in > 0;
+				      and p.birth_date = b.birth_date and c.name_normalized = b.name_normalized)""").update());
+		// PostgreSQL fills a trigram index row by row on one core: the birth dates are
+		// dealt out to several fillers, each inserting its dates in order, so that a
+		// block's rows share a page or two.
+		AtomicInteger named = new AtomicInteger();
+		ExecutorService threads = Executors.newFixedThreadPool(fillers,
+				(task) -> new Thread(task, "quality-blocks-" + named.incrementAndGet()));
+		try {
+			List<Future<Integer>> slices = new ArrayList<>();
+			for (int i = 0; i < fillers; i++) {
+				int slice = i;
+				slices.add(threads.submit(() -> this.separately.execute((status) -> this.jdbc.sql("""
+						insert into quality_birth_block (customer_id, birth_date, name_normalized)
+						select c.id, p.birth_date, c.name_normalized from customer c join party p on p.id = c.party_id
+						where c.status <> 'closed' and c.erased_at is null and p.birth_date is not null
+						  and mod(abs(p.birth_date - date '2000-01-01'), :fillers) = :slice
+						  and not exists (select 1 from quality_birth_block b where b.customer_id = c.id)
+						order by p.birth_date
+						on conflict (customer_id) do nothing""")
+					.param("fillers", fillers)
+					.param("slice", slice)
+					.update())));
+			}
+			int in = 0;
+			for (Future<Integer> slice : slices) {
+				in += slice.get();
+			}
+			return out + in > 0;
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException failure) ? failure
+					: new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while filling the birth-date blocks", ex);
+		}
+		finally {
+			threads.shutdown();
+		}
 	}
 
 	/**

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schedule a cron expression for scheduled runs; {@code -} (the default) for none
  * @param chunkSize how many customers one chunk checks and commits
  * @param workers how many threads of this instance check chunks of a run at once; 0 (the
- * default) for as many as the instance has processors
+ * default) for as many as the instance has processors, within what its connection pool
+ * can spare ({@link QualityRuns#workers})
  * @param staleAfter how long a running run may go without a heartbeat before another
  * instance takes it over
  * @param rules settings of rules that differ from their defaults, by rule id
@@ -31,7 +32,6 @@ record QualityProperties(@DefaultValue("-") String schedule, @DefaultValue("1000
 		if (workers < 0) {
 			throw new IllegalArgumentException("crm.quality.workers must not be negative");
 		}
-		workers = (workers > 0) ? workers : Runtime.getRuntime().availableProcessors();
 	}
 
 	/** A rule's settings; what is not set keeps the rule's default. */

@@ -12,13 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.crmbackoffice.model.problem.ProblemType;
@@ -90,8 +95,11 @@ class QualityRuns implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** How many threads of this instance work on a run: see {@link #workers}. */
+	private final int workers;
+
 	QualityRuns(JdbcClient jdbc, QualityChunks chunks, TransactionTemplate transaction, QualityProperties properties,
-			Clock clock, JobLocks locks, MeterRegistry meters) {
+			Clock clock, JobLocks locks, MeterRegistry meters, DataSource dataSource) {
 		Gauge.builder("crm.quality.runs.running", () -> runningRun().isPresent() ? 1 : 0)
 			.description("Data-quality runs running, on any instance (at most one)")
 			.register(meters);
@@ -101,7 +109,45 @@ class QualityRuns implements SmartLifecycle {
 		this.transaction = transaction;
 		this.properties = properties;
 		this.clock = clock;
-		this.jobs = newJobs(properties.workers());
+		this.workers = workers(properties.workers(), Runtime.getRuntime().availableProcessors(), poolSize(dataSource));
+		this.jobs = newJobs(this.workers);
+	}
+
+	/**
+	 * The threads an instance sets on a run. Each holds a database connection while it
+	 * checks a chunk, and planning holds one for the run while that many threads fill the
+	 * birth-date blocks: a run takes up to one connection more than it has threads. It
+	 * takes no more than half the pool, so that requests and the event hub keep the other
+	 * half however many processors the host has.
+	 * @param configured {@code crm.quality.workers}; 0 for as many as there are
+	 * processors
+	 * @param poolSize the connection pool's size, if known
+	 * @throws IllegalStateException if the configured workers would take more than half
+	 * the pool
+	 */
+	static int workers(int configured, int processors, OptionalInt poolSize) {
+		int spare = poolSize.isPresent() ? Math.max(1, poolSize.getAsInt() / 2 - 1) : Integer.MAX_VALUE;
+		if (configured == 0) {
+			return Math.min(processors, spare);
+		}
+		if (configured > spare) {
+			throw new IllegalStateException(("crm.quality.workers=%d would take %d of the %d connections of the pool "
+					+ "(spring.datasource.hikari.maximum-pool-size) while a run plans, and leave requests too few: "
+					+ "at most %d workers fit, or the pool must have at least %d")
+				.formatted(configured, configured + 1, poolSize.getAsInt(), spare, 2 * (configured + 1)));
+		}
+		return configured;
+	}
+
+	private static OptionalInt poolSize(DataSource dataSource) {
+		try {
+			return dataSource.isWrapperFor(HikariDataSource.class)
+					? OptionalInt.of(dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize())
+					: OptionalInt.empty();
+		}
+		catch (SQLException ex) {
+			return OptionalInt.empty();
+		}
 	}
 
 	/**
@@ -264,23 +310,36 @@ class QualityRuns implements SmartLifecycle {
 	}
 
 	/**
-	 * Sets this instance's workers on a run, unless they work on it already.
+	 * Sets this instance's workers on a run, unless they work on it already. The run is
+	 * planned first, once: no worker waits for the plan holding a connection of its own.
 	 */
 	private void submit(UUID id) {
-		int workers = this.properties.workers();
-		if (this.working.putIfAbsent(id, new AtomicInteger(workers)) != null) {
+		if (this.working.putIfAbsent(id, new AtomicInteger(this.workers)) != null) {
 			return;
 		}
-		for (int i = 0; i < workers; i++) {
-			this.jobs.execute(() -> {
-				try {
-					work(id);
+		this.jobs.execute(() -> {
+			if (!failOnError(id, () -> this.chunks.plan(id, this.properties.chunkSize(), this.workers))) {
+				this.working.remove(id);
+				return;
+			}
+			try {
+				for (int i = 0; i < this.workers; i++) {
+					this.jobs.execute(() -> {
+						try {
+							failOnError(id, () -> work(id));
+						}
+						finally {
+							this.working.computeIfPresent(id,
+									(run, left) -> (left.decrementAndGet() > 0) ? left : null);
+						}
+					});
 				}
-				finally {
-					this.working.computeIfPresent(id, (run, left) -> (left.decrementAndGet() > 0) ? left : null);
-				}
-			});
-		}
+			}
+			catch (RejectedExecutionException ex) {
+				// This instance stops: the run is taken over once its heartbeat is stale.
+				logger.info("Data-quality run {} left planned: this instance stops", id);
+			}
+		});
 	}
 
 	/**
@@ -288,23 +347,31 @@ class QualityRuns implements SmartLifecycle {
 	 * instance stops; the worker that commits the run's last chunk completes it.
 	 */
 	private void work(UUID id) {
-		try {
-			this.chunks.plan(id, this.properties.chunkSize());
-			while (this.running) {
-				Optional<QualityChunks.Chunk> chunk = this.chunks.claim(id, this.owner,
-						this.clock.instant().minus(this.properties.staleAfter()));
-				if (chunk.isEmpty()) {
-					this.chunks.completeIfDone(id);
-					return;
-				}
-				if (chunk.get().previous() != null) {
-					logger.info("Resuming data-quality run {} at the chunk up to {}, which {} left unfinished", id,
-							chunk.get().upto(), chunk.get().previous());
-				}
-				if (!this.chunks.check(chunk.get(), this.owner)) {
-					return;
-				}
+		while (this.running) {
+			Optional<QualityChunks.Chunk> chunk = this.chunks.claim(id, this.owner,
+					this.clock.instant().minus(this.properties.staleAfter()));
+			if (chunk.isEmpty()) {
+				this.chunks.completeIfDone(id);
+				return;
 			}
+			if (chunk.get().previous() != null) {
+				logger.info("Resuming data-quality run {} at the chunk up to {}, which {} left unfinished", id,
+						chunk.get().upto(), chunk.get().previous());
+			}
+			if (!this.chunks.check(chunk.get(), this.owner)) {
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Marks the run failed, with the reason, if the step fails.
+	 * @return whether the step succeeded
+	 */
+	private boolean failOnError(UUID id, Runnable step) {
+		try {
+			step.run();
+			return true;
 		}
 		catch (RuntimeException ex) {
 			logger.error("Data-quality run {} failed", id, ex);
@@ -317,6 +384,7 @@ class QualityRuns implements SmartLifecycle {
 							.substring(0, Math.min(1000, String.valueOf(ex.getMessage()).length())))
 				.param("id", id)
 				.update();
+			return false;
 		}
 	}
 
@@ -342,7 +410,7 @@ class QualityRuns implements SmartLifecycle {
 	@Override
 	public void start() {
 		if (this.jobs.isShutdown()) {
-			this.jobs = newJobs(this.properties.workers());
+			this.jobs = newJobs(this.workers);
 		}
 		this.running = true;
 	}

@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.crmbackoffice.inventory.contact.PhoneNumbers;
@@ -30,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * A run's chunks are worked by several workers and instances at once: each chunk is
@@ -70,6 +74,9 @@ class QualityChunkTests {
 	@Autowired
 	PhoneNumbers phoneNumbers;
 
+	@Autowired
+	DataSource dataSource;
+
 	private QualityApi api;
 
 	@BeforeEach
@@ -80,7 +87,7 @@ class QualityChunkTests {
 	@Test
 	void twoWorkersNeverClaimTheSameChunk() {
 		UUID run = runOf(unreachable(7));
-		this.chunks.plan(run, 3);
+		this.chunks.plan(run, 3, 2);
 
 		Optional<QualityChunks.Chunk> first = this.chunks.claim(run, "worker-a", Instant.now().minusSeconds(60));
 		Optional<QualityChunks.Chunk> second = this.chunks.claim(run, "worker-b", Instant.now().minusSeconds(60));
@@ -96,7 +103,7 @@ class QualityChunkTests {
 	void aStaleClaimIsTakenOverAndItsFormerWorkerCommitsNothing() {
 		List<String> customers = unreachable(2);
 		UUID run = runOf(customers);
-		this.chunks.plan(run, 3);
+		this.chunks.plan(run, 3, 2);
 		QualityChunks.Chunk left = this.chunks.claim(run, "stopped-worker", Instant.now().minusSeconds(60))
 			.orElseThrow();
 
@@ -120,7 +127,7 @@ class QualityChunkTests {
 		UUID run = runOf(unreachable(2));
 		this.api.sql("update quality_run set heartbeat_at = now() - interval '1 hour' where id = ?", run);
 
-		this.chunks.plan(run, 3);
+		this.chunks.plan(run, 3, 2);
 
 		assertThat(this.runs.resumeInterrupted()).isEmpty();
 		assertThat(this.chunks.check(this.chunks.claim(run, "worker-a", Instant.now()).orElseThrow(), "worker-a"))
@@ -133,7 +140,7 @@ class QualityChunkTests {
 	void aRunWhoseWorkerStoppedMidChunkIsCompletedByTheInstanceTakingItOver() {
 		List<String> customers = unreachable(5);
 		UUID run = runOf(customers);
-		this.chunks.plan(run, 3);
+		this.chunks.plan(run, 3, 2);
 		this.chunks.claim(run, "crashed-instance", Instant.now().minusSeconds(60)).orElseThrow();
 		this.api.sql("update quality_chunk set claimed_at = now() - interval '1 hour' where run_id = ?", run);
 		this.api.sql("update quality_run set heartbeat_at = now() - interval '1 hour' where id = ?", run);
@@ -150,7 +157,7 @@ class QualityChunkTests {
 	void twoInstancesWorkingOneRunCheckEachCustomerOnce() {
 		List<String> customers = unreachable(30);
 		QualityRuns other = new QualityRuns(this.jdbcClient, this.chunks, this.transaction, this.properties, this.clock,
-				this.locks, new SimpleMeterRegistry());
+				this.locks, new SimpleMeterRegistry(), this.dataSource);
 		other.start();
 		try {
 			JsonNode started = this.api.post(QualityApi.BASE + "/run", Map.of("dataSource", this.api.source), 201);
@@ -231,7 +238,7 @@ class QualityChunkTests {
 		QualityChunks loose = new QualityChunks(this.jdbcClient, new QualityRules(similarNames(0.25)),
 				this.phoneNumbers, this.transaction, this.clock, new SimpleMeterRegistry());
 		UUID run = runOf(List.of(theodora, teddy));
-		loose.plan(run, 3);
+		loose.plan(run, 3, 2);
 
 		assertThat(loose.check(loose.claim(run, "loose", Instant.now()).orElseThrow(), "loose")).isTrue();
 		loose.completeIfDone(run);
@@ -242,6 +249,49 @@ class QualityChunkTests {
 			.contains(teddy);
 		assertThat(this.api.finding(teddy, QualityRules.SIMILAR_NAME_SAME_BIRTH_DATE).get("message").asString())
 			.contains(theodora);
+	}
+
+	@Test
+	void twinsAreFoundWhicheverThreadFilledTheBlockOfTheirBirthDay() {
+		// Three threads fill the blocks, each its own birth dates: three days in a row
+		// give each of them a block with twins in it.
+		LocalDate first = LocalDate.parse(randomBirthDate());
+		List<List<String>> twins = new ArrayList<>();
+		for (int day = 0; day < 3; day++) {
+			String given = letters();
+			String family = letters();
+			String born = first.plusDays(day).toString();
+			twins.add(List.of(this.api.clean(given, family, born), this.api.clean(given, family, born)));
+		}
+		UUID run = runOf(twins.stream().flatMap(List::stream).toList());
+
+		this.chunks.plan(run, 3, 3);
+		for (Optional<QualityChunks.Chunk> chunk = this.chunks.claim(run, "worker-a", Instant.now()); chunk
+			.isPresent(); chunk = this.chunks.claim(run, "worker-a", Instant.now())) {
+			assertThat(this.chunks.check(chunk.get(), "worker-a")).isTrue();
+		}
+
+		assertThat(twins).allSatisfy((pair) -> {
+			assertThat(
+					this.api.finding(pair.get(0), QualityRules.SIMILAR_NAME_SAME_BIRTH_DATE).get("message").asString())
+				.contains(pair.get(1));
+			assertThat(
+					this.api.finding(pair.get(1), QualityRules.SIMILAR_NAME_SAME_BIRTH_DATE).get("message").asString())
+				.contains(pair.get(0));
+		});
+		this.runs.cancel(run);
+	}
+
+	@Test
+	void anInstanceSetsNoMoreWorkersOnARunThanHalfItsConnectionPoolCanSpare() {
+		assertThat(QualityRuns.workers(0, 2, OptionalInt.of(10))).as("one per processor").isEqualTo(2);
+		assertThat(QualityRuns.workers(0, 16, OptionalInt.of(10))).as("planning takes one more").isEqualTo(4);
+		assertThat(QualityRuns.workers(0, 16, OptionalInt.of(2))).as("at least one").isEqualTo(1);
+		assertThat(QualityRuns.workers(0, 16, OptionalInt.empty())).as("a pool of unknown size").isEqualTo(16);
+		assertThat(QualityRuns.workers(4, 1, OptionalInt.of(10))).as("as configured").isEqualTo(4);
+		assertThatIllegalStateException().isThrownBy(() -> QualityRuns.workers(5, 16, OptionalInt.of(10)))
+			.withMessageContaining("crm.quality.workers=5 would take 6 of the 10 connections")
+			.withMessageContaining("at most 4 workers fit, or the pool must have at least 12");
 	}
 
 	@Test
