@@ -214,6 +214,13 @@ class QualityChunks {
 			for (Future<Integer> slice : slices) {
 				in += slice.get();
 			}
+			if (in > 0) {
+				// A customer erased while the fillers ran may have been read before the
+				// erasure and inserted after its trigger found no row to delete.
+				this.separately.execute((status) -> this.jdbc.sql("""
+						delete from quality_birth_block b using customer c
+						where c.id = b.customer_id and c.erased_at is not null""").update());
+			}
 			return out + in > 0;
 		}
 		catch (ExecutionException ex) {
