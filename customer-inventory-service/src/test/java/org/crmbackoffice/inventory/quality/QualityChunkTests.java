@@ -266,9 +266,10 @@ class QualityChunkTests {
 		UUID run = runOf(twins.stream().flatMap(List::stream).toList());
 
 		this.chunks.plan(run, 3, 3);
-		for (Optional<QualityChunks.Chunk> chunk = this.chunks.claim(run, "worker-a", Instant.now()); chunk
-			.isPresent(); chunk = this.chunks.claim(run, "worker-a", Instant.now())) {
+		Optional<QualityChunks.Chunk> chunk = this.chunks.claim(run, "worker-a", Instant.now());
+		while (chunk.isPresent()) {
 			assertThat(this.chunks.check(chunk.get(), "worker-a")).isTrue();
+			chunk = this.chunks.claim(run, "worker-a", Instant.now());
 		}
 
 		assertThat(twins).allSatisfy((pair) -> {
