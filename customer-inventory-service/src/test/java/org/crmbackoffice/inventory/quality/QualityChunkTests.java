@@ -202,7 +202,7 @@ class QualityChunkTests {
 	}
 
 	@Test
-	void theNextRunComparesARenamedCustomerByItsNewNameAndAnErasedNameIsForgottenAtOnce() {
+	void theNextRunComparesARenamedCustomerByItsNewNameAndAnErasedCustomerLeavesBlocksAndFindingsAtOnce() {
 		String born = randomBirthDate();
 		String annabel = this.api.clean("Annabel", "Whitcombe", born);
 		String gregory = this.api.clean("Gregory", "Pennyfeather", born);
@@ -226,6 +226,10 @@ class QualityChunkTests {
 						String.class, UUID.fromString(annabel), UUID.fromString(gregory)))
 			.as("only Annabel left in the blocks")
 			.containsExactly(annabel);
+		assertThat(this.api.findings(gregory, null)).as("the erased customer's own findings").isEmpty();
+		JsonNode lookalike = this.api.finding(annabel, QualityRules.SIMILAR_NAME_SAME_BIRTH_DATE);
+		assertThat(lookalike.get("message").asString()).contains(gregory).doesNotContain("Annabell");
+		assertThat(lookalike.get("status").asString()).isEqualTo("resolved");
 	}
 
 	@Test
