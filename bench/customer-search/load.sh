@@ -4,6 +4,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+. "$here/ids.sh"
 db="$1"
 customers="${2:-1000000}"
 
@@ -31,12 +32,18 @@ where schemaname = 'public' and tablename in ('party', 'customer', 'customer_con
 select format('drop index %I', indexname) from migrated_index \gexec
 
 select setseed(0.42) \g /dev/null
-create temp table person as
-select n, gen_random_uuid() as id, 1 + floor(random() * 64)::int as f, 1 + floor(random() * 60)::int as l,
-       timestamptz '2021-01-01' + random() * interval '5 years' as created, random() as r,
-       gen_random_uuid() as party_id, date '1940-01-01' + (n::bigint * 7919 % 23000)::int as birth_date,
+-- Customers are numbered in the order they were created over five years, and their rows are written in that order,
+-- as a database that grew by them holds them.
+create temp table creation as
+select n, 1 + floor(random() * 64)::int as f, 1 + floor(random() * 60)::int as l,
+       timestamptz '2021-01-01' + (n - 1 + random()) / $customers * interval '5 years' as created, random() as r,
+       date '1940-01-01' + (n::bigint * 7919 % 23000)::int as birth_date,
        (array['crm-frontend', 'crm-frontend', 'billing-migration', 'partner-portal'])[1 + n % 4] as data_source
 from generate_series(1, $customers) n;
+create temp table person as
+select n, $(new_id created) as id, f, l, created, r, $(new_id created) as party_id, birth_date, data_source
+from creation order by n;
+drop table creation;
 
 -- First and last names as written, as SearchText folds them, and as they appear in email addresses.
 create temp table names (first_name text[], first_folded text[], first_ascii text[],

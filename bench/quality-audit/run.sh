@@ -26,7 +26,8 @@ if [ "$load" = 1 ]; then
   BENCH_MIGRATE=0 "$root"/bench/customer-search/load.sh "$db" "$customers"
 
   echo "Seeding defects and duplicates"
-  psql -q -v ON_ERROR_STOP=1 -d "$db" <<'SQL'
+  . "$root/bench/customer-search/ids.sh"
+  psql -q -v ON_ERROR_STOP=1 -d "$db" <<SQL
 -- Every 1000th customer's email address is another customer's (a duplicate fed twice), every 1500th has no given
 -- name, every 2000th an email address without a domain, every 2500th a post code that is no British one, every
 -- 5000th a twin: a second record with the same name and birth date from another system.
@@ -41,7 +42,7 @@ from numbered x where x.id = m.customer_id and m.position = 0 and x.n % 2000 = 0
 update customer_contact_medium m set post_code = '12345'
 from numbered x where x.id = m.customer_id and m.position = 2 and x.n % 2500 = 0;
 create temp table twin as
-select c.id as original, gen_random_uuid() as id, gen_random_uuid() as party_id
+select c.id as original, $(new_id "now()") as id, $(new_id "now()") as party_id
 from customer c join numbered x on x.id = c.id where x.n % 5000 = 0;
 insert into party (id, version, party_type, status, name, given_name, family_name, birth_date, document,
                    data_source, created_at, updated_at, created_by, updated_by)

@@ -18,6 +18,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.crmbackoffice.inventory.contact.SearchText;
 import org.crmbackoffice.model.customer.CustomerStatus;
+import org.crmbackoffice.support.persistence.TimeOrderedIds;
 import org.crmbackoffice.support.persistence.TrackedEntity;
 
 import static org.crmbackoffice.support.persistence.ElementCollections.replace;
@@ -112,7 +113,7 @@ class CustomerEntity extends TrackedEntity {
 
 	CustomerEntity(Content content, Instant now, String author, String dataSource) {
 		super(now, author);
-		this.id = UUID.randomUUID();
+		this.id = TimeOrderedIds.next();
 		this.status = INITIAL_STATUS;
 		this.dataSource = dataSource;
 		take(content, now, author);

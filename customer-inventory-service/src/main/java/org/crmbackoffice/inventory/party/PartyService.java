@@ -19,6 +19,7 @@ import org.crmbackoffice.model.party.Organization;
 import org.crmbackoffice.model.party.Party;
 import org.crmbackoffice.model.problem.ProblemType;
 import org.crmbackoffice.support.idempotency.IdempotencyKeys;
+import org.crmbackoffice.support.persistence.TimeOrderedIds;
 import org.crmbackoffice.support.problem.ApiProblemException;
 import org.crmbackoffice.support.problem.FieldProblem;
 import org.crmbackoffice.support.security.Caller;
@@ -92,7 +93,7 @@ class PartyService {
 	PartyEntity store(Party request, String dataSource) {
 		checkDates(request);
 		Caller current = this.caller.get();
-		UUID id = UUID.randomUUID();
+		UUID id = TimeOrderedIds.next();
 		Party party = request.identifiedAs(id.toString(), PartyDocuments.hrefOf(typeOf(request), id));
 		PartyEntity entity = this.parties.saveAndFlush(new PartyEntity(id, party, PartyDocuments.write(party),
 				this.clock.instant(), current.subject(), dataSource));

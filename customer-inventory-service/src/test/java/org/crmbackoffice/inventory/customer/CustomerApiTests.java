@@ -1,6 +1,7 @@
 package org.crmbackoffice.inventory.customer;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -107,6 +108,32 @@ class CustomerApiTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(firstPage).extracting(Customer::id).containsExactly(created.id());
+	}
+
+	@Test
+	void customersAndTheirPartiesAreNumberedInTheOrderTheyWereCreated() {
+		// Time-ordered ids keep records created together side by side, for the audit's
+		// chunks among others; PostgreSQL orders uuids as their lower-case text sorts.
+		List<Customer> created = new ArrayList<>();
+		for (String name : List.of("Ada Lovelace", "Charles Babbage")) {
+			created.add(this.client.post()
+				.uri(CustomerApi.BASE_PATH)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(CustomerFixtures.individual(name, "numbered@example.org"))
+				.exchange()
+				.expectStatus()
+				.isCreated()
+				.expectBody(Customer.class)
+				.returnResult()
+				.getResponseBody());
+		}
+
+		assertThat(created).allSatisfy((customer) -> {
+			assertThat(UUID.fromString(customer.id()).version()).isEqualTo(7);
+			assertThat(UUID.fromString(customer.engagedParty().id()).version()).isEqualTo(7);
+		});
+		assertThat(created.get(1).id()).isGreaterThan(created.get(0).id());
+		assertThat(created.get(1).engagedParty().id()).isGreaterThan(created.get(0).engagedParty().id());
 	}
 
 	@Test
