@@ -85,8 +85,8 @@ audit() {
   location=$(grep -i '^location:' "$logs/start.headers" | tr -d '\r' | cut -d' ' -f2)
   while :; do
     # A token lasts 30 minutes; a run over ten million customers takes longer.
-    run=$(curl -fs "$location" -H "Authorization: Bearer $token" || { token=$(token data-steward);
-      curl -fs "$location" -H "Authorization: Bearer $token"; })
+    run=$(curl -fs "$location" -H "Authorization: Bearer $token") || { token=$(token data-steward);
+      run=$(curl -fs "$location" -H "Authorization: Bearer $token"); }
     status=$(printf '%s' "$run" | sed 's/.*"status":"\([^"]*\)".*/\1/')
     printf '\r%s' "$(printf '%s' "$run" | sed 's/.*"checked":\([0-9]*\).*"findings":\([0-9]*\).*/checked \1, findings \2   /')"
     [ "$status" = running ] || break
@@ -124,6 +124,7 @@ audit() {
     where run_id = '${location##*/}' group by rule order by sum(findings) desc" | awk '{ printf "   %-32s %9s %9s\n", $1, $2, $3 }'
   echo "== Report (CSV, score lines of this run):"
   # The report's trend holds the score lines of earlier runs too.
+  token=$(token data-steward)
   curl -fs "$api/report?format=csv&run=${location##*/}" -H "Authorization: Bearer $token" | grep "^score,${location##*/},"
 }
 
